@@ -1,0 +1,62 @@
+"""Bytes to clean text: encoding detection, and removal of anything a terminal would execute.
+
+Forum text is untrusted. Control characters and escape sequences (ESC, OSC 8 links, OSC 52
+clipboard writes, C1 controls) are removed here, once, so no later layer can leak them. Line
+breaks are kept exactly so line numbers still match the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from charset_normalizer import from_bytes
+
+from parsing.errors import ThreadscoreError
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other 2-byte escapes.
+_ESCAPE_SEQ = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, terminated by BEL or ST (or cut off)
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS / SOS / PM / APC strings
+    r"|\x1b[@-Z\\-_]?"  # any other escape, or a lone ESC
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"  # 8-bit OSC
+)
+# C0 controls but tab and newline, DEL, C1 controls, and bidi overrides that can disguise text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove escape sequences and control characters, keeping newlines and tabs."""
+    text = text.replace("\r\n", "\n")
+    text = _ESCAPE_SEQ.sub("", text)
+    return _CONTROL.sub("", text)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data no forum text would be: NUL bytes, or mostly control bytes."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and controls / len(head) > 0.1
+
+
+def decode_bytes(data: bytes) -> tuple[str, str | None]:
+    """Decode saved-page bytes; returns the text and a warning when we had to guess the encoding.
+
+    UTF-8 (with or without BOM) first; otherwise the best legacy encoding charset-normalizer finds.
+    """
+    if looks_binary(data):
+        raise ThreadscoreError("this looks like a binary file, not a saved thread")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ThreadscoreError(
+            f"cannot decode the file: invalid UTF-8 at byte {utf8_error.start} "
+            "and no legacy encoding fits"
+        )
+    return str(best), f"not UTF-8: read as {best.encoding}"

@@ -1,0 +1,101 @@
+"""Open whatever the user points at (text dump, saved page, folder of pages) as one `Thread`."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from parsing.decode import decode_bytes, strip_controls
+from parsing.errors import ThreadscoreError
+from parsing.models import Source, Thread
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Larger inputs are refused: no real thread page is this big, and reading it would stall."""
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml"}
+
+
+def demo_path() -> Path:
+    """The demo thread shipped in the package (written by us, in the seed's flattened style)."""
+    return Path(str(resources.files("parsing") / "demo" / "demo_thread.txt"))
+
+
+def read_input(path: Path) -> tuple[str, bytes]:
+    """Read one file as clean text; every way it can be unreadable is one clear error."""
+    if not path.exists():
+        raise ThreadscoreError(f"{path}: no such file")
+    if path.is_dir():
+        raise ThreadscoreError(f"{path}: is a folder with no saved pages in it")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ThreadscoreError(
+                f"{path}: {size / 1e6:.0f} MB is too large for a thread "
+                f"(limit {MAX_BYTES // (1024 * 1024)} MiB)"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ThreadscoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise ThreadscoreError(f"{path}: the file is empty")
+    try:
+        text, warning = decode_bytes(data)
+    except ThreadscoreError as exc:
+        raise ThreadscoreError(f"{path}: {exc}") from exc
+    if warning:
+        print(f"threadscore: {path}: {warning}", file=sys.stderr)
+    return strip_controls(text), data
+
+
+def is_html(path: Path, text: str) -> bool:
+    """A saved page, by suffix or by content (some browsers save pages without a suffix)."""
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return True
+    head = text.lstrip()[:1024].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """Folders stand for the saved pages inside them, in name order (page order)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            pages = sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in HTML_SUFFIXES
+            )
+            if not pages:
+                raise ThreadscoreError(f"{path}: is a folder with no saved pages in it")
+            out.extend(pages)
+        else:
+            out.append(path)
+    return out
+
+
+def load_thread(paths: Sequence[str | Path] | str | Path | None = None) -> Thread:
+    """Parse one thread from one or more inputs; no input means the bundled demo thread."""
+    if paths is None:
+        paths = [demo_path()]
+    elif isinstance(paths, str | Path):
+        paths = [paths]
+    files = expand_paths(paths)
+    if not files:
+        raise ThreadscoreError("no thread given")
+    read = [(path, *read_input(path)) for path in files]
+    if any(is_html(path, text) for path, text, _ in read):
+        from parsing.html import parse_html_pages
+
+        return parse_html_pages([(path, text, data) for path, text, data in read])
+    if len(read) > 1:
+        raise ThreadscoreError("several text dumps cannot be read as one thread; give one")
+    path, text, data = read[0]
+    from parsing.text_reader import parse_text
+
+    source = Source(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest())
+    thread = parse_text(text, source)
+    if not thread.posts:
+        raise ThreadscoreError(f"{path}: no posts found in this file")
+    return thread

@@ -1,0 +1,139 @@
+"""The thread model every other layer reads: what a saved thread says, and nothing more.
+
+`parsing` produces these; `scoring` and `tui` only consume them. Line numbers are 1-based and
+inclusive in the input file, as the truth files count them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+LineSpan = tuple[int, int]
+
+SourceFormat = Literal["text", "html", "json"]
+
+
+class Attachment(BaseModel):
+    """A file shown under a post ("  • name.jpg" / "317.4 KB · Views: 64")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    size: str | None = None
+    views: int | None = None
+    url: str | None = None
+    lines: LineSpan | None = None
+
+
+class Quote(BaseModel):
+    """Words of another post (or of an outside source) repeated inside a post.
+
+    `target` is the quoted post's number in this thread, or None when the quoted words come from
+    outside the thread or from a post that is not on the page (then `author`/`source_id` may still
+    name it). `score` is how sure the link is, 0..1; explicit markup gives 1.0.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    target: int | None = None
+    author: str | None = None
+    source_id: str | None = None
+    text: str
+    truncated: bool = False
+    lines: LineSpan | None = None
+    score: float = 0.0
+    nested: list[Quote] = Field(default_factory=list)
+
+
+class Part(BaseModel):
+    """One run of a post in reading order: the post's own words, or a quote (by index)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["text", "quote"]
+    text: str = ""
+    quote: int | None = None
+
+
+class Post(BaseModel):
+    """One post. `body` holds only the post's own words; quotes are kept apart in `quotes`."""
+
+    number: int
+    id: str
+    source_id: str | None = None
+    author: str | None = None
+    author_title: str | None = None
+    date: dt.date | None = None
+    lines: LineSpan | None = None
+    body: str
+    parts: list[Part] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)
+    signature: str | None = None
+
+    def reading_parts(self) -> list[Part]:
+        """Parts in reading order; a post built without parts reads as quotes then body."""
+        if self.parts:
+            return self.parts
+        parts = [Part(kind="quote", quote=i) for i in range(len(self.quotes))]
+        if self.body:
+            parts.append(Part(kind="text", text=self.body))
+        return parts
+
+
+class Source(BaseModel):
+    """Where a thread came from; `sha256` fingerprints the bytes so state can be re-attached."""
+
+    path: str
+    format: SourceFormat
+    sha256: str
+    engine: str | None = None
+
+
+class Thread(BaseModel):
+    """A parsed thread: title, posts in page order, and which input lines were page chrome."""
+
+    title: str | None = None
+    title_line: int | None = None
+    source: Source
+    posts: list[Post] = Field(default_factory=list)
+    chrome_lines: list[int] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def post(self, number: int) -> Post:
+        """The post with this number (numbers run from 1 in page order)."""
+        return self.posts[number - 1]
+
+    def quoted_by(self) -> dict[int, list[int]]:
+        """For each post number, the numbers of later posts that quote it."""
+        back: dict[int, list[int]] = {}
+        for post in self.posts:
+            for quote in post.quotes:
+                if quote.target is not None:
+                    refs = back.setdefault(quote.target, [])
+                    if post.number not in refs:
+                        refs.append(post.number)
+        return back
+
+    def to_json(self) -> dict[str, Any]:
+        """The `threadscore parse --json` document (the contract eval tools read)."""
+        data = self.model_dump(mode="json", exclude={"posts"})
+        data["posts"] = [
+            {
+                "number": p.number,
+                "id": p.id,
+                "source_id": p.source_id,
+                "author": p.author,
+                "author_title": p.author_title,
+                "date": p.date.isoformat() if p.date else None,
+                "lines": list(p.lines) if p.lines else None,
+                "body": p.body,
+                "quotes": [q.model_dump(mode="json") for q in p.quotes],
+                "attachments": [a.model_dump(mode="json") for a in p.attachments],
+            }
+            for p in self.posts
+        ]
+        return data

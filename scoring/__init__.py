@@ -1,0 +1,1 @@
+"""Find claims, evidence and challenges sentence by sentence, and tally them into a scorecard."""

@@ -1,0 +1,82 @@
+"""`threadscore`: the command line. Parses arguments, runs one command, turns errors into one line.
+
+`threadscore [THREAD ...]` opens the reader (the demo thread when none is given);
+`threadscore COMMAND ...` runs a command. Every command module offers `add_parser` and `run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
+
+from parsing.errors import ThreadscoreError
+
+COMMANDS = {
+    "parse": "Parse a thread into posts and quote links.",
+    "score": "Score claims and evidence and print the scorecard.",
+    "evaluate": "Measure the scorer against labelled sentences or posts.",
+}
+
+
+def package_version() -> str:
+    try:
+        return version("threadscore")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The reader's parser (no command) and the commands' parser."""
+    epilog = "commands:\n" + "\n".join(f"  {n:<10} {h}" for n, h in COMMANDS.items())
+    epilog += "\n\nRun 'threadscore COMMAND --help' for a command's options."
+    reader = argparse.ArgumentParser(
+        prog="threadscore",
+        description="Read a forum debate thread in the terminal and keep a debate scorecard.",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    reader.add_argument(
+        "thread", nargs="*", help="saved thread: text dump, HTML page(s) or a folder of pages "
+        "(default: the bundled demo thread)"
+    )
+    reader.add_argument("--version", action="version", version=f"threadscore {package_version()}")
+    commands = argparse.ArgumentParser(prog="threadscore")
+    commands.add_argument("--version", action="version", version=f"threadscore {package_version()}")
+    sub = commands.add_subparsers(dest="command", required=True)
+    for name, summary in COMMANDS.items():
+        module = import_module(f"tui.commands.{name}")
+        sub_parser = sub.add_parser(name, help=summary, description=summary)
+        module.add_arguments(sub_parser)
+        sub_parser.set_defaults(run=module.run)
+    return reader, commands
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (0 ok, 1 bad input, 2 bad usage, 130 interrupted)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    reader, commands = build_parser()
+    try:
+        if args_list and args_list[0] in COMMANDS:
+            args = commands.parse_args(args_list)
+            code = args.run(args)
+        else:
+            args = reader.parse_args(args_list)
+            from tui.commands.open import run as open_reader
+
+            code = open_reader(args)
+    except ThreadscoreError as exc:
+        print(f"threadscore: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    return int(code or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

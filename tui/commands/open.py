@@ -1,0 +1,13 @@
+"""`threadscore [THREAD...]`: open the reader (issue 5). Until it exists, print the parse summary."""
+
+from __future__ import annotations
+
+import argparse
+
+from parsing import load_thread
+from tui.commands.parse import summary
+
+
+def run(args: argparse.Namespace) -> int:
+    print(summary(load_thread(args.thread or None)))
+    return 0

@@ -1,0 +1,54 @@
+"""`threadscore parse FILE... [--json]`: what the parser found, as a summary or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from parsing import Thread, load_thread
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "thread", nargs="*", help="text dump, HTML page(s) or a folder of pages "
+        "(default: the bundled demo thread)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def summary(thread: Thread) -> str:
+    """A readable overview: a line per post with its quotes and attachments."""
+    out = [f"title: {thread.title or '(none found)'}", f"source: {thread.source.path} "
+           f"({thread.source.format}{', ' + thread.source.engine if thread.source.engine else ''})",
+           f"posts: {len(thread.posts)}, quote links: "
+           f"{sum(q.target is not None for p in thread.posts for q in p.quotes)}", ""]
+    for post in thread.posts:
+        where = f"lines {post.lines[0]}-{post.lines[1]}" if post.lines else ""
+        who = post.author or "—"
+        date = post.date.isoformat() if post.date else ""
+        first = " ".join(post.body.split())[:60]
+        out.append(f"#{post.number:<4} {who:<18.18} {date:<10} {where:<15} {first}")
+        for quote in post.quotes:
+            target = f"quotes #{quote.target}" if quote.target else "quotes an outside source"
+            if quote.author and not quote.target:
+                target = f"quotes {quote.author} (not on this page)"
+            cut = ", cut short" if quote.truncated else ""
+            snippet = " ".join(quote.text.split())[:50]
+            out.append(f"       ↩ {target}{cut}: “{snippet}”")
+        for att in post.attachments:
+            extra = ", ".join(x for x in (att.size, f"{att.views} views" if att.views else None) if x)
+            out.append(f"       📎 {att.name}{f' ({extra})' if extra else ''}")
+    for warning in thread.warnings:
+        out.append(f"warning: {warning}")
+    return "\n".join(out)
+
+
+def run(args: argparse.Namespace) -> int:
+    thread = load_thread(args.thread or None)
+    if args.json:
+        json.dump(thread.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(summary(thread))
+    return 0
