@@ -21,8 +21,12 @@ def parse_text(text: str, source: Source) -> Thread:
         elif buf and start is not None:
             body = "\n".join(buf)
             posts.append(
-                Post(number=len(posts) + 1, id=post_id(None, body, seen), lines=(start, i - 1),
-                     body=body)
+                Post(
+                    number=len(posts) + 1,
+                    id=post_id(None, body, seen),
+                    lines=(start, i - 1),
+                    body=body,
+                )
             )
             buf, start = [], None
     return Thread(source=source, posts=posts)

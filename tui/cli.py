@@ -39,8 +39,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     reader.add_argument(
-        "thread", nargs="*", help="saved thread: text dump, HTML page(s) or a folder of pages "
-        "(default: the bundled demo thread)"
+        "thread",
+        nargs="*",
+        help="saved thread: text dump, HTML page(s) or a folder of pages "
+        "(default: the bundled demo thread)",
     )
     reader.add_argument("--version", action="version", version=f"threadscore {package_version()}")
     commands = argparse.ArgumentParser(prog="threadscore")

@@ -1,4 +1,4 @@
-"""`threadscore [THREAD...]`: open the reader (issue 5). Until it exists, print the parse summary."""
+"""`threadscore [THREAD...]`: open the reader (issue 5); until then, print the parse summary."""
 
 from __future__ import annotations
 

@@ -11,18 +11,23 @@ from parsing import Thread, load_thread
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "thread", nargs="*", help="text dump, HTML page(s) or a folder of pages "
-        "(default: the bundled demo thread)"
+        "thread",
+        nargs="*",
+        help="text dump, HTML page(s) or a folder of pages (default: the bundled demo thread)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON document")
 
 
 def summary(thread: Thread) -> str:
     """A readable overview: a line per post with its quotes and attachments."""
-    out = [f"title: {thread.title or '(none found)'}", f"source: {thread.source.path} "
-           f"({thread.source.format}{', ' + thread.source.engine if thread.source.engine else ''})",
-           f"posts: {len(thread.posts)}, quote links: "
-           f"{sum(q.target is not None for p in thread.posts for q in p.quotes)}", ""]
+    out = [
+        f"title: {thread.title or '(none found)'}",
+        f"source: {thread.source.path} "
+        f"({thread.source.format}{', ' + thread.source.engine if thread.source.engine else ''})",
+        f"posts: {len(thread.posts)}, quote links: "
+        f"{sum(q.target is not None for p in thread.posts for q in p.quotes)}",
+        "",
+    ]
     for post in thread.posts:
         where = f"lines {post.lines[0]}-{post.lines[1]}" if post.lines else ""
         who = post.author or "—"
@@ -37,7 +42,8 @@ def summary(thread: Thread) -> str:
             snippet = " ".join(quote.text.split())[:50]
             out.append(f"       ↩ {target}{cut}: “{snippet}”")
         for att in post.attachments:
-            extra = ", ".join(x for x in (att.size, f"{att.views} views" if att.views else None) if x)
+            views = f"{att.views} views" if att.views is not None else None
+            extra = ", ".join(x for x in (att.size, views) if x)
             out.append(f"       📎 {att.name}{f' ({extra})' if extra else ''}")
     for warning in thread.warnings:
         out.append(f"warning: {warning}")
