@@ -1,1 +1,1 @@
-"""Screens of the reader app."""
+"""Small widgets the reader screens are built from."""
