@@ -1,13 +1,182 @@
-"""Saved forum pages (issue 3): not read yet."""
+"""Saved forum pages (issue 3): engine detection, posts, quotes, and several pages as one thread.
+
+`parse_html_pages` is the entry point `parsing.load` calls. Each page is read on its own
+(detect.py, engines.py, discourse.py, extract.py), then pages are merged and quotes linked
+(pages.py); a page of an engine we do not know goes to the text reader (fallback.py).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import sys
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
 from parsing.errors import ThreadscoreError
-from parsing.models import Thread
+from parsing.html import discourse
+from parsing.html.detect import detect_engine, engine_for
+from parsing.html.extract import Engine, RawPost, extract_post
+from parsing.html.fallback import main_text, read_as_text
+from parsing.html.pages import Page, build_posts, merge_pages
+from parsing.html.text import inline_text
+from parsing.models import Source, Thread
+
+__all__ = ["MAX_PAGE_BYTES", "parse_html_pages"]
+
+MAX_PAGE_BYTES = 24 * 1024 * 1024
+"""Larger pages are refused: a thread page is rarely over 2 MB, and this keeps a parse within
+a few seconds."""
+
+_LOGIN_HINTS = ("log in", "login", "sign in", "anmelden", "connexion", "password")
+_ERROR_HINTS = ("error", "not found", "no permission", "not authorized", "does not exist")
+
+
+class _UnknownEngine(Exception):
+    """Internal: this page goes to the text reader."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 def parse_html_pages(pages: list[tuple[Path, str, bytes]]) -> Thread:
-    """Read saved pages of one thread in page order."""
-    raise ThreadscoreError(f"{pages[0][0]}: saved HTML pages are not supported yet")
+    """Read saved pages of one thread in page order (HTML, Discourse JSON or archives)."""
+    if not pages:
+        raise ThreadscoreError("no saved page given")
+    for path, _text, data in pages:
+        if len(data) > MAX_PAGE_BYTES:
+            raise ThreadscoreError(
+                f"{path}: {len(data) / 1e6:.0f} MB is too large for one saved thread page "
+                f"(limit {MAX_PAGE_BYTES // (1024 * 1024)} MiB)"
+            )
+    digest = hashlib.sha256()
+    for _path, _text, data in pages:
+        digest.update(data)
+    all_json = all(discourse.is_topic_json(text) for _p, text, _d in pages)
+    path_label = str(pages[0][0]) if len(pages) == 1 else ", ".join(str(p) for p, _t, _d in pages)
+
+    read: list[Page] = []
+    unknown: list[tuple[Path, str]] = []
+    errors: list[str] = []
+    for path, text, _data in pages:
+        try:
+            read.append(read_page(path, text))
+        except _UnknownEngine as exc:
+            unknown.append((path, exc.text))
+        except ThreadscoreError as exc:
+            errors.append(str(exc))
+
+    if not read and unknown and not errors:
+        return _fallback(unknown, path_label, digest.hexdigest())
+    if not read:
+        raise ThreadscoreError(errors[0] if errors else f"{path_label}: no posts found")
+
+    warnings = [w for page in read for w in page.warnings]
+    warnings += [f"{msg}; page skipped" for msg in errors]
+    warnings += [
+        f"{path}: forum engine not recognised among pages of another engine; page skipped"
+        for path, _ in unknown
+    ]
+    engines = [p.engine for p in read]
+    if len(set(engines)) > 1:
+        warnings.append(f"pages come from different engines ({', '.join(sorted(set(engines)))})")
+    for msg in warnings:
+        print(f"threadscore: {msg}", file=sys.stderr)
+    posts = build_posts(merge_pages(read))
+    source = Source(
+        path=path_label,
+        format="json" if all_json else "html",
+        sha256=digest.hexdigest(),
+        engine=engines[0],
+    )
+    title = next((p.title for p in read if p.title), None)
+    return Thread(title=title, source=source, posts=posts, warnings=warnings)
+
+
+def read_page(path: Path, text: str) -> Page:
+    """One page's posts; raises ThreadscoreError for a page with none (login, error, empty)."""
+    if discourse.is_topic_json(text):
+        topic = discourse.read_topic_json(text, str(path))
+        return _topic_page(path, topic)
+    if discourse.is_archive(text):
+        return _topic_page(path, discourse.read_archive(text))
+    tree = LexborHTMLParser(text)
+    name = detect_engine(tree)
+    if name is None:
+        if _looks_like_login(tree):
+            raise ThreadscoreError(f"{path}: a login page, not a thread (save it signed in)")
+        raise _UnknownEngine(main_text(tree))
+    topic_id = discourse.page_topic_id(tree) if name == "discourse" else None
+    engine = engine_for(name, topic_id)
+    posts = _read_posts(tree, engine)
+    warnings = []
+    if not posts:
+        raise ThreadscoreError(f"{path}: {_why_empty(tree, engine)}")
+    if _looks_cut_off(text):
+        warnings.append(f"{path}: the page looks cut off (it does not end with </html>)")
+    return Page(path, engine.name, _title(tree, engine), posts, warnings)
+
+
+def _topic_page(path: Path, topic: discourse.Topic) -> Page:
+    if not topic.posts:
+        raise ThreadscoreError(f"{path}: no posts found in this Discourse topic")
+    return Page(path, "discourse", topic.title, topic.posts, topic.warnings)
+
+
+def _read_posts(tree: LexborHTMLParser, engine: Engine) -> list[RawPost]:
+    for selector in engine.posts:
+        nodes = [n for n in tree.css(selector) if engine.keep_post(n)]
+        if nodes:
+            return [p for n in nodes if (p := extract_post(n, engine)) is not None]
+    return []
+
+
+def _title(tree: LexborHTMLParser, engine: Engine) -> str | None:
+    for selector in engine.title:
+        value = inline_text(tree.css_first(selector))
+        if value:
+            return value
+    og = tree.css_first("meta[property='og:title']")
+    if og is not None and (og.attributes.get("content") or "").strip():
+        return inline_text(og) or (og.attributes.get("content") or "").strip()
+    return inline_text(tree.css_first("title")) or None
+
+
+def _looks_like_login(tree: LexborHTMLParser) -> bool:
+    if tree.css_first("input[type=password]") is None:
+        return False
+    title = inline_text(tree.css_first("title")).lower()
+    body = tree.body
+    words = len(inline_text(body).split()) if body is not None else 0
+    return any(h in title for h in _LOGIN_HINTS) or words < 400
+
+
+def _why_empty(tree: LexborHTMLParser, engine: Engine) -> str:
+    label = engine.name
+    if tree.css_first("input[type=password]") is not None:
+        return f"a {label} login page, not a thread (no posts; save the page signed in)"
+    title = inline_text(tree.css_first("title")).lower()
+    if any(h in title for h in _ERROR_HINTS):
+        return f"a {label} error page, not a thread (no posts)"
+    return f"no posts found on this {label} page"
+
+
+def _looks_cut_off(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    if not head.startswith(("<!doctype", "<html")):
+        return False
+    return "</html>" not in text[-4096:].lower()
+
+
+def _fallback(unknown: list[tuple[Path, str]], path_label: str, sha256: str) -> Thread:
+    text = "\n\n".join(t for _p, t in unknown if t.strip())
+    source = Source(path=path_label, format="html", sha256=sha256, engine=None)
+    warning = (
+        f"{path_label}: forum engine not recognised; read the page's main text with the "
+        "plain-text reader (no forum post ids; quotes only as the text shows them)"
+    )
+    print(f"threadscore: {warning}", file=sys.stderr)
+    thread = read_as_text(text, source) if text.strip() else None
+    if thread is None or not thread.posts:
+        raise ThreadscoreError(f"{path_label}: no posts found (forum engine not recognised)")
+    return thread.model_copy(update={"warnings": [*thread.warnings, warning]})

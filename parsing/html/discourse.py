@@ -1,0 +1,244 @@
+"""Discourse in its three shapes: a saved topic page, the topic JSON, and cooked-HTML archives.
+
+All three carry each post's "cooked" HTML, where a quote is
+`<aside class="quote" data-username data-post data-topic>`. Discourse quotes name posts by their
+number in the topic, so Discourse posts are identified by post number (what `/t/ID/N` links
+use); a quote from another topic keeps "TOPIC/N" as its source id and is not linked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsing.errors import ThreadscoreError
+from parsing.html import dates
+from parsing.html.extract import Engine, QuoteMeta, RawPost, digits, first, read_body, text_of
+from parsing.models import Attachment
+
+_ARCHIVE_POST = re.compile(r"^## Post #(\d+) by @(\S+?)(?:\s+\(([^)]*)\))?\s*$", re.MULTILINE)
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+def _replace(node: LexborNode) -> str | None:
+    """A link preview ("onebox") is a link: keep its address, not the preview's copy."""
+    if node.tag == "aside" and "onebox" in (node.attributes.get("class") or ""):
+        src = node.attributes.get("data-onebox-src")
+        if src:
+            return src
+        link = first(node, "a[href]")
+        return link.attributes.get("href") if link is not None else ""
+    return None
+
+
+def _quote_meta(topic_id: str | None):
+    def meta(node: LexborNode) -> QuoteMeta:
+        attrs = node.attributes
+        post = attrs.get("data-post")
+        topic = attrs.get("data-topic")
+        source = None
+        if post:
+            source = post if not topic or not topic_id or topic == topic_id else f"{topic}/{post}"
+        content = None
+        for child in node.css("blockquote"):
+            if child.parent is not None and child.parent.mem_id == node.mem_id:
+                content = child
+                break
+        text = (content.text(deep=True) if content is not None else "").rstrip()
+        return QuoteMeta(
+            author=attrs.get("data-username") or None,
+            source_id=source,
+            content=content,
+            truncated=text.endswith("…") and attrs.get("data-full") != "true",
+        )
+
+    return meta
+
+
+def _post_number(node: LexborNode) -> str | None:
+    for key in ("data-post-number",):
+        if node.attributes.get(key):
+            return node.attributes.get(key)
+    pos = first(node, "[itemprop=position]")
+    if pos is not None:
+        value = pos.attributes.get("content") or text_of(pos)
+        if value and value.strip().isdigit():
+            return value.strip()
+    ident = node.attributes.get("id") or ""
+    if ident.startswith("post_"):
+        return digits(ident)
+    parent = node.parent
+    if parent is not None and parent.attributes.get("data-post-number"):
+        return parent.attributes.get("data-post-number")
+    return None
+
+
+def _attachments(node: LexborNode) -> list[Attachment]:
+    return [
+        Attachment(name=name, url=link.attributes.get("href"))
+        for link in node.css("a.attachment")
+        if (name := text_of(link))
+    ]
+
+
+def engine(topic_id: str | None) -> Engine:
+    """The Discourse reader for one topic (quotes from other topics are told apart by id)."""
+    return Engine(
+        name="discourse",
+        posts=("article[data-post-id]", "div.crawler-post", "[itemtype$=DiscussionForumPosting]"),
+        post_id=_post_number,
+        author=lambda n: (
+            text_of(n, ".names .first a")
+            or text_of(n, ".topic-meta-data .username a")
+            or text_of(n, ".creator [itemprop=name]")
+            or text_of(n, "[itemprop=author] [itemprop=name]")
+        ),
+        author_title=".user-title",
+        date=lambda n: dates.from_node(
+            first(n, ".post-date [data-time]")
+            or first(n, "time[itemprop=datePublished]")
+            or first(n, ".crawler-post-infos time")
+            or first(n, "time")
+        ),
+        body=lambda n: first(n, ".cooked") or first(n, "[itemprop=text]") or first(n, ".post"),
+        quotes="aside.quote",
+        quote_meta=_quote_meta(topic_id),
+        drop=(
+            "aside.quote > .title, .quote-controls, .lightbox-wrapper .meta, "
+            ".cooked-selection-barrier"
+        ),
+        attachments=_attachments,
+        replace=_replace,
+        title=("#topic-title h1", "h1 .fancy-title", "#topic-title", "h1"),
+    )
+
+
+def page_topic_id(tree: LexborHTMLParser) -> str | None:
+    """The topic id of a saved page, to tell this topic's quotes from other topics'."""
+    node = tree.css_first("article[data-topic-id]")
+    if node is not None:
+        return node.attributes.get("data-topic-id")
+    canonical = tree.css_first("link[rel=canonical]")
+    href = canonical.attributes.get("href") if canonical is not None else ""
+    m = re.search(r"/t/(?:[^/]+/)?(\d+)", href or "")
+    return m[1] if m else None
+
+
+def cooked_post(
+    cooked: str,
+    *,
+    number: str | None,
+    author: str | None,
+    date: dt.date | None,
+    topic_id: str | None,
+    author_title: str | None = None,
+) -> RawPost:
+    """One post from its cooked HTML."""
+    body = LexborHTMLParser(cooked).body
+    eng = engine(topic_id)
+    if body is None:
+        parts, quotes = [], []
+    else:
+        parts, quotes = read_body(body, eng)
+    return RawPost(
+        source_id=number,
+        author=author,
+        author_title=author_title,
+        date=date,
+        parts=parts,
+        quotes=quotes,
+        attachments=_attachments(body) if body is not None else [],
+    )
+
+
+@dataclass
+class Topic:
+    """What a Discourse archive or JSON document gives: title, posts, and anything to warn."""
+
+    title: str | None
+    posts: list[RawPost]
+    warnings: list[str]
+
+
+def is_archive(text: str) -> bool:
+    """A Markdown rendering of a topic with each post's cooked HTML ("## Post #N by @user")."""
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype", "<html")):
+        return False
+    return _ARCHIVE_POST.search(text) is not None
+
+
+def read_archive(text: str) -> Topic:
+    """Posts of an archive: headers name number, author and date; the HTML under each is cooked."""
+    front = _FRONT.match(text)
+    meta: dict[str, str] = {}
+    if front:
+        for line in front[1].splitlines():
+            key, sep, value = line.partition(":")
+            if sep:
+                meta[key.strip()] = value.strip().strip('"')
+    title = None
+    if m := re.search(r"^# (.+)$", text, re.MULTILINE):
+        title = m[1].strip()
+    topic_id = meta.get("topic_id")
+    heads = list(_ARCHIVE_POST.finditer(text))
+    posts = []
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        chunk = text[head.end() : end].strip()
+        if chunk.endswith("\n---") or chunk == "---":
+            chunk = chunk[:-3]
+        posts.append(
+            cooked_post(
+                chunk,
+                number=head[1],
+                author=head[2],
+                date=dates.from_text(head[3]),
+                topic_id=topic_id,
+            )
+        )
+    return Topic(title=title or meta.get("title"), posts=posts, warnings=[])
+
+
+def is_topic_json(text: str) -> bool:
+    """Discourse's `/t/ID.json`: a JSON object with a `post_stream`."""
+    return text.lstrip().startswith("{") and '"post_stream"' in text
+
+
+def read_topic_json(text: str, where: str) -> Topic:
+    """Posts of a topic JSON document (`post_stream.posts`, each with its cooked HTML)."""
+    try:
+        data = json.loads(text)
+        stream = data["post_stream"]
+        raw_posts = stream["posts"]
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise ThreadscoreError(f"{where}: not a readable Discourse topic JSON ({exc})") from exc
+    if not isinstance(raw_posts, list):
+        raise ThreadscoreError(f"{where}: post_stream.posts is not a list")
+    topic_id = str(data.get("id")) if data.get("id") is not None else None
+    posts = []
+    for item in raw_posts:
+        if not isinstance(item, dict) or not isinstance(item.get("cooked"), str):
+            continue
+        posts.append(
+            cooked_post(
+                item["cooked"],
+                number=str(item["post_number"]) if item.get("post_number") is not None else None,
+                author=item.get("username") or item.get("name"),
+                date=dates.from_iso(item.get("created_at")),
+                topic_id=topic_id,
+                author_title=item.get("user_title") or None,
+            )
+        )
+    warnings = []
+    total = len(stream.get("stream") or [])
+    if total > len(posts):
+        warnings.append(
+            f"{where}: the topic JSON holds {len(posts)} of the topic's {total} posts "
+            "(Discourse sends the rest on request); quotes of the others are not linked"
+        )
+    return Topic(title=data.get("title") or data.get("fancy_title"), posts=posts, warnings=warnings)

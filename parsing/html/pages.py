@@ -1,0 +1,143 @@
+"""Pages of one thread into one list of posts: page order, duplicates once, quotes linked.
+
+Quotes are linked by the post id the markup names; only a quote whose markup names no post is
+matched by author and text (rapidfuzz), and then with a score below 1.0 so the reader can tell
+a guess from a link. A quote naming a post that is on none of the pages keeps its author and
+source id with no target (an earlier page the user did not save).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from parsing.html.extract import RawPost, RawQuote
+from parsing.ids import post_id
+from parsing.models import Part, Post, Quote
+
+FUZZY_WITH_AUTHOR = 85.0
+"""partial_ratio a quote must reach against an earlier post by the author it names."""
+FUZZY_WITHOUT_AUTHOR = 95.0
+"""...and against any earlier post when it names no one: unattributed quotes are often outside
+sources (articles), so only near-verbatim text counts."""
+MIN_FUZZY_CHARS = 12
+FUZZY_WINDOW = 300
+"""How many earlier posts a quote is matched against (quotes answer recent posts)."""
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Page:
+    """One saved page as read: its engine, title, posts, and what went wrong on it."""
+
+    path: Path
+    engine: str | None
+    title: str | None
+    posts: list[RawPost]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def merge_pages(pages: list[Page]) -> list[RawPost]:
+    """All posts in page order; a post shown on two pages (by id, else by text) is kept once."""
+    seen: set[tuple[str, ...]] = set()
+    out: list[RawPost] = []
+    for page in pages:
+        for post in page.posts:
+            key = (
+                ("id", post.source_id)
+                if post.source_id
+                else ("text", (post.author or "").lower(), _norm(post.body))
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(post)
+    return out
+
+
+def build_posts(raw: list[RawPost]) -> list[Post]:
+    """Numbered posts with stable ids and quotes resolved to post numbers."""
+    by_source: dict[str, int] = {}
+    for number, post in enumerate(raw, start=1):
+        if post.source_id and post.source_id not in by_source:
+            by_source[post.source_id] = number
+    bodies = [_norm(p.body) for p in raw]
+    authors = [(p.author or "").casefold() for p in raw]
+    seen: dict[str, int] = {}
+    posts = []
+    for number, post in enumerate(raw, start=1):
+
+        def link(q: RawQuote, number: int = number) -> Quote:
+            target, score = _resolve(q, number, by_source, bodies, authors)
+            author = q.author
+            if author is None and target is not None:
+                author = raw[target - 1].author
+            return Quote(
+                target=target,
+                author=author,
+                source_id=q.source_id,
+                text=q.text,
+                truncated=q.truncated,
+                score=score,
+                nested=[link(n) for n in q.nested],
+            )
+
+        quotes = [link(q) for q in post.quotes]
+        body = post.body
+        parts = [
+            Part(kind="quote", quote=p) if isinstance(p, int) else Part(kind="text", text=p)
+            for p in post.parts
+        ]
+        posts.append(
+            Post(
+                number=number,
+                id=post_id(post.author, body, seen),
+                source_id=post.source_id,
+                author=post.author,
+                author_title=post.author_title,
+                date=post.date,
+                body=body,
+                parts=parts,
+                quotes=quotes,
+                attachments=post.attachments,
+                signature=post.signature,
+            )
+        )
+    return posts
+
+
+def _resolve(
+    q: RawQuote,
+    number: int,
+    by_source: dict[str, int],
+    bodies: list[str],
+    authors: list[str],
+) -> tuple[int | None, float]:
+    if q.source_id:
+        target = by_source.get(q.source_id)
+        return (target, 1.0) if target is not None else (None, 0.0)
+    text = _norm(q.text)
+    if len(text) < MIN_FUZZY_CHARS:
+        return None, 0.0
+    want = (q.author or "").casefold()
+    threshold = FUZZY_WITH_AUTHOR if want else FUZZY_WITHOUT_AUTHOR
+    best, best_score = None, 0.0
+    for i in range(max(0, number - 1 - FUZZY_WINDOW), number - 1):
+        if want and authors[i] != want:
+            continue
+        if not bodies[i]:
+            continue
+        score = fuzz.partial_ratio(text, bodies[i], score_cutoff=threshold)
+        if score > best_score:
+            best, best_score = i + 1, score
+    if best is None:
+        return None, 0.0
+    return best, round(best_score / 100 * (0.9 if want else 0.8), 3)

@@ -1,0 +1,288 @@
+"""HTML to readable text: paragraphs and line breaks kept, links keep their address.
+
+Posts are judged on their evidence, and evidence is often a link, so `<a href=U>label</a>`
+becomes `label (U)`. Quotes are not flattened into the text: the walker hands each quote node
+to a callback and returns the text runs and the callback's results in reading order, so a post
+can be shown as quote, answer, quote, answer. The walk is iterative: a broken page can nest
+thousands of unclosed tags, and recursion would fail on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+from selectolax.lexbor import LexborNode
+
+from parsing.decode import strip_controls
+
+T = TypeVar("T")
+
+_WS = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
+_TRIM_LINES = re.compile(r"[ \t]+\n|\n[ \t]+")
+
+SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "button",
+        "svg",
+        "iframe",
+        "input",
+        "select",
+        "textarea",
+        "form",
+        "head",
+        "title",
+        "meta",
+        "link",
+    }
+)
+BLOCK_TAGS = frozenset(
+    {
+        "div",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "main",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "figure",
+        "figcaption",
+        "details",
+        "summary",
+        "center",
+        "fieldset",
+        "legend",
+        "address",
+    }
+)
+PARA_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "hr"})
+CELL_TAGS = frozenset({"td", "th"})
+_SMILIE_HINT = ("smilie", "emoji", "emoticon", "emote", "inlineimg")
+
+
+def clean(text: str) -> str:
+    """Forum text is untrusted: entities like &#27; decode to controls, so strip them again."""
+    return strip_controls(text).strip()
+
+
+def inline_text(node: LexborNode | None) -> str:
+    """All text under a node on one line (names, titles, dates)."""
+    if node is None:
+        return ""
+    return clean(_WS.sub(" ", node.text(deep=True, separator=" ")))
+
+
+class _Out:
+    """Accumulates text with HTML whitespace rules and pending line breaks."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pending = 0
+        self.space = False
+
+    def text(self, raw: str) -> None:
+        s = _WS.sub(" ", raw)
+        if not s.strip():
+            if s and self.parts:
+                self.space = True
+            return
+        lead, trail = s[0] == " ", s[-1] == " "
+        self._flush(lead)
+        self.parts.append(s.strip())
+        self.space = trail
+
+    def verbatim(self, raw: str) -> None:
+        raw = raw.strip("\n")
+        if not raw.strip():
+            return
+        self.block()
+        self._flush(False)
+        self.parts.append(raw)
+        self.block()
+
+    def _flush(self, lead: bool) -> None:
+        if self.pending and self.parts:
+            self.parts.append("\n" * min(self.pending, 2))
+        elif (lead or self.space) and self.parts:
+            self.parts.append(" ")
+        self.pending = 0
+        self.space = False
+
+    def br(self) -> None:
+        self.pending += 1
+        self.space = False
+
+    def block(self) -> None:
+        self.pending = max(self.pending, 1)
+        self.space = False
+
+    def para(self) -> None:
+        self.pending = max(self.pending, 2)
+        self.space = False
+
+    def mark(self) -> int:
+        return len(self.parts)
+
+    def since(self, mark: int) -> str:
+        return "".join(self.parts[mark:])
+
+    def finish(self) -> str:
+        text = _TRIM_LINES.sub("\n", "".join(self.parts))
+        return clean(text)
+
+
+def _is_absolute(href: str) -> bool:
+    return href.startswith(("http://", "https://", "ftp://", "//"))
+
+
+def _link_suffix(label: str, href: str) -> str:
+    """What to add after a link's label so the address survives in plain text."""
+    if not _is_absolute(href):
+        return ""
+    label = label.strip()
+    if not label:
+        return href
+    bare = href.split("://", 1)[-1].lstrip("/")
+    if label in (href, bare) or label.rstrip("/") in (href.rstrip("/"), bare.rstrip("/")):
+        return ""
+    if _looks_like_cut_url(label, href):
+        return ""
+    return f" ({href})"
+
+
+def _looks_like_cut_url(label: str, href: str) -> bool:
+    """Engines shorten long link labels ("https://x.com/a...b?c"); the label is then the URL."""
+    for cut in ("...", "…"):
+        if cut in label:
+            head, _, tail = label.partition(cut)
+            return href.startswith(head) and href.endswith(tail)
+    return False
+
+
+def _image_text(node: LexborNode) -> str:
+    attrs = node.attributes
+    alt = (attrs.get("alt") or "").strip()
+    cls = (attrs.get("class") or "").lower()
+    src = (attrs.get("src") or attrs.get("data-src") or attrs.get("data-url") or "").strip()
+    if any(h in cls for h in _SMILIE_HINT) or "avatar" in cls:
+        return alt if len(alt) <= 40 and "avatar" not in cls else ""
+    if alt.startswith(":") and alt.endswith(":") and len(alt) <= 40:
+        return alt
+    if _is_absolute(src):
+        return f"[image: {src}]"
+    return f"[image: {alt}]" if alt else ""
+
+
+def render(
+    root: LexborNode,
+    *,
+    quotes: set[int] | frozenset[int] = frozenset(),
+    drops: set[int] | frozenset[int] = frozenset(),
+    on_quote: Callable[[LexborNode], T] | None = None,
+    replace: Callable[[LexborNode], str | None] | None = None,
+) -> list[str | T]:
+    """Text runs and quote results under `root`, in reading order.
+
+    `quotes` and `drops` are node `mem_id`s: quote nodes go to `on_quote`, dropped nodes (chrome
+    such as "X said:" titles or "Click to expand...") are skipped with everything inside them.
+    `replace` may render a node as a fixed text (a link preview as its address).
+    """
+    segments: list[str | T] = []
+    out = _Out()
+    stack: list[tuple[bool, LexborNode, int, str]] = []
+    _push_children(stack, root)
+    while stack:
+        closing, node, mark, href = stack.pop()
+        tag = node.tag
+        if closing:
+            if tag == "a":
+                suffix = _link_suffix(out.since(mark), href)
+                if suffix:
+                    out.text(suffix)
+            elif tag in PARA_TAGS:
+                out.para()
+            elif tag in BLOCK_TAGS:
+                out.block()
+            elif tag in CELL_TAGS:
+                out.text(" ")
+            continue
+        if tag == "-text":
+            out.text(node.text_content or "")
+            continue
+        if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
+            continue
+        mid = node.mem_id
+        if mid in drops:
+            continue
+        if mid in quotes and on_quote is not None:
+            text = out.finish()
+            if text:
+                segments.append(text)
+            segments.append(on_quote(node))
+            out = _Out()
+            continue
+        if replace is not None:
+            fixed = replace(node)
+            if fixed is not None:
+                out.block()
+                out.text(fixed)
+                out.block()
+                continue
+        if tag == "br":
+            out.br()
+            continue
+        if tag == "img":
+            alt = _image_text(node)
+            if alt:
+                out.text(" " + alt if out.space else alt)
+            continue
+        if tag == "pre":
+            out.verbatim(strip_controls(node.text(deep=True)))
+            continue
+        if tag in PARA_TAGS:
+            out.para()
+            if tag == "hr":
+                continue
+        elif tag in BLOCK_TAGS:
+            out.block()
+        if tag == "li":
+            out.text("- ")
+        stack.append((True, node, out.mark(), (node.attributes.get("href") or "").strip()))
+        _push_children(stack, node)
+    text = out.finish()
+    if text:
+        segments.append(text)
+    return segments
+
+
+def _push_children(stack: list[tuple[bool, LexborNode, int, str]], node: LexborNode) -> None:
+    children = []
+    child = node.child
+    while child is not None:
+        children.append(child)
+        child = child.next
+    for child in reversed(children):
+        stack.append((False, child, 0, ""))
+
+
+def plain(root: LexborNode | None, drops: set[int] | frozenset[int] = frozenset()) -> str:
+    """The text under a node, paragraphs kept, nothing treated as a quote."""
+    if root is None:
+        return ""
+    return "\n\n".join(s for s in render(root, drops=drops) if isinstance(s, str))
