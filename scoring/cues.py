@@ -1,0 +1,479 @@
+"""Find the words that show how a post argues: claims, evidence, challenges and hedges.
+
+The rules describe how people argue on forums (attribution, links, numbers, precedents,
+first-hand observation, stance, requests for proof), not any one data set. Each rule is a
+regular expression with a kind, a role and, for evidence, the type of backing. Rules of one role
+are joined into a single pattern compiled once, so a post is scanned a handful of times however
+many rules there are. Negation and mention are handled here too: "there is no evidence" and
+"can you give evidence" name evidence without giving any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scoring.models import Cue, CueRole
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MEDIA = (
+    r"(?:images?|pictures?|pics?|photos?|photographs?|posters?|banners?|billboards?|signs?"
+    r"|placards?|portraits?|videos?|footage|screenshots?)"
+)
+_SOURCE_NOUN = (
+    r"(?:study|studies|survey|surveys|poll|polls|report|reports|research|analysis|census|audit"
+    r"|investigation|paper|figures|statistics|stats|data|records|measurements|findings|article"
+    r"|review|experiment|trial|inquiry|index)"
+)
+_FINDING_VERB = (
+    r"(?:shows?|showed|shown|found|finds|suggests?|suggested|reveal(?:s|ed)?|confirms?|confirmed"
+    r"|conclude[sd]?|estimates?|estimated|measured|indicates?|indicated|put[s]?|puts?"
+    r"|published|documented|recorded|proves?|proved|demonstrates?|demonstrated)"
+)
+_AUTHORITY = (
+    r"(?:minister|president|prime minister|spokes(?:man|woman|person)|officials?|experts?"
+    r"|scientists?|researchers?|professors?|economists?|doctors?|police|government|council"
+    r"|ministry|department|agency|commission|army|military|court|judge|governor|mayor"
+    r"|senator|ambassador|general|analysts?|historians?|authorities|bureau|institute|who|un)"
+)
+_SAY_VERB = (
+    r"(?:said|says|told|stated|admitted|confirmed|announced|reported|estimated|warned|wrote"
+    r"|noted|testified|claimed|acknowledged|declared)"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way of arguing, as a pattern: what it is called, what it signals, which backing."""
+
+    kind: str
+    role: CueRole
+    pattern: str
+    evidence_type: str | None = None
+
+
+EVIDENCE_RULES: tuple[Rule, ...] = (
+    # Links and citations.
+    Rule("url", "evidence", r"(?:https?://|www\.)[^\s<>\"')\]]+", "link"),
+    Rule(
+        "domain",
+        "evidence",
+        r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|info|io|co\.uk|org\.uk|ac\.uk"
+        r"|gov\.uk|pk|in|de|fr|ru|eu|au|ca)(?:/[^\s<>\"')\]]*)?(?![\w.])",
+        "link",
+    ),
+    Rule("citation", "evidence", r"\[(?:\d{1,3}|citation|cite|source|ref)\]", "link"),
+    Rule(
+        "citation",
+        "evidence",
+        r"\((?:(?-i:[A-Z])[\w'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\w'’-]*)?,?"
+        r" (?:1[89]|20)\d{2}[a-z]?"
+        r"|(?:table|fig\.?|figure|page|p\.|pp\.|chapter|ch\.|section|appendix)\s*\d+[\w.-]*)\)",
+        "link",
+    ),
+    # Named sources and attribution.
+    Rule("according-to", "evidence", r"\baccording to\b", "source"),
+    Rule(
+        "read-more",
+        "evidence",
+        r"\b(?:read (?:the )?(?:full (?:story|article|report)|more|the (?:story|article|report))"
+        r"|full (?:story|article|report)|sources?|via|reference|references|credit)\s*:",
+        "source",
+    ),
+    Rule(
+        "reported-by",
+        "evidence",
+        r"\b(?:reported|stated|announced|confirmed|revealed|published|written|released|compiled"
+        r"|conducted|carried out|commissioned|cited|quoted|printed)\s+(?:by|in)\b",
+        "source",
+    ),
+    Rule(
+        "study-found",
+        "evidence",
+        rf"\b{_SOURCE_NOUN}\b(?:\s+[\w'’.,-]+){{0,8}}?\s+{_FINDING_VERB}\b",
+        "source",
+    ),
+    Rule(
+        "authority-said",
+        "evidence",
+        rf"\b{_AUTHORITY}\b(?:\s+[\w'’-]+){{0,3}}?\s+{_SAY_VERB}\b",
+        "source",
+    ),
+    Rule(
+        "as-put-it",
+        "evidence",
+        r"\bas (?:the )?(?:(?-i:(?!I\b)[A-Z][\w'’-]+)|[a-z]+ (?:minister|president|expert|report"
+        r"|study))"
+        r"(?: [\w'’-]+){0,3}? (?:put it|said|says|wrote|writes|noted|notes|pointed out|observed"
+        r"|reported|reports|explained|explains)\b",
+        "source",
+    ),
+    Rule(
+        "in-publication",
+        "evidence",
+        r"\bin (?:his|her|their|its|a|an|the|this|that) (?:recent |new |latest |\d{4} )?"
+        r"(?:book|article|paper|speech|interview|report|column|study|survey|testimony|documentary)"
+        r"\b",
+        "source",
+    ),
+    Rule(
+        "outlet",
+        "evidence",
+        r"(?-i:\b(?:Reuters|AFP|BBC|CNN|Fox News|NYT|New York Times|Washington Post|Guardian"
+        r"|Al Jazeera|Dawn|Wikipedia|Pew|Gallup|Bloomberg|Economist|Associated Press|NPR"
+        r"|Financial Times|Wall Street Journal|WSJ|Daily Mail|Telegraph|Times of India)\b)",
+        "source",
+    ),
+    # Statistics, numbers and dates (most specific first: a year is not a bare number).
+    Rule(
+        "percentage",
+        "evidence",
+        r"\b\d+(?:[.,]\d+)?\s*(?:%|percent\b|per cent\b|pc\b)",
+        "statistic",
+    ),
+    Rule(
+        "proportion",
+        "evidence",
+        r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d[\d,]*\b",
+        "statistic",
+    ),
+    Rule(
+        "ratio",
+        "evidence",
+        r"\b(?:one|\d+)\s+in\s+(?:every\s+)?(?:\d+|ten|five|four|three)\b(?!\s*(?:years?|days?))",
+        "statistic",
+    ),
+    Rule(
+        "money",
+        "evidence",
+        r"[$£€₹]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k)\b)?",
+        "statistic",
+    ),
+    Rule(
+        "magnitude",
+        "evidence",
+        r"\b\d[\d,.]*\s?(?:million|billion|trillion|times|fold)\b",
+        "statistic",
+    ),
+    Rule(
+        "date",
+        "evidence",
+        rf"(?-i:\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+\d{{4}})?)",
+        "date",
+    ),
+    Rule("date", "evidence", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b", "date"),
+    Rule(
+        "year",
+        "evidence",
+        r"\b(?:1[6-9]|20)\d{2}s?\b(?![.,]\d|\s*(?:%|km|kg|m\b|miles|people))",
+        "date",
+    ),
+    Rule(
+        "date",
+        "evidence",
+        rf"\b(?:last|this past|on) (?:year|month|week|spring|summer|autumn|fall|winter"
+        rf"|{_DAYS})\b|\byesterday\b",
+        "date",
+    ),
+    Rule(
+        "count",
+        "evidence",
+        r"\b\d+(?:,\d{3})*(?:\.\d+)?(?!\s*(?:reasons?|points?|things?|questions?|options?|ways?|sides?"
+        r"|cents?\b))(?:\s*(?:am|pm|km|kg|mph|micrograms?|ppm|[a-z]+s\b))?",
+        "number",
+    ),
+    Rule(
+        "count",
+        "evidence",
+        r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+        r"|forty|fifty|hundreds|thousands|millions|dozens)\s+(?:[a-z]+\s+)?(?!reasons|points"
+        r"|things|questions|options|ways|sides|times\b)[a-z]+s\b",
+        "number",
+    ),
+    # Examples and precedents.
+    Rule(
+        "for-example",
+        "evidence",
+        r"\bfor (?:example|instance)\b|\be\.g\.|\bcase in point\b|\bsuch as\b",
+        "example",
+    ),
+    Rule(
+        "precedent",
+        "evidence",
+        r"\b(?:just |exactly |much )?(?:like|as) (?:what )?(?:they|we|he|she|it|you|[A-Z]\w+)"
+        r"(?: \w+)? (?:did|does|do|happened|saw|have seen|'ve seen|went|tried)\b"
+        r"(?:\s+\w+){0,3}?\s+(?:in|to|with|after|during)\b",
+        "example",
+    ),
+    Rule(
+        "precedent",
+        "evidence",
+        r"\bas (?:we|you|they|everyone|anyone) (?:saw|have seen|'ve seen|can see|could see) in\b"
+        r"|\blook at (?:what happened|how)\b|\bremember (?:when|what happened)\b"
+        r"|\bwhat happened (?:in|to|with|after)\b|\bthe same (?:thing )?happened\b"
+        r"|\bprecedents?\b",
+        "example",
+    ),
+    Rule(
+        "precedent",
+        "evidence",
+        r"(?-i:\b(?:When|After|Since|Before) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: in [A-Z]\w+)?)"
+        r" (?:closed|banned|introduced|tried|passed|built|cut|raised|legali[sz]ed|invaded"
+        r"|adopted|abolished|opened|launched|did)\b",
+        "example",
+    ),
+    # First-hand observation.
+    Rule(
+        "first-hand",
+        "evidence",
+        r"\b(?:I|we)(?: personally| actually| have| 've|'ve| just| once| also| myself| all)?"
+        r" (?:saw|seen|watched|witnessed|noticed|counted|measured|checked|visited|surveyed"
+        r"|photographed|filmed|recorded|heard (?:him|her|them|it)|spoke to|talked to|asked"
+        r"|took (?:these|this|that|those|a|some|the) (?:photos?|pictures?|pics?|shots?|video"
+        r"|on)|took these|took this|was there|were there|live (?:in|near|next to|on)"
+        r"|lived (?:in|near)|work(?:ed)? (?:in|at|for|as))\b",
+        "observation",
+    ),
+    Rule(
+        "seen-on",
+        "evidence",
+        r"\b(?:seen|spotted|photographed|filmed|taken|snapped|pictured) (?:on|in|at|near|outside"
+        r"|along|today|yesterday)\b",
+        "observation",
+    ),
+    Rule(
+        "first-hand",
+        "evidence",
+        r"\bin my (?:own )?experience\b|\bfrom (?:my own|personal|first-hand) experience\b"
+        r"|\bfirst[- ]?hand\b|\bwith my own eyes\b",
+        "observation",
+    ),
+    Rule(
+        "media-shows",
+        "evidence",
+        rf"\b{_MEDIA}\b(?:\s+[\w'’-]+){{0,6}}?\s+(?:were|was|are|is)\s+(?:also\s+|clearly\s+)?"
+        r"(?:present|there|displayed|visible|shown|put up|everywhere|seen|hanging|posted)\b"
+        rf"|\bhere (?:is|are) (?:a |the |some |my )?{_MEDIA}\b"
+        r"|\b(?:you|anyone) can (?:clearly )?see (?:it )?(?:in|on|from|here)\b",
+        "observation",
+    ),
+    # Reasons given as grounds (the weakest backing).
+    Rule(
+        "reason",
+        "evidence",
+        r"\bbecause\b|\bsince\b(?!\s+(?:\d|then|when|last|the (?:\d|early|late|start|beginning|end)"
+        r"|early|late|(?:19|20)\d\d))|\b(?:that|this)(?: is|'s| was) (?:why|the reason)\b"
+        r"|\bthats why\b|\bdue to\b|\bas a result\b|\bthe reason (?:is|being|why)\b"
+        r"|\bgiven that\b|\bowing to\b|\bcaused by\b|\bthanks to\b",
+        "reason",
+    ),
+)
+
+_EVALUATIVE = (
+    r"good|bad|better|worse|best|worst|great|terrible|awful|horrible|excellent|wonderful|stupid"
+    r"|idiotic|dumb|foolish|silly|ridiculous|absurd|nonsense|rubbish|garbage|bs|crap|bullshit"
+    r"|wrong|fair|unfair|unjust|wise|wisely|unwise|smart|brilliant|clever|naive|juvenile"
+    r"|pipe dream|mistakes?|disaster|disastrous|failure|failed|successful|dangerous|safer?"
+    r"|harmful|harm|beneficial|useful|useless|pointless|important|crucial|essential|necessary"
+    r"|unnecessary|serious|critical|menace|evil|corrupt|corruption|incompetent|hypocrit\w*"
+    r"|immoral|unethical|legitimate|illegitimate|acceptable|unacceptable|reasonable"
+    r"|unreasonable|logical|illogical|true|false|lies|liars?|propaganda|biased|misleading"
+    r"|outrageous|shameful|disgrace(?:ful)?|pathetic|tough|easier|harder|worth|worthless"
+    r"|valuable|loyal|selfish|deserves?|deserved|proper|improper|obvious|threat|benefits?"
+    r"|advantage|disadvantage|better off|worse off|irrelevant|sensible|insane|crazy|misguided"
+    r"|ignorant|waste|wasteful|terrific|fantastic|awesome|sucks?|shame|pity|blame|fault"
+    r"|solution|problem|problems|nasty|horrendous|wisdom|folly|failure|right thing"
+)
+
+CLAIM_RULES: tuple[Rule, ...] = (
+    Rule(
+        "stance",
+        "claim",
+        r"\bI(?: really| strongly| honestly| personally| do| don'?t| do not| still| also| firmly"
+        r"| just| truly)? (?:think|believe|feel|reckon|doubt|agree|disagree|know|maintain|argue"
+        r"|contend|am (?:sure|convinced|certain|afraid)|'m (?:sure|convinced|certain|afraid))\b"
+        r"|\bin my (?:humble )?(?:opinion|view)\b|\b(?:imo|imho)\b|\bit seems to me\b"
+        r"|\bthe (?:truth|fact|point|problem|issue|thing|bottom line|reality) is\b"
+        r"|\bwe (?:all )?know\b"
+        r"|\byou(?:'re| are|re) (?:totally |completely |just |dead |so |absolutely )?(?:wrong|right"
+        r"|mistaken|correct)\b|^\W*(?:no|yes|nope|exactly|wrong|agreed|nonsense|true|false)\b[,.!]"
+        r"|\bno way\b|\bof course not\b|\bnot (?:true|so|the case)\b",
+    ),
+    Rule(
+        "modal",
+        "claim",
+        r"\b(?:should(?:n'?t)?|must(?:n'?t)?|ought to|needs? to|have to|has to|had better|will"
+        r"|won'?t|wont|would(?:n'?t)?|(?:is|are|am|'re|'s) going to|gonna|cannot|can'?t)\b",
+    ),
+    Rule("evaluative", "claim", rf"\b(?:{_EVALUATIVE})\b"),
+    Rule(
+        "booster",
+        "claim",
+        r"\b(?:absolutely|clearly|definitely|certainly|surely|obviously|undoubtedly|undeniably"
+        r"|of course|totally|completely|entirely|no doubt|without (?:a )?doubt|always|never"
+        r"|nobody|no one|everyone|everybody|indeed|truly|plainly|for sure|guaranteed|naturally"
+        r"|all about|by far|the only)\b",
+    ),
+    Rule(
+        "denies-evidence",
+        "claim",
+        r"\b(?:there(?: is|'s| are| was| were)|with|without|have|has|had|is)\s+(?:absolutely\s+"
+        r"|simply\s+|really\s+|still\s+)?(?:no|zero|not (?:a|any|one|a single)|never been any)"
+        r"\s+(?:\w+\s+){0,3}?(?:evidence|proof|reason|source|basis|data|indication|sign|facts?)\b",
+    ),
+)
+
+HEDGE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "hedge",
+        "hedge",
+        r"\b(?:maybe|perhaps|possibly|probably|likely|unlikely|might|may|could|seems?|seemed"
+        r"|appears? to|apparently|I guess|I suppose|I suspect|sort of|kind of"
+        r"|somewhat|arguably|to some (?:degree|extent)|in some cases|not sure|presumably"
+        r"|supposedly|allegedly|roughly|approximately|more or less|as far as I know|afaik|iirc"
+        r"|if I recall|I'm not sure|I am not sure)\b",
+    ),
+)
+
+CHALLENGE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "request-evidence",
+        "challenge",
+        r"\b(?:sources?|citations?|proof|evidence|links?|cite|references?|stats|numbers)\s*\?"
+        r"|\bcitation needed\b|\bprove (?:it|that|this|your|them|they|he|she)\b"
+        r"|\b(?:can|could|would|will) (?:you|u|ya) (?:please |pls |plz |even |actually )?"
+        r"(?:give|provide|show|post|share|cite|link|prove|back (?:it|that|this) up"
+        r"|point (?:me |us )?to|name|supply|produce|substantiate|support)\b"
+        r"|\b(?:where(?:'s| is| are)|what(?:'s| is| are)) (?:your|the|ur|you) ?(?:proof|evidence"
+        r"|source|sources|citation|link|data|basis|numbers|figures)\b"
+        r"|\bwhere did (?:you|u) (?:get|read|hear|find|see)\b"
+        r"|\bshow (?:me|us) (?:the |a |any |some |your )?(?:proof|evidence|source|sources|data|link"
+        r"|numbers|figures|study|studies)\b"
+        r"|\b(?:do|does|did) (?:you|u|he|she|they) (?:even )?have (?:any |a |some )?"
+        r"(?:proof|evidence|source|sources|data|link|citation|figures|numbers|studies|facts)\b"
+        r"|\bhow (?:do|does|can) (?:you|u|he|she|they) know\b|\bsays who\b"
+        r"|\bback (?:it|that|this|your \w+|them) up\b|\bwhat makes you (?:think|say)\b"
+        r"|\bhave (?:you|u) (?:actually |even |ever )?(?:read|counted|checked|seen|been|looked"
+        r"|verified|asked)\b|\bis (?:that|this|it) (?:true|so|right|a fact)\s*\?"
+        r"|\b(?:any|got (?:a|any)) (?:proof|evidence|source|sources|citation|link|data)\b",
+    ),
+)
+
+_SOCIAL = re.compile(
+    r"^\W*(?:thanks?\b|thank (?:you|u)\b|thx\b|ty\b|cheers\b|welcome\b|congrat\w*|hello\b"
+    r"|hi\b|hey\b|lol\w*|lmao\w*|rofl\w*|haha\w*|hehe\w*|\+1|agreed\b|bump\b|same here\b"
+    r"|me too\b|nice\b|good (?:one|post|point|job|work)\b|great (?:post|point|job|work|read)\b"
+    r"|well said\b|this[.!]|wow\b|omg\b|:\)|:D|;\)|interesting\b|true that\b|exactly this\b)",
+    re.IGNORECASE,
+)
+"""Thanks, laughter, greetings opening a sentence: talk about the conversation, not the topic."""
+
+
+def _join(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str], dict[str, Rule]]:
+    names = {f"r{i}": rule for i, rule in enumerate(rules)}
+    pattern = "|".join(f"(?P<{name}>{rule.pattern})" for name, rule in names.items())
+    return re.compile(pattern, re.IGNORECASE | re.MULTILINE), names
+
+
+_EVIDENCE, _EVIDENCE_NAMES = _join(EVIDENCE_RULES)
+_CLAIM, _CLAIM_NAMES = _join(CLAIM_RULES)
+_HEDGE, _HEDGE_NAMES = _join(HEDGE_RULES)
+_CHALLENGE, _CHALLENGE_NAMES = _join(CHALLENGE_RULES)
+
+_NEGATED = re.compile(
+    r"(?:\b(?:no|not|never|without|nor|zero|any|cannot|neither)\b|n't|\bwhat\b|\bwhich\b"
+    r"|\b(?:can|could|would|will) (?:you|u)\b|\bdo (?:you|u) have\b|\bgive\b|\bshow me\b"
+    r"|\bprovide\b|\bwhere(?:'s| is)\b)\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+"""Words just before an evidence cue that turn it into a denial or a request (mention, not use)."""
+
+_BYLINE = re.compile(
+    r"^[ \t]*(?:By[ \t]+)?[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}[ \t]*(?:\||—|–|-[ \t]*$|$)",
+    re.MULTILINE,
+)
+"""A byline: a capitalised name alone on its line, or before a bar ("Abdul Rahim |")."""
+
+NEGATABLE = frozenset({"source", "example", "observation"})
+"""Evidence types a denial or request can cancel; a link or a number is there either way."""
+
+
+def _cues(pattern: re.Pattern[str], names: dict[str, Rule], text: str, offset: int) -> list[Cue]:
+    out: list[Cue] = []
+    for match in pattern.finditer(text):
+        rule = names[match.lastgroup or ""]
+        start, end = match.span()
+        out.append(
+            Cue(
+                kind=rule.kind,
+                role=rule.role,
+                start=offset + start,
+                end=offset + end,
+                text=match.group(),
+                evidence_type=rule.evidence_type,
+            )
+        )
+    return out
+
+
+def evidence_cues(sentence: str, offset: int = 0, question: bool = False) -> list[Cue]:
+    """Evidence cues in one sentence, minus those negated or only mentioned.
+
+    In a question, only things that are there whatever the question asks (a link, a number)
+    count: "did the study find that?" cites nothing.
+    """
+    cues = []
+    for cue in _cues(_EVIDENCE, _EVIDENCE_NAMES, sentence, offset):
+        if cue.evidence_type in NEGATABLE:
+            local = cue.start - offset
+            if question or _NEGATED.search(sentence, max(0, local - 40), local):
+                continue
+        cues.append(cue)
+    return cues
+
+
+def byline_cues(text: str, spans: list[tuple[int, int]]) -> list[Cue]:
+    """A byline line opening a post or an article inside it (a named author is a source)."""
+    cues = []
+    for match in _BYLINE.finditer(text):
+        line = match.group().strip()
+        if len(line.split()) < 2 or not any(a <= match.start() < b for a, b in spans[:3]):
+            continue
+        if line.endswith(("|", "—", "–", "-")) or line.startswith("By "):
+            start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+            cues.append(
+                Cue(
+                    kind="byline",
+                    role="evidence",
+                    start=start,
+                    end=start + len(line),
+                    text=line,
+                    evidence_type="source",
+                )
+            )
+    return cues
+
+
+def claim_cues(sentence: str, offset: int = 0) -> list[Cue]:
+    """Stance, modal, evaluative, booster and denial-of-evidence cues in one sentence."""
+    return _cues(_CLAIM, _CLAIM_NAMES, sentence, offset)
+
+
+def hedge_cues(sentence: str, offset: int = 0) -> list[Cue]:
+    """Words that soften a claim ("maybe", "I guess", "might")."""
+    return _cues(_HEDGE, _HEDGE_NAMES, sentence, offset)
+
+
+def challenge_cues(sentence: str, offset: int = 0) -> list[Cue]:
+    """Requests for evidence ("source?", "can you give evidence", "prove it")."""
+    return _cues(_CHALLENGE, _CHALLENGE_NAMES, sentence, offset)
+
+
+def is_social(sentence: str) -> bool:
+    """Whether the sentence opens with thanks, laughter or a greeting."""
+    return _SOCIAL.match(sentence) is not None

@@ -1,0 +1,202 @@
+"""The scorecard's data: what the scorer found and what the user added, as plain pydantic models.
+
+Everything here is data only, so the reader app, the TOML store and the command line share one
+shape. Offsets (`start`, `end`) are character offsets into `Post.body`, end exclusive.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Verdict = Literal["evidenced", "asserted", "challenge", "non-argument"]
+VERDICTS: tuple[Verdict, ...] = ("evidenced", "asserted", "challenge", "non-argument")
+
+Role = Literal["claim", "evidence", "challenge", "none"]
+ROLES: tuple[Role, ...] = ("claim", "evidence", "challenge", "none")
+
+CueRole = Literal["claim", "evidence", "challenge", "hedge"]
+
+EvidenceType = Literal[
+    "source",
+    "link",
+    "statistic",
+    "number",
+    "date",
+    "example",
+    "observation",
+    "attachment",
+    "outside-quote",
+    "reason",
+]
+"""What kind of backing a cue is; `reason` is the weakest (grounds given, nothing checkable)."""
+
+EVIDENCE_TYPES: tuple[str, ...] = (
+    "source",
+    "link",
+    "statistic",
+    "number",
+    "date",
+    "example",
+    "observation",
+    "attachment",
+    "outside-quote",
+    "reason",
+)
+
+SCHEMA_VERSION = 1
+"""Bumped when the scorecard file changes shape; newer files are refused, never overwritten."""
+
+
+class Cue(BaseModel):
+    """One word or phrase that made a sentence a claim, evidence or challenge (or hedged it).
+
+    `kind` names the rule ("according-to", "percentage", "stance", "request-evidence", ...);
+    `evidence_type` is set for evidence cues only. Cues for attachments and outside quotes have
+    an empty span (start == end == len(body)) because they are not in the post's own words.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str
+    role: CueRole
+    start: int
+    end: int
+    text: str
+    evidence_type: str | None = None
+
+
+class SentenceScore(BaseModel):
+    """One sentence of a post's own words, its role, and the cues behind the role."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    text: str
+    role: Role
+    cues: list[Cue] = Field(default_factory=list)
+
+
+class PostScore(BaseModel):
+    """What the scorer concluded about one post, and why (`reason` is one readable line)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: int
+    post_id: str
+    author: str | None = None
+    verdict: Verdict
+    strength: float
+    claims: int
+    evidence: int
+    challenges: int = 0
+    evidence_types: list[str] = Field(default_factory=list)
+    rebuts: list[int] = Field(default_factory=list)
+    sentences: list[SentenceScore] = Field(default_factory=list)
+    cues: list[Cue] = Field(default_factory=list)
+    reason: str = ""
+
+
+class AuthorTally(BaseModel):
+    """Totals for one author; where authors are unknown, one tally per post (`author` = "#N")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    author: str
+    known: bool = True
+    posts: int = 0
+    post_numbers: list[int] = Field(default_factory=list)
+    claims: int = 0
+    evidence: int = 0
+    evidence_by_type: dict[str, int] = Field(default_factory=dict)
+    verdicts: dict[str, int] = Field(default_factory=dict)
+    evidence_rate: float = 0.0
+    challenges_made: int = 0
+    challenges_received: int = 0
+    challenges_answered: int = 0
+
+
+class ThreadTotals(BaseModel):
+    """Totals for the whole thread; `evidence_rate` is evidenced posts over arguing posts."""
+
+    model_config = ConfigDict(frozen=True)
+
+    posts: int = 0
+    claims: int = 0
+    evidence: int = 0
+    evidence_by_type: dict[str, int] = Field(default_factory=dict)
+    verdicts: dict[str, int] = Field(default_factory=dict)
+    evidence_rate: float = 0.0
+    challenges: int = 0
+    challenges_received: int = 0
+    challenges_answered: int = 0
+
+
+class UserMark(BaseModel):
+    """The user's own layer on one post. `excerpt` lets it find the post again after an edit.
+
+    `computed_verdict` is the scorer's verdict when the override was set, kept beside it so a
+    reader can see what was overridden.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    post_id: str
+    post_number: int
+    excerpt: str = ""
+    rating: int | None = Field(default=None, ge=1, le=5)
+    bookmark: bool = False
+    note: str = ""
+    verdict_override: Verdict | None = None
+    computed_verdict: Verdict | None = None
+
+    def is_empty(self) -> bool:
+        """A mark with nothing the user set is dropped rather than stored."""
+        return (
+            self.rating is None
+            and not self.bookmark
+            and not self.note
+            and self.verdict_override is None
+        )
+
+
+class UserLayer(BaseModel):
+    """Marks by post id, and marks that could not be re-attached (kept, never dropped)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    marks: dict[str, UserMark] = Field(default_factory=dict)
+    orphans: list[UserMark] = Field(default_factory=list)
+
+
+class Scorecard(BaseModel):
+    """A scored thread plus the user's layer: what `threadscore score --toml` writes."""
+
+    model_config = ConfigDict(frozen=True)
+
+    schema_version: int = SCHEMA_VERSION
+    fingerprint: str
+    source_path: str
+    title: str | None = None
+    posts: list[PostScore] = Field(default_factory=list)
+    authors: list[AuthorTally] = Field(default_factory=list)
+    totals: ThreadTotals = Field(default_factory=ThreadTotals)
+    user: UserLayer = Field(default_factory=UserLayer)
+
+    def post(self, number: int) -> PostScore:
+        """The score of post `number` (numbers run from 1 in page order)."""
+        return self.posts[number - 1]
+
+    def effective_verdict(self, number: int) -> Verdict:
+        """The user's override where one is set, else the computed verdict."""
+        post = self.post(number)
+        mark = self.user.marks.get(post.post_id)
+        if mark is not None and mark.verdict_override is not None:
+            return mark.verdict_override
+        return post.verdict
+
+    def mark(self, number: int) -> UserMark | None:
+        """The user's mark on post `number`, if any."""
+        return self.user.marks.get(self.post(number).post_id)

@@ -1,0 +1,150 @@
+"""Split forum text into sentences, as character spans, without tripping over forum habits.
+
+Forum posts break the rules a textbook splitter relies on: abbreviations ("Mall Rd. of Lahore",
+"U.S.", "e.g."), decimals and sizes ("317.4 KB"), ellipses, sentences that start in lower case,
+emoticons, URLs, list items, and line breaks that end a thought without a full stop. One pass
+over candidate boundaries, each decided by looking at a few characters either side, keeps the
+work linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ABBREVIATIONS = _words(
+    """
+    mr mrs ms dr prof sr jr st rd ave blvd mt ft gen col lt sgt capt gov sen rep pres rev hon
+    vs v etc al approx appt dept est inc ltd co corp no nos vol fig figs pp p ch sec cf ca viz
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    """
+)
+"""Words that take a full stop without ending the sentence (compared in lower case)."""
+
+TITLES = _words("mr mrs ms dr prof st rd ave mt gen col lt sgt capt gov sen rep rev hon")
+"""Abbreviations that always lead into a name, so never end a sentence."""
+
+STARTERS = _words(
+    """
+    the a an i it this that these those there he she they we you but and so then now however
+    also if in on at as my our his her their its what why how who when where which yes no
+    """
+)
+"""Words that, capitalised after a dotted acronym ("the U.S. The"), show a new sentence."""
+
+_CANDIDATE = re.compile(
+    r"""
+      (?P<punct>[.!?…]+(?:["'”’)\]]+(?=\s))?)(?=\s)     # full stop, ! ? or ellipsis, then space
+    | (?P<emo>(?<!\S)(?:[:;=][-']?[()DPpOo3/\\|\[\]]+|\^_?\^|<3|xD|XD)(?=\s))  # emoticon
+    | (?P<para>\n[ \t]*\n)                              # blank line
+    | (?P<line>\n)                                      # line break
+    """,
+    re.VERBOSE,
+)
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪‣◦>]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+\S")
+_NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,3}$")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_WORD_AFTER = re.compile(r"\s*([\"'“‘(\[]*)(\S*)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]?\.?$")
+_TERMINAL = re.compile(r"[.!?…:;\"'”’)]$")
+
+WRAP_MIN = 60
+"""A line at least this long that runs on in lower case is a hard wrap, not a sentence end."""
+
+
+def _next_word(text: str, pos: int) -> tuple[str, str]:
+    match = _WORD_AFTER.match(text, pos, min(len(text), pos + 40))
+    return (match.group(1), match.group(2)) if match else ("", "")
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the full stop (or ! ? …) at text[start:end] closes a sentence."""
+    mark = text[start:end].rstrip("\"'”’)]")
+    if mark != ".":
+        if mark.strip(".") == "" or mark == "…":
+            # An ellipsis ends a sentence only when the next one visibly starts.
+            _opener, word = _next_word(text, end)
+            return bool(word) and (word[0].isupper() or word[0].isdigit())
+        return True
+    before_match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    before = before_match.group(1) if before_match else ""
+    bare = before.lstrip("(\"'“‘[").lower()
+    if _NUMBERED.search(text, max(0, start - 8), start):
+        return False  # "1. " opening a numbered list item
+    _opener, word = _next_word(text, end)
+    if bare in TITLES:
+        return False
+    if bare in ABBREVIATIONS:
+        return bool(word) and word[0].isupper() and word.lower().strip(",") in STARTERS
+    if _DOTTED.fullmatch(before + "."):
+        if len(before) == 1 and before.isupper():
+            return bool(word) and word.lower() in STARTERS and word[0].isupper()
+        return bool(word) and word[0].isupper() and word.lower().strip(",") in STARTERS
+    return True
+
+
+def _ends_line(text: str, line_start: int, pos: int) -> bool:
+    """Whether the line break at `pos` closes a sentence (not a hard wrap inside one)."""
+    line = text[line_start:pos].rstrip()
+    if not line:
+        return True
+    _opener, word = _next_word(text, pos + 1)
+    if not word:
+        return True
+    if _LIST_ITEM.match(text, pos + 1):
+        return True
+    if _TERMINAL.search(line):
+        return True
+    return not (len(line) >= WRAP_MIN and word[0].islower())
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans (start, end exclusive) in `text`, whitespace trimmed, in order."""
+    spans: list[Span] = []
+    sent_start = 0
+    line_start = 0
+    for match in _CANDIDATE.finditer(text):
+        kind = match.lastgroup
+        cut: int | None = None
+        if kind == "punct":
+            if _ends_sentence(text, match.start(), match.end()):
+                cut = match.end()
+        elif kind == "emo":
+            _opener, word = _next_word(text, match.end())
+            if not word or word[0].isupper() or text[match.end()] == "\n":
+                cut = match.end()
+        elif kind == "para":
+            cut = match.start()
+            line_start = match.end()
+        else:
+            if _ends_line(text, line_start, match.start()):
+                cut = match.start()
+            line_start = match.end()
+        if cut is not None:
+            span = _trim(text, sent_start, cut)
+            if span:
+                spans.append(span)
+            sent_start = cut
+    span = _trim(text, sent_start, len(text))
+    if span:
+        spans.append(span)
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences themselves (a convenience for tests and evaluation)."""
+    return [text[a:b] for a, b in split_sentences(text)]

@@ -1,0 +1,115 @@
+"""Add post scores up per author and for the thread, and follow challenges to their answers.
+
+Where the page lost its author names (crawl dumps), each post is its own side, so tallies are
+per post. A challenge is aimed at the posts it quotes, or, when it quotes none, at the post just
+above it (an unquoted reply answers the post it follows). It counts as answered when a later
+evidenced post comes from the challenged side: by the challenged author where authors are known,
+or, where they are not, a post that quotes the challenge or that challenged post.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from parsing.models import Thread
+from scoring.models import VERDICTS, AuthorTally, PostScore, ThreadTotals
+
+
+def _targets(score: PostScore) -> list[int]:
+    if score.rebuts:
+        return score.rebuts
+    return [score.number - 1] if score.number > 1 else []
+
+
+def _side(thread: Thread, number: int) -> str:
+    author = thread.post(number).author
+    return author if author else f"#{number}"
+
+
+def challenge_pairs(thread: Thread, scores: list[PostScore]) -> list[tuple[int, int, bool]]:
+    """(challenge post, challenged post, answered with evidence later) for every challenge."""
+    quoted: dict[int, set[int]] = {
+        p.number: set(s.rebuts) for p, s in zip(thread.posts, scores, strict=True)
+    }
+    pairs = []
+    for score in scores:
+        if score.verdict != "challenge":
+            continue
+        for target in _targets(score):
+            if not 1 <= target <= len(scores) or target == score.number:
+                continue
+            side = _side(thread, target)
+            known = thread.post(target).author is not None
+            answered = False
+            for later in scores[score.number :]:
+                if later.verdict != "evidenced":
+                    continue
+                if known:
+                    answered = _side(thread, later.number) == side
+                else:
+                    answered = bool(quoted[later.number] & {score.number, target})
+                if answered:
+                    break
+            pairs.append((score.number, target, answered))
+    return pairs
+
+
+def _types(scores: list[PostScore]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for score in scores:
+        for cue in score.cues:
+            if cue.role == "evidence" and cue.evidence_type:
+                counts[cue.evidence_type] += 1
+    return dict(sorted(counts.items()))
+
+
+def _verdicts(scores: list[PostScore]) -> dict[str, int]:
+    counts = Counter(s.verdict for s in scores)
+    return {v: counts.get(v, 0) for v in VERDICTS}
+
+
+def _rate(verdicts: dict[str, int]) -> float:
+    arguing = verdicts["evidenced"] + verdicts["asserted"]
+    return round(verdicts["evidenced"] / arguing, 3) if arguing else 0.0
+
+
+def tally(thread: Thread, scores: list[PostScore]) -> tuple[list[AuthorTally], ThreadTotals]:
+    """Per-author (or per-post) tallies in order of first post, and the thread's totals."""
+    pairs = challenge_pairs(thread, scores)
+    groups: dict[str, list[PostScore]] = {}
+    for score in scores:
+        groups.setdefault(_side(thread, score.number), []).append(score)
+    authors = []
+    for side, group in groups.items():
+        verdicts = _verdicts(group)
+        numbers = [s.number for s in group]
+        received = [p for p in pairs if _side(thread, p[1]) == side]
+        authors.append(
+            AuthorTally(
+                author=side,
+                known=thread.post(numbers[0]).author is not None,
+                posts=len(group),
+                post_numbers=numbers,
+                claims=sum(s.claims for s in group),
+                evidence=sum(s.evidence for s in group),
+                evidence_by_type=_types(group),
+                verdicts=verdicts,
+                evidence_rate=_rate(verdicts),
+                challenges_made=verdicts["challenge"],
+                challenges_received=len(received),
+                challenges_answered=sum(p[2] for p in received),
+            )
+        )
+    verdicts = _verdicts(scores)
+    totals = ThreadTotals(
+        posts=len(scores),
+        claims=sum(s.claims for s in scores),
+        evidence=sum(s.evidence for s in scores),
+        evidence_by_type=_types(scores),
+        verdicts=verdicts,
+        evidence_rate=_rate(verdicts),
+        challenges=verdicts["challenge"],
+        challenges_received=len(pairs),
+        challenges_answered=sum(p[2] for p in pairs),
+    )
+    return authors, totals

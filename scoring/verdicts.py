@@ -1,0 +1,163 @@
+"""Turn a post's sentence roles, attachments and quotes into one verdict, a strength and a reason.
+
+The rules follow how a reader of a debate judges a post: a post that asks for proof is a
+challenge even if it mentions a number; a post is evidenced only if it offers something a reader
+could check (a source, link, figure, date, example, observation, photo or quoted outside source);
+reasons alone ("because ...") make a better argument but not a backed one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.models import Post
+from scoring.models import EVIDENCE_TYPES, Cue, PostScore, SentenceScore, Verdict
+from scoring.roles import score_sentences
+
+TYPE_WEIGHT = {
+    "source": 0.35,
+    "link": 0.35,
+    "outside-quote": 0.3,
+    "attachment": 0.3,
+    "statistic": 0.3,
+    "observation": 0.25,
+    "example": 0.2,
+    "number": 0.15,
+    "date": 0.1,
+    "reason": 0.1,
+}
+"""How much each kind of backing adds to a post's strength; checkable backing weighs most."""
+
+HEDGE_PENALTY = 0.05
+
+TYPE_NAMES = {
+    "source": "a named source",
+    "link": "a link or citation",
+    "outside-quote": "a quoted outside source",
+    "attachment": "an attached file",
+    "statistic": "a statistic",
+    "observation": "a first-hand observation",
+    "example": "an example or precedent",
+    "number": "figures",
+    "date": "dates",
+    "reason": "reasons",
+}
+
+_REJECTION = re.compile(
+    r"\b(?:bs|nonsense|rubbish|garbage|crap|bullshit|wrong|false|lies|propaganda|pipe dream"
+    r"|ridiculous|absurd|misleading|not true|fake|baloney|hogwash)\b",
+    re.IGNORECASE,
+)
+"""Words with which a post dismisses what it quotes; a dismissed quote is not its evidence."""
+
+_SPACE = re.compile(r"\s+")
+
+
+def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
+    """Backing that is not in the post's own words: attachments and quoted outside sources."""
+    end = len(post.body)
+    cues = [
+        Cue(
+            kind="attachment",
+            role="evidence",
+            start=end,
+            end=end,
+            text=att.name,
+            evidence_type="attachment",
+        )
+        for att in post.attachments
+    ]
+    outside = [q for q in post.quotes if q.target is None and q.text.strip()]
+    if outside:
+        own_source = any(
+            c.evidence_type == "source" for s in sentences for c in s.cues if c.role == "evidence"
+        )
+        if own_source or not _REJECTION.search(post.body):
+            for quote in outside:
+                excerpt = _SPACE.sub(" ", quote.text).strip()[:80]
+                cues.append(
+                    Cue(
+                        kind="outside-quote",
+                        role="evidence",
+                        start=end,
+                        end=end,
+                        text=excerpt,
+                        evidence_type="outside-quote",
+                    )
+                )
+    return cues
+
+
+def _rebuts(post: Post) -> list[int]:
+    seen: list[int] = []
+    for quote in post.quotes:
+        if quote.target is not None and quote.target != post.number and quote.target not in seen:
+            seen.append(quote.target)
+    return seen
+
+
+def _join(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def decide(
+    sentences: list[SentenceScore], extra: list[Cue]
+) -> tuple[Verdict, float, list[str], str]:
+    """Verdict, strength (0..1), evidence types found and a one-line reason."""
+    claims = sum(s.role == "claim" for s in sentences)
+    challenges = [s for s in sentences if s.role == "challenge"]
+    evidence_cues = [c for s in sentences for c in s.cues if c.role == "evidence"] + extra
+    types = [t for t in EVIDENCE_TYPES if any(c.evidence_type == t for c in evidence_cues)]
+    strong = [t for t in types if t != "reason"]
+    strong_sentences = sum(
+        any(c.role == "evidence" and c.evidence_type != "reason" for c in s.cues) for s in sentences
+    ) + bool(extra)
+    arguing = claims + sum(s.role == "evidence" for s in sentences)
+    hedges = sum(c.role == "hedge" for s in sentences for c in s.cues)
+    explicit = any(c.kind == "request-evidence" for s in challenges for c in s.cues)
+    backing = _join([TYPE_NAMES[t] for t in strong])
+    n_claims = max(claims, 1)
+    if (
+        challenges
+        and (explicit or len(challenges) >= claims)
+        and len(challenges) >= strong_sentences
+    ):
+        what = "asks for evidence" if explicit else "questions another post"
+        return "challenge", 0.6 if explicit else 0.4, types, f"{what} ({len(challenges)}x)"
+    if strong:
+        score = 0.3 + sum(TYPE_WEIGHT[t] for t in types) - HEDGE_PENALTY * min(hedges, 4)
+        strength = round(min(1.0, max(0.05, score)), 2)
+        return "evidenced", strength, types, f"claims {n_claims}, backed by {backing}"
+    if arguing:
+        reasons = "reason" in types
+        score = 0.15 + (0.1 if reasons else 0.0) - HEDGE_PENALTY * min(hedges, 2)
+        strength = round(min(1.0, max(0.05, score)), 2)
+        why = "gives reasons but nothing checkable" if reasons else "no backing"
+        return "asserted", strength, types, f"claims {n_claims}, {why}"
+    return "non-argument", 0.0, types, "no claim, evidence or challenge"
+
+
+def score_post(post: Post) -> PostScore:
+    """Score one post from its own words, its attachments and its quotes."""
+    rebuts = _rebuts(post)
+    sentences = score_sentences(post.body, replying=bool(rebuts))
+    extra = _post_level_cues(post, sentences)
+    verdict, strength, types, reason = decide(sentences, extra)
+    cues = [c for s in sentences for c in s.cues] + extra
+    return PostScore(
+        number=post.number,
+        post_id=post.id,
+        author=post.author,
+        verdict=verdict,
+        strength=strength,
+        claims=sum(s.role == "claim" for s in sentences),
+        evidence=sum(s.role == "evidence" for s in sentences) + len(extra),
+        challenges=sum(s.role == "challenge" for s in sentences),
+        evidence_types=types,
+        rebuts=rebuts,
+        sentences=sentences,
+        cues=cues,
+        reason=reason,
+    )
