@@ -1,0 +1,256 @@
+"""What the scorecard screen shows, computed without Textual so it can be unit-tested plainly.
+
+Counts here use `Scorecard.effective_verdict`, not the scorer's own tallies, so a verdict the user
+overrode in the reader moves the author's row, the bars and the thread strip at once. Groups and
+their labels come from `Scorecard.authors`, so the label the screen dismisses with is the same one
+the scorer and the reader use ("#7" for a post whose author is unknown).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Literal
+
+from scoring.models import VERDICTS, Scorecard, Verdict
+
+SortKey = Literal[
+    "order", "author", "posts", "evidenced", "asserted", "challenges", "rate", "rating"
+]
+
+
+def evidence_rate(evidenced: int, asserted: int) -> float | None:
+    """Evidenced share of the posts that argue a point; None when there are none (not 0%)."""
+    arguing = evidenced + asserted
+    return evidenced / arguing if arguing else None
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorRow:
+    """One row of the author table and one bar of the chart (the same numbers, shown twice)."""
+
+    author: str
+    known: bool
+    post_numbers: tuple[int, ...]
+    verdicts: dict[str, int]
+    ratings: tuple[int, ...] = ()
+    overrides: int = 0
+
+    @property
+    def posts(self) -> int:
+        return len(self.post_numbers)
+
+    @property
+    def evidenced(self) -> int:
+        return self.verdicts.get("evidenced", 0)
+
+    @property
+    def asserted(self) -> int:
+        return self.verdicts.get("asserted", 0)
+
+    @property
+    def challenges(self) -> int:
+        return self.verdicts.get("challenge", 0)
+
+    @property
+    def non_argument(self) -> int:
+        return self.verdicts.get("non-argument", 0)
+
+    @property
+    def evidence_rate(self) -> float | None:
+        return evidence_rate(self.evidenced, self.asserted)
+
+    @property
+    def mean_rating(self) -> float | None:
+        return sum(self.ratings) / len(self.ratings) if self.ratings else None
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadSummary:
+    """The totals line: effective verdicts over the whole thread plus what the user has added."""
+
+    posts: int
+    authors: int
+    known_authors: bool
+    verdicts: dict[str, int] = field(default_factory=dict)
+    ratings: tuple[int, ...] = ()
+    bookmarks: int = 0
+    overrides: int = 0
+
+    @property
+    def evidence_rate(self) -> float | None:
+        return evidence_rate(self.verdicts.get("evidenced", 0), self.verdicts.get("asserted", 0))
+
+    @property
+    def mean_rating(self) -> float | None:
+        return sum(self.ratings) / len(self.ratings) if self.ratings else None
+
+
+def effective_verdicts(scorecard: Scorecard) -> list[Verdict]:
+    """Each post's verdict in thread order, with the user's overrides applied."""
+    return [scorecard.effective_verdict(post.number) for post in scorecard.posts]
+
+
+def author_rows(scorecard: Scorecard) -> list[AuthorRow]:
+    """One row per author tally, in the scorer's order (first appearance in the thread)."""
+    verdicts = effective_verdicts(scorecard)
+    rows: list[AuthorRow] = []
+    for tally in scorecard.authors:
+        counts: Counter[str] = Counter()
+        ratings: list[int] = []
+        overrides = 0
+        for number in tally.post_numbers:
+            counts[verdicts[number - 1]] += 1
+            mark = scorecard.mark(number)
+            if mark is None:
+                continue
+            if mark.rating is not None:
+                ratings.append(mark.rating)
+            if mark.verdict_override is not None:
+                overrides += 1
+        rows.append(
+            AuthorRow(
+                author=tally.author,
+                known=tally.known,
+                post_numbers=tuple(tally.post_numbers),
+                verdicts={v: counts[v] for v in VERDICTS},
+                ratings=tuple(ratings),
+                overrides=overrides,
+            )
+        )
+    return rows
+
+
+def thread_summary(scorecard: Scorecard) -> ThreadSummary:
+    """Thread totals from effective verdicts, so they always agree with the rows below them."""
+    counts = Counter(effective_verdicts(scorecard))
+    marks = [scorecard.mark(post.number) for post in scorecard.posts]
+    present = [m for m in marks if m is not None]
+    return ThreadSummary(
+        posts=len(scorecard.posts),
+        authors=len(scorecard.authors),
+        known_authors=any(t.known for t in scorecard.authors),
+        verdicts={v: counts[v] for v in VERDICTS},
+        ratings=tuple(m.rating for m in present if m.rating is not None),
+        bookmarks=sum(m.bookmark for m in present),
+        overrides=sum(m.verdict_override is not None for m in present),
+    )
+
+
+_SORT_VALUE: dict[SortKey, Callable[[AuthorRow], float | str]] = {
+    "author": lambda r: r.author.casefold(),
+    "posts": lambda r: r.posts,
+    "evidenced": lambda r: r.evidenced,
+    "asserted": lambda r: r.asserted,
+    "challenges": lambda r: r.challenges,
+}
+
+
+def sort_rows(rows: Sequence[AuthorRow], key: SortKey, reverse: bool = False) -> list[AuthorRow]:
+    """Rows ordered for the table; numbers sort largest first, names A to Z.
+
+    Rows without a value (no arguing posts, no ratings) stay at the bottom in both directions,
+    so flipping the order never buries the authors that have numbers. Ties keep thread order.
+    """
+    if key == "order":
+        return list(reversed(rows)) if reverse else list(rows)
+    if key in ("rate", "rating"):
+        values = [r.evidence_rate if key == "rate" else r.mean_rating for r in rows]
+        valued = [(v, r) for v, r in zip(values, rows, strict=True) if v is not None]
+        valued.sort(key=lambda pair: pair[0], reverse=not reverse)
+        return [r for _, r in valued] + [r for v, r in zip(values, rows, strict=True) if v is None]
+    value = _SORT_VALUE[key]
+    descending = key != "author"
+    return sorted(rows, key=value, reverse=descending != reverse)
+
+
+def split_cells(counts: Sequence[int], scale: int, width: int) -> list[int]:
+    """Cells for each segment of a stacked bar `width` cells long for `scale` items.
+
+    Largest-remainder rounding: the segments add up to the rounded bar length exactly, and a
+    non-zero count never vanishes while the bar has room for it (one post must stay visible).
+    """
+    total = sum(counts)
+    if width <= 0 or scale <= 0 or total <= 0:
+        return [0] * len(counts)
+    length = min(width, max(1, round(total * width / scale)))
+    exact = [c * length / total for c in counts]
+    cells = [int(x) for x in exact]
+    by_remainder = sorted(range(len(counts)), key=lambda i: exact[i] - cells[i], reverse=True)
+    for i in by_remainder[: length - sum(cells)]:
+        cells[i] += 1
+    for i, count in enumerate(counts):
+        if count and not cells[i]:
+            donor = max(range(len(cells)), key=lambda j: cells[j])
+            if cells[donor] > 1:
+                cells[donor] -= 1
+                cells[i] = 1
+    return cells
+
+
+@dataclass(frozen=True, slots=True)
+class Slice:
+    """A run of consecutive posts drawn as one cell of the thread strip."""
+
+    first: int
+    last: int
+    verdicts: dict[str, int]
+
+    @property
+    def dominant(self) -> Verdict:
+        """The commonest verdict; ties go to the stronger one (evidenced before asserted...)."""
+        return max(VERDICTS, key=lambda v: (self.verdicts.get(v, 0), -VERDICTS.index(v)))
+
+    @property
+    def evidence_rate(self) -> float | None:
+        return evidence_rate(self.verdicts.get("evidenced", 0), self.verdicts.get("asserted", 0))
+
+
+def thread_slices(verdicts: Sequence[Verdict], width: int) -> list[Slice]:
+    """Cut the thread into at most `width` runs of near-equal length, in thread order.
+
+    A thread that fits gets one post per cell; a longer one is spread evenly over the width, so
+    the strip always spans the whole thread and position reads as position in the thread.
+    """
+    n = len(verdicts)
+    if n == 0 or width <= 0:
+        return []
+    cells = min(n, width)
+    bounds = [i * n // cells for i in range(cells + 1)]
+    slices: list[Slice] = []
+    for start, end in pairwise(bounds):
+        counts = Counter(verdicts[start:end])
+        slices.append(Slice(first=start + 1, last=end, verdicts={v: counts[v] for v in VERDICTS}))
+    return slices
+
+
+def window_rates(verdicts: Sequence[Verdict], slices: Sequence[Slice]) -> list[float | None]:
+    """Evidence rate around each slice: the slice widened to a window of about a tenth of the
+    thread (at least 5 posts), so one-post cells still show a trend instead of 0/100% noise."""
+    n = len(verdicts)
+    window = max(5, -(-n // 10))
+    evidenced = [0]
+    asserted = [0]
+    for verdict in verdicts:
+        evidenced.append(evidenced[-1] + (verdict == "evidenced"))
+        asserted.append(asserted[-1] + (verdict == "asserted"))
+    rates: list[float | None] = []
+    for part in slices:
+        extra = max(0, window - (part.last - part.first + 1))
+        start = max(0, part.first - 1 - extra // 2)
+        end = min(n, part.last + extra - extra // 2)
+        rates.append(
+            evidence_rate(evidenced[end] - evidenced[start], asserted[end] - asserted[start])
+        )
+    return rates
+
+
+def format_rate(rate: float | None) -> str:
+    """A percentage, or an en dash where there is nothing to divide."""
+    return "–" if rate is None else f"{rate:.0%}"
+
+
+def format_rating(rating: float | None) -> str:
+    return "–" if rating is None else f"{rating:.1f}"

@@ -1,0 +1,244 @@
+"""The scorecard screen: who argues with evidence and who only asserts, at a glance.
+
+Pushed by the reader on `s`. It dismisses with the chosen author's label (an author name, or
+"#N" for a post whose author is unknown) so the reader can filter its list, or None on escape.
+Every number comes from `tui.scorecard_view`, which applies the user's verdict overrides.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+from textual.widgets.data_table import ColumnKey
+
+from parsing.models import Thread
+from scoring.models import Scorecard
+from tui.scorecard_view import (
+    AuthorRow,
+    SortKey,
+    author_rows,
+    effective_verdicts,
+    format_rate,
+    format_rating,
+    sort_rows,
+    thread_summary,
+)
+from tui.widgets.evidence_chart import EvidenceChart
+from tui.widgets.thread_strip import ThreadStrip
+from tui.widgets.verdict_style import GLYPHS
+
+COLUMNS: tuple[tuple[SortKey, str, str], ...] = (
+    ("author", "Author", "Author"),
+    ("posts", "Posts", "Posts"),
+    ("evidenced", "Evidenced", "Evid."),
+    ("asserted", "Asserted", "Assert."),
+    ("challenges", "Challenges", "Chall."),
+    ("rate", "Evidence rate", "Rate"),
+    ("rating", "Your rating", "Rating"),
+)
+"""Table columns: sort key (clicking a header sorts by it), wide label, narrow label."""
+
+WIDE = 120
+"""Screen width from which the table sits beside the chart with its long headers."""
+
+AUTHOR_WIDTH = 24
+"""Longer names are cut in the table and the chart; the reader filters on the full name."""
+
+SORT_KEYS: tuple[tuple[str, SortKey, str], ...] = (
+    ("o", "order", "thread order"),
+    ("n", "author", "name"),
+    ("p", "posts", "posts"),
+    ("e", "evidenced", "evidenced posts"),
+    ("a", "asserted", "asserted posts"),
+    ("c", "challenges", "challenges"),
+    ("r", "rate", "evidence rate"),
+    ("u", "rating", "user rating"),
+)
+"""Key, sort key and description of each sort binding; a second press flips the order."""
+
+SORT_HINT = "sort: o n p e a c r u, or click a header"
+
+
+class ScorecardScreen(Screen[str | None]):
+    """Thread totals, the thread strip, the author table and the evidence chart."""
+
+    CSS_PATH = "scorecard.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (WIDE, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (40, "-tall")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,s", "close", "Back", id="scorecard.close"),
+        Binding("enter", "choose", "Show their posts", priority=True, id="scorecard.choose"),
+        Binding("j", "cursor('down')", "Next author", show=False, id="scorecard.next"),
+        Binding("k", "cursor('up')", "Previous author", show=False, id="scorecard.previous"),
+        *(
+            Binding(k, f"sort({sort!r})", f"Sort: {what}", show=False, id=f"scorecard.sort.{sort}")
+            for k, sort, what in SORT_KEYS
+        ),
+    ]
+
+    def __init__(
+        self,
+        thread: Thread,
+        scorecard: Scorecard,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.thread = thread
+        self.scorecard = scorecard
+        self._rows = author_rows(scorecard)
+        self._shown: list[AuthorRow] = list(self._rows)
+        self.sort_key: SortKey = "order"
+        self.sort_reverse = False
+        self._wide_labels = False
+
+    def compose(self) -> ComposeResult:
+        title = Text(self.thread.title or self.scorecard.title or "Untitled thread", style="bold")
+        title.append("  scorecard", style="not bold")
+        yield Static(title, id="title")
+        yield Static(self._totals_text(), id="totals")
+        yield ThreadStrip(effective_verdicts(self.scorecard), id="strip")
+        with Container(id="body"):
+            table: DataTable[Text] = DataTable(id="authors", cursor_type="row", zebra_stripes=True)
+            known = any(row.known for row in self._rows)
+            table.border_title = "Authors" if known else "Posts (authors unknown: one row per post)"
+            table.border_subtitle = SORT_HINT
+            yield table
+            yield EvidenceChart(self._rows, id="chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_table()
+        self.query_one("#authors", DataTable).focus()
+
+    def on_resize(self) -> None:
+        if (self.size.width >= WIDE) != self._wide_labels:
+            self._fill_table()
+
+    def _totals_text(self) -> Text:
+        """Two lines: size, evidence rate and ratings; then verdicts and the user's other marks."""
+        summary = thread_summary(self.scorecard)
+        authors = f"{summary.authors} authors" if summary.known_authors else "authors unknown"
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{summary.posts} posts · {authors} · evidence rate ")
+        text.append(format_rate(summary.evidence_rate), style="bold")
+        text.append(f" · {len(summary.ratings)} rated, mean {format_rating(summary.mean_rating)}")
+        text.append("\n")
+        names = {"non-argument": "other"}
+        for verdict, count in summary.verdicts.items():
+            text.append(f"{GLYPHS[verdict]} {names.get(verdict, verdict)} ")
+            text.append(str(count), style="bold")
+            text.append(" ")
+        text.append(f"· {summary.bookmarks} bookmarked · {summary.overrides} overridden")
+        return text
+
+    def _fill_table(self) -> None:
+        """(Re)build the table in the current order, keeping the cursor on the same author."""
+        table = self.query_one("#authors", DataTable)
+        current = self._cursor_row()
+        self._shown = sort_rows(self._rows, self.sort_key, self.sort_reverse)
+        table.clear(columns=True)
+        self._wide_labels = self.size.width >= WIDE
+        for key, wide_label, narrow_label in COLUMNS:
+            label = wide_label if self._wide_labels else narrow_label
+            mark = ""
+            if key == self.sort_key:
+                mark = " ▲" if self.sort_reverse else " ▼"
+            if key == "author":
+                longest = max((len(row.author) for row in self._rows), default=0)
+                width = max(len(label) + len(mark), min(AUTHOR_WIDTH, longest))
+                table.add_column(Text(label + mark), key=key, width=width)
+            else:
+                table.add_column(Text(label + mark, justify="right"), key=key)
+        for row in self._shown:
+            table.add_row(*self._cells(row))
+        self.query_one("#chart", EvidenceChart).set_rows(self._shown)
+        if current is not None:
+            table.move_cursor(row=self._shown.index(current), animate=False)
+        self._sync_chart()
+
+    @staticmethod
+    def _cells(row: AuthorRow) -> list[Text]:
+        """Table cells as `Text`: a `str` cell would be read as markup, and names are forum text."""
+        numbers = [
+            str(row.posts),
+            str(row.evidenced),
+            str(row.asserted),
+            str(row.challenges),
+            format_rate(row.evidence_rate),
+            format_rating(row.mean_rating),
+        ]
+        name = Text(row.author, no_wrap=True)
+        name.truncate(AUTHOR_WIDTH, overflow="ellipsis")
+        return [name, *(Text(n, justify="right") for n in numbers)]
+
+    def _cursor_row(self) -> AuthorRow | None:
+        if not self.is_mounted:
+            return None
+        table = self.query_one("#authors", DataTable)
+        if not self._shown or table.row_count == 0:
+            return None
+        return self._shown[min(table.cursor_row, len(self._shown) - 1)]
+
+    def _sync_chart(self) -> None:
+        table = self.query_one("#authors", DataTable)
+        chart = self.query_one("#chart", EvidenceChart)
+        chart.highlighted = table.cursor_row if table.row_count else None
+
+    @on(DataTable.RowHighlighted, "#authors")
+    def _row_highlighted(self) -> None:
+        self._sync_chart()
+
+    @on(DataTable.RowSelected, "#authors")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_choose()
+
+    @on(DataTable.HeaderSelected, "#authors")
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        key = event.column_key.value if isinstance(event.column_key, ColumnKey) else None
+        if key is not None:
+            self.action_sort(key)
+
+    @on(EvidenceChart.AuthorClicked)
+    def _chart_clicked(self, event: EvidenceChart.AuthorClicked) -> None:
+        self.query_one("#authors", DataTable).move_cursor(row=event.index)
+
+    def action_choose(self) -> None:
+        """Dismiss with the highlighted author so the reader shows only their posts."""
+        row = self._cursor_row()
+        if row is not None:
+            self.dismiss(row.author)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_cursor(self, direction: str) -> None:
+        table = self.query_one("#authors", DataTable)
+        if direction == "down":
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
+
+    def action_sort(self, key: str) -> None:
+        """Sort by `key`; the same key again flips the order."""
+        if key not in {k for k, _, _ in COLUMNS} | {"order"}:
+            return
+        sort_key: SortKey = key  # type: ignore[assignment]
+        self.sort_reverse = not self.sort_reverse if sort_key == self.sort_key else False
+        self.sort_key = sort_key
+        self._fill_table()

@@ -1,0 +1,144 @@
+"""Evidence versus assertion per author: one stacked bar per author, drawn line by line.
+
+A Line API widget (like DataTable) so a thread with thousands of unnamed posters, one group per
+post, still scrolls without a widget per row. Names are forum text: drawn as `Text`, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from scoring.models import VERDICTS
+from tui.scorecard_view import AuthorRow, format_rate, split_cells
+from tui.widgets.verdict_style import GLYPHS, LEGEND, component_classes, verdict_css
+
+LABEL_MAX = 24
+RATE_WIDTH = 5
+
+
+class EvidenceChart(ScrollView, can_focus=False):
+    """Bars scaled to the busiest author, split by effective verdict, then the evidence rate."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *component_classes("evidence-chart"),
+        "evidence-chart--cursor",
+    }
+
+    DEFAULT_CSS = """
+    EvidenceChart {
+        height: 1fr;
+        overflow-x: hidden;
+    }
+    EvidenceChart > .evidence-chart--cursor { background: $block-cursor-blurred-background; }
+    """ + verdict_css("EvidenceChart", "evidence-chart")
+
+    highlighted: reactive[int | None] = reactive(None)
+    """Index of the row the author table's cursor is on; kept in view."""
+
+    class AuthorClicked(Message):
+        """The user clicked an author's bar (the screen moves the table cursor there)."""
+
+        def __init__(self, index: int, author: str) -> None:
+            super().__init__()
+            self.index = index
+            self.author = author
+
+    def __init__(
+        self,
+        rows: Sequence[AuthorRow] = (),
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._rows: list[AuthorRow] = list(rows)
+        self.border_title = LEGEND
+
+    @property
+    def rows(self) -> list[AuthorRow]:
+        return list(self._rows)
+
+    def set_rows(self, rows: Sequence[AuthorRow]) -> None:
+        """Replace the rows (after a sort, or a changed scorecard) and redraw."""
+        self._rows = list(rows)
+        self._size_to_rows()
+        self.refresh()
+
+    def _size_to_rows(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+
+    def on_mount(self) -> None:
+        self._size_to_rows()
+
+    def on_resize(self) -> None:
+        self._size_to_rows()
+        self._scroll_to_highlight()
+
+    def watch_highlighted(self) -> None:
+        self._scroll_to_highlight()
+        self.refresh()
+
+    def _scroll_to_highlight(self) -> None:
+        index = self.highlighted
+        height = self.scrollable_content_region.height
+        if index is None or height <= 0:
+            return
+        top = round(self.scroll_y)
+        if index < top:
+            self.scroll_to(y=index, animate=False)
+        elif index >= top + height:
+            self.scroll_to(y=index - height + 1, animate=False)
+
+    def row_text(self, index: int, width: int) -> Text:
+        """One author's line, exactly `width` cells: name, stacked bar, evidence rate."""
+        row = self._rows[index]
+        longest = max(len(r.author) for r in self._rows)
+        label_width = min(LABEL_MAX, longest, max(4, width // 3))
+        bar_width = max(0, width - label_width - RATE_WIDTH - 2)
+        scale = max(r.posts for r in self._rows)
+        counts = [row.verdicts.get(v, 0) for v in VERDICTS]
+        line = Text(row.author, no_wrap=True, end="")
+        line.truncate(label_width, overflow="ellipsis", pad=True)
+        line.append(" ")
+        for verdict, cells in zip(VERDICTS, split_cells(counts, scale, bar_width), strict=True):
+            if cells:
+                style = self.get_component_rich_style(f"evidence-chart--{verdict}")
+                line.append(GLYPHS[verdict] * cells, style)
+        line.pad_right(label_width + 1 + bar_width - line.cell_len)
+        line.append(f" {format_rate(row.evidence_rate):>{RATE_WIDTH}}")
+        line.truncate(width, pad=True)
+        return line
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = y + round(self.scroll_y)
+        if index >= len(self._rows) or width <= 0:
+            return Strip.blank(width, base)
+        text = self.row_text(index, width)
+        if index == self.highlighted:
+            text.stylize_before(self.get_component_rich_style("evidence-chart--cursor"))
+        segments = [
+            Segment(seg.text, base + seg.style if seg.style else base)
+            for seg in text.render(self.app.console)
+        ]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + round(self.scroll_y)
+        if 0 <= index < len(self._rows):
+            self.post_message(self.AuthorClicked(index, self._rows[index].author))
