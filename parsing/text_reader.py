@@ -1,32 +1,284 @@
-"""Placeholder text reader: one post per paragraph (replaced by the real reader, issue 2)."""
+"""Read a flattened thread (a crawl's text dump) into a `Thread`: the orchestrator.
+
+The jobs are done by their own modules: `chrome` (menus, counters, the title), `headers` (post
+header blocks and quote markers), `attachments`, `segment` (where posts start and which lines
+are quotes, with `quote_index` finding what a quote repeats). This module runs them in order and
+turns their findings into the model: posts with their own words, quotes linked to the posts they
+repeat, attachments, and reading-order parts.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
+from parsing.attachments import find_attachments
+from parsing.chrome import find_title, is_chrome
+from parsing.headers import find_post_headers, find_quote_frames
 from parsing.ids import post_id
-from parsing.models import Post, Source, Thread
+from parsing.models import Attachment, Part, Post, Quote, Source, Thread
+from parsing.normalize import normalize, unescape, words
+from parsing.segment import Kind, Layout, PostSpan, QuoteLine, segment
+
+MIN_MARKED_HEADERS = 2
+"""With two or more header blocks the page is marked: headers alone decide where posts start."""
+
+AUTHOR_FALLBACK_SCORE = 0.5
+"""A quote that names its author but whose words were edited past recognition links to that
+author's latest earlier post, with this (low) confidence."""
+
+MIN_AUTHOR_MATCH = 0.6
+
+_QUOTED_WHOLE = re.compile(r"""^\s*["“„«].{40,}["”»]\s*$""")
+_SIGNATURE_RULE = re.compile(r"^\s*(?:_{5,}|-{2,}\s*|—{2,})\s*$")
+MAX_SIGNATURE_LINES = 3
+
+
+@dataclass(slots=True)
+class _Group:
+    """Consecutive quote lines of one post that repeat one passage."""
+
+    lines: list[int]
+    quote_lines: list[QuoteLine]
+    external: bool = False
 
 
 def parse_text(text: str, source: Source) -> Thread:
-    """Split on blank lines; no chrome, no quotes yet."""
+    """Parse a flattened thread: title, chrome, posts, quotes and attachments."""
+    raw = text.split("\n")
+    lines = [unescape(line) for line in raw]
+    norms = [normalize(line) if line.strip() else "" for line in lines]
+
+    headers = find_post_headers(lines)
+    header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
+    frames = find_quote_frames(lines)
+    frame_lines = {k for f in frames for k in (f.start, f.end)}
+    chrome = {
+        i
+        for i, line in enumerate(lines)
+        if i not in header_lines and i not in frame_lines and is_chrome(line)
+    }
+    title_at = find_title(lines, chrome | header_lines)
+    attachments = find_attachments(lines)
+    attachment_lines = {
+        k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)
+    }
+
+    skip = set(chrome)
+    if title_at is not None:
+        skip.add(title_at)
+    layout = segment(
+        lines,
+        norms,
+        skip,
+        headers,
+        frames,
+        attachment_lines,
+        marked=len(headers) >= MIN_MARKED_HEADERS,
+        title_words=words(norms[title_at]) if title_at is not None else None,
+    )
+    posts = _build_posts(lines, layout, attachments)
+
+    covered: set[int] = set()
+    for post in posts:
+        if post.lines:
+            covered.update(range(post.lines[0] - 1, post.lines[1]))
+    chrome_lines = sorted(i + 1 for i in chrome if i not in covered and i != title_at)
+    title = lines[title_at].strip() if title_at is not None else None
+    return Thread(
+        title=title,
+        title_line=title_at + 1 if title_at is not None else None,
+        source=source,
+        posts=posts,
+        chrome_lines=chrome_lines,
+    )
+
+
+def _groups(lines: list[str], span: PostSpan, layout: Layout, post_of) -> list[_Group | int]:
+    """A post's content in reading order: quote groups, and own-text line numbers."""
+    out: list[_Group | int] = []
+    current: _Group | None = None
+    after_colon = False
+    for k, kind in span.lines:
+        if kind is Kind.QUOTE:
+            q = layout.quotes[k]
+            if current is not None and not current.external and _same_passage(current, q, post_of):
+                current.lines.append(k)
+                current.quote_lines.append(q)
+                continue
+            current = _Group([k], [q])
+            out.append(current)
+        elif kind is Kind.TEXT:
+            if after_colon and _QUOTED_WHOLE.match(lines[k]):
+                out.append(_Group([k], [], external=True))
+                current = None
+                continue
+            after_colon = lines[k].rstrip().endswith(":")
+            current = None
+            out.append(k)
+        elif kind is Kind.MARKER:
+            current = None
+    return out
+
+
+def _same_passage(group: _Group, q: QuoteLine, post_of) -> bool:
+    """Whether a quote line continues the passage of the quote lines before it."""
+    last = group.quote_lines[-1]
+    if q.frame is not None or last.frame is not None:
+        return q.frame == last.frame
+    if q.source is None or last.source is None:
+        return False
+    return q.source > last.source and post_of(q.source) == post_of(last.source)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What quote resolution needs to know about the whole thread."""
+
+    lines: list[str]
+    layout: Layout
+    starts: list[int]
+    authors: dict[str, list[int]]
+
+    def post_of(self, line: int) -> int:
+        """The number (from 1) of the post a line belongs to."""
+        return bisect.bisect_right(self.starts, line)
+
+
+def _build_posts(
+    lines: list[str], layout: Layout, attachments: dict[int, Attachment]
+) -> list[Post]:
+    """Turn found spans into `Post`s: own words, linked quotes, attachments, parts."""
+    authors: dict[str, list[int]] = {}
+    for n, span in enumerate(layout.posts, start=1):
+        if span.header and span.header.author:
+            authors.setdefault(span.header.author.casefold(), []).append(n)
+    ctx = _Context(lines, layout, [s.start for s in layout.posts], authors)
     posts: list[Post] = []
     seen: dict[str, int] = {}
-    start = None
-    buf: list[str] = []
-    lines = text.split("\n")
-    for i, line in enumerate([*lines, ""], start=1):
-        if line.strip():
-            if start is None:
-                start = i
-            buf.append(line)
-        elif buf and start is not None:
-            body = "\n".join(buf)
-            posts.append(
-                Post(
-                    number=len(posts) + 1,
-                    id=post_id(None, body, seen),
-                    lines=(start, i - 1),
-                    body=body,
-                )
+    for number, span in enumerate(layout.posts, start=1):
+        signature = _cut_signature(lines, span)
+        quotes: list[Quote] = []
+        parts: list[Part] = []
+        for item in _reading_order(lines, span, ctx):
+            if isinstance(item, str):
+                parts.append(Part(kind="text", text=item))
+            else:
+                parts.append(Part(kind="quote", quote=len(quotes)))
+                quotes.append(_make_quote(item, ctx, number))
+        body = "\n\n".join(p.text for p in parts if p.kind == "text")
+        header = span.header
+        first = header.start if header else span.lines[0][0]
+        last = max(k for k, _ in span.lines)
+        author = header.author if header else None
+        posts.append(
+            Post(
+                number=number,
+                id=post_id(author, body or "\n".join(q.text for q in quotes), seen),
+                author=author,
+                author_title=header.author_title if header else None,
+                date=header.date if header else None,
+                lines=(first + 1, last + 1),
+                body=body,
+                parts=parts,
+                quotes=quotes,
+                attachments=[attachments[k] for k, _ in span.lines if k in attachments],
+                signature=signature,
             )
-            buf, start = [], None
-    return Thread(source=source, posts=posts)
+        )
+    return posts
+
+
+def _cut_signature(lines: list[str], span: PostSpan) -> str | None:
+    """Take a signature ("__________" or "--" then a few lines) off the end of a post."""
+    text_lines = [k for k, kind in span.lines if kind is Kind.TEXT]
+    for pos, k in enumerate(text_lines):
+        if _SIGNATURE_RULE.match(lines[k]) and 0 < len(text_lines) - pos - 1 <= MAX_SIGNATURE_LINES:
+            cut = set(text_lines[pos:])
+            span.lines = [(j, Kind.CHROME if j in cut else kind) for j, kind in span.lines]
+            return "\n".join(lines[j] for j in text_lines[pos + 1 :]).strip() or None
+    return None
+
+
+def _reading_order(lines: list[str], span: PostSpan, ctx: _Context) -> list[str | _Group]:
+    """Own-text runs (paragraph breaks kept) and quote groups, in the order they are read."""
+    out: list[str | _Group] = []
+    run: list[str] = []
+    last_line: int | None = None
+
+    def flush() -> None:
+        chunk = "\n".join(run).strip("\n")
+        if chunk.strip():
+            out.append(chunk)
+        run.clear()
+
+    for item in _groups(lines, span, ctx.layout, ctx.post_of):
+        if isinstance(item, int):
+            if last_line is not None and run and item > last_line + 1:
+                run.append("")
+            run.append(lines[item].rstrip())
+            last_line = item
+            continue
+        flush()
+        last_line = None
+        out.append(item)
+    flush()
+    return out
+
+
+def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
+    """A `Quote` for a group of lines: its words, and the earlier post they repeat."""
+    first, last = group.lines[0], group.lines[-1]
+    text = "\n".join(ctx.lines[first : last + 1]).strip()
+    span = (first + 1, last + 1)
+    if group.external:
+        return Quote(text=text, lines=span)
+    qls = group.quote_lines
+    truncated = qls[0].truncated or qls[-1].truncated
+    author = qls[0].author
+    target: int | None = None
+    score = 0.0
+    if author is None:
+        sources = [q for q in qls if q.source is not None]
+        if sources:
+            target = ctx.post_of(sources[0].source)
+            score = sum(q.score for q in sources) / len(sources)
+    else:
+        mine = [n for n in ctx.authors.get(author.casefold(), []) if n < number]
+        if mine:
+            target, score = _by_author(group, ctx, mine)
+    if target is not None and target >= number:
+        target, score = None, 0.0
+    if target is not None and author is None:
+        header = ctx.layout.posts[target - 1].header
+        author = header.author if header else None
+    return Quote(
+        target=target,
+        author=author,
+        text=text,
+        truncated=truncated,
+        lines=span,
+        score=round(score, 3),
+    )
+
+
+def _by_author(group: _Group, ctx: _Context, mine: list[int]) -> tuple[int, float]:
+    """The named author's earlier post these words come from (their latest, if none matches)."""
+    allowed = set(mine)
+    best: tuple[float, int] | None = None
+    for q in group.quote_lines:
+        if q.source is not None and ctx.post_of(q.source) in allowed:
+            cand = (q.score, ctx.post_of(q.source))
+            best = cand if best is None or cand > best else best
+    if best is None:
+        index = ctx.layout.index
+        norm = normalize(" ".join(ctx.lines[k] for k in group.lines))
+        for line in index.candidates(norm):
+            if ctx.post_of(line) in allowed:
+                score = index.similarity(norm, line)
+                if score >= MIN_AUTHOR_MATCH and (best is None or score > best[0]):
+                    best = (score, ctx.post_of(line))
+    if best is None:
+        return mine[-1], AUTHOR_FALLBACK_SCORE
+    return best[1], best[0]

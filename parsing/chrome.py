@@ -1,0 +1,54 @@
+"""Page chrome: the words a forum prints around posts (menus, counters, buttons, footers).
+
+A crawl flattens these into lines of their own. They are recognised by whole-line shape only, so
+a sentence that merely mentions "messages" or "likes" is never taken for chrome.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHROME = re.compile(
+    r"""^(?:
+        what'?s\ new | forums? | home | log\ ?in | register | sign\ ?up | search(?:\ forums)?
+      | new\ posts | latest\ activity | members | menu | install\ the\ app | install
+      | top | bottom | top\ bottom | back\ to\ top | prev | next | next\ ›? | ‹?\ prev
+      | reply | quote | report | share | like | likes | reply\ with\ quote | multi-?quote
+      | like\ reply | like\ quote\ reply | report\ like\ reply | share\ this\ page
+      | similar\ threads
+      | you\ must\ log\ in\ or\ register\ to\ reply\ here\.? | reaction\ score | reactions
+      | (?:messages|posts|reaction\ score|points|likes\ received|trophy\ points|reputation)
+          :?\ *[\d,.]+k?
+      | joined:?\ *(?:[a-z]{3,9}\ \d{1,2},?\ )?\d{4} | joined:?\ *\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}
+      | location:\ .{1,40}
+      | last\ edited(?:\ by\ [^:]{1,40})?:.* | [\d,.]+k?\ likes? | \d+\ people\ like\ this\.?
+      | .{0,60}\ latest\ posts | latest\ posts | page\ \d+\ of\ \d+ | \d+\ of\ \d+ | go\ to\ page
+      | thread\ starter\ .{1,40} | start\ date\ .{1,40} | tags | share:? | sort\ by\ date
+      | sort\ by\ votes | view\ attachment\ \d+ | first | last | go | ‹ | › | « | » | ▲ | ▼
+      | \(you\ must\ log\ in\ or\ sign\ up\ to\ reply\ here\.?\)
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a whole line is forum chrome rather than anything a person wrote."""
+    text = line.strip()
+    return bool(text) and len(text) <= 80 and _CHROME.match(text) is not None
+
+
+def find_title(lines: list[str], chrome: set[int], limit: int = 12) -> int | None:
+    """The title line (0-based): the first short line before the posts that stands alone.
+
+    A flattened page starts with menu chrome, then the thread title on a line of its own
+    followed by a blank line. A first line running straight into more text is a post.
+    """
+    for number, line in enumerate(lines[:limit]):
+        text = line.strip()
+        if not text or number in chrome:
+            continue
+        next_blank = number + 1 >= len(lines) or not lines[number + 1].strip()
+        if next_blank and len(text) <= 200 and len(text.split()) <= 30:
+            return number
+        return None
+    return None

@@ -1,0 +1,235 @@
+"""Header lines a forum prints around posts and quotes, as a crawl flattens them.
+
+A post header is a block of short lines: the author's name (and sometimes their rank), the date,
+and a post number "#N" or a counter label ("Reaction score"). A quote is announced by
+"X said:" ... "Click to expand...", "X wrote:", "Quote: Originally Posted by X" or BBCode
+"[QUOTE=X]". These lines carry who and when; they are never part of anyone's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?"
+_NUM = r"(?:\s*[·•|-]?\s*#\s?\d+)?"
+_DATE_FORMS = [
+    re.compile(
+        rf"^(?P<mon>[a-z]{{3,9}})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}{_NUM}$"
+    ),
+    re.compile(
+        rf"^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>[a-z]{{3,9}})\.?,?\s+(?P<year>\d{{4}}){_TIME}{_NUM}$"
+    ),
+    re.compile(
+        rf"^(?P<year>\d{{4}})-(?P<mon>\d{{1,2}})-(?P<day>\d{{1,2}})"
+        rf"(?:[ t]\d{{2}}:\d{{2}}(?::\d{{2}})?)?{_NUM}$"
+    ),
+    re.compile(
+        rf"^(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<year>\d{{2}}|\d{{4}}){_TIME}{_NUM}$"
+    ),
+]
+_RELATIVE_DATE = re.compile(
+    rf"^(?:today|yesterday)(?:\s+at\s+\d{{1,2}}:\d{{2}}\s*(?:[ap]m)?)?{_NUM}$"
+)
+_POST_NUMBER = re.compile(r"^(?:post\s+)?#\s?(\d+)$", re.IGNORECASE)
+_HEADER_META = re.compile(
+    r"^(?:#\s?\d+|reaction\s+score(?::?\s*[\d,.]+k?)?|(?:messages|posts|points|likes|reputation)"
+    r":?\s*[\d,.]+k?|joined:?\s.{1,30}|location:\s.{1,40}|(?:thread\s+)?starter)$",
+    re.IGNORECASE,
+)
+_RANK_WORDS = re.compile(
+    r"\b(?:member|partner|moderator|mod|admin|administrator|staff|analyst|guest|contributor"
+    r"|writer|veteran|user|banned|registered|newbie|senior|junior|elite|legend|regular|supporter"
+    r"|donor|vip|editor|expert|correspondent|reporter|team|founder)s?\b",
+    re.IGNORECASE,
+)
+_SAID = re.compile(r"^(?P<who>\S.{0,60}?)\s+said:$")
+_WROTE = re.compile(r"^(?:quote:?\s*)?(?P<who>\S.{0,60}?)\s+wrote:$", re.IGNORECASE)
+_ORIGINALLY = re.compile(r"^(?:quote:?\s*)?originally\s+posted\s+by:?\s+(?P<who>\S.{0,60})$", re.I)
+_QUOTE_LABEL = re.compile(r"^quote:?$", re.IGNORECASE)
+_EXPAND = re.compile(r"^click\s+(?:to\s+)?expand\.{0,3}$", re.IGNORECASE)
+
+
+def parse_date(line: str) -> tuple[bool, dt.date | None]:
+    """Whether a whole line is a post date, and the date when it names one."""
+    text = line.strip().lower()
+    if len(text) > 40:
+        return False, None
+    if _RELATIVE_DATE.match(text):
+        return True, None
+    for form in _DATE_FORMS:
+        m = form.match(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        year = int(groups["year"])
+        year += 2000 if year < 70 else 1900 if year < 100 else 0
+        if "mon" in groups and groups["mon"] is not None:
+            mon = groups["mon"]
+            month = int(mon) if mon.isdigit() else _MONTHS.get(mon, 0)
+            day = int(groups["day"])
+        else:
+            a, b = int(groups["a"]), int(groups["b"])
+            month, day = (b, a) if a > 12 else (a, b)
+        try:
+            return True, dt.date(year, month, day)
+        except ValueError:
+            return False, None
+    return False, None
+
+
+def _name_like(line: str) -> bool:
+    text = line.strip()
+    return (
+        0 < len(text) <= 40
+        and len(text.split()) <= 5
+        and text[-1] not in ".!?:;,)\"'"
+        and not parse_date(text)[0]
+        and not _HEADER_META.match(text)
+    )
+
+
+def is_rank(line: str) -> bool:
+    """A forum rank or user title ("Senior Member", "Media Partner"), not a user name."""
+    return _RANK_WORDS.search(line) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class PostHeader:
+    """A post's header block: lines `start..end` (0-based, inclusive) and what they say."""
+
+    start: int
+    end: int
+    author: str | None
+    author_title: str | None
+    date: dt.date | None
+    number: int | None
+
+
+def find_post_headers(lines: list[str]) -> list[PostHeader]:
+    """Every post header block: a name line, a date line, then "#N" or counter lines."""
+    headers: list[PostHeader] = []
+    taken = -1
+    for i, line in enumerate(lines):
+        if i <= taken:
+            continue
+        is_date, date = parse_date(line)
+        if not is_date:
+            continue
+        end = i
+        number = None
+        m = re.search(r"#\s?(\d+)\s*$", line)
+        if m:
+            number = int(m.group(1))
+        while end + 1 < len(lines) and _HEADER_META.match(lines[end + 1].strip()):
+            end += 1
+            m = _POST_NUMBER.match(lines[end].strip())
+            if m and number is None:
+                number = int(m.group(1))
+        start = i
+        if i - 1 > taken and _name_like(lines[i - 1]):
+            start = i - 1
+        if (
+            start == i - 1
+            and i - 2 > taken
+            and is_rank(lines[i - 1])
+            and _name_like(lines[i - 2])
+            and not is_rank(lines[i - 2])
+        ):
+            start = i - 2
+        before_blank = start == 0 or not lines[start - 1].strip()
+        if start == i or not (end > i or number is not None or before_blank):
+            continue
+        names = [lines[k].strip() for k in range(start, i)]
+        author = author_title = None
+        if len(names) == 2:
+            author, author_title = names
+        elif is_rank(names[0]):
+            author_title = names[0]
+        else:
+            author = names[0]
+        headers.append(PostHeader(start, end, author, author_title, date, number))
+        taken = end
+    return headers
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFrame:
+    """A quote announced in the text: marker lines and, when closed, the lines it encloses.
+
+    `open_end` frames ("X wrote:", "Originally Posted by X") have no closing line; how far they
+    reach is decided by matching the following lines against earlier posts.
+    """
+
+    start: int
+    first: int
+    last: int
+    end: int
+    author: str | None
+    open_end: bool
+
+
+def _who(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").strip()
+    return name or None
+
+
+def find_quote_frames(lines: list[str], limit: int = 400) -> list[QuoteFrame]:
+    """Every quote marker; `first..last` are the quoted lines (0-based), markers excluded."""
+    frames: list[QuoteFrame] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].strip()
+        said = _SAID.match(text)
+        if said and len(text) <= 80:
+            close = next(
+                (
+                    k
+                    for k in range(i + 1, min(len(lines), i + limit))
+                    if _EXPAND.match(lines[k].strip())
+                ),
+                None,
+            )
+            if close is not None:
+                frames.append(QuoteFrame(i, i + 1, close - 1, close, _who(said["who"]), False))
+                i = close + 1
+                continue
+            frames.append(QuoteFrame(i, i + 1, i + 1, i, _who(said["who"]), True))
+            i += 1
+            continue
+        label = _QUOTE_LABEL.match(text)
+        if label and i + 1 < len(lines):
+            orig = _ORIGINALLY.match(lines[i + 1].strip())
+            if orig:
+                frames.append(QuoteFrame(i, i + 2, i + 2, i + 1, _who(orig["who"]), True))
+                i += 2
+                continue
+        opener = _WROTE.match(text) or _ORIGINALLY.match(text)
+        if opener and len(text) <= 90:
+            frames.append(QuoteFrame(i, i + 1, i + 1, i, _who(opener["who"]), True))
+        i += 1
+    return [f for f in frames if f.first < len(lines)]
