@@ -20,7 +20,7 @@ from parsing.decode import strip_controls
 T = TypeVar("T")
 
 _WS = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
-_TRIM_LINES = re.compile(r"[ \t]+\n|\n[ \t]+")
+_TRIM_LINES = re.compile(r"[ \t]+\n")
 
 SKIP_TAGS = frozenset(
     {
@@ -111,10 +111,10 @@ class _Out:
         raw = raw.strip("\n")
         if not raw.strip():
             return
-        self.block()
+        self.para()
         self._flush(False)
         self.parts.append(raw)
-        self.block()
+        self.para()
 
     def _flush(self, lead: bool) -> None:
         if self.pending and self.parts:
@@ -135,6 +135,15 @@ class _Out:
     def para(self) -> None:
         self.pending = max(self.pending, 2)
         self.space = False
+
+    def cut(self, mark: int) -> None:
+        """Forget what was written since `mark` (a shortened link label, replaced by its URL)."""
+        removed = self.parts[mark:]
+        del self.parts[mark:]
+        if removed and not removed[0].strip():
+            self.parts.append(removed[0])
+        self.space = False
+        self.pending = 0
 
     def mark(self) -> int:
         return len(self.parts)
@@ -160,8 +169,6 @@ def _link_suffix(label: str, href: str) -> str:
         return href
     bare = href.split("://", 1)[-1].lstrip("/")
     if label in (href, bare) or label.rstrip("/") in (href.rstrip("/"), bare.rstrip("/")):
-        return ""
-    if _looks_like_cut_url(label, href):
         return ""
     return f" ({href})"
 
@@ -212,8 +219,11 @@ def render(
         tag = node.tag
         if closing:
             if tag == "a":
-                suffix = _link_suffix(out.since(mark), href)
-                if suffix:
+                label = out.since(mark)
+                if _is_absolute(href) and _looks_like_cut_url(label.strip(), href):
+                    out.cut(mark)
+                    out.text(href)
+                elif suffix := _link_suffix(label, href):
                     out.text(suffix)
             elif tag in PARA_TAGS:
                 out.para()
