@@ -58,6 +58,11 @@ def is_html(path: Path, text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
 
 
+def is_topic_json(text: str) -> bool:
+    """Discourse's topic JSON (`/t/ID.json`): an object with a `post_stream`, read with pages."""
+    return text.lstrip().startswith("{") and '"post_stream"' in text
+
+
 def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     """Folders stand for the saved pages inside them, in name order (page order)."""
     out: list[Path] = []
@@ -85,7 +90,7 @@ def load_thread(paths: Sequence[str | Path] | str | Path | None = None) -> Threa
     if not files:
         raise ThreadscoreError("no thread given")
     read = [(path, *read_input(path)) for path in files]
-    if any(is_html(path, text) for path, text, _ in read):
+    if any(is_html(path, text) or is_topic_json(text) for path, text, _ in read):
         from parsing.html import parse_html_pages
 
         return parse_html_pages([(path, text, data) for path, text, data in read])
