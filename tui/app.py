@@ -1,0 +1,700 @@
+"""The reader app: holds the open thread, the user's marks and the UI state, and saves every change.
+
+Reading a thread happens in a worker thread in two steps, parse then score, so a big thread shows
+its posts before the scorer is done; verdicts appear when scoring finishes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingsMap, BindingType
+from textual.content import Content
+from textual.timer import Timer
+from textual.worker import get_current_worker
+
+from parsing.errors import ThreadscoreError
+from parsing.load import demo_path, load_thread
+from parsing.models import Thread
+from scoring.models import VERDICTS, Scorecard, Verdict
+from scoring.store import ScorecardFileError, atomic_write_text, save_scorecard, to_toml
+from tui.document import Document, empty_scorecard
+from tui.filters import Filter, apply_filter, filter_from_label
+from tui.history import JumpHistory
+from tui.keymap import load_keymap
+from tui.palette import ReaderCommands
+from tui.safe import one_line
+from tui.screens.chooser import ChooserScreen
+from tui.screens.export import ExportScreen
+from tui.screens.filter import FilterScreen
+from tui.screens.help import HelpScreen, KeyHelp
+from tui.screens.note import NoteScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
+from tui.search import SearchIndex, next_match
+from tui.state import (
+    LoadedLayer,
+    ThreadFiles,
+    UiState,
+    config_path,
+    load_ui_state,
+    load_user_layer,
+    save_ui_state,
+    thread_files,
+)
+from tui.widgets.post_list import PostList, Row
+from tui.widgets.reading_pane import ReadingPane
+from tui.widgets.status_bar import Status, StatusBar
+
+BLINK = 0.15
+"""Loading shorter than this shows no spinner (a flash of one is worse than none)."""
+
+PANE_DELAY = 0.06
+"""Moving the cursor redraws the reading pane after this pause, so holding `j` stays smooth."""
+
+UI_SAVE_DELAY = 1.0
+"""Position changes are written this long after the last move (and always on quit)."""
+
+
+def score_thread(thread: Thread) -> Scorecard:
+    """The scorer's scorecard, or an empty one while scoring is not available."""
+    try:
+        from scoring import score_thread as scorer
+    except ImportError:
+        return empty_scorecard(thread)
+    return scorer(thread)
+
+
+class ThreadscoreApp(App[None]):
+    """Read one thread. `paths` as for `threadscore THREAD`; `thread` skips parsing (tests)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "threadscore"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit_reader", "Quit", show=False, priority=True, id="app.quit")
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[str | Path] | None = None,
+        *,
+        thread: Thread | None = None,
+        home: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self._paths = list(paths) if paths else None
+        self._given_thread = thread
+        self._home = home
+        self.doc: Document | None = None
+        self.files: ThreadFiles | None = None
+        self.writable = True
+        self.ui = UiState()
+        self.filter = Filter()
+        self.history = JumpHistory()
+        self.current: int | None = None
+        self.search_query = ""
+        self.matches: list[int] = []
+        self.load_error: str | None = None
+        self.scored = False
+        self._index: SearchIndex | None = None
+        self._saved = ""
+        self._save_error = False
+        self._busy = "Reading the thread…"
+        self._pane_timer: Timer | None = None
+        self._ui_timer: Timer | None = None
+
+    # ----- start-up ---------------------------------------------------------------------------
+
+    def get_default_screen(self) -> ReaderScreen:
+        return ReaderScreen(id="reader")
+
+    def on_mount(self) -> None:
+        self._apply_keymap()
+        self._show_status()
+        self.set_timer(BLINK, self._maybe_show_loading)
+        self._load()
+
+    def _apply_keymap(self) -> None:
+        path = self._home / "config.toml" if self._home else config_path()
+        keymap, problems = load_keymap(path, self.binding_ids())
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, title="config.toml", severity="warning", markup=False)
+
+    def _maybe_show_loading(self) -> None:
+        if self.doc is None:
+            self.post_list.loading = True
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> None:
+        worker = get_current_worker()
+        try:
+            thread = self._given_thread or load_thread(self._paths)
+        except ThreadscoreError as exc:
+            self.call_from_thread(self._fail, str(exc))
+            return
+        files = thread_files(thread.source, self._home)
+        loaded = load_user_layer(files.scorecard, thread)
+        ui, ui_notice = load_ui_state(files.ui)
+        card = empty_scorecard(thread).model_copy(update={"user": loaded.layer})
+        self.call_from_thread(self._thread_ready, thread, card, files, loaded, ui, ui_notice)
+        if worker.is_cancelled:
+            return
+        self.call_from_thread(self._set_busy, f"Scoring {len(thread.posts)} posts…")
+        scored = score_thread(thread)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._scores_ready, scored)
+
+    def _fail(self, message: str) -> None:
+        """A thread we cannot read: leave the terminal and let the CLI print one line."""
+        self.load_error = message
+        self.exit(return_code=1)
+
+    def _set_busy(self, text: str) -> None:
+        self._busy = text
+        self._show_status()
+
+    async def _thread_ready(
+        self,
+        thread: Thread,
+        card: Scorecard,
+        files: ThreadFiles,
+        loaded: LoadedLayer,
+        ui: UiState,
+        ui_notice: str | None,
+    ) -> None:
+        self.doc = Document(thread, card)
+        self.files = files
+        self.writable = loaded.writable
+        self.ui = ui
+        self.filter = ui.filter
+        self.pane.highlight = ui.highlight
+        self.pane.collapse_quotes = ui.fold_quotes
+        self._index = SearchIndex(self.doc.search_texts())
+        width = max((len(a) for a in self.doc.authors()), default=1)
+        self.post_list.set_author_width(min(max(width, 1), 16))
+        self.post_list.loading = False
+        position = ui.position_in(thread) or 1
+        self._refilter(keep=position)
+        if ui.search:
+            self._run_search(ui.search, move=False)
+        if self.post_list.index_of(position) is not None:
+            self.current = position
+        else:
+            self.current = self.post_list.current or position
+        await self._open_now()
+        self.post_list.focus()
+        for notice in (loaded.notice, ui_notice):
+            if notice:
+                self.notify(notice, title="Saved state", severity="warning", markup=False)
+
+    async def _scores_ready(self, scored: Scorecard) -> None:
+        if self.doc is None:
+            return
+        card = scored.model_copy(update={"user": self.doc.card.user})
+        self.doc = Document(self.doc.thread, card)
+        self.scored = True
+        self._busy = ""
+        self._refilter(keep=self.current)
+        await self._open_now(keep_scroll=True)
+
+    # ----- widgets ----------------------------------------------------------------------------
+
+    @property
+    def reader(self) -> ReaderScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, ReaderScreen)
+        return screen
+
+    @property
+    def post_list(self) -> PostList:
+        return self.reader.query_one(PostList)
+
+    @property
+    def pane(self) -> ReadingPane:
+        return self.reader.query_one(ReadingPane)
+
+    def row_for(self, number: int) -> Row:
+        assert self.doc is not None
+        return self.doc.row(number)
+
+    # ----- list, pane and status --------------------------------------------------------------
+
+    def _refilter(self, *, keep: int | None) -> None:
+        assert self.doc is not None
+        numbers = apply_filter(self.filter, self.doc.facts())
+        self.post_list.set_numbers(numbers, keep=keep)
+        self.post_list.matches = frozenset(self.matches)
+        self._show_status()
+
+    def on_post_list_highlighted(self, message: PostList.Highlighted) -> None:
+        if self.doc is None:
+            return
+        self.current = message.number
+        self._show_status()
+        self._schedule_ui_save()
+        if self._pane_timer is not None:
+            self._pane_timer.stop()
+        if message.jump:
+            self.call_later(self._open_now)
+        else:
+            self._pane_timer = self.set_timer(PANE_DELAY, self._open_now)
+
+    async def on_post_list_opened(self, message: PostList.Opened) -> None:
+        self.current = message.number
+        await self._open_now()
+        self.pane.focus()
+
+    async def _open_now(self, keep_scroll: bool = False) -> None:
+        if self._pane_timer is not None:
+            self._pane_timer.stop()
+            self._pane_timer = None
+        if self.doc is None or self.current is None:
+            return
+        await self.pane.show(self.doc.view(self.current), keep_scroll=keep_scroll)
+
+    def _show_status(self) -> None:
+        if not self.reader.is_mounted:
+            return
+        match_index = None
+        if self.search_query and self.current in self.matches:
+            match_index = self.matches.index(self.current) + 1
+        status = Status(
+            position=self.current,
+            shown=len(self.post_list.numbers),
+            total=len(self.doc.thread.posts) if self.doc else 0,
+            filter=self.filter.describe(),
+            search=self.search_query,
+            match_index=match_index,
+            match_count=len(self.matches),
+            saved=self._saved,
+            save_error=self._save_error,
+            busy=self._busy if self.doc is None else "",
+        )
+        if self.doc is not None and self._busy:
+            status = Status(**{**status.__dict__, "saved": self._busy})
+        self.reader.query_one(StatusBar).show(status)
+
+    def go(self, number: int, *, record: bool = True) -> None:
+        """Jump to post `number` (a quote, a bookmark, a match), clearing a filter that hides it."""
+        if self.doc is None or not self.doc.has(number):
+            return
+        if record and self.current is not None:
+            self.history.jump(self.current, number)
+        if self.post_list.index_of(number) is None:
+            self.filter = Filter()
+            self._refilter(keep=number)
+            self._save_ui()
+            self.notify(f"Filter cleared to show #{number}.", markup=False)
+        self.post_list.go_to(number, jump=True)
+
+    # ----- saving -----------------------------------------------------------------------------
+
+    def _save_marks(self) -> None:
+        """Write the scorecard with the user's layer now; a failure is shown, never swallowed."""
+        assert self.doc is not None and self.files is not None
+        stamp = dt.datetime.now().strftime("%H:%M:%S")
+        if not self.writable:
+            self._saved, self._save_error = "not saved (see notice)", True
+            self._show_status()
+            return
+        try:
+            aside = save_scorecard(self.doc.card, self.files.scorecard)
+        except (OSError, ScorecardFileError) as exc:
+            self._saved, self._save_error = "NOT SAVED", True
+            self.notify(f"Could not save: {exc}", severity="error", markup=False)
+        else:
+            self._saved, self._save_error = f"saved {stamp}", False
+            if aside is not None:
+                self.notify(f"An unreadable scorecard was kept as {aside.name}.", markup=False)
+        self._show_status()
+
+    def _current_ui(self) -> UiState:
+        post_id = None
+        if self.doc is not None and self.current is not None:
+            post_id = self.doc.post(self.current).id
+        return UiState(
+            post_id=post_id,
+            number=self.current,
+            filter=self.filter,
+            search=self.search_query,
+            highlight=self.pane.highlight,
+            fold_quotes=self.pane.collapse_quotes,
+        )
+
+    def _save_ui(self) -> None:
+        if self._ui_timer is not None:
+            self._ui_timer.stop()
+            self._ui_timer = None
+        if self.files is None or self.doc is None:
+            return
+        try:
+            save_ui_state(self.files.ui, self._current_ui())
+        except OSError as exc:
+            self.notify(f"Could not save the reader state: {exc}", severity="error", markup=False)
+
+    def _schedule_ui_save(self) -> None:
+        if self._ui_timer is not None:
+            self._ui_timer.stop()
+        self._ui_timer = self.set_timer(UI_SAVE_DELAY, self._save_ui)
+
+    async def _marks_changed(self) -> None:
+        self._save_marks()
+        self.post_list.refresh_rows()
+        if self.filter.active:
+            self._refilter(keep=self.current)
+        await self._open_now(keep_scroll=True)
+
+    # ----- actions ----------------------------------------------------------------------------
+
+    def _has_post(self) -> bool:
+        return self.doc is not None and self.current is not None
+
+    def action_switch_pane(self) -> None:
+        if self.post_list.has_focus:
+            self.pane.focus()
+        else:
+            self.post_list.focus()
+
+    def _post_label(self, number: int) -> Content:
+        assert self.doc is not None
+        author = self.doc.author(number) or "—"
+        preview = self.doc.preview(number)
+        if len(preview) > 60:
+            preview = preview[:59] + "…"
+        return Content(f"#{number} · {author} · {preview}")
+
+    def action_follow_quote(self) -> None:
+        if not self._has_post():
+            return
+        assert self.doc is not None and self.current is not None
+        targets = self.doc.targets(self.current)
+        if not targets:
+            self.notify(f"#{self.current} quotes no other post in this thread.", markup=False)
+        elif len(targets) == 1:
+            self.go(targets[0])
+        else:
+            choices = [(self._post_label(n), n) for n in targets]
+            self.push_screen(
+                ChooserScreen(
+                    f"#{self.current} quotes {len(targets)} posts: follow which?", choices
+                ),
+                self._chosen_post,
+            )
+
+    def _chosen_post(self, number: int | None) -> None:
+        if number is not None:
+            self.go(number)
+
+    def action_quoted_by(self) -> None:
+        if not self._has_post():
+            return
+        assert self.doc is not None and self.current is not None
+        quoting = self.doc.quoted_by.get(self.current, [])
+        if not quoting:
+            self.notify(f"No later post quotes #{self.current}.", markup=False)
+            return
+        choices = [(self._post_label(n), n) for n in quoting]
+        title = f"{len(quoting)} post{'s' if len(quoting) > 1 else ''} quote #{self.current}"
+        self.push_screen(ChooserScreen(title, choices), self._chosen_post)
+
+    def action_back(self) -> None:
+        if self.current is None:
+            return
+        target = self.history.back(self.current)
+        if target is None:
+            self.notify("Nothing to go back to.", markup=False)
+        else:
+            self.go(target, record=False)
+
+    def action_forward(self) -> None:
+        if self.current is None:
+            return
+        target = self.history.forward(self.current)
+        if target is None:
+            self.notify("Nothing to go forward to.", markup=False)
+        else:
+            self.go(target, record=False)
+
+    async def action_bookmark(self) -> None:
+        if not self._has_post():
+            return
+        assert self.doc is not None and self.current is not None
+        on = self.doc.toggle_bookmark(self.current)
+        self.notify(f"#{self.current} {'bookmarked' if on else 'bookmark removed'}.", markup=False)
+        await self._marks_changed()
+
+    def action_next_bookmark(self) -> None:
+        if not self._has_post():
+            return
+        assert self.doc is not None and self.current is not None
+        target = next_match(self.doc.bookmarks(), self.current, 1)
+        if target is None:
+            self.notify("No bookmarks yet.", markup=False)
+        elif target == self.current:
+            self.notify(f"#{target} is the only bookmark.", markup=False)
+        else:
+            self.go(target)
+
+    async def action_rate(self, rating: int) -> None:
+        if not self._has_post():
+            return
+        assert self.doc is not None and self.current is not None
+        self.doc.rate(self.current, rating or None)
+        await self._marks_changed()
+
+    def action_note(self) -> None:
+        if not self._has_post():
+            return
+        assert self.doc is not None and self.current is not None
+        mark = self.doc.mark(self.current)
+        number = self.current
+        self.push_screen(
+            NoteScreen(f"Note on #{number}", mark.note if mark else None),
+            lambda text: self._noted(number, text),
+        )
+
+    async def _noted(self, number: int, text: str | None) -> None:
+        if text is None or self.doc is None:
+            return
+        self.doc.set_note(number, text)
+        await self._marks_changed()
+
+    def action_override(self) -> None:
+        if not self._has_post():
+            return
+        assert self.doc is not None and self.current is not None
+        number = self.current
+        score = self.doc.score(number)
+        scored = f" ({score.verdict})" if score else ""
+        choices: list[tuple[Content, Verdict | None]] = [
+            (Content(f"Verdict: {v}"), v) for v in VERDICTS
+        ]
+        choices.append((Content(f"Use the scorer's verdict{scored}"), None))
+        verdict = self.doc.verdict(number)
+        start = VERDICTS.index(verdict) if verdict in VERDICTS else len(VERDICTS)  # type: ignore[arg-type]
+        self.push_screen(
+            ChooserScreen(f"Your verdict on #{number}", choices, start=start),
+            lambda chosen: self._overridden(number, chosen),
+        )
+
+    async def _overridden(self, number: int, verdict: Verdict | bool | None) -> None:
+        if self.doc is None:
+            return
+        self.doc.set_override(number, verdict)  # type: ignore[arg-type]
+        await self._marks_changed()
+
+    def action_search(self) -> None:
+        if self.doc is None:
+            return
+        self.push_screen(SearchScreen(self.search_query), self._searched)
+
+    def _searched(self, query: str | None) -> None:
+        if query is None:
+            return
+        self._run_search(query, move=True)
+        self._save_ui()
+
+    def _run_search(self, query: str, *, move: bool) -> None:
+        assert self._index is not None
+        self.search_query = query
+        self.matches = self._index.find(query) if query else []
+        self.post_list.matches = frozenset(self.matches)
+        self.post_list.refresh_rows()
+        if query and move:
+            if not self.matches:
+                self.notify(f"Nothing matches “{query}”.", markup=False)
+            else:
+                self.notify(f"{len(self.matches)} posts match.", markup=False)
+                self._step_match(1, from_number=(self.current or 1) - 1)
+        self._show_status()
+
+    def action_next_match(self, step: int) -> None:
+        if not self.search_query:
+            self.notify("No search yet: press / to search.", markup=False)
+            return
+        if not self.matches:
+            self.notify(f"Nothing matches “{self.search_query}”.", markup=False)
+            return
+        self._step_match(step, from_number=self.current or 0)
+
+    def _step_match(self, step: int, *, from_number: int) -> None:
+        visible = [n for n in self.matches if self.post_list.index_of(n) is not None]
+        target = next_match(visible or self.matches, from_number, step)
+        if target is not None:
+            self.go(target)
+            self._show_status()
+
+    def action_filter(self) -> None:
+        if self.doc is None:
+            return
+        authors = [a for a in self.doc.authors()]
+        self.push_screen(FilterScreen(self.filter, authors), self._filtered)
+
+    def _filtered(self, chosen: Filter | None) -> None:
+        if chosen is None:
+            return
+        self.set_filter(chosen)
+
+    def set_filter(self, chosen: Filter) -> None:
+        self.filter = chosen
+        self._refilter(keep=self.current)
+        if not self.post_list.numbers:
+            self.notify("No post matches this filter.", severity="warning", markup=False)
+        elif self.post_list.current != self.current and self.post_list.current is not None:
+            self.current = self.post_list.current
+            self.call_later(self._open_now)
+        self._show_status()
+        self._save_ui()
+
+    async def action_toggle_highlight(self) -> None:
+        self.pane.highlight = not self.pane.highlight
+        await self.pane.redraw()
+        self._save_ui()
+
+    def action_fold_quotes(self) -> None:
+        self.pane.fold_quotes(not self.pane.collapse_quotes)
+        self._save_ui()
+
+    def action_scorecard(self) -> None:
+        if self.doc is None:
+            return
+        try:
+            from tui.screens.scorecard import ScorecardScreen
+        except ImportError:
+            self.notify("The scorecard screen is not available.", markup=False)
+            return
+        self.push_screen(ScorecardScreen(self.doc.thread, self.doc.card), self._scorecard_closed)
+
+    def _scorecard_closed(self, label: str | None) -> None:
+        if not label or self.doc is None:
+            return
+        chosen = filter_from_label(label, self.doc.authors())
+        if chosen is None:
+            self.notify(f"Cannot filter by {one_line(label)!r}.", markup=False)
+            return
+        self.set_filter(chosen)
+
+    def default_export_path(self) -> Path:
+        """`THREAD.scorecard.toml` beside the thread; the current folder for the demo thread."""
+        assert self.doc is not None
+        source = Path(self.doc.thread.source.path)
+        name = f"{source.stem or 'thread'}.scorecard.toml"
+        if not source.name or source == demo_path():
+            return Path.cwd() / name
+        return source.with_name(name)
+
+    def action_export(self) -> None:
+        if self.doc is None:
+            return
+        self.push_screen(ExportScreen(self.default_export_path()), self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        if path is None or self.doc is None:
+            return
+        try:
+            atomic_write_text(path, to_toml(self.doc.card))
+        except OSError as exc:
+            self.notify(f"Export failed: {exc.strerror or exc}", severity="error", markup=False)
+            return
+        self.notify(f"Scorecard written to {path}", title="Exported", markup=False)
+
+    def action_help(self) -> None:
+        where = self._home / "config.toml" if self._home else config_path()
+        hint = f'Remap keys in {where}: [keys] binding_id = "key,key"'
+        self.push_screen(HelpScreen(self.key_help(), hint))
+
+    async def action_quit_reader(self) -> None:
+        self._save_ui()
+        self.exit()
+
+    # ----- keys: help, palette, remapping -----------------------------------------------------
+
+    def _binding_owners(self) -> list[tuple[str, Any, list[Binding]]]:
+        """(section, live node, declared bindings) for every node carrying the reader's keys."""
+        owners: list[tuple[str, Any, list[Binding]]] = []
+        for cls, finder in (
+            (ReaderScreen, lambda: self.reader),
+            (PostList, lambda: self.post_list),
+            (ReadingPane, lambda: self.pane),
+        ):
+            try:
+                node = finder()
+            except Exception:
+                node = None
+            declared = list(Binding.make_bindings(cls.BINDINGS))
+            owners.append((cls.BINDING_GROUP_TITLE or cls.__name__, node, declared))
+        return owners
+
+    def binding_ids(self) -> list[str]:
+        ids: list[str] = []
+        for _section, _node, declared in self._binding_owners():
+            ids.extend(b.id for b in declared if b.id and b.id not in ids)
+        return [*ids, "app.quit"]
+
+    def key_help(self) -> list[tuple[str, list[KeyHelp]]]:
+        """The reader's keys as they are now bound (after the user's keymap)."""
+        sections: list[tuple[str, list[KeyHelp]]] = []
+        for section, node, declared in self._binding_owners():
+            live: BindingsMap = node._bindings.copy() if node is not None else BindingsMap(declared)
+            if self._keymap:
+                live.apply_keymap(self._keymap)
+            keys: dict[str, list[str]] = {}
+            for bindings in live.key_to_bindings.values():
+                for binding in bindings:
+                    if binding.id:
+                        keys.setdefault(binding.id, []).append(self.get_key_display(binding))
+            seen: set[str] = set()
+            rows: list[KeyHelp] = []
+            for binding in declared:
+                if binding.id and binding.id not in seen:
+                    seen.add(binding.id)
+                    shown = ", ".join(keys.get(binding.id, [])) or "(unbound)"
+                    rows.append(KeyHelp(shown, binding.description, binding.id))
+            sections.append((section, rows))
+        return sections
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """(title, action, keys) for the reader's own keys, for the command palette."""
+        actions = {b.id: b.action for b in Binding.make_bindings(ReaderScreen.BINDINGS) if b.id}
+        section = self.key_help()[0][1]
+        return [
+            (
+                PALETTE_TITLES.get(row.binding_id, row.description),
+                actions[row.binding_id].removeprefix("app."),
+                row.keys,
+            )
+            for row in section
+        ]
+
+
+PALETTE_TITLES = {
+    "switch_pane": "Switch between list and reading pane",
+    "follow_quote": "Follow the quoted post",
+    "quoted_by": "List the posts that quote this one",
+    "back": "Back (jump history)",
+    "forward": "Forward (jump history)",
+    "bookmark": "Bookmark or unbookmark this post",
+    "next_bookmark": "Jump to the next bookmark",
+    "rate_clear": "Clear this post's rating",
+    "note": "Write a note on this post",
+    "override": "Override this post's verdict",
+    "search": "Search posts",
+    "next_match": "Next search match",
+    "prev_match": "Previous search match",
+    "filter": "Filter the post list",
+    "highlight": "Toggle claim/evidence highlighting",
+    "fold_quotes": "Fold or unfold quotes",
+    "scorecard": "Open the scorecard",
+    "export": "Export the scorecard",
+    "help": "Show the keys",
+    "quit": "Quit threadscore",
+}

@@ -1,0 +1,171 @@
+"""The open thread and its scorecard, and every question the widgets ask about them.
+
+The app owns one `Document`; widgets never read the scorecard themselves. Edits return nothing
+and replace `card` (the scorecard models are frozen), so the app can save after each one.
+"""
+
+from __future__ import annotations
+
+from parsing.models import Post, Thread
+from scoring import user_layer
+from scoring.models import PostScore, Scorecard, UserMark, Verdict
+from tui.filters import PostFacts
+from tui.safe import one_line
+from tui.widgets.post_list import Row
+from tui.widgets.reading_pane import CueSpan, PostView
+
+PREVIEW_CHARS = 200
+
+
+def empty_scorecard(thread: Thread) -> Scorecard:
+    """A scorecard with no scores, for when scoring is unavailable: the reader still works."""
+    return Scorecard(
+        fingerprint=thread.source.sha256, source_path=thread.source.path, title=thread.title
+    )
+
+
+class Document:
+    """A thread, its scorecard (scores plus the user's marks) and derived lookups."""
+
+    def __init__(self, thread: Thread, card: Scorecard) -> None:
+        self.thread = thread
+        self.card = card
+        self.quoted_by = thread.quoted_by()
+        self._scores: dict[int, PostScore] = {s.number: s for s in card.posts}
+        self._previews: dict[int, str] = {}
+        self._authors = {p.number: one_line(p.author) for p in thread.posts}
+
+    # ----- lookups ----------------------------------------------------------------------------
+
+    @property
+    def numbers(self) -> list[int]:
+        return [p.number for p in self.thread.posts]
+
+    def has(self, number: int) -> bool:
+        return 1 <= number <= len(self.thread.posts)
+
+    def post(self, number: int) -> Post:
+        return self.thread.post(number)
+
+    def score(self, number: int) -> PostScore | None:
+        return self._scores.get(number)
+
+    def mark(self, number: int) -> UserMark | None:
+        return self.card.user.marks.get(self.post(number).id)
+
+    def verdict(self, number: int) -> str | None:
+        """The user's override, else the scorer's verdict, else None (not scored)."""
+        mark = self.mark(number)
+        if mark is not None and mark.verdict_override is not None:
+            return mark.verdict_override
+        score = self._scores.get(number)
+        return score.verdict if score else None
+
+    def author(self, number: int) -> str:
+        return self._authors.get(number, "")
+
+    def authors(self) -> list[str]:
+        """Distinct authors in order of first post ("" for posts with no author)."""
+        return list(dict.fromkeys(self._authors.values()))
+
+    def targets(self, number: int) -> list[int]:
+        """Distinct posts that post `number` quotes, in reading order."""
+        post = self.post(number)
+        found = dict.fromkeys(
+            q.target for q in post.quotes if q.target is not None and self.has(q.target)
+        )
+        return list(found)
+
+    def bookmarks(self) -> list[int]:
+        return sorted(m.post_number for m in self.card.user.marks.values() if m.bookmark)
+
+    def preview(self, number: int) -> str:
+        text = self._previews.get(number)
+        if text is None:
+            post = self.post(number)
+            source = post.body or " ".join(q.text for q in post.quotes)
+            text = self._previews[number] = one_line(source[:PREVIEW_CHARS]) or "(no text)"
+        return text
+
+    def search_texts(self) -> list[tuple[int, str]]:
+        """What `/` searches: author and own words, then quoted words (a post's own text first)."""
+        return [
+            (p.number, "\n".join([p.author or "", p.body, *(q.text for q in p.quotes)]))
+            for p in self.thread.posts
+        ]
+
+    def facts(self) -> list[PostFacts]:
+        marks = {m.post_number: m for m in self.card.user.marks.values()}
+        return [
+            PostFacts(
+                number=p.number,
+                author=self._authors[p.number],
+                verdict=self.verdict(p.number),
+                rating=marks[p.number].rating if p.number in marks else None,
+                bookmarked=marks[p.number].bookmark if p.number in marks else False,
+            )
+            for p in self.thread.posts
+        ]
+
+    def row(self, number: int) -> Row:
+        mark = self.mark(number)
+        return Row(
+            number=number,
+            author=self._authors[number] or "—",
+            verdict=self.verdict(number),
+            overridden=bool(mark and mark.verdict_override),
+            rating=mark.rating if mark else None,
+            bookmarked=bool(mark and mark.bookmark),
+            preview=self.preview(number),
+            targets=tuple(self.targets(number)),
+            has_note=bool(mark and mark.note),
+        )
+
+    def view(self, number: int) -> PostView:
+        post = self.post(number)
+        score = self._scores.get(number)
+        mark = self.mark(number)
+        cues = [
+            CueSpan(c.role, c.start, c.end, c.text, c.kind, c.evidence_type)
+            for c in (score.cues if score else [])
+        ]
+        return PostView(
+            post=post,
+            verdict=self.verdict(number),
+            scored_verdict=score.verdict if score else None,
+            strength=score.strength if score else None,
+            reason=score.reason if score else None,
+            cues=cues,
+            rating=mark.rating if mark else None,
+            bookmarked=bool(mark and mark.bookmark),
+            note=mark.note if mark else None,
+            quoted_by=self.quoted_by.get(number, []),
+            quote_authors={
+                q.target: self.post(q.target).author
+                for q in post.quotes
+                if q.target is not None and self.has(q.target)
+            },
+        )
+
+    # ----- edits ------------------------------------------------------------------------------
+
+    def _set_layer(self, layer: user_layer.UserLayer) -> None:
+        self.card = self.card.model_copy(update={"user": layer})
+
+    def rate(self, number: int, rating: int | None) -> None:
+        self._set_layer(user_layer.set_rating(self.card.user, self.post(number), rating))
+
+    def toggle_bookmark(self, number: int) -> bool:
+        """Flip the bookmark; returns whether the post is now bookmarked."""
+        self._set_layer(user_layer.toggle_bookmark(self.card.user, self.post(number)))
+        mark = self.mark(number)
+        return bool(mark and mark.bookmark)
+
+    def set_note(self, number: int, text: str) -> None:
+        self._set_layer(user_layer.set_note(self.card.user, self.post(number), text))
+
+    def set_override(self, number: int, verdict: Verdict | None) -> None:
+        score = self._scores.get(number)
+        computed = score.verdict if score else None
+        layer = user_layer.set_override(self.card.user, self.post(number), verdict, computed)
+        self._set_layer(layer)

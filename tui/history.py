@@ -1,0 +1,44 @@
+"""Jump history, like a browser's: `[` goes back to where a jump started, `]` undoes that."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LIMIT = 200
+"""Older entries are dropped; nobody walks back two hundred jumps."""
+
+
+@dataclass
+class JumpHistory:
+    """Back and forward stacks of post numbers; a new jump clears the forward stack."""
+
+    back_stack: list[int] = field(default_factory=list)
+    forward_stack: list[int] = field(default_factory=list)
+
+    def jump(self, origin: int, target: int) -> None:
+        """Record a jump from `origin`; moving to the same post records nothing."""
+        if origin == target:
+            return
+        if not self.back_stack or self.back_stack[-1] != origin:
+            self.back_stack.append(origin)
+            del self.back_stack[:-LIMIT]
+        self.forward_stack.clear()
+
+    def back(self, current: int) -> int | None:
+        """Where to go back to from `current`, or None at the start."""
+        if not self.back_stack:
+            return None
+        self.forward_stack.append(current)
+        return self.back_stack.pop()
+
+    def forward(self, current: int) -> int | None:
+        """Where to go forward to from `current`, or None when nothing was undone."""
+        if not self.forward_stack:
+            return None
+        self.back_stack.append(current)
+        return self.forward_stack.pop()
+
+    def forget(self, keep: set[int]) -> None:
+        """Drop entries for posts that no longer exist (after a re-parse)."""
+        self.back_stack = [n for n in self.back_stack if n in keep]
+        self.forward_stack = [n for n in self.forward_stack if n in keep]

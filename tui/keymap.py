@@ -1,0 +1,49 @@
+"""Read the user's key remapping from `config.toml` (`[keys] binding_id = "key,key"`).
+
+Only reading: the app never writes the config, so a typo in it can cost a remap but never the file.
+Problems come back as messages to show, never as exceptions: a bad config must not stop the app.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+
+Keymap = dict[str, str]
+
+
+def parse_keymap(data: object, known_ids: Iterable[str]) -> tuple[Keymap, list[str]]:
+    """The valid entries of a parsed `[keys]` table, and one message per entry we skipped."""
+    known = set(known_ids)
+    problems: list[str] = []
+    keymap: Keymap = {}
+    if not isinstance(data, dict):
+        return {}, ['[keys] must be a table of binding_id = "key,key"']
+    for binding_id, value in data.items():
+        if binding_id not in known:
+            problems.append(f"unknown binding id {binding_id!r}")
+            continue
+        if not isinstance(value, str):
+            problems.append(f'{binding_id}: keys must be a string like "j,down"')
+            continue
+        keys = [key.strip() for key in value.split(",") if key.strip()]
+        if not keys:
+            problems.append(f"{binding_id}: no keys given")
+            continue
+        keymap[binding_id] = ",".join(keys)
+    return keymap, problems
+
+
+def load_keymap(path: Path, known_ids: Iterable[str]) -> tuple[Keymap, list[str]]:
+    """The keymap in `path` (empty when the file does not exist), and any problems found."""
+    try:
+        with path.open("rb") as handle:
+            config = tomllib.load(handle)
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, [f"{path.name} unreadable, default keys used: {exc}"]
+    if "keys" not in config:
+        return {}, []
+    return parse_keymap(config["keys"], known_ids)

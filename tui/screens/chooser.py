@@ -1,0 +1,48 @@
+"""Pick one of a few things: which quoted post to follow, which quoting post, which verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+T = TypeVar("T")
+
+
+class ChooserScreen(ModalScreen[T | None], Generic[T]):
+    """A list of choices; enter picks, escape cancels (dismisses with None)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="chooser.cancel")
+    ]
+
+    def __init__(self, title: str, choices: Sequence[tuple[Content, T]], *, start: int = 0) -> None:
+        super().__init__(classes="dialog-screen")
+        self._title = title
+        self._choices = list(choices)
+        self._start = start
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog chooser"):
+            yield Static(Content(self._title), classes="dialog-title")
+            options = [Option(label, id=str(i)) for i, (label, _) in enumerate(self._choices)]
+            yield OptionList(*options, id="choices")
+
+    def on_mount(self) -> None:
+        choices = self.query_one(OptionList)
+        choices.highlighted = min(self._start, len(self._choices) - 1) if self._choices else None
+        choices.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self._choices[event.option_index][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,67 @@
+"""Ask where to export the scorecard; a second enter confirms overwriting an existing file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from tui.safe import clean
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Dismisses with the chosen path, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel")
+    ]
+
+    def __init__(self, default: Path) -> None:
+        super().__init__(classes="dialog-screen")
+        self._default = default
+        self._confirmed: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog prompt"):
+            yield Static(Content("Export the scorecard (TOML) to"), classes="dialog-title")
+            yield Input(str(self._default), id="path")
+            yield Static(
+                Content("enter writes · escape cancels"), id="export-hint", classes="dialog-hint"
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._confirmed = None
+        self._hint("enter writes · escape cancels")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        raw = clean(event.value).strip()
+        if not raw:
+            self._hint("Give a file name.", error=True)
+            return
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            self._hint("That is a folder; give a file name.", error=True)
+            return
+        if path.exists() and self._confirmed != path:
+            self._confirmed = path
+            self._hint("The file exists: enter again to overwrite it.", error=True)
+            return
+        self.dismiss(path)
+
+    def _hint(self, text: str, *, error: bool = False) -> None:
+        hint = self.query_one("#export-hint", Static)
+        hint.update(Content(text))
+        hint.set_class(error, "-error")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

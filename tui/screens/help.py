@@ -1,0 +1,66 @@
+"""The keys, read from the live bindings (so a remapped key shows as remapped)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+@dataclass(frozen=True)
+class KeyHelp:
+    """One line of help: the keys as displayed, what they do, and the id to remap them by."""
+
+    keys: str
+    description: str
+    binding_id: str
+
+
+class HelpScreen(ModalScreen[None]):
+    """Sections of keys; any of escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "close", "Close", id="help.close")
+    ]
+
+    def __init__(self, sections: Sequence[tuple[str, Sequence[KeyHelp]]], config_hint: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self._sections = sections
+        self._config_hint = config_hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help"):
+            yield Static(Content("threadscore keys"), classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(self._table(), id="help-table")
+            yield Static(Content(self._config_hint), classes="dialog-hint")
+
+    def _table(self) -> Content:
+        width = max((len(k.keys) for _, keys in self._sections for k in keys), default=4)
+        lines: list[Content] = []
+        for title, keys in self._sections:
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content(title).stylize("bold $accent"))
+            for key in keys:
+                lines.append(
+                    Content.assemble(
+                        (f"  {key.keys:<{width}}  ", "bold"),
+                        f"{key.description:<28} ",
+                        (key.binding_id, "$text-muted"),
+                    )
+                )
+        return Content("\n").join(lines)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

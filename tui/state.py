@@ -1,0 +1,184 @@
+"""Where the reader keeps things, and reading/writing them without ever losing the user's work.
+
+All state lives under one folder: `$THREADSCORE_HOME` when set (tests, portable installs), else
+the platform's user data dir. Per thread there are two files, named by the thread's fingerprint
+plus a slug of its file name: the scorecard (scores plus the user's marks, the format of
+`threadscore score --toml`) and the UI state (position, filter, search), both written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+import tomli_w
+
+from parsing.errors import ThreadscoreError
+from parsing.models import Source, Thread
+from scoring.models import UserLayer
+from scoring.store import ScorecardFileError, atomic_write_text, load_scorecard, set_aside
+from scoring.user_layer import reattach
+from tui.filters import Filter
+
+APP_NAME = "threadscore"
+HOME_ENV = "THREADSCORE_HOME"
+UI_STATE_VERSION = 1
+
+
+def home_dir() -> Path:
+    """The folder holding config and per-thread state."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def config_path() -> Path:
+    return home_dir() / "config.toml"
+
+
+def slug(name: str) -> str:
+    """A short, filesystem-safe version of a file name ("My Thread (2).txt" -> "my-thread-2")."""
+    stem = Path(name).stem if name else ""
+    text = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return text[:40].strip("-") or "thread"
+
+
+@dataclass(frozen=True)
+class ThreadFiles:
+    scorecard: Path
+    ui: Path
+
+
+def thread_files(source: Source, home: Path | None = None) -> ThreadFiles:
+    """The two state files of a thread: same bytes, same files, wherever the thread is opened."""
+    base = (home or home_dir()) / "threads" / f"{source.sha256[:16]}-{slug(source.path)}"
+    return ThreadFiles(
+        scorecard=base.with_name(base.name + ".scorecard.toml"),
+        ui=base.with_name(base.name + ".ui.toml"),
+    )
+
+
+@dataclass
+class UiState:
+    """Where the user was: the open post (by id, number as fallback), filter and search."""
+
+    post_id: str | None = None
+    number: int | None = None
+    filter: Filter = field(default_factory=Filter)
+    search: str = ""
+    highlight: bool = True
+    fold_quotes: bool = False
+
+    def to_toml(self) -> str:
+        data: dict[str, object] = {
+            "version": UI_STATE_VERSION,
+            "filter": self.filter.to_dict(),
+            "search": self.search,
+            "highlight": self.highlight,
+            "fold_quotes": self.fold_quotes,
+        }
+        if self.post_id is not None:
+            data["post_id"] = self.post_id
+        if self.number is not None:
+            data["number"] = self.number
+        return "# threadscore reader state (position, filter); safe to delete.\n" + tomli_w.dumps(
+            data
+        )
+
+    @classmethod
+    def from_toml(cls, text: str) -> UiState:
+        """Raises ValueError when the text is not a UI state file we can read."""
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(f"not TOML: {exc}") from exc
+        version = data.get("version")
+        if not isinstance(version, int) or version > UI_STATE_VERSION:
+            raise ValueError("not a reader state file this version understands")
+        raw_filter = data.get("filter", {})
+        post_id, number = data.get("post_id"), data.get("number")
+        return cls(
+            post_id=post_id if isinstance(post_id, str) else None,
+            number=number if isinstance(number, int) and not isinstance(number, bool) else None,
+            filter=Filter.from_dict(raw_filter if isinstance(raw_filter, dict) else {}),
+            search=data["search"] if isinstance(data.get("search"), str) else "",
+            highlight=data.get("highlight") is not False,
+            fold_quotes=data.get("fold_quotes") is True,
+        )
+
+    def position_in(self, thread: Thread) -> int | None:
+        """The saved post's number in `thread`: by id first, so a re-parse does not move it."""
+        if self.post_id is not None:
+            for post in thread.posts:
+                if post.id == self.post_id:
+                    return post.number
+        if self.number is not None and 1 <= self.number <= len(thread.posts):
+            return self.number
+        return None
+
+
+def load_ui_state(path: Path) -> tuple[UiState, str | None]:
+    """The saved UI state, and a notice when the file was unreadable and set aside."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return UiState(), None
+    except (OSError, UnicodeDecodeError) as exc:
+        return UiState(), _aside(path, f"reader state unreadable ({exc})")
+    try:
+        return UiState.from_toml(text), None
+    except ValueError as exc:
+        return UiState(), _aside(path, f"reader state damaged ({exc})")
+
+
+def save_ui_state(path: Path, state: UiState) -> None:
+    atomic_write_text(path, state.to_toml())
+
+
+@dataclass
+class LoadedLayer:
+    """The user's marks for a thread, and what to tell the user about the file they came from.
+
+    `writable` is False when the file exists but must not be replaced (written by a newer
+    threadscore, or unreadable for a reason other than damage): marks then live for the session.
+    """
+
+    layer: UserLayer
+    notice: str | None = None
+    writable: bool = True
+
+
+def load_user_layer(path: Path, thread: Thread) -> LoadedLayer:
+    """The marks saved for this thread, re-attached to its posts; damaged files are set aside."""
+    if not path.exists():
+        return LoadedLayer(UserLayer())
+    try:
+        card = load_scorecard(path)
+    except ScorecardFileError as exc:
+        if exc.newer:
+            return LoadedLayer(UserLayer(), f"{exc}. Changes will not be saved.", writable=False)
+        return LoadedLayer(UserLayer(), _aside(path, "saved scorecard damaged"))
+    except ThreadscoreError as exc:
+        return LoadedLayer(UserLayer(), f"{exc}. Changes will not be saved.", writable=False)
+    layer = reattach(card.user, thread)
+    notice = None
+    if layer.orphans:
+        notice = (
+            f"{len(layer.orphans)} of your marks no longer match a post; "
+            "they are kept in the scorecard file under [[orphans]]."
+        )
+    return LoadedLayer(layer, notice)
+
+
+def _aside(path: Path, what: str) -> str:
+    """Move a file we cannot read out of the way (never delete it) and say where it went."""
+    try:
+        moved = set_aside(path)
+    except OSError as exc:
+        return f"{what}; could not move it aside ({exc.strerror or exc})"
+    return f"{what}; kept as {moved.name}, starting afresh"

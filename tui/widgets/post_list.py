@@ -1,0 +1,286 @@
+"""The post list: one line per post, drawn with the Line API.
+
+A widget per post costs seconds and hundreds of MB at 10k posts (ListView); a ScrollView that
+renders only the visible lines costs ~2 ms a key at any size. The list shows post numbers in
+`numbers` (the filtered view) and asks `row_for` for each visible row's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+BADGES = {
+    "evidenced": "EV",
+    "asserted": "AS",
+    "challenge": "CH",
+    "non-argument": "··",
+}
+"""Two-letter verdict badges; colour comes from the `postlist--<verdict>` component classes."""
+
+MAX_MARKERS = 3
+
+
+@dataclass(frozen=True)
+class Row:
+    """What one list line shows. Text fields are already cleaned and on one line."""
+
+    number: int
+    author: str
+    verdict: str | None
+    overridden: bool
+    rating: int | None
+    bookmarked: bool
+    preview: str
+    targets: tuple[int, ...]
+    has_note: bool = False
+
+
+def fit(text: str, width: int) -> str:
+    """`text` cut to `width` cells with an ellipsis, padded to exactly `width`."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+def marker_text(targets: Sequence[int]) -> str:
+    """The "↩ #N" marker for the posts a post quotes, capped so it never eats the row."""
+    if not targets:
+        return ""
+    shown = " ".join(f"#{n}" for n in targets[:MAX_MARKERS])
+    more = "…" if len(targets) > MAX_MARKERS else ""
+    return f"↩ {shown}{more}"
+
+
+class PostList(ScrollView, can_focus=True):
+    """Posts, a line each; the cursor is an index into `numbers`."""
+
+    BINDING_GROUP_TITLE = "Post list"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "move(1)", "Down", show=False, id="list.down"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="list.up"),
+        Binding("pagedown,ctrl+f", "page(1)", "Page down", show=False, id="list.page_down"),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="list.page_up"),
+        Binding("g,home", "first", "First post", show=False, id="list.first"),
+        Binding("G,end", "last", "Last post", show=False, id="list.last"),
+        Binding("enter", "open", "Open", id="list.open"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "postlist--cursor",
+        "postlist--cursor-blurred",
+        "postlist--number",
+        "postlist--author",
+        "postlist--rating",
+        "postlist--bookmark",
+        "postlist--marker",
+        "postlist--match",
+        "postlist--evidenced",
+        "postlist--asserted",
+        "postlist--challenge",
+        "postlist--non-argument",
+    }
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved onto a post (by key, click or program)."""
+
+        def __init__(self, number: int, jump: bool) -> None:
+            super().__init__()
+            self.number = number
+            self.jump = jump
+
+    class Opened(Message):
+        """The user asked to read the post under the cursor (enter or double click)."""
+
+        def __init__(self, number: int) -> None:
+            super().__init__()
+            self.number = number
+
+    def __init__(
+        self, row_for: Callable[[int], Row], *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._row_for = row_for
+        self.numbers: list[int] = []
+        self._index: dict[int, int] = {}
+        self.matches: frozenset[int] = frozenset()
+        self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(512)
+        self._generation = 0
+        self._number_width = 2
+        self._author_width = 1
+        self._jumping = False
+
+    # ----- data -------------------------------------------------------------------------------
+
+    def set_numbers(self, numbers: list[int], *, keep: int | None = None) -> None:
+        """Show these posts; keep the cursor on post `keep` when it is among them."""
+        self.numbers = numbers
+        self._index = {n: i for i, n in enumerate(numbers)}
+        top = max(numbers, default=1)
+        self._number_width = len(str(top)) + 1
+        self.virtual_size = Size(0, len(numbers))
+        self.refresh_rows()
+        target = self._index.get(keep, 0) if keep is not None else 0
+        self.set_reactive(PostList.cursor, min(target, max(len(numbers) - 1, 0)))
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def set_author_width(self, width: int) -> None:
+        self._author_width = max(1, width)
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        """Forget every drawn line (after a rating, bookmark or filter change)."""
+        self._generation += 1
+        self._cache.clear()
+        self.refresh()
+
+    def index_of(self, number: int) -> int | None:
+        return self._index.get(number)
+
+    @property
+    def current(self) -> int | None:
+        """The post number under the cursor, if the list is not empty."""
+        if 0 <= self.cursor < len(self.numbers):
+            return self.numbers[self.cursor]
+        return None
+
+    def go_to(self, number: int, *, jump: bool = False) -> bool:
+        """Put the cursor on post `number`; False when the filter hides it."""
+        index = self._index.get(number)
+        if index is None:
+            return False
+        self._jumping = jump
+        if index == self.cursor:
+            self.post_message(self.Highlighted(number, jump))
+        self.cursor = index
+        self._jumping = False
+        return True
+
+    # ----- drawing ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self.numbers):
+            return Strip.blank(width, base)
+        number = self.numbers[index]
+        is_cursor = index == self.cursor
+        key = (number, width, is_cursor, is_cursor and self.has_focus, self._generation)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_row(self._row_for(number), width, is_cursor)
+            self._cache[key] = strip
+        return strip
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"postlist--{name}", partial=True)
+
+    def _render_row(self, row: Row, width: int, is_cursor: bool) -> Strip:
+        base = self.rich_style
+        if is_cursor:
+            base += self._style("cursor" if self.has_focus else "cursor-blurred")
+        segments: list[Segment] = []
+
+        def add(text: str, style: Style | None = None) -> None:
+            segments.append(Segment(text, base + style if style else base))
+
+        matched = row.number in self.matches
+        add(
+            f"#{row.number}".rjust(self._number_width),
+            self._style("match" if matched else "number"),
+        )
+        add(" ")
+        add(fit(row.author, self._author_width), self._style("author"))
+        add(" ")
+        badge = BADGES.get(row.verdict or "", "  ")
+        add(badge, self._style(row.verdict) if row.verdict in BADGES else None)
+        add("*" if row.overridden else " ", self._style("marker"))
+        add(f"★{row.rating}" if row.rating else "  ", self._style("rating"))
+        add("⚑" if row.bookmarked else ("✎" if row.has_note else " "), self._style("bookmark"))
+        add(" ")
+        used = sum(segment.cell_length for segment in segments)
+        marker = marker_text(row.targets)
+        room = width - used - (cell_len(marker) + 1 if marker else 0)
+        if room < 8 and marker:
+            marker, room = "", width - used
+        add(fit(row.preview, room))
+        if marker:
+            add(" ")
+            add(marker, self._style("marker"))
+        return Strip(segments).adjust_cell_length(width, base)
+
+    # ----- cursor -----------------------------------------------------------------------------
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self.numbers) - 1)) if self.numbers else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = self.scroll_offset.y
+        width = self.size.width
+        self.refresh(Region(0, old - top, width, 1), Region(0, new - top, width, 1))
+        self._scroll_to_cursor()
+        if (number := self.current) is not None:
+            self.post_message(self.Highlighted(number, self._jumping))
+
+    def _scroll_to_cursor(self) -> None:
+        self.scroll_to_region(
+            Region(0, self.cursor, 1, 1), animate=False, force=True, immediate=True
+        )
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.refresh_rows()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.refresh_rows()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._scroll_to_cursor()
+
+    # ----- actions ----------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        self.cursor += step
+
+    def action_page(self, step: int) -> None:
+        self.cursor += step * max(1, self.scrollable_content_region.height - 1)
+
+    def action_first(self) -> None:
+        self._jumping = True
+        self.cursor = 0
+        self._jumping = False
+
+    def action_last(self) -> None:
+        self._jumping = True
+        self.cursor = len(self.numbers) - 1
+        self._jumping = False
+
+    def action_open(self) -> None:
+        if (number := self.current) is not None:
+            self.post_message(self.Opened(number))
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.scroll_offset.y + event.y
+        if 0 <= index < len(self.numbers):
+            self.cursor = index
+            if event.chain > 1:
+                self.action_open()

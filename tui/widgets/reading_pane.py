@@ -1,0 +1,281 @@
+"""The reading pane: one post, its quotes as framed blocks, highlighted claims and evidence.
+
+Every piece of forum text enters as `Content(text)` (never markup) after `safe.clean`, so a post
+holding "[@click=app.quit]" shows those brackets and clicking them does nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from parsing.models import Post, Quote
+from tui.safe import clean, one_line
+
+ROLE_STYLES = {
+    "claim": "underline $primary-lighten-2",
+    "evidence": "bold $success-lighten-1",
+    "challenge": "italic $warning",
+    "hedge": "dim italic",
+}
+"""How each cue role is marked in the post text; the legend shows the same styles."""
+
+ROLE_LABELS = {
+    "claim": "claim",
+    "evidence": "evidence",
+    "challenge": "challenge",
+    "hedge": "hedge",
+}
+
+VERDICT_LABELS = {
+    "evidenced": "Evidenced",
+    "asserted": "Asserted",
+    "challenge": "Challenge",
+    "non-argument": "Non-argument",
+}
+
+
+@dataclass(frozen=True)
+class CueSpan:
+    """A span of the post body that the scorer marked, with the role that decided it."""
+
+    role: str
+    start: int
+    end: int
+    text: str
+    kind: str = ""
+    evidence_type: str | None = None
+
+
+@dataclass
+class PostView:
+    """Everything the pane shows for one post; the app assembles it from thread and scorecard."""
+
+    post: Post
+    verdict: str | None = None
+    scored_verdict: str | None = None
+    strength: float | None = None
+    reason: str | None = None
+    cues: list[CueSpan] = field(default_factory=list)
+    rating: int | None = None
+    bookmarked: bool = False
+    note: str | None = None
+    quoted_by: list[int] = field(default_factory=list)
+    quote_authors: dict[int, str | None] = field(default_factory=dict)
+
+
+def highlighted(text: str, offset: int, cues: list[CueSpan]) -> Content:
+    """`text` (found at `offset` in the body) as Content with the cue spans that fall inside it."""
+    content = Content(clean(text))
+    if len(content.plain) != len(text):
+        return content
+    end = offset + len(text)
+    for cue in cues:
+        start, stop = max(cue.start, offset), min(cue.end, end)
+        if start < stop and cue.role in ROLE_STYLES:
+            content = content.stylize(ROLE_STYLES[cue.role], start - offset, stop - offset)
+    return content
+
+
+def quote_label(quote: Quote, authors: dict[int, str | None]) -> Content:
+    """The frame title of a quote: which post it repeats, or where it came from."""
+    if quote.target is not None:
+        who = quote.author or authors.get(quote.target)
+        label = f"↩ #{quote.target}" + (f" · {one_line(who)}" if who else "")
+    elif quote.author:
+        label = f"↩ {one_line(quote.author)} (not in this thread)"
+    else:
+        label = "↩ outside source"
+    if quote.truncated:
+        label += " · cut short"
+    return Content(label)
+
+
+class QuoteBlock(Vertical):
+    """A framed quote; clicking its title folds it away (the `c` key folds them all)."""
+
+    def __init__(self, quote: Quote, authors: dict[int, str | None], *, collapsed: bool) -> None:
+        super().__init__(classes="quote")
+        self.quote = quote
+        self._authors = authors
+        self.set_class(collapsed, "-collapsed")
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), classes="quote-title")
+        with Vertical(classes="quote-body"):
+            for nested in self.quote.nested:
+                yield QuoteBlock(nested, self._authors, collapsed=False)
+            yield Static(Content(clean(self.quote.text)), classes="quote-text")
+
+    def _title(self) -> Content:
+        symbol = "▶ " if self.has_class("-collapsed") else "▼ "
+        return Content(symbol).append(quote_label(self.quote, self._authors))
+
+    @property
+    def collapsed(self) -> bool:
+        return self.has_class("-collapsed")
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        self.set_class(collapsed, "-collapsed")
+        self.query_one(".quote-title", Static).update(self._title())
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.has_class("quote-title"):
+            event.stop()
+            self.set_collapsed(not self.collapsed)
+
+
+class ReadingPane(VerticalScroll, can_focus=True):
+    """Scrolls one post; its keys scroll, the screen's keys act on the post."""
+
+    BINDING_GROUP_TITLE = "Reading pane"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_down", "Scroll down", show=False, id="pane.down"),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, id="pane.up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="pane.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="pane.page_up"),
+        Binding("g,home", "scroll_home", "Top of post", show=False, id="pane.top"),
+        Binding("G,end", "scroll_end", "End of post", show=False, id="pane.end"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view: PostView | None = None
+        self.highlight = True
+        self.collapse_quotes = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("No post open."), classes="placeholder")
+
+    async def show(self, view: PostView, *, keep_scroll: bool = False) -> None:
+        """Replace the pane's contents with `view` (a post, or the same post after a change)."""
+        same_post = self.view is not None and self.view.post.number == view.post.number
+        self.view = view
+        y = self.scroll_y
+        with self.app.batch_update():
+            await self.remove_children()
+            await self.mount_all(self._build(view))
+        if keep_scroll and same_post:
+            self.scroll_to(y=y, animate=False, immediate=True)
+        else:
+            self.scroll_home(animate=False, immediate=True)
+
+    async def redraw(self) -> None:
+        """Draw the same post again (highlighting or folding changed), keeping the scroll."""
+        if self.view is not None:
+            await self.show(self.view, keep_scroll=True)
+
+    def fold_quotes(self, collapsed: bool) -> None:
+        self.collapse_quotes = collapsed
+        for block in self.query(QuoteBlock):
+            if block.parent is not None and not isinstance(block.parent.parent, QuoteBlock):
+                block.set_collapsed(collapsed)
+
+    def _build(self, view: PostView) -> list[Static | Vertical]:
+        post = view.post
+        widgets: list[Static | Vertical] = [Static(self._header(view), classes="post-header")]
+        if view.note:
+            widgets.append(Static(Content("✎ ").append(Content(clean(view.note))), classes="note"))
+        cursor = 0
+        for part in post.reading_parts():
+            if part.kind == "quote" and part.quote is not None and part.quote < len(post.quotes):
+                quote = post.quotes[part.quote]
+                widgets.append(
+                    QuoteBlock(quote, view.quote_authors, collapsed=self.collapse_quotes)
+                )
+            elif part.text.strip():
+                offset = post.body.find(part.text, cursor)
+                if offset >= 0:
+                    cursor = offset + len(part.text)
+                cues = view.cues if self.highlight and offset >= 0 else []
+                widgets.append(Static(highlighted(part.text, offset, cues), classes="post-text"))
+        if view.cues or view.reason:
+            widgets.append(Static(self._why(view), classes="why"))
+        if post.attachments:
+            widgets.append(Static(self._attachments(post), classes="attachments"))
+        if post.signature:
+            widgets.append(Static(Content(clean(post.signature)), classes="signature"))
+        widgets.append(Static(self._quoted_by(view), classes="quoted-by"))
+        return widgets
+
+    def _header(self, view: PostView) -> Content:
+        post = view.post
+        bits = [f"#{post.number}", one_line(post.author) or "—"]
+        if post.author_title:
+            bits.append(one_line(post.author_title))
+        if post.date:
+            bits.append(post.date.isoformat())
+        first = Content(" · ".join(bits)).stylize("bold")
+        second = Content("")
+        if view.verdict:
+            label = VERDICT_LABELS.get(view.verdict, view.verdict)
+            second = Content(f" {label} ").stylize(f"reverse {verdict_colour(view.verdict)}")
+            if view.scored_verdict and view.scored_verdict != view.verdict:
+                scored = VERDICT_LABELS.get(view.scored_verdict, view.scored_verdict)
+                second = second.append(Content(f" your verdict (scored: {scored})").stylize("dim"))
+            elif view.strength is not None:
+                second = second.append(Content(f" strength {view.strength:.2f}").stylize("dim"))
+        stars = "★" * (view.rating or 0) + "☆" * (5 - (view.rating or 0))
+        extras = [f"  {stars}" if view.rating else "  unrated"]
+        if view.bookmarked:
+            extras.append("⚑ bookmarked")
+        second = second.append(Content("  ".join(extras)).stylize("$text-muted"))
+        return Content("\n").join([first, second])
+
+    def _why(self, view: PostView) -> Content:
+        lines = [Content("Why this verdict").stylize("bold")]
+        if view.reason:
+            lines.append(Content(one_line(view.reason)))
+        for cue in view.cues[:12]:
+            role = Content(f"  {ROLE_LABELS.get(cue.role, cue.role):<9} ").stylize(
+                ROLE_STYLES.get(cue.role, "")
+            )
+            detail = one_line(cue.text)
+            if len(detail) > 70:
+                detail = detail[:69] + "…"
+            extra = f" ({one_line(cue.evidence_type)})" if cue.evidence_type else ""
+            lines.append(role.append(Content(f"“{detail}”{extra}")))
+        if len(view.cues) > 12:
+            lines.append(Content(f"  … and {len(view.cues) - 12} more").stylize("dim"))
+        if self.highlight:
+            legend = Content("Legend: ").stylize("dim")
+            for role, style in ROLE_STYLES.items():
+                legend = legend.append(Content(ROLE_LABELS[role]).stylize(style)).append(" ")
+            lines.append(legend)
+        return Content("\n").join(lines)
+
+    @staticmethod
+    def _attachments(post: Post) -> Content:
+        lines = [Content("Attachments").stylize("bold")]
+        for attachment in post.attachments:
+            extra = [x for x in (attachment.size,) if x]
+            if attachment.views is not None:
+                extra.append(f"{attachment.views} views")
+            tail = f" ({', '.join(one_line(x) for x in extra)})" if extra else ""
+            lines.append(Content(f"  • {one_line(attachment.name)}{tail}"))
+        return Content("\n").join(lines)
+
+    @staticmethod
+    def _quoted_by(view: PostView) -> Content:
+        if not view.quoted_by:
+            return Content("No later post quotes this one.").stylize("dim")
+        numbers = " ".join(f"#{n}" for n in view.quoted_by[:20])
+        more = f" and {len(view.quoted_by) - 20} more" if len(view.quoted_by) > 20 else ""
+        return Content(f"Quoted by {numbers}{more}").stylize("$text-muted")
+
+
+def verdict_colour(verdict: str | None) -> str:
+    return {
+        "evidenced": "$success",
+        "asserted": "$warning",
+        "challenge": "$secondary",
+        "non-argument": "$text-muted",
+    }.get(verdict or "", "$text-muted")

@@ -1,0 +1,59 @@
+"""The status line: where you are, what the list is filtered by, and whether your work is saved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.safe import one_line
+
+
+@dataclass(frozen=True)
+class Status:
+    """Everything the status line reports; the app rebuilds it after each change."""
+
+    position: int | None = None
+    shown: int = 0
+    total: int = 0
+    filter: str = ""
+    search: str = ""
+    match_index: int | None = None
+    match_count: int = 0
+    saved: str = ""
+    save_error: bool = False
+    busy: str = ""
+
+
+class StatusBar(Static):
+    """One line under the panes; plain Content so filter and search text cannot inject markup."""
+
+    def show(self, status: Status) -> None:
+        self.update(self.render_status(status))
+
+    @staticmethod
+    def render_status(status: Status) -> Content:
+        if status.busy:
+            return Content(status.busy).stylize("italic")
+        parts: list[Content] = []
+        if status.position is not None:
+            where = f"#{status.position} of {status.total}"
+        else:
+            where = f"{status.total} posts"
+        if status.shown != status.total:
+            where += f" · {status.shown} shown"
+        parts.append(Content(where).stylize("bold"))
+        if status.filter:
+            parts.append(Content(f"filter: {one_line(status.filter)}"))
+        if status.search:
+            found = (
+                f"{status.match_index}/{status.match_count}"
+                if status.match_index is not None
+                else f"{status.match_count} found"
+            )
+            parts.append(Content(f"/{one_line(status.search)} {found}"))
+        if status.saved:
+            style = "$error bold" if status.save_error else "$text-muted"
+            parts.append(Content(status.saved).stylize(style))
+        return Content(" │ ").join(parts)
