@@ -69,11 +69,14 @@ class AuthorRow:
 
 @dataclass(frozen=True, slots=True)
 class ThreadSummary:
-    """The totals line: effective verdicts over the whole thread plus what the user has added."""
+    """The totals lines: effective verdicts over the whole thread plus what the user added.
+
+    `authors` counts named authors; `anonymous` counts posts whose author is unknown.
+    """
 
     posts: int
     authors: int
-    known_authors: bool
+    anonymous: int
     verdicts: dict[str, int] = field(default_factory=dict)
     ratings: tuple[int, ...] = ()
     bookmarks: int = 0
@@ -130,8 +133,8 @@ def thread_summary(scorecard: Scorecard) -> ThreadSummary:
     present = [m for m in marks if m is not None]
     return ThreadSummary(
         posts=len(scorecard.posts),
-        authors=len(scorecard.authors),
-        known_authors=any(t.known for t in scorecard.authors),
+        authors=sum(t.known for t in scorecard.authors),
+        anonymous=sum(not t.known for t in scorecard.authors),
         verdicts={v: counts[v] for v in VERDICTS},
         ratings=tuple(m.rating for m in present if m.rating is not None),
         bookmarks=sum(m.bookmark for m in present),
@@ -250,6 +253,19 @@ def window_rates(verdicts: Sequence[Verdict], slices: Sequence[Slice]) -> list[f
 def format_rate(rate: float | None) -> str:
     """A percentage, or an en dash where there is nothing to divide."""
     return "–" if rate is None else f"{rate:.0%}"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def describe_authors(authors: int, anonymous: int) -> str:
+    """Who wrote the thread, in a few words: crawl dumps often lose every name."""
+    if not anonymous:
+        return plural(authors, "author")
+    if not authors:
+        return "authors unknown"
+    return f"{plural(authors, 'author')} + {anonymous} anonymous"
 
 
 def format_rating(rating: float | None) -> str:

@@ -24,9 +24,11 @@ from tui.scorecard_view import (
     AuthorRow,
     SortKey,
     author_rows,
+    describe_authors,
     effective_verdicts,
     format_rate,
     format_rating,
+    plural,
     sort_rows,
     thread_summary,
 )
@@ -113,8 +115,7 @@ class ScorecardScreen(Screen[str | None]):
         yield ThreadStrip(effective_verdicts(self.scorecard), id="strip")
         with Container(id="body"):
             table: DataTable[Text] = DataTable(id="authors", cursor_type="row", zebra_stripes=True)
-            known = any(row.known for row in self._rows)
-            table.border_title = "Authors" if known else "Posts (authors unknown: one row per post)"
+            table.border_title = self._table_title()
             table.border_subtitle = SORT_HINT
             yield table
             yield EvidenceChart(self._rows, id="chart")
@@ -128,21 +129,32 @@ class ScorecardScreen(Screen[str | None]):
         if (self.size.width >= WIDE) != self._wide_labels:
             self._fill_table()
 
+    def _table_title(self) -> str:
+        """Say what a row is: `#N` rows are single posts whose author the page did not keep."""
+        known = sum(row.known for row in self._rows)
+        if known == len(self._rows):
+            return "Authors"
+        if not known:
+            return "Posts (authors unknown: one row per post)"
+        return "Authors (#N: a post with no author)"
+
     def _totals_text(self) -> Text:
         """Two lines: size, evidence rate and ratings; then verdicts and the user's other marks."""
         summary = thread_summary(self.scorecard)
-        authors = f"{summary.authors} authors" if summary.known_authors else "authors unknown"
+        authors = describe_authors(summary.authors, summary.anonymous)
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f"{summary.posts} posts · {authors} · evidence rate ")
+        text.append(f"{plural(summary.posts, 'post')} · {authors} · evidence rate ")
         text.append(format_rate(summary.evidence_rate), style="bold")
-        text.append(f" · {len(summary.ratings)} rated, mean {format_rating(summary.mean_rating)}")
+        text.append(f" · rated {len(summary.ratings)}, mean {format_rating(summary.mean_rating)}")
         text.append("\n")
         names = {"non-argument": "other"}
         for verdict, count in summary.verdicts.items():
             text.append(f"{GLYPHS[verdict]} {names.get(verdict, verdict)} ")
             text.append(str(count), style="bold")
             text.append(" ")
-        text.append(f"· {summary.bookmarks} bookmarked · {summary.overrides} overridden")
+        text.append(
+            f"· {plural(summary.overrides, 'override')} · {plural(summary.bookmarks, 'bookmark')}"
+        )
         return text
 
     def _fill_table(self) -> None:

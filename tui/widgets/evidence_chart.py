@@ -27,11 +27,16 @@ RATE_WIDTH = 5
 
 
 class EvidenceChart(ScrollView, can_focus=False):
-    """Bars scaled to the busiest author, split by effective verdict, then the evidence rate."""
+    """Bars scaled to the busiest author, split by effective verdict, then the evidence rate.
+
+    The first line is a fixed header, like a table's, so that beside the author table each bar
+    sits on the same line as its row.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *component_classes("evidence-chart"),
         "evidence-chart--cursor",
+        "evidence-chart--header",
     }
 
     DEFAULT_CSS = """
@@ -40,6 +45,7 @@ class EvidenceChart(ScrollView, can_focus=False):
         overflow-x: hidden;
     }
     EvidenceChart > .evidence-chart--cursor { background: $block-cursor-blurred-background; }
+    EvidenceChart > .evidence-chart--header { color: $foreground 60%; text-style: bold; }
     """ + verdict_css("EvidenceChart", "evidence-chart")
 
     highlighted: reactive[int | None] = reactive(None)
@@ -76,7 +82,7 @@ class EvidenceChart(ScrollView, can_focus=False):
         self.refresh()
 
     def _size_to_rows(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
 
     def on_mount(self) -> None:
         self._size_to_rows()
@@ -91,7 +97,7 @@ class EvidenceChart(ScrollView, can_focus=False):
 
     def _scroll_to_highlight(self) -> None:
         index = self.highlighted
-        height = self.scrollable_content_region.height
+        height = self.scrollable_content_region.height - 1
         if index is None or height <= 0:
             return
         top = round(self.scroll_y)
@@ -100,12 +106,26 @@ class EvidenceChart(ScrollView, can_focus=False):
         elif index >= top + height:
             self.scroll_to(y=index - height + 1, animate=False)
 
+    def _widths(self, width: int) -> tuple[int, int]:
+        """Columns for the names and for the longest bar, in a line `width` cells wide."""
+        longest = max((len(r.author) for r in self._rows), default=0)
+        label_width = min(LABEL_MAX, longest, max(4, width // 3))
+        return label_width, max(0, width - label_width - RATE_WIDTH - 2)
+
+    def header_text(self, width: int) -> Text:
+        """What the bars measure: posts, and how many the longest bar stands for."""
+        label_width, bar_width = self._widths(width)
+        scale = max((r.posts for r in self._rows), default=0)
+        line = Text(" " * (label_width + 1), no_wrap=True, end="")
+        line.append(f"posts by verdict (longest: {scale})"[:bar_width].ljust(bar_width))
+        line.append(" " + "rate".rjust(RATE_WIDTH))
+        line.truncate(width, pad=True)
+        return line
+
     def row_text(self, index: int, width: int) -> Text:
         """One author's line, exactly `width` cells: name, stacked bar, evidence rate."""
         row = self._rows[index]
-        longest = max(len(r.author) for r in self._rows)
-        label_width = min(LABEL_MAX, longest, max(4, width // 3))
-        bar_width = max(0, width - label_width - RATE_WIDTH - 2)
+        label_width, bar_width = self._widths(width)
         scale = max(r.posts for r in self._rows)
         counts = [row.verdicts.get(v, 0) for v in VERDICTS]
         line = Text(row.author, no_wrap=True, end="")
@@ -123,11 +143,15 @@ class EvidenceChart(ScrollView, can_focus=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
-        index = y + round(self.scroll_y)
-        if index >= len(self._rows) or width <= 0:
+        index = y - 1 + round(self.scroll_y)
+        if width <= 0 or index >= len(self._rows):
             return Strip.blank(width, base)
-        text = self.row_text(index, width)
-        if index == self.highlighted:
+        if y == 0:
+            text = self.header_text(width)
+            text.stylize_before(self.get_component_rich_style("evidence-chart--header"))
+        else:
+            text = self.row_text(index, width)
+        if y and index == self.highlighted:
             text.stylize_before(self.get_component_rich_style("evidence-chart--cursor"))
         segments = [
             Segment(seg.text, base + seg.style if seg.style else base)
@@ -139,6 +163,6 @@ class EvidenceChart(ScrollView, can_focus=False):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index = offset.y + round(self.scroll_y)
-        if 0 <= index < len(self._rows):
+        index = offset.y - 1 + round(self.scroll_y)
+        if offset.y and 0 <= index < len(self._rows):
             self.post_message(self.AuthorClicked(index, self._rows[index].author))
