@@ -25,7 +25,8 @@ _SAID = re.compile(
 )
 _SIZE = re.compile(r"(\d[\d.,]*\s*(?:[KMGT]i?B|bytes?))", re.IGNORECASE)
 _VIEWS = re.compile(
-    r"(?:views?|aufrufe|vues|viewed)\D{0,3}(\d[\d.,]*)|(\d[\d.,]*)\s*(?:views?|times)"
+    r"(?:views?|aufrufe|vues|viewed)\D{0,3}(\d[\d.,]*)|(\d[\d.,]*)\s*(?:views?|times)",
+    re.IGNORECASE,
 )
 
 
@@ -44,10 +45,11 @@ def own(node: LexborNode, selector: str, container: str) -> LexborNode | None:
 
     A quote's title must not be taken from a quote nested inside it.
     """
+    inner = {n.mem_id for n in node.css(container)} - {node.mem_id}
     for cand in node.css(selector):
         parent = cand.parent
         while parent is not None and parent.mem_id != node.mem_id:
-            if parent.css_matches(container):
+            if parent.mem_id in inner:
                 break
             parent = parent.parent
         else:
