@@ -37,6 +37,8 @@ class Match:
 
     line: int
     score: float
+    start: int = 0
+    end: int = 0
 
 
 def _key(kind: str, toks: list[str]) -> int:
@@ -96,13 +98,20 @@ class QuoteIndex:
 
     def similarity(self, norm: str, line: int) -> float:
         """How closely `norm` repeats part of an indexed line, 0..1 (0 when it is much longer)."""
+        return self.align(norm, line).score
+
+    def align(self, norm: str, line: int) -> Match:
+        """Where in an indexed line `norm` is repeated, and how closely (score 0 if nowhere)."""
         source = self._texts.get(line)
-        if not source:
-            return 0.0
         cut, _ = strip_ellipses(norm)
-        if len(cut) > 1.15 * len(source) + 5:
-            return 0.0
-        return fuzz.partial_ratio(cut, source) / 100.0
+        if not source or len(cut) > 1.15 * len(source) + 5:
+            return Match(line, 0.0)
+        found = fuzz.partial_ratio_alignment(cut, source)
+        if found is None:
+            return Match(line, 0.0)
+        if len(cut) <= len(source):
+            return Match(line, found.score / 100.0, found.dest_start, found.dest_end)
+        return Match(line, found.score / 100.0, 0, len(source))
 
     def find(self, norm: str) -> Match | None:
         """The earlier line this text quotes, if one matches closely enough."""
@@ -112,7 +121,7 @@ class QuoteIndex:
         need = MIN_SCORE_SHORT if len(cut) < SHORT_CHARS else MIN_SCORE
         best: Match | None = None
         for line in self.candidates(norm):
-            score = self.similarity(norm, line)
-            if score >= need and (best is None or score > best.score):
-                best = Match(line, score)
+            found = self.align(norm, line)
+            if found.score >= need and (best is None or found.score > best.score):
+                best = found
         return best

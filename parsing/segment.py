@@ -27,7 +27,7 @@ from enum import Enum
 from parsing.attachments import is_attachment_label
 from parsing.headers import PostHeader, QuoteFrame
 from parsing.normalize import strip_ellipses, words
-from parsing.quote_index import QuoteIndex, quotable
+from parsing.quote_index import Match, QuoteIndex, quotable
 
 
 class Kind(Enum):
@@ -50,6 +50,7 @@ class QuoteLine:
     truncated: bool
     author: str | None = None
     frame: int | None = None
+    offset: int = 0
 
 
 @dataclass(slots=True)
@@ -74,6 +75,11 @@ class Layout:
     index: QuoteIndex
 
 
+SHORT_QUOTE_REACH = 200
+"""How many lines past the last quote a short quote ("Irrelevant.") is looked for."""
+
+_URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+_FIRST_ITEM = re.compile(r"^\s*\(?(?:1|a|i)[.):]\s")
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.):]|\(?[a-zA-Z][.)]|[-*•·▪◦–]|\d{1,2}\s*-)\s*\S")
 _TERMINAL = re.compile(
     r"""(?:[.!?)"'\]»]|:[)(DPp]|;\)|\b(?:lol|lmao|haha)\b|emoticon_\w+)\s*$""", re.I
@@ -156,7 +162,7 @@ def segment(
     last_kind: Kind | None = None
     last_text = ""
     last_leads = False
-    last_source: int | None = None
+    last_at: tuple[int, int] | None = None
     open_frame: QuoteFrame | None = None
     gap = False
 
@@ -166,10 +172,46 @@ def segment(
         where.add(start, gap)
         return post
 
-    def same_target(a: int, b: int) -> bool:
-        """Whether quoting `a` after `b` goes on through the same earlier post."""
+    def same_target(a: tuple[int, int], b: tuple[int, int], adjacent: bool) -> bool:
+        """Whether quoting `a` after `b` goes on through the same earlier post.
+
+        `a` and `b` are (line, offset) places in the quoted text. Quotes in a row (`adjacent`)
+        may also run on into the next post when it followed with a single line break: those two
+        may well be one post the split cut in two. Quotes with answers between them walk
+        forward through the quoted post; going back to its start is a new reply.
+        """
+        pa, pb = where.of(a[0]), where.of(b[0])
+        if pa == pb:
+            return adjacent or a > b
+        return adjacent and pa == pb + 1 and a > b and not where.gap_before[pa]
+
+    def short_quote(i: int, after: tuple[int, int]) -> Match | None:
+        """A line too short to match on its own that repeats a whole line of the post being
+        answered, further on than the last quote: the next quote of a quote/answer run."""
+        if quotable(norms[i]) or cur is None or not any(k is Kind.QUOTE for _, k in cur.lines):
+            return None
+        quoted = where.of(after[0])
+        end = where.starts[quoted + 1] if quoted + 1 < len(where.starts) else cur.start
+        for k in range(after[0] + 1, min(end, after[0] + SHORT_QUOTE_REACH)):
+            if norms[k] == norms[i] and k in index:
+                return Match(k, 1.0)
+        return None
+
+    def join_split(a: int, b: int) -> None:
+        """A run of quotes repeats lines `b` then `a` as one passage, across a split we made.
+
+        People quote a post whole; when the quoted lines lie in two posts we split at a single
+        line break, and nothing but blank lines lies between them, those were one post.
+        """
         pa, pb = where.of(a), where.of(b)
-        return pa == pb or (pa == pb + 1 and a > b and not where.gap_before[pa])
+        if pa != pb + 1 or posts[pa].header is not None:
+            return
+        if any(norms[k] for k in range(b + 1, a)):
+            return
+        posts[pb].lines.extend(posts[pa].lines)
+        del posts[pa]
+        del where.starts[pa]
+        del where.gap_before[pa]
 
     i = 0
     n = len(lines)
@@ -184,7 +226,7 @@ def segment(
             header = header_at[i]
             cur = new_post(i, header)
             cur.lines.extend((k, Kind.HEADER) for k in range(header.start, header.end + 1))
-            last_kind, last_source, gap, open_frame = Kind.HEADER, None, False, None
+            last_kind, last_at, gap, open_frame = Kind.HEADER, None, False, None
             i = header.end + 1
             continue
         if i in header_lines:
@@ -233,9 +275,11 @@ def segment(
                     kind = Kind.QUOTE
                 if not qline:
                     open_frame = None
+            if qline is None and not match and not marked and last_kind is Kind.TEXT and last_at:
+                match = short_quote(i, last_at)
             if qline is None and match and not marked:
                 _, cut = strip_ellipses(line)
-                qline = QuoteLine(match.line, match.score, cut)
+                qline = QuoteLine(match.line, match.score, cut, offset=match.start)
                 kind = Kind.QUOTE
 
         if cur is None or (
@@ -247,19 +291,29 @@ def segment(
                 last_kind,
                 last_text,
                 last_leads,
-                last_source,
+                last_at,
                 gap,
                 line,
                 same_target,
             )
         ):
             cur = new_post(i)
+        elif (
+            not marked
+            and kind is Kind.QUOTE
+            and last_kind is Kind.QUOTE
+            and qline is not None
+            and qline.source is not None
+            and last_at is not None
+        ):
+            join_split(qline.source, last_at[0])
         cur.lines.append((i, kind))
         if kind is Kind.TEXT:
             index.add(i, norms[i])
         if qline is not None:
             quotes[i] = qline
-            last_source = qline.source if qline.source is not None else last_source
+            if qline.source is not None:
+                last_at = (qline.source, qline.offset)
         last_kind, last_text, gap = kind, line, False
         last_leads = leads_on(line) or (bool(title_words) and words(norms[i]) == title_words)
         i += 1
@@ -273,7 +327,7 @@ def _starts_post(
     last_kind: Kind | None,
     last_text: str,
     last_leads: bool,
-    last_source: int | None,
+    last_at: tuple[int, int] | None,
     gap: bool,
     line: str,
     same_target,
@@ -286,16 +340,19 @@ def _starts_post(
             return False
         if qline.source is not None and qline.source >= cur.start:
             return True
-        if last_kind is Kind.QUOTE and qline.source is not None and last_source is not None:
-            return not same_target(qline.source, last_source)
-        if gap or last_kind in (Kind.QUOTE, Kind.HEADER, Kind.MARKER):
+        if gap or last_kind in (Kind.HEADER, Kind.MARKER):
             return False
+        if qline.source is None or last_at is None:
+            return last_kind is not Kind.QUOTE
+        at = (qline.source, qline.offset)
+        if last_kind is Kind.QUOTE:
+            return not same_target(at, last_at, adjacent=True)
         has_quotes = any(k is Kind.QUOTE for _, k in cur.lines)
-        if has_quotes and qline.source is not None and last_source is not None:
-            return not same_target(qline.source, last_source)
-        return True
+        return not (has_quotes and same_target(at, last_at, adjacent=False))
     if gap or last_kind in (Kind.QUOTE, Kind.HEADER, Kind.MARKER):
         return False
     if is_list_item(line) and (is_list_item(last_text) or last_text.rstrip().endswith(":")):
+        return False
+    if _FIRST_ITEM.match(line) or _URL_ONLY.match(line):
         return False
     return not last_leads
