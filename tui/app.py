@@ -7,7 +7,7 @@ its posts before the scorer is done; verdicts appear when scoring finishes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -71,7 +71,11 @@ def score_thread(thread: Thread) -> Scorecard:
 
 
 class ThreadscoreApp(App[None]):
-    """Read one thread. `paths` as for `threadscore THREAD`; `thread` skips parsing (tests)."""
+    """Read one thread. `paths` as for `threadscore THREAD`.
+
+    `thread` skips parsing, `home` replaces the state folder and `scorer` the scorer: tests use
+    them to run on a fixed thread and scorecard.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "threadscore"
@@ -87,8 +91,10 @@ class ThreadscoreApp(App[None]):
         *,
         thread: Thread | None = None,
         home: Path | None = None,
+        scorer: Callable[[Thread], Scorecard] | None = None,
     ) -> None:
         super().__init__()
+        self._scorer = scorer or score_thread
         self._paths = list(paths) if paths else None
         self._given_thread = thread
         self._home = home
@@ -149,7 +155,7 @@ class ThreadscoreApp(App[None]):
         if worker.is_cancelled:
             return
         self.call_from_thread(self._set_busy, f"Scoring {len(thread.posts)} posts…")
-        scored = score_thread(thread)
+        scored = self._scorer(thread)
         if not worker.is_cancelled:
             self.call_from_thread(self._scores_ready, scored)
 
@@ -576,6 +582,9 @@ class ThreadscoreApp(App[None]):
 
     def _scorecard_closed(self, label: str | None) -> None:
         if not label or self.doc is None:
+            return
+        if label.startswith("#") and label[1:].isdigit():
+            self.go(int(label[1:]))
             return
         chosen = filter_from_label(label, self.doc.authors())
         if chosen is None:

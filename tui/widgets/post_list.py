@@ -210,7 +210,7 @@ class PostList(ScrollView, can_focus=True):
             self._style("match" if matched else "number"),
         )
         add(" ")
-        add(fit(row.author, self._author_width), self._style("author"))
+        add(fit(row.author, min(self._author_width, max(6, width // 4))), self._style("author"))
         add(" ")
         badge = BADGES.get(row.verdict or "", "  ")
         add(badge, self._style(row.verdict) if row.verdict in BADGES else None)
@@ -221,7 +221,7 @@ class PostList(ScrollView, can_focus=True):
         used = sum(segment.cell_length for segment in segments)
         marker = marker_text(row.targets)
         room = width - used - (cell_len(marker) + 1 if marker else 0)
-        if room < 8 and marker:
+        if room < 6 and marker:
             marker, room = "", width - used
         add(fit(row.preview, room))
         if marker:

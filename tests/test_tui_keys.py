@@ -1,0 +1,224 @@
+"""Every reader key, driven through Pilot on the fixed six-post thread (tests/test_tui_support).
+
+Each `press` costs ~60 ms, so tests group related keys and read state off the app directly.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Input, OptionList, TextArea
+
+from tests.test_tui_support import make_app, ready
+from tui.screens.chooser import ChooserScreen
+from tui.screens.export import ExportScreen
+from tui.screens.filter import FilterScreen
+from tui.screens.help import HelpScreen
+from tui.widgets.post_list import PostList
+from tui.widgets.reading_pane import QuoteBlock, ReadingPane
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THREADSCORE_HOME", str(tmp_path / "home"))
+
+
+def pane_text(app) -> str:
+    """Everything the reading pane shows, as plain text."""
+    pane = app.pane
+    return "\n".join(str(w.render()) for w in pane.query("Static"))
+
+
+async def test_moving_opening_and_switching_panes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert app.current == 1 and isinstance(app.focused, PostList)
+        await pilot.press("j", "j")
+        assert app.current == 3
+        await pilot.press("k", "down", "down", "up")
+        assert app.current == 3
+        await pilot.press("G")
+        assert app.current == 6
+        await pilot.press("g")
+        assert app.current == 1
+        await pilot.press("j", "enter")
+        assert app.current == 2 and isinstance(app.focused, ReadingPane)
+        assert "Source? I doubt" in pane_text(app)
+        await pilot.press("tab")
+        assert isinstance(app.focused, PostList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, ReadingPane)
+
+
+async def test_quotes_follow_choose_quoted_by_back_and_forward(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "o")  # #2 quotes only #1: straight there
+        assert app.current == 1
+        await pilot.press("r")  # #1 is quoted by #2 and #3
+        assert isinstance(app.screen, ChooserScreen)
+        await pilot.press("down", "enter")
+        assert app.current == 3
+        await pilot.press("o")  # #3 quotes #1 and #2: a chooser
+        assert isinstance(app.screen, ChooserScreen)
+        await pilot.press("down", "enter")
+        assert app.current == 2
+        await pilot.press("left_square_bracket")
+        assert app.current == 3
+        await pilot.press("left_square_bracket")
+        assert app.current == 1
+        await pilot.press("right_square_bracket")
+        assert app.current == 3
+        await pilot.press("r")
+        await pilot.press("escape")
+        assert app.current == 3 and not isinstance(app.screen, ChooserScreen)
+
+
+async def test_quote_blocks_fold_and_highlight_toggles(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert "Legend" in pane_text(app)
+        await pilot.press("h")
+        assert not app.pane.highlight and "Legend" not in pane_text(app)
+        await pilot.press("j", "j", "enter")
+        blocks = list(app.pane.query(QuoteBlock))
+        assert len(blocks) == 2 and not blocks[0].collapsed
+        assert "↩ #2 · bob · cut short" in pane_text(app)
+        await pilot.press("c")
+        assert all(b.collapsed for b in app.pane.query(QuoteBlock))
+
+
+async def test_bookmarks_ratings_notes_and_override(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        doc = (await ready(pilot)).doc
+        assert doc is not None
+        await pilot.press("m", "j", "j", "m", "apostrophe")
+        assert doc.bookmarks() == [1, 3] and app.current == 1
+        await pilot.press("apostrophe")
+        assert app.current == 3
+        await pilot.press("4")
+        assert app.doc.mark(3).rating == 4
+        await pilot.press("0")
+        assert app.doc.mark(3).rating is None
+        await pilot.press("a")
+        assert isinstance(app.screen.focused, TextArea)
+        await pilot.press(*"needs a source", "ctrl+s")
+        assert app.doc.mark(3).note == "needs a source"
+        await pilot.press("v")
+        assert isinstance(app.screen, ChooserScreen)
+        await pilot.press("home", "enter")
+        assert app.doc.verdict(3) == "evidenced"
+        assert app.doc.mark(3).computed_verdict == "asserted"
+        row = app.doc.row(3)
+        assert row.overridden and row.bookmarked and row.has_note
+        saved = tomllib.loads(app.files.scorecard.read_text(encoding="utf-8"))
+        assert {m["post_id"] for m in saved["marks"]} == {"p1", "p3"}
+
+
+async def test_search_and_matches(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen.focused, Input)
+        await pilot.press(*"sourse", "enter")  # a typo still finds "source"
+        assert app.matches == [2, 3, 4] and app.current == 2  # #3 quotes "Source?"
+        await pilot.press("n", "n")
+        assert app.current == 4
+        await pilot.press("n")
+        assert app.current == 2
+        await pilot.press("N")
+        assert app.current == 4
+
+
+async def test_filter_screen(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        assert isinstance(app.screen, FilterScreen)
+        await pilot.press("space", "ctrl+s")  # tick "evidenced", apply
+        assert app.post_list.numbers == [1, 4]
+        assert "evidenced" in str(app.reader.query_one("#status").render())
+        await pilot.press("f", "ctrl+r")
+        assert app.post_list.numbers == [1, 2, 3, 4, 5, 6]
+
+
+async def test_scorecard_screen_filters_by_the_chosen_author(tmp_path: Path) -> None:
+    from tui.screens.scorecard import ScorecardScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, ScorecardScreen)
+        app.screen.dismiss("alice")
+        await pilot.pause()
+        assert app.post_list.numbers == [1, 4] and app.filter.author == "alice"
+
+
+async def test_export_writes_the_scorecard_with_the_users_layer(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    target = tmp_path / "out" / "mine.scorecard.toml"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("5", "e")
+        assert isinstance(app.screen, ExportScreen)
+        default = app.screen.query_one(Input).value
+        assert default.endswith("market-square.scorecard.toml")
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        assert not isinstance(app.screen, ExportScreen)
+    data = tomllib.loads(target.read_text(encoding="utf-8"))
+    assert data["marks"][0]["rating"] == 5 and data["marks"][0]["post_id"] == "p1"
+    assert len(data["posts"]) == 6 and data["fingerprint"] == "f1" * 32
+
+
+async def test_help_palette_and_quit(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = str(app.screen.query_one("#help-table").render())
+        assert "follow_quote" in table and "Bookmark" in table
+        await pilot.press("escape", "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"bookmark or")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.doc.bookmarks() == [1]
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_keys_are_remapped_from_config(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('[keys]\nbookmark = "b"\nnot_a_key = "x"\n')
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        assert app.doc.bookmarks() == []
+        await pilot.press("b")
+        assert app.doc.bookmarks() == [1]
+        reader = dict(app.key_help())["Reader"]
+        assert next(k for k in reader if k.binding_id == "bookmark").keys == "b"
+        assert any("not_a_key" in str(n.message) for n in app._notifications)
+
+
+async def test_chooser_lists_are_plain_text(tmp_path: Path) -> None:
+    """Option labels are Content: a bracket in a post shows as a bracket."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("r")
+        options = app.screen.query_one(OptionList)
+        assert "#2 · bob · Source?" in str(options.get_option_at_index(0).prompt)

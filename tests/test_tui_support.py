@@ -1,0 +1,133 @@
+"""Shared helpers for the reader's tests: a small fixed thread and scorecard, and app start-up.
+
+The thread and scorecard are built here rather than parsed and scored, so the reader's tests and
+snapshots do not change when the parser or the scorer improves. (No tests in this module.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from parsing.models import Attachment, Part, Post, Quote, Source, Thread
+from scoring.models import Cue, PostScore, Scorecard
+from tui.app import ThreadscoreApp
+
+FINGERPRINT = "f1" * 32
+
+
+def _post(number: int, author: str | None, body: str, quotes: list[Quote] | None = None) -> Post:
+    quotes = quotes or []
+    parts = [Part(kind="quote", quote=i) for i in range(len(quotes))]
+    parts.append(Part(kind="text", text=body))
+    return Post(
+        number=number,
+        id=f"p{number}",
+        author=author,
+        date=dt.date(2026, 9, 12),
+        body=body,
+        quotes=quotes,
+        parts=parts,
+    )
+
+
+def small_thread(path: str = "/tmp/threadscore-test/market-square.txt") -> Thread:
+    """Six posts: quotes of one and of several posts, an attachment, a post with no author."""
+    posts = [
+        _post(
+            1,
+            "alice",
+            "Car-free centres are good for business. According to the 2019 survey, "
+            "41% of cars only pass through.",
+        ),
+        _post(
+            2,
+            "bob",
+            "Source? I doubt that is true for a town like ours.",
+            [Quote(target=1, author="alice", text="Car-free centres are good for business.")],
+        ),
+        _post(
+            3,
+            "carol",
+            "Both of you should read the council report before arguing.",
+            [
+                Quote(target=1, author="alice", text="41% of cars only pass through."),
+                Quote(target=2, author="bob", text="Source?", truncated=True),
+            ],
+        ),
+        _post(
+            4,
+            "alice",
+            "Here is the source: the council survey, table 4, counted 430 cars.",
+            [Quote(target=2, author="bob", text="Source?")],
+        ),
+        _post(5, None, "lol the bridge queue is there every Saturday."),
+        _post(6, "dave", "I just think it is a bad idea."),
+    ]
+    posts[3] = posts[3].model_copy(
+        update={"attachments": [Attachment(name="survey-table-4.png", size="80 KB", views=12)]}
+    )
+    return Thread(
+        title="Should the old town centre go car-free?",
+        source=Source(path=path, format="text", sha256=FINGERPRINT),
+        posts=posts,
+    )
+
+
+VERDICTS = ["evidenced", "challenge", "asserted", "evidenced", "non-argument", "asserted"]
+
+
+def fixed_scorer(thread: Thread) -> Scorecard:
+    """A scorecard that never changes, whatever the real scorer does."""
+    scores = []
+    for post, verdict in zip(thread.posts, VERDICTS, strict=False):
+        cues = []
+        if post.number == 1:
+            start = post.body.index("According to")
+            cues = [
+                Cue(kind="stance", role="claim", start=0, end=38, text=post.body[:38]),
+                Cue(
+                    kind="according-to",
+                    role="evidence",
+                    start=start,
+                    end=start + 12,
+                    text="According to",
+                    evidence_type="source",
+                ),
+            ]
+        scores.append(
+            PostScore(
+                number=post.number,
+                post_id=post.id,
+                author=post.author,
+                verdict=verdict,  # type: ignore[arg-type]
+                strength=0.5,
+                claims=1,
+                evidence=1 if verdict == "evidenced" else 0,
+                cues=cues,
+                reason=f"fixed verdict for post {post.number}",
+            )
+        )
+    return Scorecard(
+        fingerprint=thread.source.sha256,
+        source_path=thread.source.path,
+        title=thread.title,
+        posts=scores,
+    )
+
+
+def make_app(home: Path, thread: Thread | None = None) -> ThreadscoreApp:
+    """The reader on the fixed thread and scorecard, keeping its state under `home`."""
+    return ThreadscoreApp(thread=thread or small_thread(), home=home, scorer=fixed_scorer)
+
+
+async def ready(pilot: Pilot[None]) -> ThreadscoreApp:
+    """Wait until the thread is read and scored and the first post is on screen."""
+    app = pilot.app
+    assert isinstance(app, ThreadscoreApp)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.doc is not None and app.scored
+    return app
