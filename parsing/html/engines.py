@@ -280,6 +280,7 @@ VBULLETIN3 = Engine(
     keep_post=lambda n: re.fullmatch(r"post\d+", n.attributes.get("id") or "") is not None,
     post_id=lambda n: digits(n.attributes.get("id")),
     author=lambda n: text_of(n, ".bigusername") or text_of(n, "[id^=postmenu_]"),
+    author_title="div[id^=postmenu_] + div.smallfont",
     date=lambda n: dates.from_text(text_of(n, "td.thead")),
     body=lambda n: first(n, "div[id^=post_message_]"),
     quotes="td.alt2",
