@@ -213,3 +213,21 @@ async def test_markup_in_an_author_name_is_shown_literally_and_inert(
         await pilot.pause()
         assert app.is_running
     assert app.result == EVIL
+
+
+async def test_before_scoring_finishes_the_screen_says_so(
+    demo: tuple[Thread, Scorecard],
+) -> None:
+    thread, scorecard = demo
+    unscored = Scorecard(fingerprint=scorecard.fingerprint, source_path=scorecard.source_path)
+    app = ScorecardApp(thread, unscored)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#authors", DataTable).row_count == 0
+        assert "not scored yet" in str(app.screen.query_one("#totals", Static).render())
+        await pilot.press("enter", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.result is None

@@ -141,6 +141,11 @@ class ScorecardScreen(Screen[str | None]):
     def _totals_text(self) -> Text:
         """Two lines: size, evidence rate and ratings; then verdicts and the user's other marks."""
         summary = thread_summary(self.scorecard)
+        if not summary.posts and self.thread.posts:
+            return Text(
+                f"{plural(len(self.thread.posts), 'post')}, not scored yet: "
+                "scoring runs in the background, so come back in a moment."
+            )
         authors = describe_authors(summary.authors, summary.anonymous)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{plural(summary.posts, 'post')} · {authors} · evidence rate ")

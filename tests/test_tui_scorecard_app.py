@@ -1,0 +1,55 @@
+"""Through the real reader: `s` opens the scorecard, choosing a row filters the post list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+
+from parsing.load import load_thread
+from parsing.models import Thread
+from scoring import score_thread
+from tui.app import ThreadscoreApp
+from tui.screens.scorecard import ScorecardScreen
+
+
+def named_demo() -> Thread:
+    thread = load_thread(None)
+    names = ["ann", "bob", "cy", "bob"]
+    posts = [
+        p.model_copy(update={"author": names[i % len(names)]}) for i, p in enumerate(thread.posts)
+    ]
+    return thread.model_copy(update={"posts": posts})
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 100) -> None:
+    """Let the reader's background load and screen switches finish (at most 5 s)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("timed out waiting for the reader")
+
+
+async def test_s_then_a_row_filters_the_list_to_that_author(tmp_path: Path) -> None:
+    thread = named_demo()
+    bobs = [p.number for p in thread.posts if p.author == "bob"]
+    app = ThreadscoreApp(thread=thread, home=tmp_path, scorer=score_thread)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.scored)
+        assert app.post_list.numbers == [p.number for p in thread.posts]
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        table = app.screen.query_one("#authors", DataTable)
+        assert str(table.get_row_at(1)[0]) == "bob"
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: not isinstance(app.screen, ScorecardScreen))
+        assert app.filter.author == "bob"
+        assert app.post_list.numbers == bobs
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, ScorecardScreen))
+        assert app.post_list.numbers == bobs
