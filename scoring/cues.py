@@ -66,7 +66,7 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         r"|gov\.uk|pk|in|de|fr|ru|eu|au|ca)(?:/[^\s<>\"')\]]*)?(?![\w.])",
         "link",
     ),
-    Rule("citation", "evidence", r"\[(?:\d{1,3}|citation|cite|source|ref)\]", "link"),
+    Rule("citation", "evidence", r"\[(?:\d{1,3}|citation|cite|source)\]", "link"),
     Rule(
         "citation",
         "evidence",
@@ -76,7 +76,12 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         "link",
     ),
     # Named sources and attribution.
-    Rule("according-to", "evidence", r"\baccording to\b", "source"),
+    Rule(
+        "according-to",
+        "evidence",
+        r"\baccording to\b(?!\s+(?:nobody|no one|none|no\b|whom|who\b|what\b|you\b))",
+        "source",
+    ),
     Rule(
         "read-more",
         "evidence",
@@ -190,6 +195,7 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "count",
         "evidence",
+        r"(?<!the )(?<!these )(?<!those )(?<!both )(?<!all )"
         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
         r"|forty|fifty|hundreds|thousands|millions|dozens)\s+(?:[a-z]+\s+)?(?!reasons|points"
         r"|things|questions|options|ways|sides|times\b)[a-z]+s\b",
@@ -399,8 +405,28 @@ _BYLINE = re.compile(
 )
 """A byline: a capitalised name alone on its line, or before a bar ("Abdul Rahim |")."""
 
-NEGATABLE = frozenset({"source", "example", "observation"})
-"""Evidence types a denial or request can cancel; a link or a number is there either way."""
+NEGATABLE = frozenset(
+    {
+        "according-to",
+        "reported-by",
+        "study-found",
+        "authority-said",
+        "as-put-it",
+        "in-publication",
+        "for-example",
+        "precedent",
+        "first-hand",
+        "seen-on",
+        "media-shows",
+    }
+)
+"""Cue kinds a denial or a question can cancel ("no study found", "did you see it?"); a link,
+a headline or a number is there whatever the sentence around it says."""
+
+WEAK_TYPES = frozenset({"reason"})
+"""Backing too thin to make a sentence evidence on its own: a lone "because" gives grounds but
+nothing a reader could check, so the sentence stays a claim; two reasons, or any other type,
+make it evidence."""
 
 
 def _cues(pattern: re.Pattern[str], names: dict[str, Rule], text: str, offset: int) -> list[Cue]:
@@ -429,7 +455,7 @@ def evidence_cues(sentence: str, offset: int = 0, question: bool = False) -> lis
     """
     cues = []
     for cue in _cues(_EVIDENCE, _EVIDENCE_NAMES, sentence, offset):
-        if cue.evidence_type in NEGATABLE:
+        if cue.kind in NEGATABLE:
             local = cue.start - offset
             if question or _NEGATED.search(sentence, max(0, local - 40), local):
                 continue

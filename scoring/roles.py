@@ -13,6 +13,7 @@ from scoring.cues import (
     byline_cues,
     challenge_cues,
     claim_cues,
+    WEAK_TYPES,
     evidence_cues,
     hedge_cues,
     is_social,
@@ -32,10 +33,14 @@ def _role(text: str, cues: list[Cue], social: bool, question: bool) -> Role:
     roles = {cue.role for cue in cues}
     if "challenge" in roles:
         return "challenge"
-    if "evidence" in roles:
+    evidence = [c for c in cues if c.role == "evidence"]
+    weak = sum(c.evidence_type in WEAK_TYPES for c in evidence)
+    if evidence and (weak < len(evidence) or weak >= 2):
         return "evidence"
     if social or question:
         return "none"
+    if evidence:
+        return "claim"
     if "claim" in roles or "hedge" in roles:
         return "claim"
     return "claim" if len(_WORD.findall(text)) >= MIN_CLAIM_WORDS else "none"

@@ -103,8 +103,8 @@ def to_document(card: Scorecard) -> dict[str, Any]:
     marks = []
     for mark in card.user.marks.values():
         entry = mark.model_dump(mode="json")
-        if mark.verdict_override is not None and mark.computed_verdict is None:
-            entry["computed_verdict"] = computed.get(mark.post_id)
+        if mark.verdict_override is not None:
+            entry["computed_verdict"] = computed.get(mark.post_id, mark.computed_verdict)
         marks.append(entry)
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,

@@ -118,7 +118,7 @@ def decide(
     hedges = sum(c.role == "hedge" for s in sentences for c in s.cues)
     explicit = any(c.kind == "request-evidence" for s in challenges for c in s.cues)
     backing = _join([TYPE_NAMES[t] for t in strong])
-    n_claims = max(claims, 1)
+    said = f"claims {claims}" if claims else "no explicit claim"
     if (
         challenges
         and (explicit or len(challenges) >= claims)
@@ -129,13 +129,13 @@ def decide(
     if strong:
         score = 0.3 + sum(TYPE_WEIGHT[t] for t in types) - HEDGE_PENALTY * min(hedges, 4)
         strength = round(min(1.0, max(0.05, score)), 2)
-        return "evidenced", strength, types, f"claims {n_claims}, backed by {backing}"
+        return "evidenced", strength, types, f"{said}, backed by {backing}"
     if arguing:
         reasons = "reason" in types
         score = 0.15 + (0.1 if reasons else 0.0) - HEDGE_PENALTY * min(hedges, 2)
         strength = round(min(1.0, max(0.05, score)), 2)
         why = "gives reasons but nothing checkable" if reasons else "no backing"
-        return "asserted", strength, types, f"claims {n_claims}, {why}"
+        return "asserted", strength, types, f"{said}, {why}"
     return "non-argument", 0.0, types, "no claim, evidence or challenge"
 
 

@@ -1,0 +1,143 @@
+"""Measure the scorer against labelled sentences or posts: precision, recall, F1, confusion.
+
+Data are JSON lines `{"text": ..., "label": ...}`. A predicted label the data never uses (the
+scorer says "claim" on a set labelled only evidence/none) counts as the data's "none" (or
+"non-argument" for posts), so a set that does not separate claims from background is not
+penalised for that distinction. Macro-F1 averages over the labels the data uses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from parsing.errors import ThreadscoreError
+from parsing.models import Post
+from scoring.models import ROLES, VERDICTS
+from scoring.roles import score_sentence
+from scoring.verdicts import score_post
+
+Level = Literal["sentence", "post"]
+
+LABELS: dict[str, tuple[str, ...]] = {"sentence": ROLES, "post": VERDICTS}
+FALLBACK = {"sentence": "none", "post": "non-argument"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled line of the data file."""
+
+    line: int
+    text: str
+    label: str
+
+
+def read_examples(path: str | Path, level: Level) -> list[Example]:
+    """Read a JSON-lines file; any bad line is one error naming the file and the line."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ThreadscoreError(f"{path}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ThreadscoreError(f"{path}: cannot read: {exc}") from exc
+    allowed = LABELS[level]
+    out = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ThreadscoreError(f"{where}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(item, dict):
+            raise ThreadscoreError(f"{where}: expected an object with 'text' and 'label'")
+        text, label = item.get("text"), item.get("label")
+        if not isinstance(text, str) or not isinstance(label, str):
+            raise ThreadscoreError(f"{where}: 'text' and 'label' must both be strings")
+        if label not in allowed:
+            raise ThreadscoreError(
+                f"{where}: label {label!r} is not a {level} label ({', '.join(allowed)})"
+            )
+        out.append(Example(number, text, label))
+    if not out:
+        raise ThreadscoreError(f"{path}: no labelled lines")
+    return out
+
+
+def predict(text: str, level: Level) -> str:
+    """The scorer's label for one sentence (its role) or one post (its verdict)."""
+    if level == "sentence":
+        return score_sentence(text.strip()).role
+    return score_post(Post(number=1, id="eval", body=text)).verdict
+
+
+def metrics(gold: list[str], pred: list[str], fallback: str) -> dict[str, Any]:
+    """Per-label P/R/F1 over the labels the data uses, macro-F1, accuracy and confusion."""
+    labels = sorted(set(gold))
+    pred = [p if p in labels else fallback for p in pred]
+    columns = sorted(set(labels) | set(pred))
+    confusion = Counter(zip(gold, pred, strict=True))
+    per_label = {}
+    for label in labels:
+        tp = confusion[(label, label)]
+        npred = sum(p == label for p in pred)
+        ntrue = sum(g == label for g in gold)
+        precision = tp / npred if npred else 0.0
+        recall = tp / ntrue if ntrue else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_label[label] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "support": ntrue,
+        }
+    macro = sum(v["f1"] for v in per_label.values()) / len(per_label)
+    return {
+        "n": len(gold),
+        "labels": labels,
+        "macro_f1": round(macro, 3),
+        "accuracy": round(sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold), 3),
+        "per_label": per_label,
+        "confusion": {g: {p: confusion[(g, p)] for p in columns} for g in labels},
+    }
+
+
+def evaluate(examples: Iterable[Example], level: Level) -> dict[str, Any]:
+    """Score every example and compare with its label."""
+    examples = list(examples)
+    gold = [e.label for e in examples]
+    pred = [predict(e.text, level) for e in examples]
+    result = metrics(gold, pred, FALLBACK[level])
+    result["level"] = level
+    return result
+
+
+def format_report(result: dict[str, Any]) -> str:
+    """The readable report `threadscore evaluate` prints."""
+    labels = result["labels"]
+    columns = list(next(iter(result["confusion"].values())).keys())
+    width = max(12, *(len(c) + 2 for c in columns))
+    out = [
+        f"{result['n']} {result['level']}s, macro-F1 {result['macro_f1']:.3f}, "
+        f"accuracy {result['accuracy']:.3f}",
+        "",
+        f"{'label':<14}{'precision':>10}{'recall':>10}{'f1':>8}{'support':>9}",
+    ]
+    for label in labels:
+        m = result["per_label"][label]
+        out.append(
+            f"{label:<14}{m['precision']:>10.3f}{m['recall']:>10.3f}{m['f1']:>8.3f}"
+            f"{m['support']:>9}"
+        )
+    out += ["", "confusion (rows: label, columns: predicted)"]
+    out.append(f"{'':<14}" + "".join(f"{c:>{width}}" for c in columns))
+    for label in labels:
+        row = result["confusion"][label]
+        out.append(f"{label:<14}" + "".join(f"{row[c]:>{width}}" for c in columns))
+    return "\n".join(out)

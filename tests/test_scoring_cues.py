@@ -1,0 +1,129 @@
+"""Cues and sentence roles: what counts as a claim, evidence or challenge, and what must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.roles import score_sentence, score_sentences
+
+
+def kinds(text: str, role: str | None = None) -> dict[str, str]:
+    """Cue kind -> cue text for one sentence (optionally of one role)."""
+    return {c.kind: c.text for c in score_sentence(text).cues if role is None or c.role == role}
+
+
+def types(text: str) -> set[str]:
+    return {c.evidence_type for c in score_sentence(text).cues if c.evidence_type}
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence_type"),
+    [
+        ("According to the council's survey, traffic is down.", "source"),
+        ("Read Full Story: Council to vote on car-free square", "source"),
+        ("The 2019 report by the environment office measured it twice.", "source"),
+        ("As the transport minister put it last year, footfall came back.", "source"),
+        ("It is all here: https://example.org/air-quality (table 4).", "link"),
+        ("About 41% of cars only pass through.", "statistic"),
+        ("212 of 430 receipts had a village postcode.", "statistic"),
+        ("The reading outside the library was 44 micrograms.", "number"),
+        ("The square was closed on March 3, 2019 for the fair.", "date"),
+        ("For example, the reading outside the library was over the limit.", "example"),
+        ("They will walk away just like they did in Iraq.", "example"),
+        ("I saw the queue myself on the bridge.", "observation"),
+        ("A poster seen on Mall Rd. of Lahore.", "observation"),
+        ("Welcome images for the PM were also present.", "observation"),
+        ("The plan failed because nobody asked the shop owners.", "reason"),
+    ],
+)
+def test_evidence_cues_name_their_type(text: str, evidence_type: str) -> None:
+    assert evidence_type in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is absolutely no reason or evidence to indicate that this will work.",
+        "Can you give evidence on the contrary?",
+        "No study has ever found that, according to nobody.",
+        "Did you see the report by the council?",
+        "I never saw anything like it and nobody I know did.",
+    ],
+)
+def test_negated_or_mentioned_evidence_is_not_evidence(text: str) -> None:
+    sentence = score_sentence(text)
+    assert sentence.role != "evidence"
+    assert not [c for c in sentence.cues if c.role == "evidence" and c.evidence_type != "number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Source?",
+        "Citation needed.",
+        "Can you give evidence that cars are the danger here?",
+        "Prove it.",
+        "Where is your proof?",
+        "Do you have any data on that?",
+        "Have you actually counted them?",
+        "How do you know that?",
+    ],
+)
+def test_requests_for_evidence_are_challenges(text: str) -> None:
+    sentence = score_sentence(text)
+    assert sentence.role == "challenge"
+    assert "request-evidence" in kinds(text, "challenge")
+
+
+def test_a_question_is_a_challenge_only_when_it_answers_someone() -> None:
+    assert score_sentence("Safer?").role == "none"
+    assert score_sentence("Safer?", replying=True).role == "challenge"
+    assert score_sentence("Do you really believe the council?").role == "challenge"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I think this plan is a terrible idea.", "stance"),
+        ("The council should publish the numbers.", "modal"),
+        ("It is clearly worth a try.", "booster"),
+        ("Grade A BS.", "evaluative"),
+        ("There is absolutely no reason or evidence for it.", "denies-evidence"),
+    ],
+)
+def test_claim_cues(text: str, kind: str) -> None:
+    sentence = score_sentence(text)
+    assert sentence.role == "claim"
+    assert kind in kinds(text, "claim")
+
+
+def test_hedges_are_reported_and_do_not_stop_a_claim() -> None:
+    sentence = score_sentence("Maybe the council might reconsider.")
+    assert sentence.role == "claim"
+    assert [c.text for c in sentence.cues if c.role == "hedge"] == ["Maybe", "might"]
+
+
+def test_thanks_and_laughter_are_not_arguments() -> None:
+    assert score_sentence("Thanks for posting the numbers, that is really helpful.").role == "none"
+    assert score_sentence("lol the bridge queue is there whatever they do.").role == "none"
+
+
+def test_a_plain_statement_is_a_claim_but_a_fragment_is_not() -> None:
+    assert score_sentence("Tatarstan is a federal republic of Russia.").role == "claim"
+    assert score_sentence("Quieter, sure.").role == "none"
+
+
+def test_cue_spans_are_offsets_into_the_body() -> None:
+    body = "Nice one.\n\nAccording to the survey, 41% of cars pass through. Source?"
+    for sentence in score_sentences(body):
+        assert body[sentence.start : sentence.end] == sentence.text
+        for cue in sentence.cues:
+            assert body[cue.start : cue.end] == cue.text
+            assert sentence.start <= cue.start <= cue.end <= sentence.end
+    roles = [s.role for s in score_sentences(body)]
+    assert roles == ["none", "evidence", "challenge"]
+
+
+def test_a_lone_reason_gives_grounds_but_the_sentence_stays_a_claim() -> None:
+    assert score_sentence("That is why I think this plan is a terrible idea.").role == "claim"
+    assert "reason" in types("That is why I think this plan is a terrible idea.")
