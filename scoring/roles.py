@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from scoring.cues import (
+    WEAK_TYPES,
     byline_cues,
     challenge_cues,
     claim_cues,
-    WEAK_TYPES,
     evidence_cues,
     hedge_cues,
     is_social,
