@@ -446,7 +446,7 @@ SMF = Engine(
     posts=("div.post_wrapper",),
     post_id=_smf_id,
     author=lambda n: text_of(n, ".poster h4 a") or text_of(n, ".poster h4"),
-    author_title=".poster .membergroup",
+    author_title=".poster .membergroup, .poster .postgroup",
     date=_smf_date,
     body=lambda n: first(n, "div.inner") or first(n, "div.post"),
     quotes="blockquote.bbc_standard_quote, blockquote.bbc_alternate_quote",
@@ -458,7 +458,7 @@ SMF = Engine(
         for link in n.css(".attachments a[href*=attach]")
         if (a := _attachment(text_of(link), inline_text(link.parent), link.attributes.get("href")))
     ],
-    title=("#top_subject", "h3.catbg", "h1"),
+    title=("#top_subject",),
 )
 
 # Vanilla ------------------------------------------------------------------------------------
