@@ -112,8 +112,12 @@ def _name_like(line: str) -> bool:
 
 
 def is_rank(line: str) -> bool:
-    """A forum rank or user title ("Senior Member", "Media Partner"), not a user name."""
-    return _RANK_WORDS.search(line) is not None
+    """A forum rank or user title ("Senior Member", "Media Partner"), not a user name.
+
+    One word alone ("admin", "Moderator") is as likely to be someone's name, so a rank needs
+    two words or more, one of them a rank word.
+    """
+    return len(line.split()) >= 2 and _RANK_WORDS.search(line) is not None
 
 
 @dataclass(frozen=True, slots=True)

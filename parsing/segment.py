@@ -175,15 +175,22 @@ def segment(
     def same_target(a: tuple[int, int], b: tuple[int, int], adjacent: bool) -> bool:
         """Whether quoting `a` after `b` goes on through the same earlier post.
 
-        `a` and `b` are (line, offset) places in the quoted text. Quotes in a row (`adjacent`)
-        may also run on into the next post when it followed with a single line break: those two
-        may well be one post the split cut in two. Quotes with answers between them walk
-        forward through the quoted post; going back to its start is a new reply.
+        `a` and `b` are (line, offset) places in the quoted text. Quotes with answers between
+        them walk forward through the quoted post; going back to its start is a new reply, and
+        so is going on to the next post (people answer posts one after another). Quotes in a
+        row may run on into a following post that came after a single line break: those two
+        may well be one post the split cut in two.
         """
         pa, pb = where.of(a[0]), where.of(b[0])
         if pa == pb:
             return adjacent or a > b
-        return adjacent and pa == pb + 1 and a > b and not where.gap_before[pa]
+        return adjacent and pa == pb + 1 and a > b and splittable(pb, pa)
+
+    def splittable(first: int, last: int) -> bool:
+        """Whether posts first..last are separated only by single line breaks we split at."""
+        return all(
+            not where.gap_before[k] and posts[k].header is None for k in range(first + 1, last + 1)
+        )
 
     def short_quote(i: int, after: tuple[int, int]) -> Match | None:
         """A line too short to match on its own that repeats a whole line of the post being
@@ -197,21 +204,35 @@ def segment(
                 return Match(k, 1.0)
         return None
 
-    def join_split(a: int, b: int) -> None:
-        """A run of quotes repeats lines `b` then `a` as one passage, across a split we made.
+    def passage_goes_on(i: int, source: int) -> Match | None:
+        """A short line right after a quote that repeats the next line of the quoted text.
 
-        People quote a post whole; when the quoted lines lie in two posts we split at a single
-        line break, and nothing but blank lines lies between them, those were one post.
+        "Grade A BS." is too short to be recognised alone, but inside a quoted passage it is
+        simply the passage's next paragraph.
+        """
+        k = source + 1
+        while k < i and not norms[k]:
+            k += 1
+        if k < i and k in index and norms[k] == norms[i]:
+            return Match(k, 1.0)
+        return None
+
+    def rejoin(a: int, b: int) -> None:
+        """Undo our split between the posts of quoted lines `b` and `a`, quoted in a row.
+
+        People quote a post whole; when one run of quotes repeats lines `b` then `a` with
+        nothing but blank lines between them, across a single line break we split at, those
+        lines were one post. (A reply quoting two posts in a row reads the same way: the truth
+        of the seed accepts that reading.)
         """
         pa, pb = where.of(a), where.of(b)
-        if pa != pb + 1 or posts[pa].header is not None:
+        if pa != pb + 1 or not splittable(pb, pa) or any(norms[k] for k in range(b + 1, a)):
             return
-        if any(norms[k] for k in range(b + 1, a)):
-            return
-        posts[pb].lines.extend(posts[pa].lines)
-        del posts[pa]
-        del where.starts[pa]
-        del where.gap_before[pa]
+        for k in range(pb + 1, pa + 1):
+            posts[pb].lines.extend(posts[k].lines)
+        del posts[pb + 1 : pa + 1]
+        del where.starts[pb + 1 : pa + 1]
+        del where.gap_before[pb + 1 : pa + 1]
 
     i = 0
     n = len(lines)
@@ -275,8 +296,11 @@ def segment(
                     kind = Kind.QUOTE
                 if not qline:
                     open_frame = None
-            if qline is None and not match and not marked and last_kind is Kind.TEXT and last_at:
-                match = short_quote(i, last_at)
+            if qline is None and not match and not marked and last_at:
+                if last_kind is Kind.QUOTE:
+                    match = passage_goes_on(i, last_at[0])
+                elif last_kind is Kind.TEXT:
+                    match = short_quote(i, last_at)
             if qline is None and match and not marked:
                 _, cut = strip_ellipses(line)
                 qline = QuoteLine(match.line, match.score, cut, offset=match.start)
@@ -301,12 +325,13 @@ def segment(
         elif (
             not marked
             and kind is Kind.QUOTE
-            and last_kind is Kind.QUOTE
             and qline is not None
             and qline.source is not None
+            and last_kind is Kind.QUOTE
             and last_at is not None
+            and qline.source > last_at[0]
         ):
-            join_split(qline.source, last_at[0])
+            rejoin(qline.source, last_at[0])
         cur.lines.append((i, kind))
         if kind is Kind.TEXT:
             index.add(i, norms[i])

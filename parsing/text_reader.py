@@ -24,11 +24,10 @@ from parsing.segment import Kind, Layout, PostSpan, QuoteLine, segment
 MIN_MARKED_HEADERS = 2
 """With two or more header blocks the page is marked: headers alone decide where posts start."""
 
-AUTHOR_FALLBACK_SCORE = 0.5
-"""A quote that names its author but whose words were edited past recognition links to that
-author's latest earlier post, with this (low) confidence."""
+MAX_AUTHOR_POSTS = 50
+"""How many of the named author's latest posts a quote naming them is compared with."""
 
-MIN_AUTHOR_MATCH = 0.6
+MIN_AUTHOR_MATCH = 0.75
 
 _QUOTED_WHOLE = re.compile(r"""^\s*["“„«].{40,}["”»]\s*$""")
 _SIGNATURE_RULE = re.compile(r"^\s*(?:_{5,}|-{2,}\s*|—{2,})\s*$")
@@ -263,22 +262,27 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     )
 
 
-def _by_author(group: _Group, ctx: _Context, mine: list[int]) -> tuple[int, float]:
-    """The named author's earlier post these words come from (their latest, if none matches)."""
+def _by_author(group: _Group, ctx: _Context, mine: list[int]) -> tuple[int | None, float]:
+    """The named author's earlier post these words come from, or None when none of theirs has them.
+
+    The author's own posts are compared directly (newest first, a bounded number), so a quote
+    edited too much for the index still finds its post; words that are in none of their posts
+    come from elsewhere and stay unlinked rather than pointing at a guess.
+    """
     allowed = set(mine)
     best: tuple[float, int] | None = None
     for q in group.quote_lines:
         if q.source is not None and ctx.post_of(q.source) in allowed:
             cand = (q.score, ctx.post_of(q.source))
             best = cand if best is None or cand > best else best
-    if best is None:
-        index = ctx.layout.index
-        norm = normalize(" ".join(ctx.lines[k] for k in group.lines))
-        for line in index.candidates(norm):
-            if ctx.post_of(line) in allowed:
-                score = index.similarity(norm, line)
+    if best is not None:
+        return best[1], best[0]
+    norm = normalize(" ".join(ctx.lines[k] for k in group.lines))
+    index = ctx.layout.index
+    for number in reversed(mine[-MAX_AUTHOR_POSTS:]):
+        for k, kind in ctx.layout.posts[number - 1].lines:
+            if kind is Kind.TEXT and k in index:
+                score = index.similarity(norm, k)
                 if score >= MIN_AUTHOR_MATCH and (best is None or score > best[0]):
-                    best = (score, ctx.post_of(line))
-    if best is None:
-        return mine[-1], AUTHOR_FALLBACK_SCORE
-    return best[1], best[0]
+                    best = (score, number)
+    return (best[1], best[0]) if best else (None, 0.0)
