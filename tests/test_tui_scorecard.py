@@ -13,6 +13,7 @@ from parsing.load import load_thread
 from parsing.models import Thread
 from scoring import score_thread
 from scoring.models import VERDICTS, Scorecard
+from scoring.tally import tally
 from scoring.user_layer import set_override, set_rating
 from tui.screens.scorecard import ScorecardScreen
 from tui.widgets.evidence_chart import EvidenceChart
@@ -43,10 +44,16 @@ def group_of(thread: Thread, number: int) -> str:
 
 
 def expected_rows(thread: Thread, scorecard: Scorecard) -> dict[str, list[str]]:
-    """Each author's row as the table should print it, worked out here from the scorecard."""
+    """Each author's row as the table should print it, worked out here from the scorecard
+    (challenges answered by the scorer's own tally, rerun on the effective verdicts)."""
     groups: dict[str, list[int]] = {}
     for post in thread.posts:
         groups.setdefault(group_of(thread, post.number), []).append(post.number)
+    effective = [
+        score.model_copy(update={"verdict": scorecard.effective_verdict(score.number)})
+        for score in scorecard.posts
+    ]
+    tallies = {t.author: t for t in tally(thread, effective)[0]}
     rows: dict[str, list[str]] = {}
     for author, numbers in groups.items():
         counts = Counter(scorecard.effective_verdict(n) for n in numbers)
@@ -55,7 +62,10 @@ def expected_rows(thread: Thread, scorecard: Scorecard) -> dict[str, list[str]]:
         ratings = [m.rating for n in numbers if (m := scorecard.mark(n)) and m.rating]
         mean = f"{sum(ratings) / len(ratings):.1f}" if ratings else "–"
         counted = [counts[v] for v in ("evidenced", "asserted", "challenge")]
-        rows[author] = [author, str(len(numbers)), *map(str, counted), rate, mean]
+        side = tallies[author]
+        received, answered = side.challenges_received, side.challenges_answered
+        replies = f"{answered}/{received}" if received else "–"
+        rows[author] = [author, str(len(numbers)), *map(str, counted), replies, rate, mean]
     return rows
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from parsing.models import Post, Source, Thread
 from scoring.models import (
     AuthorTally,
     PostScore,
@@ -15,6 +16,7 @@ from scoring.models import (
 from tui.scorecard_view import (
     author_rows,
     effective_verdicts,
+    format_answered,
     format_rate,
     sort_rows,
     split_cells,
@@ -30,7 +32,17 @@ POSTS: list[tuple[str | None, Verdict]] = [
     (None, "challenge"),
     ("bob", "asserted"),
     ("cy", "non-argument"),
+    ("ann", "asserted"),
 ]
+
+
+def make_thread() -> Thread:
+    source = Source(path="t.txt", format="text", sha256="0" * 64)
+    posts = [
+        Post(number=i, id=f"p{i}", author=author, body=f"post {i}")
+        for i, (author, _) in enumerate(POSTS, start=1)
+    ]
+    return Thread(source=source, posts=posts)
 
 
 def make_scorecard(marks: list[UserMark] | None = None) -> Scorecard:
@@ -62,7 +74,7 @@ def test_one_row_per_tally_with_verdict_counts() -> None:
     rows = author_rows(make_scorecard())
     assert [r.author for r in rows] == ["ann", "bob", "#4", "cy"]
     ann, bob, unknown, cy = rows
-    assert (ann.posts, ann.evidenced, ann.asserted, ann.evidence_rate) == (2, 1, 1, 0.5)
+    assert (ann.posts, ann.evidenced, ann.asserted, ann.evidence_rate) == (3, 1, 2, 1 / 3)
     assert (bob.posts, bob.evidenced, bob.asserted, bob.evidence_rate) == (2, 0, 2, 0.0)
     assert (unknown.known, unknown.challenges, unknown.evidence_rate) == (False, 1, None)
     assert (cy.non_argument, cy.mean_rating) == (1, None)
@@ -82,12 +94,12 @@ def test_user_override_and_ratings_count() -> None:
     summary = thread_summary(scorecard)
     assert summary.verdicts == {
         "evidenced": 2,
-        "asserted": 2,
+        "asserted": 3,
         "challenge": 1,
         "non-argument": 1,
     }
     assert (summary.bookmarks, summary.overrides, summary.ratings) == (1, 1, (5, 2))
-    assert summary.evidence_rate == 0.5
+    assert summary.evidence_rate == 2 / 5
 
 
 def test_sorting_keeps_rows_without_values_last() -> None:
@@ -96,10 +108,12 @@ def test_sorting_keeps_rows_without_values_last() -> None:
     assert by_rate == ["ann", "bob", "#4", "cy"]
     assert [r.author for r in sort_rows(rows, "rate", reverse=True)] == ["bob", "ann", "#4", "cy"]
     assert sort_rows(rows, "rating")[0].author == "cy"
-    assert sort_rows(rows, "asserted")[0].author == "bob"
+    assert sort_rows(rows, "challenges")[0].author == "#4"
+    fewest_asserted = sort_rows(rows, "asserted", reverse=True)
+    assert [r.author for r in fewest_asserted] == ["#4", "cy", "ann", "bob"]
     assert [r.author for r in sort_rows(rows, "author")] == ["#4", "ann", "bob", "cy"]
     assert [r.author for r in sort_rows(rows, "order", reverse=True)] == ["cy", "#4", "bob", "ann"]
-    assert [r.author for r in sort_rows(rows, "posts")] == ["ann", "bob", "#4", "cy"]
+    assert [r.author for r in sort_rows(rows, "posts", reverse=True)] == ["#4", "cy", "bob", "ann"]
 
 
 def test_bar_cells_add_up_and_never_drop_a_count() -> None:
@@ -133,3 +147,15 @@ def test_window_rates_smooth_single_posts() -> None:
 
 def test_format_rate() -> None:
     assert (format_rate(None), format_rate(0.5), format_rate(2 / 3)) == ("–", "50%", "67%")
+
+
+def test_challenges_answered_follow_overrides() -> None:
+    """Post 4 challenges post 3 (ann); ann answers only if a later post of hers is evidenced."""
+    thread = make_thread()
+    ann = author_rows(make_scorecard(), thread)[0]
+    assert (ann.challenged, ann.answered, format_answered(ann)) == (1, 0, "0/1")
+    answered = make_scorecard([UserMark(post_id="p7", post_number=7, verdict_override="evidenced")])
+    rows = author_rows(answered, thread)
+    assert (rows[0].challenged, rows[0].answered, format_answered(rows[0])) == (1, 1, "1/1")
+    assert format_answered(rows[1]) == "–"
+    assert [r.author for r in sort_rows(rows, "answered")] == ["ann", "bob", "#4", "cy"]

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
 
+from parsing.models import Thread
 from scoring.models import VERDICTS, Scorecard, Verdict
+from scoring.tally import challenge_pairs
 
 SortKey = Literal[
-    "order", "author", "posts", "evidenced", "asserted", "challenges", "rate", "rating"
+    "order", "author", "posts", "evidenced", "asserted", "challenges", "answered", "rate", "rating"
 ]
 
 
@@ -37,6 +39,8 @@ class AuthorRow:
     verdicts: dict[str, int]
     ratings: tuple[int, ...] = ()
     overrides: int = 0
+    challenged: int = 0
+    answered: int = 0
 
     @property
     def posts(self) -> int:
@@ -65,6 +69,11 @@ class AuthorRow:
     @property
     def mean_rating(self) -> float | None:
         return sum(self.ratings) / len(self.ratings) if self.ratings else None
+
+    @property
+    def answer_rate(self) -> float | None:
+        """Share of the challenges to this author's posts answered later with evidence."""
+        return self.answered / self.challenged if self.challenged else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +105,38 @@ def effective_verdicts(scorecard: Scorecard) -> list[Verdict]:
     return [scorecard.effective_verdict(post.number) for post in scorecard.posts]
 
 
-def author_rows(scorecard: Scorecard) -> list[AuthorRow]:
-    """One row per author tally, in the scorer's order (first appearance in the thread)."""
+def challenges_by_side(thread: Thread, scorecard: Scorecard) -> dict[str, tuple[int, int]]:
+    """(challenges received, answered with evidence) per author label, on effective verdicts.
+
+    Uses the scorer's own rule (`scoring.tally.challenge_pairs`) so the numbers match its tallies
+    until the user overrides a verdict, and follow the override after that.
+    """
+    if [p.number for p in thread.posts] != [s.number for s in scorecard.posts]:
+        return {t.author: (t.challenges_received, t.challenges_answered) for t in scorecard.authors}
+    scores = [
+        score.model_copy(update={"verdict": verdict})
+        for score, verdict in zip(scorecard.posts, effective_verdicts(scorecard), strict=True)
+    ]
+    counts: dict[str, tuple[int, int]] = {}
+    for _challenge, target, answered in challenge_pairs(thread, scores):
+        side = thread.post(target).author or f"#{target}"
+        received, done = counts.get(side, (0, 0))
+        counts[side] = (received + 1, done + answered)
+    return counts
+
+
+def author_rows(scorecard: Scorecard, thread: Thread | None = None) -> list[AuthorRow]:
+    """One row per author tally, in the scorer's order (first appearance in the thread).
+
+    Without the thread, challenges received and answered are the scorer's (computed verdicts).
+    """
     verdicts = effective_verdicts(scorecard)
+    if thread is None:
+        challenged = {
+            t.author: (t.challenges_received, t.challenges_answered) for t in scorecard.authors
+        }
+    else:
+        challenged = challenges_by_side(thread, scorecard)
     rows: list[AuthorRow] = []
     for tally in scorecard.authors:
         counts: Counter[str] = Counter()
@@ -113,6 +151,7 @@ def author_rows(scorecard: Scorecard) -> list[AuthorRow]:
                 ratings.append(mark.rating)
             if mark.verdict_override is not None:
                 overrides += 1
+        received, answered = challenged.get(tally.author, (0, 0))
         rows.append(
             AuthorRow(
                 author=tally.author,
@@ -121,6 +160,8 @@ def author_rows(scorecard: Scorecard) -> list[AuthorRow]:
                 verdicts={v: counts[v] for v in VERDICTS},
                 ratings=tuple(ratings),
                 overrides=overrides,
+                challenged=received,
+                answered=answered,
             )
         )
     return rows
@@ -142,6 +183,12 @@ def thread_summary(scorecard: Scorecard) -> ThreadSummary:
     )
 
 
+_SHARE: dict[SortKey, Callable[[AuthorRow], float | None]] = {
+    "rate": lambda r: r.evidence_rate,
+    "rating": lambda r: r.mean_rating,
+    "answered": lambda r: r.answer_rate,
+}
+
 _SORT_VALUE: dict[SortKey, Callable[[AuthorRow], float | str]] = {
     "author": lambda r: r.author.casefold(),
     "posts": lambda r: r.posts,
@@ -154,13 +201,14 @@ _SORT_VALUE: dict[SortKey, Callable[[AuthorRow], float | str]] = {
 def sort_rows(rows: Sequence[AuthorRow], key: SortKey, reverse: bool = False) -> list[AuthorRow]:
     """Rows ordered for the table; numbers sort largest first, names A to Z.
 
-    Rows without a value (no arguing posts, no ratings) stay at the bottom in both directions,
-    so flipping the order never buries the authors that have numbers. Ties keep thread order.
+    Rows without a value (no arguing posts, no ratings, never challenged) stay at the bottom in
+    both directions, so flipping the order never buries the rows that have one. Ties keep thread
+    order.
     """
     if key == "order":
         return list(reversed(rows)) if reverse else list(rows)
-    if key in ("rate", "rating"):
-        values = [r.evidence_rate if key == "rate" else r.mean_rating for r in rows]
+    if key in _SHARE:
+        values = [_SHARE[key](r) for r in rows]
         valued = [(v, r) for v, r in zip(values, rows, strict=True) if v is not None]
         valued.sort(key=lambda pair: pair[0], reverse=not reverse)
         return [r for _, r in valued] + [r for v, r in zip(values, rows, strict=True) if v is None]
@@ -270,3 +318,8 @@ def describe_authors(authors: int, anonymous: int) -> str:
 
 def format_rating(rating: float | None) -> str:
     return "–" if rating is None else f"{rating:.1f}"
+
+
+def format_answered(row: AuthorRow) -> str:
+    """ "answered/received", or an en dash for an author nobody challenged."""
+    return f"{row.answered}/{row.challenged}" if row.challenged else "–"

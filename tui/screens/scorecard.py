@@ -26,6 +26,7 @@ from tui.scorecard_view import (
     author_rows,
     describe_authors,
     effective_verdicts,
+    format_answered,
     format_rate,
     format_rating,
     plural,
@@ -42,6 +43,7 @@ COLUMNS: tuple[tuple[SortKey, str, str], ...] = (
     ("evidenced", "Evidenced", "Evid."),
     ("asserted", "Asserted", "Assert."),
     ("challenges", "Challenges", "Chall."),
+    ("answered", "Answered", "Ans."),
     ("rate", "Evidence rate", "Rate"),
     ("rating", "Your rating", "Rating"),
 )
@@ -51,6 +53,7 @@ WIDE = 120
 """Screen width from which the table sits beside the chart with its long headers."""
 
 AUTHOR_WIDTH = 24
+NARROW_AUTHOR_WIDTH = 18
 """Longer names are cut in the table and the chart; the reader filters on the full name."""
 
 SORT_KEYS: tuple[tuple[str, SortKey, str], ...] = (
@@ -60,12 +63,13 @@ SORT_KEYS: tuple[tuple[str, SortKey, str], ...] = (
     ("e", "evidenced", "evidenced posts"),
     ("a", "asserted", "asserted posts"),
     ("c", "challenges", "challenges"),
+    ("w", "answered", "challenges answered"),
     ("r", "rate", "evidence rate"),
     ("u", "rating", "user rating"),
 )
 """Key, sort key and description of each sort binding; a second press flips the order."""
 
-SORT_HINT = "sort: o n p e a c r u, or click a header"
+SORT_HINT = "sort: o n p e a c w r u, or click a header"
 
 
 class ScorecardScreen(Screen[str | None]):
@@ -101,7 +105,7 @@ class ScorecardScreen(Screen[str | None]):
         super().__init__(name=name, id=id, classes=classes)
         self.thread = thread
         self.scorecard = scorecard
-        self._rows = author_rows(scorecard)
+        self._rows = author_rows(scorecard, thread)
         self._shown: list[AuthorRow] = list(self._rows)
         self.sort_key: SortKey = "order"
         self.sort_reverse = False
@@ -169,37 +173,39 @@ class ScorecardScreen(Screen[str | None]):
         self._shown = sort_rows(self._rows, self.sort_key, self.sort_reverse)
         table.clear(columns=True)
         self._wide_labels = self.size.width >= WIDE
+        longest = max((len(row.author) for row in self._rows), default=0)
+        name_width = min(AUTHOR_WIDTH if self._wide_labels else NARROW_AUTHOR_WIDTH, longest)
         for key, wide_label, narrow_label in COLUMNS:
             label = wide_label if self._wide_labels else narrow_label
             mark = ""
             if key == self.sort_key:
                 mark = " ▲" if self.sort_reverse else " ▼"
             if key == "author":
-                longest = max((len(row.author) for row in self._rows), default=0)
-                width = max(len(label) + len(mark), min(AUTHOR_WIDTH, longest))
+                width = max(len(label) + len(mark), name_width)
                 table.add_column(Text(label + mark), key=key, width=width)
             else:
                 table.add_column(Text(label + mark, justify="right"), key=key)
         for row in self._shown:
-            table.add_row(*self._cells(row))
+            table.add_row(*self._cells(row, max(name_width, 1)))
         self.query_one("#chart", EvidenceChart).set_rows(self._shown)
         if current is not None:
             table.move_cursor(row=self._shown.index(current), animate=False)
         self._sync_chart()
 
     @staticmethod
-    def _cells(row: AuthorRow) -> list[Text]:
+    def _cells(row: AuthorRow, name_width: int) -> list[Text]:
         """Table cells as `Text`: a `str` cell would be read as markup, and names are forum text."""
         numbers = [
             str(row.posts),
             str(row.evidenced),
             str(row.asserted),
             str(row.challenges),
+            format_answered(row),
             format_rate(row.evidence_rate),
             format_rating(row.mean_rating),
         ]
         name = Text(row.author, no_wrap=True)
-        name.truncate(AUTHOR_WIDTH, overflow="ellipsis")
+        name.truncate(name_width, overflow="ellipsis")
         return [name, *(Text(n, justify="right") for n in numbers)]
 
     def _cursor_row(self) -> AuthorRow | None:
