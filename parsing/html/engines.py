@@ -486,7 +486,7 @@ def _vanilla_quote(node: LexborNode) -> QuoteMeta:
         return QuoteMeta(
             author=text_of(node, ".embedQuote-userName"),
             source_id=source,
-            content=first(node, ".embedQuote-content") or first(node, ".embedText-main"),
+            content=first(node, ".embedQuote-excerpt") or first(node, ".embedText-main"),
         )
     author = text_of(own(node, ".QuoteAuthor a", "blockquote")) or said(
         text_of(own(node, ".QuoteAuthor", "blockquote"))
