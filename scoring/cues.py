@@ -208,8 +208,9 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         r"\bfor (?:example|instance)\b|\be\.g\.|\bcase in point\b|\bsuch as\b",
         "example",
     ),
+    # An allusion names where something happened without saying what: a thin example.
     Rule(
-        "precedent",
+        "allusion",
         "evidence",
         r"\b(?:just |exactly |much )?(?:like|as) (?:what )?(?:they|we|he|she|it|you|[A-Z]\w+)"
         r"(?: \w+)? (?:did|does|do|happened|saw|have seen|'ve seen|went|tried)\b"
@@ -217,10 +218,15 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         "example",
     ),
     Rule(
+        "allusion",
+        "evidence",
+        r"\bas (?:we|you|they|everyone|anyone) (?:saw|have seen|'ve seen|can see|could see) in\b",
+        "example",
+    ),
+    Rule(
         "precedent",
         "evidence",
-        r"\bas (?:we|you|they|everyone|anyone) (?:saw|have seen|'ve seen|can see|could see) in\b"
-        r"|\blook at (?:what happened|how)\b|\bremember (?:when|what happened)\b"
+        r"\blook at (?:what happened|how)\b|\bremember (?:when|what happened)\b"
         r"|\bwhat happened (?:in|to|with|after)\b|\bthe same (?:thing )?happened\b"
         r"|\bprecedents?\b",
         "example",
@@ -415,6 +421,7 @@ NEGATABLE = frozenset(
         "in-publication",
         "for-example",
         "precedent",
+        "allusion",
         "first-hand",
         "seen-on",
         "media-shows",
@@ -423,10 +430,10 @@ NEGATABLE = frozenset(
 """Cue kinds a denial or a question can cancel ("no study found", "did you see it?"); a link,
 a headline or a number is there whatever the sentence around it says."""
 
-WEAK_TYPES = frozenset({"reason"})
-"""Backing too thin to make a sentence evidence on its own: a lone "because" gives grounds but
-nothing a reader could check, so the sentence stays a claim; two reasons, or any other type,
-make it evidence."""
+WEAK_KINDS = frozenset({"reason", "allusion"})
+"""Backing too thin to make a sentence evidence: a "because" gives grounds and "just like they
+did in Iraq" names a precedent, but neither gives the reader anything to check. They are still
+reported (and highlighted) as evidence cues of type reason and example."""
 
 
 def _cues(pattern: re.Pattern[str], names: dict[str, Rule], text: str, offset: int) -> list[Cue]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from scoring.cues import (
-    WEAK_TYPES,
+    WEAK_KINDS,
     byline_cues,
     challenge_cues,
     claim_cues,
@@ -34,8 +34,7 @@ def _role(text: str, cues: list[Cue], social: bool, question: bool) -> Role:
     if "challenge" in roles:
         return "challenge"
     evidence = [c for c in cues if c.role == "evidence"]
-    weak = sum(c.evidence_type in WEAK_TYPES for c in evidence)
-    if evidence and (weak < len(evidence) or weak >= 2):
+    if any(c.kind not in WEAK_KINDS for c in evidence):
         return "evidence"
     if social or question:
         return "none"

@@ -108,33 +108,31 @@ def decide(
     """Verdict, strength (0..1), evidence types found and a one-line reason."""
     claims = sum(s.role == "claim" for s in sentences)
     challenges = [s for s in sentences if s.role == "challenge"]
+    backed = [s for s in sentences if s.role == "evidence"]
     evidence_cues = [c for s in sentences for c in s.cues if c.role == "evidence"] + extra
     types = [t for t in EVIDENCE_TYPES if any(c.evidence_type == t for c in evidence_cues)]
-    strong = [t for t in types if t != "reason"]
-    strong_sentences = sum(
-        any(c.role == "evidence" and c.evidence_type != "reason" for c in s.cues) for s in sentences
-    ) + bool(extra)
-    arguing = claims + sum(s.role == "evidence" for s in sentences)
+    checkable = [c for s in backed for c in s.cues if c.role == "evidence"] + extra
+    strong = [t for t in types if any(c.evidence_type == t for c in checkable)]
     hedges = sum(c.role == "hedge" for s in sentences for c in s.cues)
     explicit = any(c.kind == "request-evidence" for s in challenges for c in s.cues)
-    backing = _join([TYPE_NAMES[t] for t in strong])
     said = f"claims {claims}" if claims else "no explicit claim"
     if (
         challenges
         and (explicit or len(challenges) >= claims)
-        and len(challenges) >= strong_sentences
+        and len(challenges) >= len(backed) + bool(extra)
     ):
         what = "asks for evidence" if explicit else "questions another post"
         return "challenge", 0.6 if explicit else 0.4, types, f"{what} ({len(challenges)}x)"
-    if strong:
+    if backed or extra:
         score = 0.3 + sum(TYPE_WEIGHT[t] for t in types) - HEDGE_PENALTY * min(hedges, 4)
         strength = round(min(1.0, max(0.05, score)), 2)
+        backing = _join([TYPE_NAMES[t] for t in strong])
         return "evidenced", strength, types, f"{said}, backed by {backing}"
-    if arguing:
-        reasons = "reason" in types
-        score = 0.15 + (0.1 if reasons else 0.0) - HEDGE_PENALTY * min(hedges, 2)
+    if claims:
+        thin = _join([TYPE_NAMES[t] for t in types])
+        score = 0.15 + 0.1 * len(types) - HEDGE_PENALTY * min(hedges, 2)
         strength = round(min(1.0, max(0.05, score)), 2)
-        why = "gives reasons but nothing checkable" if reasons else "no backing"
+        why = f"gives {thin} but nothing checkable" if types else "no backing"
         return "asserted", strength, types, f"{said}, {why}"
     return "non-argument", 0.0, types, "no claim, evidence or challenge"
 
