@@ -84,7 +84,7 @@ def fixed_scorer(thread: Thread) -> Scorecard:
     scores = []
     for post, verdict in zip(thread.posts, VERDICTS, strict=False):
         cues = []
-        if post.number == 1:
+        if post.number == 1 and "According to" in post.body:
             start = post.body.index("According to")
             cues = [
                 Cue(kind="stance", role="claim", start=0, end=38, text=post.body[:38]),

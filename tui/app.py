@@ -155,9 +155,22 @@ class ThreadscoreApp(App[None]):
         if worker.is_cancelled:
             return
         self.call_from_thread(self._set_busy, f"Scoring {len(thread.posts)} posts…")
-        scored = self._scorer(thread)
+        try:
+            scored = self._scorer(thread)
+        except Exception as exc:  # a scorer bug must not cost the user their reading
+            self.call_from_thread(self._scoring_failed, f"{type(exc).__name__}: {exc}")
+            return
         if not worker.is_cancelled:
             self.call_from_thread(self._scores_ready, scored)
+
+    def _scoring_failed(self, message: str) -> None:
+        self._busy = ""
+        self._show_status()
+        self.notify(
+            f"Scoring failed, so verdicts are missing ({message}). Your marks still save.",
+            severity="error",
+            markup=False,
+        )
 
     def _fail(self, message: str) -> None:
         """A thread we cannot read: leave the terminal and let the CLI print one line."""

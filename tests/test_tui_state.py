@@ -1,0 +1,199 @@
+"""The reader end to end on real files: save and reopen, damaged state, hostile text, errors."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from parsing.models import Part, Post, Source, Thread
+from tests.conftest import SEED, needs_shared
+from tests.test_tui_support import fixed_scorer, ready
+from tui.app import ThreadscoreApp
+from tui.cli import main
+from tui.state import thread_files
+
+THREAD_TEXT = """\
+Should the old town centre go car-free?
+
+alice
+Sep 12, 2026
+Car-free centres are good for business. According to the 2019 survey, 41% of cars only pass through.
+
+bob
+Sep 12, 2026
+I doubt that is true for a town like ours. Source?
+
+carol
+Sep 13, 2026
+The council report has the numbers: 212 of 430 receipts had a village postcode.
+"""
+
+EVIL = "Hello [@click=app.quit]x[/] and [bold]B[/bold] and \x1b]52;c;aGk=\x07 done."
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "state"
+    monkeypatch.setenv("THREADSCORE_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def thread_file(tmp_path: Path) -> Path:
+    path = tmp_path / "Car Free (draft).txt"
+    path.write_text(THREAD_TEXT, encoding="utf-8")
+    return path
+
+
+def screen_text(app: ThreadscoreApp) -> str:
+    """The bytes (as text) a full redraw of the reader screen would send to the terminal."""
+    update = app.reader._compositor.render_update(full=True)
+    return update.render_segments(app.console)
+
+
+async def test_marks_position_and_filter_survive_a_restart(home: Path, thread_file: Path) -> None:
+    app = ThreadscoreApp([thread_file])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert len(app.doc.thread.posts) == 3
+        await pilot.press("j", "m", "2", "j", "a", *"check it", "ctrl+s", "v", "home", "enter")
+        await pilot.press("slash", *"receipts", "enter")
+        await pilot.press("q")
+    files = thread_files(app.doc.thread.source)
+    assert files.scorecard.parent == home / "threads"
+    assert files.scorecard.name.endswith("-car-free-draft.scorecard.toml")
+    assert files.scorecard.name.startswith(app.doc.thread.source.sha256[:16])
+
+    again = ThreadscoreApp([thread_file])
+    async with again.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        doc = again.doc
+        assert doc.mark(2).bookmark and doc.mark(2).rating == 2
+        assert doc.mark(3).note == "check it" and doc.verdict(3) == "evidenced"
+        assert again.current == 3 and again.search_query == "receipts"
+        await pilot.press("f", "ctrl+r", "f")
+        await pilot.press("tab", "tab", "space", "ctrl+s")  # "Bookmarked only"
+        assert again.filter.bookmarked and not again.filter.rated
+        assert again.post_list.numbers == [2]
+        await pilot.press("q")
+
+    third = ThreadscoreApp([thread_file])
+    async with third.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert third.filter.bookmarked and third.post_list.numbers == [2]
+        assert third.current == 2
+
+
+async def test_damaged_state_is_set_aside_and_the_app_opens(home: Path, thread_file: Path) -> None:
+    first = ThreadscoreApp([thread_file])
+    async with first.run_test() as pilot:
+        await ready(pilot)
+    files = thread_files(first.doc.thread.source)
+    files.scorecard.parent.mkdir(parents=True, exist_ok=True)
+    garbage = "this is [not toml\x00 at all"
+    files.scorecard.write_text(garbage, encoding="utf-8")
+    files.ui.write_text("version = 'nine'", encoding="utf-8")
+
+    app = ThreadscoreApp([thread_file])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert app.current == 1 and app.post_list.numbers == [1, 2, 3]
+        notices = " ".join(str(n.message) for n in app._notifications)
+        assert "damaged" in notices and "kept as" in notices
+        await pilot.press("m")
+    kept = sorted(files.scorecard.parent.glob("*.scorecard.toml.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == garbage
+    assert len(list(files.ui.parent.glob("*.ui.toml.damaged-*"))) == 1
+    saved = tomllib.loads(files.scorecard.read_text(encoding="utf-8"))
+    assert saved["marks"][0]["bookmark"] is True
+
+
+async def test_a_newer_scorecard_file_is_never_overwritten(home: Path, thread_file: Path) -> None:
+    first = ThreadscoreApp([thread_file])
+    async with first.run_test() as pilot:
+        await ready(pilot)
+    files = thread_files(first.doc.thread.source)
+    files.scorecard.parent.mkdir(parents=True, exist_ok=True)
+    newer = "schema_version = 99\nfingerprint = 'x'\nsource_path = 'y'\n"
+    files.scorecard.write_text(newer, encoding="utf-8")
+    app = ThreadscoreApp([thread_file])
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        assert "not saved" in str(app.reader.query_one("#status").render())
+    assert files.scorecard.read_text(encoding="utf-8") == newer
+
+
+async def test_forum_markup_and_escapes_are_shown_inert(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "evil.txt"
+    text = f"Evil thread\n\nalice\nSep 12, 2026\n{EVIL}\n\nbob\nSep 13, 2026\nA second post.\n"
+    path.write_bytes(text.encode())
+    app = ThreadscoreApp([path])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        body = app.pane.query_one(".post-text")
+        shown = str(body.render())
+        assert "[@click=app.quit]x[/]" in shown and "[bold]B[/bold]" in shown
+        assert "\x1b" not in shown and "\x07" not in shown and "52;c" not in shown
+        everything = screen_text(app)
+        assert "[@click=app.quit]" in everything and "\x1b]52" not in everything
+        # Where "x" would be if the markup ran ("Hello x"), and on the literal text.
+        for column in (6, shown.index("[@click") + 2, shown.index("]x[") + 1):
+            await pilot.click(body, offset=(column, 0))
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+
+
+async def test_display_cleans_text_that_skipped_the_parser(home: Path) -> None:
+    """Defence in depth: a Thread built without the parser still cannot reach the terminal."""
+    body = "bad \x1b[2J\x1b]0;PWNED\x07 [@click=app.quit]q[/] \x9b31m end"
+    thread = Thread(
+        source=Source(path="x.txt", format="text", sha256="0" * 64),
+        posts=[
+            Post(
+                number=1,
+                id="a",
+                author="\x1b[31mmallory",
+                body=body,
+                parts=[Part(kind="text", text=body)],
+            )
+        ],
+    )
+    app = ThreadscoreApp(thread=thread, scorer=fixed_scorer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("a", *"note", "ctrl+s")
+        everything = screen_text(app)
+        for bad in ("\x1b[2J", "PWNED\x07", "\x9b", "\x1b[31m"):
+            assert bad not in everything
+        assert "mallory" in everything and "[@click=app.quit]q[/]" in everything
+
+
+async def test_unreadable_thread_ends_the_app_with_one_message(tmp_path: Path, home: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n")
+    app = ThreadscoreApp([empty])
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 1 and app.load_error and "empty" in app.load_error
+
+
+def test_cli_reports_a_missing_thread_before_starting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(tmp_path / "nope.txt")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such file" in err
+
+
+@needs_shared
+async def test_the_seed_thread_opens(home: Path) -> None:
+    app = ThreadscoreApp([SEED])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert len(app.post_list.numbers) == len(app.doc.thread.posts) > 10
+        await pilot.press("G")
+        assert app.current == len(app.doc.thread.posts)

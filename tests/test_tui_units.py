@@ -1,0 +1,139 @@
+"""The reader's pure modules: filters, history, search, keymap, state files, sanitising, rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsing.models import Source
+from tests.test_tui_support import small_thread
+from tui.filters import Filter, PostFacts, apply_filter, filter_from_label
+from tui.history import JumpHistory
+from tui.keymap import load_keymap, parse_keymap
+from tui.safe import clean, one_line
+from tui.search import SearchIndex, next_match
+from tui.state import UiState, home_dir, load_ui_state, slug, thread_files
+from tui.widgets.post_list import fit, marker_text
+
+FACTS = [
+    PostFacts(1, "alice", "evidenced", 5, True),
+    PostFacts(2, "bob", "challenge", None, False),
+    PostFacts(3, "", "asserted", 2, False),
+    PostFacts(4, "alice", "asserted", None, True),
+]
+
+
+def test_filters_combine_and_describe_themselves() -> None:
+    assert apply_filter(Filter(), FACTS) == [1, 2, 3, 4]
+    assert apply_filter(Filter(verdicts=frozenset({"asserted"})), FACTS) == [3, 4]
+    assert apply_filter(Filter(author="alice", bookmarked=True), FACTS) == [1, 4]
+    assert apply_filter(Filter(rated=True, verdicts=frozenset({"asserted"})), FACTS) == [3]
+    assert apply_filter(Filter(author=""), FACTS) == [3]
+    described = Filter(verdicts=frozenset({"challenge", "evidenced"}), author="", rated=True)
+    assert described.describe() == "evidenced/challenge, by —, rated"
+
+
+def test_filters_round_trip_and_tolerate_junk() -> None:
+    f = Filter(verdicts=frozenset({"asserted"}), author="bob", bookmarked=True)
+    assert Filter.from_dict(f.to_dict()) == f
+    junk = {"verdicts": ["bogus", "asserted", 3], "author": 7, "bookmarked": "yes"}
+    assert Filter.from_dict(junk) == Filter(verdicts=frozenset({"asserted"}))
+
+
+def test_labels_from_the_scorecard_screen() -> None:
+    authors = ["alice", "bob", None]
+    assert filter_from_label("bob", authors) == Filter(author="bob")
+    assert filter_from_label("challenge", authors) == Filter(verdicts=frozenset({"challenge"}))
+    assert filter_from_label("—", authors) == Filter(author="")
+    assert filter_from_label("zed", authors) is None
+
+
+def test_history_goes_back_and_forward_like_a_browser() -> None:
+    h = JumpHistory()
+    h.jump(1, 5)
+    h.jump(5, 9)
+    assert h.back(9) == 5
+    assert h.back(5) == 1
+    assert h.back(1) is None
+    assert h.forward(1) == 5
+    h.jump(5, 7)  # a new jump drops the forward stack
+    assert h.forward(7) is None
+    assert h.back(7) == 5
+    h.jump(3, 3)
+    assert h.back_stack == [1]
+
+
+def test_search_is_fuzzy_and_walks_in_thread_order() -> None:
+    index = SearchIndex(
+        [(1, "The council survey"), (2, "Pontevedra closed its centre"), (3, "COUNCIL vote")]
+    )
+    assert index.find("council") == [1, 3]
+    assert index.find("Pontevedr a") == [2]
+    assert index.find("pontevdra") == [2]
+    assert index.find("zz") == [] and index.find("  ") == []
+    assert next_match([2, 5, 9], 5, 1) == 9
+    assert next_match([2, 5, 9], 9, 1) == 2
+    assert next_match([2, 5, 9], 2, -1) == 9
+    assert next_match([2, 5, 9], 6, -1) == 5
+    assert next_match([], 1, 1) is None
+
+
+def test_keymap_keeps_good_entries_and_reports_bad_ones(tmp_path: Path) -> None:
+    keymap, problems = parse_keymap(
+        {"bookmark": " b , ctrl+b ", "help": 3, "nope": "x", "quit": ""},
+        ["bookmark", "help", "quit"],
+    )
+    assert keymap == {"bookmark": "b,ctrl+b"}
+    assert len(problems) == 3
+    assert load_keymap(tmp_path / "missing.toml", ["x"]) == ({}, [])
+    bad = tmp_path / "config.toml"
+    bad.write_text("[keys\n")
+    keymap, problems = load_keymap(bad, ["x"])
+    assert keymap == {} and "unreadable" in problems[0]
+
+
+def test_state_lives_under_threadscore_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("THREADSCORE_HOME", str(tmp_path))
+    assert home_dir() == tmp_path
+    source = Source(path="/x/My Thread (2).HTML", format="html", sha256="ab" * 32)
+    files = thread_files(source)
+    assert files.scorecard == tmp_path / "threads" / f"{'ab' * 8}-my-thread-2.scorecard.toml"
+    assert files.ui.name == f"{'ab' * 8}-my-thread-2.ui.toml"
+    assert slug("") == "thread" and slug("....") == "thread"
+
+
+def test_ui_state_round_trips_and_finds_posts_by_id(tmp_path: Path) -> None:
+    thread = small_thread()
+    state = UiState(post_id="p4", number=2, filter=Filter(rated=True), search="x", highlight=False)
+    back = UiState.from_toml(state.to_toml())
+    assert back == state and back.position_in(thread) == 4
+    assert UiState(post_id="gone", number=3).position_in(thread) == 3
+    assert UiState(number=99).position_in(thread) is None
+    path = tmp_path / "ui.toml"
+    path.write_text("version = 2\n")
+    state, notice = load_ui_state(path)
+    assert state == UiState() and notice and "kept as" in notice
+    assert not path.exists() and len(list(tmp_path.glob("ui.toml.damaged-*"))) == 1
+
+
+def test_clean_removes_escapes_and_controls_but_keeps_text() -> None:
+    dirty = (
+        "a\x1b[31mred\x1b[0m \x1b]52;c;aGk=\x07b\x9b2J \x1b]8;;http://x\x1b\\l\u202eevil\r\nz\x00"
+    )
+    assert clean(dirty) == "ared b levil\nz"
+    assert clean("👨‍👩‍👧 [b]x[/b]\tok") == "👨‍👩‍👧 [b]x[/b]\tok"
+    assert one_line("  a\n\n b\t c ") == "a b c"
+    assert clean(None) == "" and clean("\ud800x") == "?x"
+
+
+def test_row_pieces_fit_their_cells() -> None:
+    assert fit("abcdef", 4) == "abc…"
+    assert fit("ab", 4) == "ab  "
+    assert fit("日本語", 4) == "日…" or fit("日本語", 4) == "日 …"
+    assert fit("x", 0) == ""
+    assert marker_text([3]) == "↩ #3"
+    assert marker_text([1, 2, 3, 4]) == "↩ #1 #2 #3…"
+    assert marker_text([]) == ""
