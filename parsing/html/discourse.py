@@ -22,6 +22,7 @@ from parsing.models import Attachment
 
 _ARCHIVE_POST = re.compile(r"^## Post #(\d+) by @(\S+?)(?:\s+\(([^)]*)\))?\s*$", re.MULTILINE)
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_SIZE = re.compile(r"\s*\(([\d.,]+\s*[KMG]?B)\)")
 
 
 def _replace(node: LexborNode) -> str | None:
@@ -77,12 +78,26 @@ def _post_number(node: LexborNode) -> str | None:
     return None
 
 
+def _user_card(node: LexborNode) -> str | None:
+    """The username (what quotes name), even where the page shows full names first."""
+    card = first(node, ".topic-meta-data [data-user-card]")
+    return card.attributes.get("data-user-card") if card is not None else None
+
+
 def _attachments(node: LexborNode) -> list[Attachment]:
-    return [
-        Attachment(name=name, url=link.attributes.get("href"))
-        for link in node.css("a.attachment")
-        if (name := text_of(link))
-    ]
+    """Cooked uploads: `<a class="attachment" href=U>name</a> (12.3 KB)`."""
+    out = []
+    for link in node.css("a.attachment"):
+        name = text_of(link)
+        if not name:
+            continue
+        after = link.next
+        size = None
+        if after is not None and after.tag == "-text":
+            m = _SIZE.match(after.text_content or "")
+            size = m[1] if m else None
+        out.append(Attachment(name=name, size=size, url=link.attributes.get("href")))
+    return out
 
 
 def engine(topic_id: str | None) -> Engine:
@@ -92,8 +107,8 @@ def engine(topic_id: str | None) -> Engine:
         posts=("article[data-post-id]", "div.crawler-post", "[itemtype$=DiscussionForumPosting]"),
         post_id=_post_number,
         author=lambda n: (
-            text_of(n, ".names .first a")
-            or text_of(n, ".topic-meta-data .username a")
+            _user_card(n)
+            or text_of(n, ".names .first a")
             or text_of(n, ".creator [itemprop=name]")
             or text_of(n, "[itemprop=author] [itemprop=name]")
         ),
@@ -104,7 +119,12 @@ def engine(topic_id: str | None) -> Engine:
             or first(n, ".crawler-post-infos time")
             or first(n, "time")
         ),
-        body=lambda n: first(n, ".cooked") or first(n, "[itemprop=text]") or first(n, ".post"),
+        body=lambda n: (
+            first(n, ".cooked")
+            or first(n, "[itemprop=text]")
+            or first(n, "[itemprop=articleBody]")
+            or first(n, ".post")
+        ),
         quotes="aside.quote",
         quote_meta=_quote_meta(topic_id),
         drop=(

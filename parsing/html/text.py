@@ -220,7 +220,11 @@ def render(
         if closing:
             if tag == "a":
                 label = out.since(mark)
-                if _is_absolute(href) and _looks_like_cut_url(label.strip(), href):
+                bare_image = label.strip().startswith("[image: ") and label.strip().endswith("]")
+                if _is_absolute(href) and bare_image and label.count("[image: ") == 1:
+                    out.cut(mark)
+                    out.text(f"[image: {href}]")
+                elif _is_absolute(href) and _looks_like_cut_url(label.strip(), href):
                     out.cut(mark)
                     out.text(href)
                 elif suffix := _link_suffix(label, href):
