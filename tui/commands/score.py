@@ -15,7 +15,13 @@ from pathlib import Path
 from parsing import load_thread
 from scoring import score_thread
 from scoring.report import format_table, to_json
-from scoring.store import atomic_write_text, load_scorecard, save_scorecard, to_toml
+from scoring.store import (
+    ScorecardFileError,
+    atomic_write_text,
+    load_scorecard,
+    save_scorecard,
+    to_toml,
+)
 from scoring.user_layer import reattach
 
 
@@ -46,11 +52,17 @@ def run(args: argparse.Namespace) -> int:
     as_toml = args.toml or (out is not None and not args.json and out.suffix == ".toml")
     card = score_thread(thread)
     if out is not None and as_toml and out.exists():
-        previous = load_scorecard(out)  # a newer-version file stops here, untouched
-        user = reattach(previous.user, thread)
-        card = card.model_copy(update={"user": user})
-        if user.orphans:
-            _say(f"{len(user.orphans)} mark(s) fit no post of this thread; kept in {out}")
+        try:
+            previous = load_scorecard(out)
+        except ScorecardFileError as exc:
+            if exc.newer:
+                raise
+            previous = None  # save_scorecard sets the unreadable file aside below
+        if previous is not None:
+            user = reattach(previous.user, thread)
+            card = card.model_copy(update={"user": user})
+            if user.orphans:
+                _say(f"{len(user.orphans)} mark(s) fit no post of this thread; kept in {out}")
     if as_toml:
         if out is None:
             sys.stdout.write(to_toml(card))

@@ -1,0 +1,96 @@
+"""`threadscore score`: the table, JSON and TOML outputs, and keeping the user's marks."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from parsing import load_thread
+from parsing.load import demo_path
+from scoring.store import load_scorecard, save_scorecard
+from scoring.user_layer import set_rating
+from tui.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["score", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_default_is_a_readable_table_of_the_demo(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 0
+    thread = load_thread(None)
+    assert f"title: {thread.title}" in out
+    assert "evidence rate" in out
+    rows = [line for line in out.splitlines() if line[:4].strip().isdigit()]
+    assert len(rows) == len(thread.posts)
+
+
+def test_json_has_posts_cues_authors_and_totals(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(demo_path()), "--json")
+    assert code == 0
+    data = json.loads(out)
+    thread = load_thread(demo_path())
+    assert [p["number"] for p in data["posts"]] == [p.number for p in thread.posts]
+    for entry, post in zip(data["posts"], thread.posts, strict=True):
+        assert {"verdict", "strength", "claims", "evidence", "cues"} <= set(entry)
+        for cue in entry["cues"]:
+            assert {"kind", "start", "end", "text"} <= set(cue)
+            if cue["end"] > cue["start"]:
+                assert post.body[cue["start"] : cue["end"]] == cue["text"]
+    assert data["authors"]
+    assert data["totals"]["posts"] == len(thread.posts)
+
+
+def test_toml_to_stdout_is_a_scorecard(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--toml")
+    assert code == 0
+    assert tomllib.loads(out)["schema_version"] == 1
+
+
+def test_rescoring_into_an_existing_card_keeps_the_marks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "card.toml"
+    assert run(capsys, "-o", str(out))[0] == 0
+    thread = load_thread(None)
+    card = load_scorecard(out)
+    rated = card.model_copy(update={"user": set_rating(card.user, thread.posts[2], 5)})
+    save_scorecard(rated, out)
+    assert run(capsys, "--toml", "-o", str(out))[0] == 0
+    again = load_scorecard(out)
+    assert again.mark(3) is not None
+    assert again.mark(3).rating == 5
+
+
+def test_a_damaged_card_is_set_aside_and_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "card.toml"
+    damaged = "schema_version = 1\nthis is = = not toml\n"
+    out.write_text(damaged, encoding="utf-8")
+    code, _, err = run(capsys, "--toml", "-o", str(out))
+    assert code == 0
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("card.toml.damaged-")]
+    assert len(aside) == 1
+    assert aside[0].read_text(encoding="utf-8") == damaged
+    assert f"set aside as {aside[0]}" in err
+    assert load_scorecard(out).schema_version == 1
+
+
+def test_a_newer_card_is_refused_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "card.toml"
+    newer = 'schema_version = 99\nfingerprint = "x"\n'
+    out.write_text(newer, encoding="utf-8")
+    code, _, err = run(capsys, "--toml", "-o", str(out))
+    assert code == 1
+    assert "newer threadscore" in err
+    assert out.read_text(encoding="utf-8") == newer
+    assert [p.name for p in tmp_path.iterdir()] == ["card.toml"]
