@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 from parsing.errors import ThreadscoreError
 from parsing.html import discourse
 from parsing.html.detect import detect_engine, engine_for
-from parsing.html.extract import Engine, RawPost, extract_post
+from parsing.html.extract import Engine, RawPost, extract_post, select
 from parsing.html.fallback import main_text, read_as_text
 from parsing.html.pages import Page, build_posts, merge_pages
 from parsing.html.text import inline_text
@@ -29,7 +29,29 @@ MAX_PAGE_BYTES = 24 * 1024 * 1024
 a few seconds."""
 
 _LOGIN_HINTS = ("log in", "login", "sign in", "anmelden", "connexion", "password")
-_ERROR_HINTS = ("error", "not found", "no permission", "not authorized", "does not exist")
+_ERROR_HINTS = (
+    "error",
+    "not found",
+    "no permission",
+    "not authorized",
+    "not authorised",
+    "does not exist",
+    "has been deleted",
+    "404",
+)
+ENGINE_NAMES = {
+    "xenforo1": "XenForo 1",
+    "xenforo2": "XenForo 2",
+    "vbulletin3": "vBulletin 3",
+    "vbulletin4": "vBulletin 4",
+    "vbulletin5": "vBulletin 5",
+    "somethingawful": "Something Awful",
+    "phpbb3": "phpBB 3",
+    "smf": "Simple Machines",
+    "vanilla": "Vanilla",
+    "invision": "Invision Community",
+    "discourse": "Discourse",
+}
 
 
 class _UnknownEngine(Exception):
@@ -101,7 +123,7 @@ def read_page(path: Path, text: str) -> Page:
     if discourse.is_archive(text):
         return _topic_page(path, discourse.read_archive(text))
     tree = LexborHTMLParser(text)
-    name = detect_engine(tree)
+    name = detect_engine(tree, text)
     if name is None:
         if _looks_like_login(tree):
             raise ThreadscoreError(f"{path}: a login page, not a thread (save it signed in)")
@@ -125,7 +147,7 @@ def _topic_page(path: Path, topic: discourse.Topic) -> Page:
 
 def _read_posts(tree: LexborHTMLParser, engine: Engine) -> list[RawPost]:
     for selector in engine.posts:
-        nodes = [n for n in tree.css(selector) if engine.keep_post(n)]
+        nodes = [n for n in select(tree, selector) if engine.keep_post(n)]
         if nodes:
             return [p for n in nodes if (p := extract_post(n, engine)) is not None]
     return []
@@ -152,11 +174,11 @@ def _looks_like_login(tree: LexborHTMLParser) -> bool:
 
 
 def _why_empty(tree: LexborHTMLParser, engine: Engine) -> str:
-    label = engine.name
+    label = ENGINE_NAMES.get(engine.name, engine.name)
     if tree.css_first("input[type=password]") is not None:
         return f"a {label} login page, not a thread (no posts; save the page signed in)"
-    title = inline_text(tree.css_first("title")).lower()
-    if any(h in title for h in _ERROR_HINTS):
+    said = inline_text(tree.css_first("title")) + " " + inline_text(tree.body)[:3000]
+    if any(h in said.lower() for h in _ERROR_HINTS):
         return f"a {label} error page, not a thread (no posts)"
     return f"no posts found on this {label} page"
 

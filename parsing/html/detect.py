@@ -40,8 +40,24 @@ _GENERATORS = (
 )
 
 
-def detect_engine(tree: LexborHTMLParser) -> str | None:
-    """The engine name (a key of the engine table, or "discourse"), or None when unknown."""
+_PAGE_MARKERS: tuple[tuple[str, str], ...] = (
+    ("xenforo2", "html#XF"),
+    ("xenforo1", "html#XenForo"),
+    ("vbulletin4", "html#vbulletin_html"),
+    ("vbulletin5", "html#vbulletin"),
+    ("phpbb3", "body#phpbb"),
+    ("invision", "body.ipsApp"),
+    ("vanilla", "body[id^=vanilla_]"),
+    ("somethingawful", "body.somethingawful"),
+)
+
+
+def detect_engine(tree: LexborHTMLParser, text: str = "") -> str | None:
+    """The engine name (a key of the engine table, or "discourse"), or None when unknown.
+
+    Post markup decides first; failing that, the generator tag and page-wide markers still name
+    the engine of a page without posts (an error or login page), so the user hears why.
+    """
     for name, selector in _SIGNATURES:
         if tree.css_first(selector) is not None:
             return name
@@ -50,6 +66,11 @@ def detect_engine(tree: LexborHTMLParser) -> str | None:
     for hint, name in _GENERATORS:
         if hint in generator:
             return name
+    for name, selector in _PAGE_MARKERS:
+        if tree.css_first(selector) is not None:
+            return name
+    if "smf_scripturl" in text:
+        return "smf"
     return None
 
 

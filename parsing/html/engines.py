@@ -14,7 +14,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from parsing.html import dates
-from parsing.html.extract import Engine, QuoteMeta, digits, first, text_of, url_param
+from parsing.html.extract import Engine, QuoteMeta, digits, first, select, text_of, url_param
 from parsing.html.text import inline_text
 from parsing.models import Attachment
 
@@ -45,8 +45,8 @@ def own(node: LexborNode, selector: str, container: str) -> LexborNode | None:
 
     A quote's title must not be taken from a quote nested inside it.
     """
-    inner = {n.mem_id for n in node.css(container)} - {node.mem_id}
-    for cand in node.css(selector):
+    inner = {n.mem_id for n in select(node, container)} - {node.mem_id}
+    for cand in select(node, selector):
         parent = cand.parent
         while parent is not None and parent.mem_id != node.mem_id:
             if parent.mem_id in inner:
@@ -99,7 +99,7 @@ def _xf2_quote(node: LexborNode) -> QuoteMeta:
 
 def _xf2_attachments(node: LexborNode) -> list[Attachment]:
     out = []
-    for item in node.css(".message-attachments li, ul.attachmentList li"):
+    for item in select(node, ".message-attachments li, ul.attachmentList li"):
         name_node = first(item, ".file-name")
         name = (name_node.attributes.get("title") if name_node else None) or text_of(name_node)
         link = first(item, "a[href]")
@@ -151,7 +151,7 @@ def _xf1_quote(node: LexborNode) -> QuoteMeta:
 
 def _xf1_attachments(node: LexborNode) -> list[Attachment]:
     out = []
-    for item in node.css(".attachedFiles li.attachment"):
+    for item in select(node, ".attachedFiles li.attachment"):
         link = first(item, ".attachmentInfo h6 a") or first(item, "h6 a")
         name = text_of(link) or item.attributes.get("title")
         att = _attachment(
@@ -189,7 +189,7 @@ def _vb_quote(node: LexborNode) -> QuoteMeta:
     author = text_of(posted, "strong") if posted is not None else None
     source = None
     if posted is not None:
-        for link in posted.css("a[href]"):
+        for link in select(posted, "a[href]"):
             href = link.attributes.get("href") or ""
             source = url_param(href, "p", "postid") or (
                 digits(href.rpartition("#post")[2]) if "#post" in href else None
@@ -224,7 +224,7 @@ def _vb3_quote(node: LexborNode) -> QuoteMeta:
 
 def _vb4_attachments(node: LexborNode) -> list[Attachment]:
     out = []
-    for item in node.css(".attachments li, .attachments td"):
+    for item in select(node, ".attachments li, .attachments td"):
         link = first(item, "a[href*=attachment]") or first(item, "a[href]")
         if link is None:
             continue
@@ -330,7 +330,7 @@ def _phpbb_quote(node: LexborNode) -> QuoteMeta:
     source = None
     author = None
     if cite is not None:
-        for link in cite.css("a[href]"):
+        for link in select(cite, "a[href]"):
             attrs = link.attributes
             href = attrs.get("href") or ""
             if attrs.get("data-post-id"):
@@ -369,7 +369,7 @@ def _phpbb_date(node: LexborNode) -> dates.dt.date | None:
 
 def _phpbb_attachments(node: LexborNode) -> list[Attachment]:
     out = []
-    for item in node.css("dl.attachbox dl.file, dl.attachbox dl.thumbnail"):
+    for item in select(node, "dl.attachbox dl.file, dl.attachbox dl.thumbnail"):
         link = first(item, "a.postlink") or first(item, "a[href*=file]")
         img = first(item, "img.postimage")
         name = text_of(link) or (img.attributes.get("alt") if img is not None else None)
@@ -455,7 +455,7 @@ SMF = Engine(
     signature="div.signature",
     attachments=lambda n: [
         a
-        for link in n.css(".attachments a[href*=attach]")
+        for link in select(n, ".attachments a[href*=attach]")
         if (a := _attachment(text_of(link), inline_text(link.parent), link.attributes.get("href")))
     ],
     title=("#top_subject",),
@@ -540,7 +540,7 @@ INVISION = Engine(
     signature="[data-role=memberSignature]",
     attachments=lambda n: [
         a
-        for link in n.css("[data-role=commentContent] a.ipsAttachLink")
+        for link in select(n, "[data-role=commentContent] a.ipsAttachLink")
         if (a := _attachment(text_of(link), "", link.attributes.get("href")))
     ],
     title=("h1.ipsType_pageTitle", "h1"),

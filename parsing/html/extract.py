@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsing.html.text import clean, inline_text, plain, render
 from parsing.models import Attachment
@@ -79,6 +79,18 @@ class Engine:
     title: tuple[str, ...] = ()
     keep_post: Callable[[LexborNode], bool] = lambda _node: True
     replace: Callable[[LexborNode], str | None] | None = None
+
+
+def select(node: LexborNode | LexborHTMLParser, selector: str) -> list[LexborNode]:
+    """Matches in document order, each once (lexbor repeats a node matched by two selectors
+    of a comma list)."""
+    seen: set[int] = set()
+    out = []
+    for match in node.css(selector):
+        if match.mem_id not in seen:
+            seen.add(match.mem_id)
+            out.append(match)
+    return out
 
 
 def first(node: LexborNode | None, selector: str) -> LexborNode | None:

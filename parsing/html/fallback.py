@@ -20,7 +20,8 @@ _MAIN = ("main", "[role=main]", "#content", "#main", ".content", "body")
 
 
 def main_text(tree: LexborHTMLParser) -> str:
-    """The readable text of the page's main area, paragraphs and line breaks kept."""
+    """The page's main area as a browser shows it (what a crawl flattens and the text reader
+    expects): paragraphs and line breaks kept, link labels without addresses, no images."""
     root = None
     for selector in _MAIN:
         root = tree.css_first(selector)
@@ -31,7 +32,7 @@ def main_text(tree: LexborHTMLParser) -> str:
     if root is None:
         return ""
     drops = {n.mem_id for n in root.css(_CHROME)}
-    return plain(root, drops)
+    return plain(root, drops, addresses=False)
 
 
 def _unlined_quote(quote: Quote) -> Quote:

@@ -166,7 +166,7 @@ def _link_suffix(label: str, href: str) -> str:
         return ""
     label = label.strip()
     if not label:
-        return href
+        return ""
     bare = href.split("://", 1)[-1].lstrip("/")
     if label in (href, bare) or label.rstrip("/") in (href.rstrip("/"), bare.rstrip("/")):
         return ""
@@ -203,12 +203,14 @@ def render(
     drops: set[int] | frozenset[int] = frozenset(),
     on_quote: Callable[[LexborNode], T] | None = None,
     replace: Callable[[LexborNode], str | None] | None = None,
+    addresses: bool = True,
 ) -> list[str | T]:
     """Text runs and quote results under `root`, in reading order.
 
     `quotes` and `drops` are node `mem_id`s: quote nodes go to `on_quote`, dropped nodes (chrome
     such as "X said:" titles or "Click to expand...") are skipped with everything inside them.
     `replace` may render a node as a fixed text (a link preview as its address).
+    `addresses=False` renders text as a browser shows it: link labels only, no images.
     """
     segments: list[str | T] = []
     out = _Out()
@@ -218,7 +220,7 @@ def render(
         closing, node, mark, href = stack.pop()
         tag = node.tag
         if closing:
-            if tag == "a":
+            if tag == "a" and addresses:
                 label = out.since(mark)
                 bare_image = label.strip().startswith("[image: ") and label.strip().endswith("]")
                 if _is_absolute(href) and bare_image and label.count("[image: ") == 1:
@@ -262,7 +264,7 @@ def render(
             out.br()
             continue
         if tag == "img":
-            alt = _image_text(node)
+            alt = _image_text(node) if addresses else ""
             if alt:
                 out.text(" " + alt if out.space else alt)
             continue
@@ -295,8 +297,11 @@ def _push_children(stack: list[tuple[bool, LexborNode, int, str]], node: LexborN
         stack.append((False, child, 0, ""))
 
 
-def plain(root: LexborNode | None, drops: set[int] | frozenset[int] = frozenset()) -> str:
+def plain(
+    root: LexborNode | None, drops: set[int] | frozenset[int] = frozenset(), addresses: bool = True
+) -> str:
     """The text under a node, paragraphs kept, nothing treated as a quote."""
     if root is None:
         return ""
-    return "\n\n".join(s for s in render(root, drops=drops) if isinstance(s, str))
+    segments = render(root, drops=drops, addresses=addresses)
+    return "\n\n".join(s for s in segments if isinstance(s, str))

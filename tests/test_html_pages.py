@@ -1,0 +1,189 @@
+"""Several pages as one thread, engines we do not know, and pages that are not threads at all."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from parsing import load_thread
+from parsing.errors import ThreadscoreError
+from parsing.html import MAX_PAGE_BYTES
+from tests.conftest import DATA
+
+PAGES = DATA / "html"
+THREAD = PAGES / "xenforo2_thread"
+
+
+def threadscore() -> list[str]:
+    exe = Path(sys.executable).with_name("threadscore")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "tui.cli"]
+
+
+def test_folder_of_pages_is_one_thread_in_page_order_with_duplicates_once() -> None:
+    thread = load_thread(THREAD)
+    # page-2 repeats the last post of page-1 (700135)
+    assert [p.source_id for p in thread.posts] == ["700101", "700135", "700190", "700204"]
+    assert [p.number for p in thread.posts] == [1, 2, 3, 4]
+    assert thread.source.engine == "xenforo2"
+    assert thread.title == "Residents-only parking zones"
+    pages = sorted(THREAD.glob("*.html"))
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in pages)).hexdigest()
+    assert thread.source.sha256 == digest
+
+
+def test_quotes_link_across_pages() -> None:
+    thread = load_thread(THREAD)
+    post = next(p for p in thread.posts if p.source_id == "700190")
+    outer = post.quotes[0]
+    assert thread.post(outer.target).source_id == "700135"
+    # the nested quote names a post that only page-1 shows
+    inner = outer.nested[0]
+    assert inner.source_id == "700101"
+    assert thread.post(inner.target).source_id == "700101"
+    assert thread.quoted_by()[1] == [2]
+
+
+def test_pages_given_one_by_one_read_like_the_folder() -> None:
+    pages = sorted(THREAD.glob("*.html"))
+    by_files = load_thread(pages)
+    by_folder = load_thread(THREAD)
+    assert [p.model_dump() for p in by_files.posts] == [p.model_dump() for p in by_folder.posts]
+
+
+def test_a_later_page_alone_keeps_who_and_which_post_an_earlier_page_quote_names() -> None:
+    thread = load_thread(THREAD / "page-2.html")
+    assert [p.source_id for p in thread.posts] == ["700135", "700190", "700204"]
+    first = thread.posts[0].quotes[0]
+    assert first.target is None
+    assert (first.author, first.source_id) == ("Kowalczyk", "700101")
+    nested = thread.posts[1].quotes[0].nested[0]
+    assert (nested.target, nested.author, nested.source_id) == (None, "Kowalczyk", "700101")
+
+
+def test_cli_reads_several_pages(tmp_path: Path) -> None:
+    pages = [str(p) for p in sorted(THREAD.glob("*.html"))]
+    run = subprocess.run(
+        [*threadscore(), "parse", *pages], capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    assert "posts: 4, quote links: 2" in run.stdout
+    assert "quotes #1" in run.stdout and "quotes #2" in run.stdout
+
+
+def test_unknown_engine_goes_through_the_text_reader_and_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    thread = load_thread(PAGES / "other" / "mybb.html")
+    assert thread.posts
+    assert thread.source.engine is None
+    assert thread.source.format == "html"
+    assert all(p.source_id is None and p.lines is None for p in thread.posts)
+    text = "\n".join(p.body for p in thread.posts)
+    assert "Making the ferry free would cost the town" in text
+    assert "nobody switches from walking" in text
+    assert "harbour.example.com" not in text  # link addresses and avatars are page chrome here
+    assert any("not recognised" in w for w in thread.warnings)
+    err = capsys.readouterr().err
+    assert err.count("not recognised") == 1
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ("bad/xenforo2_login.html", "login page"),
+        ("bad/phpbb3_error.html", "error page"),
+    ],
+)
+def test_pages_that_are_not_threads_give_one_clear_line(page: str, message: str) -> None:
+    with pytest.raises(ThreadscoreError, match=message):
+        load_thread(PAGES / page)
+    run = subprocess.run(
+        [*threadscore(), "parse", str(PAGES / page)], capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode != 0
+    assert message in run.stderr
+    assert "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_engine_page_without_posts_is_an_error(tmp_path: Path) -> None:
+    page = (THREAD / "page-1.html").read_text(encoding="utf-8")
+    start = page.index('\t<article class="message')
+    end = page.rindex("</article>") + len("</article>")
+    empty = tmp_path / "empty.html"
+    empty.write_text(page[:start] + page[end:], encoding="utf-8")
+    with pytest.raises(ThreadscoreError, match="no posts found on this XenForo 2 page"):
+        load_thread(empty)
+
+
+def test_truncated_page_gives_the_posts_before_the_cut_and_a_warning(tmp_path: Path) -> None:
+    data = (PAGES / "xenforo1.html").read_bytes()
+    cut = data.index(b"Ambulances and deliveries still need a way in.")
+    page = tmp_path / "cut.html"
+    page.write_bytes(data[:cut])
+    thread = load_thread(page)
+    assert [p.source_id for p in thread.posts] == ["1001", "1002"]
+    assert thread.posts[1].body.startswith("Pontevedra is a town of 80,000 people.")
+    assert any("cut off" in w for w in thread.warnings)
+
+
+def test_page_cut_inside_a_tag_still_reads(tmp_path: Path) -> None:
+    data = (PAGES / "phpbb3.html").read_bytes()
+    page = tmp_path / "cut.html"
+    page.write_bytes(data[: data.index(b'<div id="p4432"') + 12])
+    thread = load_thread(page)
+    assert [p.source_id for p in thread.posts] == ["4411", "4420"]
+
+
+def test_deeply_nested_broken_markup_does_not_overflow(tmp_path: Path) -> None:
+    page = (PAGES / "xenforo1.html").read_text(encoding="utf-8")
+    marker = "Every car-free centre"
+    page = page.replace(marker, "<div><span>" * 20000 + marker, 1)
+    broken = tmp_path / "nested.html"
+    broken.write_text(page, encoding="utf-8")
+    thread = load_thread(broken)
+    assert marker in thread.posts[2].body
+
+
+def test_oversized_page_is_refused_in_one_line(tmp_path: Path) -> None:
+    page = tmp_path / "huge.html"
+    chunk = b"<p>" + b"filler text " * 800 + b"</p>\n"
+    with page.open("wb") as fh:
+        fh.write(b"<!DOCTYPE html><html><body>")
+        while fh.tell() < 50 * 1024 * 1024:
+            fh.write(chunk)
+        fh.write(b"</body></html>")
+    assert page.stat().st_size > MAX_PAGE_BYTES
+    with pytest.raises(ThreadscoreError, match="too large"):
+        load_thread(page)
+    run = subprocess.run(
+        [*threadscore(), "parse", str(page)], capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode != 0 and "too large" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_control_characters_from_entities_never_reach_the_text(tmp_path: Path) -> None:
+    page = (PAGES / "xenforo1.html").read_text(encoding="utf-8")
+    page = page.replace(
+        "The opposite happened",
+        "&#27;]52;c;ZXZpbA==&#7;&#27;[31mThe opposite&#127; happened",
+        1,
+    )
+    page = page.replace('data-author="Quill">', 'data-author="Qu&#27;[5mill">', 1)
+    bad = tmp_path / "controls.html"
+    bad.write_text(page, encoding="utf-8")
+    thread = load_thread(bad)
+    texts = (
+        [p.body for p in thread.posts]
+        + [q.text for p in thread.posts for q in p.quotes]
+        + [q.author or "" for p in thread.posts for q in p.quotes]
+    )
+    for text in texts:
+        assert not any(ord(c) < 32 and c not in "\n\t" for c in text), repr(text)
+        assert not any(0x7F <= ord(c) <= 0x9F for c in text), repr(text)
+    assert "The opposite happened" in thread.posts[0].body
+    assert thread.posts[0].quotes[0].author == "Quill"
