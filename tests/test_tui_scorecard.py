@@ -185,6 +185,13 @@ async def test_sort_keys_reorder_rows_and_keep_the_cursor(
         assert names == ["dee", "cy", "bob", "ann"]
         chart = app.screen.query_one("#chart", EvidenceChart)
         assert [row.author for row in chart.rows] == names
+        columns = list(table.columns.values())
+        x = 1 + sum(c.get_render_width(table) for c in columns[:3]) + 2
+        await pilot.click("#authors", offset=(x, 1))
+        await pilot.pause()
+        asserted = [int(str(table.get_row_at(i)[3])) for i in range(table.row_count)]
+        assert asserted == sorted(asserted, reverse=True)
+        assert "asserted posts ▼" in str(table.border_subtitle)
 
 
 async def test_clicking_a_bar_moves_the_table_cursor(demo: tuple[Thread, Scorecard]) -> None:

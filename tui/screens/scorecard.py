@@ -82,6 +82,7 @@ class ScorecardScreen(Screen[str | None]):
     """Thread totals, the thread strip, the author table and the evidence chart."""
 
     CSS_PATH = "scorecard.tcss"
+    BINDING_GROUP_TITLE = "Scorecard"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"),
         (WIDE, "-wide"),

@@ -68,8 +68,17 @@ class EvidenceChart(ScrollView, can_focus=False):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._rows: list[AuthorRow] = list(rows)
+        self._rows: list[AuthorRow] = []
+        self._longest = 0
+        self._scale = 0
+        self._take(rows)
         self.border_title = LEGEND
+
+    def _take(self, rows: Sequence[AuthorRow]) -> None:
+        """Keep the rows and what every line needs from all of them (not O(rows) per line)."""
+        self._rows = list(rows)
+        self._longest = max((len(r.author) for r in self._rows), default=0)
+        self._scale = max((r.posts for r in self._rows), default=0)
 
     @property
     def rows(self) -> list[AuthorRow]:
@@ -77,7 +86,7 @@ class EvidenceChart(ScrollView, can_focus=False):
 
     def set_rows(self, rows: Sequence[AuthorRow]) -> None:
         """Replace the rows (after a sort, or a changed scorecard) and redraw."""
-        self._rows = list(rows)
+        self._take(rows)
         self._size_to_rows()
         self.refresh()
 
@@ -108,16 +117,14 @@ class EvidenceChart(ScrollView, can_focus=False):
 
     def _widths(self, width: int) -> tuple[int, int]:
         """Columns for the names and for the longest bar, in a line `width` cells wide."""
-        longest = max((len(r.author) for r in self._rows), default=0)
-        label_width = min(LABEL_MAX, longest, max(4, width // 3))
+        label_width = min(LABEL_MAX, self._longest, max(4, width // 3))
         return label_width, max(0, width - label_width - RATE_WIDTH - 2)
 
     def header_text(self, width: int) -> Text:
         """What the bars measure: posts, and how many the longest bar stands for."""
         label_width, bar_width = self._widths(width)
-        scale = max((r.posts for r in self._rows), default=0)
         line = Text(" " * (label_width + 1), no_wrap=True, end="")
-        line.append(f"posts by verdict (longest: {scale})"[:bar_width].ljust(bar_width))
+        line.append(f"posts by verdict (longest: {self._scale})"[:bar_width].ljust(bar_width))
         line.append(" " + "rate".rjust(RATE_WIDTH))
         line.truncate(width, pad=True)
         return line
@@ -126,12 +133,12 @@ class EvidenceChart(ScrollView, can_focus=False):
         """One author's line, exactly `width` cells: name, stacked bar, evidence rate."""
         row = self._rows[index]
         label_width, bar_width = self._widths(width)
-        scale = max(r.posts for r in self._rows)
         counts = [row.verdicts.get(v, 0) for v in VERDICTS]
         line = Text(row.author, no_wrap=True, end="")
         line.truncate(label_width, overflow="ellipsis", pad=True)
         line.append(" ")
-        for verdict, cells in zip(VERDICTS, split_cells(counts, scale, bar_width), strict=True):
+        bar = split_cells(counts, self._scale, bar_width)
+        for verdict, cells in zip(VERDICTS, bar, strict=True):
             if cells:
                 style = self.get_component_rich_style(f"evidence-chart--{verdict}")
                 line.append(GLYPHS[verdict] * cells, style)
