@@ -7,7 +7,7 @@ Every number comes from `tui.scorecard_view`, which applies the user's verdict o
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, cast, get_args
 
 from rich.text import Text
 from textual import on
@@ -294,9 +294,9 @@ class ScorecardScreen(Screen[str | None]):
 
     def action_sort(self, key: str) -> None:
         """Sort by `key`; the same key again flips the order."""
-        if key not in {k for k, _, _ in COLUMNS} | {"order"}:
+        if key not in get_args(SortKey):
             return
-        sort_key: SortKey = key  # type: ignore[assignment]
+        sort_key = cast(SortKey, key)
         self.sort_reverse = not self.sort_reverse if sort_key == self.sort_key else False
         self.sort_key = sort_key
         self._resort()
