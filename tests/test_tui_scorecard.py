@@ -144,7 +144,10 @@ async def test_enter_dismisses_with_the_highlighted_author(
     app = ScorecardApp(thread, score_thread(thread))
     async with app.run_test() as pilot:
         await pilot.pause()
-        await pilot.press("down", "enter")
+        await pilot.press("down")
+        await pilot.pause()
+        assert str(app.screen.query_one("#detail", Static).render()).startswith("bob: ")
+        await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ScorecardScreen)
     assert app.result == "bob"

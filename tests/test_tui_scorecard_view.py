@@ -15,6 +15,7 @@ from scoring.models import (
 )
 from tui.scorecard_view import (
     author_rows,
+    describe_row,
     effective_verdicts,
     format_answered,
     format_rate,
@@ -159,3 +160,17 @@ def test_challenges_answered_follow_overrides() -> None:
     assert (rows[0].challenged, rows[0].answered, format_answered(rows[0])) == (1, 1, "1/1")
     assert format_answered(rows[1]) == "–"
     assert [r.author for r in sort_rows(rows, "answered")] == ["ann", "bob", "#4", "cy"]
+
+
+def test_describe_row_names_the_posts_and_what_backs_them() -> None:
+    card = make_scorecard()
+    found = {"claims": 4, "evidence": 2, "evidence_by_type": {"link": 1, "number": 3}}
+    tallies = [t.model_copy(update=found) if t.author == "ann" else t for t in card.authors]
+    rows = author_rows(card.model_copy(update={"authors": tallies}), make_thread())
+    ann, unknown = rows[0], rows[2]
+    assert describe_row(ann) == (
+        "ann: 3 posts (#1 #3 #7) · claims 4 · evidence 2 · cues: 3 number, 1 link"
+        " · challenged 1, answered 0"
+    )
+    assert describe_row(ann, max_posts=2).startswith("ann: 3 posts (#1 #3 …)")
+    assert describe_row(unknown) == "post #4 (author unknown) · claims 0 · evidence 0"

@@ -41,6 +41,9 @@ class AuthorRow:
     overrides: int = 0
     challenged: int = 0
     answered: int = 0
+    claims: int = 0
+    evidence: int = 0
+    evidence_by_type: dict[str, int] = field(default_factory=dict)
 
     @property
     def posts(self) -> int:
@@ -162,6 +165,9 @@ def author_rows(scorecard: Scorecard, thread: Thread | None = None) -> list[Auth
                 overrides=overrides,
                 challenged=received,
                 answered=answered,
+                claims=tally.claims,
+                evidence=tally.evidence,
+                evidence_by_type=dict(tally.evidence_by_type),
             )
         )
     return rows
@@ -296,6 +302,29 @@ def window_rates(verdicts: Sequence[Verdict], slices: Sequence[Slice]) -> list[f
             evidence_rate(evidenced[end] - evidenced[start], asserted[end] - asserted[start])
         )
     return rates
+
+
+def describe_row(row: AuthorRow, max_posts: int = 6) -> str:
+    """One line on the highlighted author: which posts, and what the scorer found in them.
+
+    Claims and evidence are the scorer's counts (sentences, plus attachments and outside quotes
+    as evidence), and cues the kinds of backing it saw; none of them moves with a verdict
+    override, which changes how a post is judged, not what it says.
+    """
+    numbers = [f"#{n}" for n in row.post_numbers[:max_posts]]
+    if row.posts > max_posts:
+        numbers.append("…")
+    if row.known:
+        parts = [f"{row.author}: {plural(row.posts, 'post')} ({' '.join(numbers)})"]
+    else:
+        parts = [f"post {row.author} (author unknown)"]
+    parts.append(f"claims {row.claims} · evidence {row.evidence}")
+    kinds = sorted(row.evidence_by_type.items(), key=lambda kv: (-kv[1], kv[0]))
+    if kinds:
+        parts.append("cues: " + ", ".join(f"{count} {kind}" for kind, count in kinds))
+    if row.challenged:
+        parts.append(f"challenged {row.challenged}, answered {row.answered}")
+    return " · ".join(parts)
 
 
 def format_rate(rate: float | None) -> str:

@@ -25,6 +25,7 @@ from tui.scorecard_view import (
     SortKey,
     author_rows,
     describe_authors,
+    describe_row,
     effective_verdicts,
     format_answered,
     format_rate,
@@ -124,6 +125,7 @@ class ScorecardScreen(Screen[str | None]):
         yield Static(title, id="title")
         yield Static(self._totals_text(), id="totals")
         yield ThreadStrip(effective_verdicts(self.scorecard), id="strip")
+        yield Static(id="detail")
         with Container(id="body"):
             table: DataTable[Text] = DataTable(id="authors", cursor_type="row", zebra_stripes=True)
             table.border_title = self._table_title()
@@ -252,9 +254,13 @@ class ScorecardScreen(Screen[str | None]):
         return self._shown[min(table.cursor_row, len(self._shown) - 1)]
 
     def _sync_chart(self) -> None:
+        """Follow the table cursor in the chart and in the detail line below them."""
         table = self.query_one("#authors", DataTable)
         chart = self.query_one("#chart", EvidenceChart)
         chart.highlighted = table.cursor_row if table.row_count else None
+        row = self._cursor_row()
+        detail = Text(describe_row(row) if row is not None else "", no_wrap=True)
+        self.query_one("#detail", Static).update(detail)
 
     @on(DataTable.RowHighlighted, "#authors")
     def _row_highlighted(self) -> None:
