@@ -19,7 +19,7 @@ _SIGNATURES: tuple[tuple[str, str], ...] = (
     ("vbulletin5", "li.b-post[data-node-id] .js-post__content-text"),
     ("vbulletin4", "li[id^=post_] div[id^=post_message_]"),
     ("somethingawful", "table.post[id^=post] td.postbody"),
-    ("vbulletin3", "table[id^=post] div[id^=post_message_]"),
+    ("vbulletin3", "div[id^=post_message_]"),
     ("phpbb3", "div.post[id^=p] div.postbody"),
     ("smf", "div.post_wrapper div.poster"),
     ("vanilla", "li.ItemComment .Message, .ItemDiscussion .Message"),

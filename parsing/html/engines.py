@@ -202,9 +202,12 @@ def _vb_quote(node: LexborNode) -> QuoteMeta:
     return QuoteMeta(author=author, source_id=source, content=content)
 
 
+_VB3_QUOTE = "td.alt2, div.alt2"
+
+
 def _vb3_quote(node: LexborNode) -> QuoteMeta:
     """vB 3 `td.alt2`: a header div "Originally Posted by <strong>X</strong>", italic message."""
-    header = own(node, "div", "td.alt2")
+    header = own(node, "div", _VB3_QUOTE)
     author = text_of(header, "strong") if header is not None else None
     source = None
     if header is not None and author:
@@ -216,7 +219,7 @@ def _vb3_quote(node: LexborNode) -> QuoteMeta:
             )
     content = None
     if author:
-        content = own(node, "div[style*=italic]", "td.alt2")
+        content = own(node, "div[style*=italic]", _VB3_QUOTE)
         if content is None and header is not None:
             content = header.next
     return QuoteMeta(author=author, source_id=source, content=content)
@@ -276,14 +279,14 @@ VBULLETIN5 = Engine(
 
 VBULLETIN3 = Engine(
     name="vbulletin3",
-    posts=("table[id^=post]",),
+    posts=("table[id^=post]", "div[id^=post]"),
     keep_post=lambda n: re.fullmatch(r"post\d+", n.attributes.get("id") or "") is not None,
     post_id=lambda n: digits(n.attributes.get("id")),
     author=lambda n: text_of(n, ".bigusername") or text_of(n, "[id^=postmenu_]"),
     author_title="div[id^=postmenu_] + div.smallfont",
     date=lambda n: dates.from_text(text_of(n, "td.thead")),
     body=lambda n: first(n, "div[id^=post_message_]"),
-    quotes="td.alt2",
+    quotes=_VB3_QUOTE,
     quote_meta=_vb3_quote,
     drop="div.smallfont",
     title=("td.navbar strong", "h1"),
