@@ -45,13 +45,16 @@ COLUMNS: tuple[tuple[SortKey, str, str], ...] = (
     ("asserted", "Asserted", "Assert."),
     ("challenges", "Challenges", "Chall."),
     ("answered", "Answered", "Ans."),
-    ("rate", "Evidence rate", "Rate"),
-    ("rating", "Your rating", "Rating"),
+    ("rate", "Evid. rate", "Rate"),
+    ("rating", "Rating", "Rating"),
 )
 """Table columns: sort key (clicking a header sorts by it), wide label, narrow label."""
 
 WIDE = 120
-"""Screen width from which the table sits beside the chart with its long headers."""
+"""Screen width from which the table sits beside the chart."""
+
+WIDE_LABELS = 150
+"""Screen width from which the table has room for its long headers beside the chart."""
 
 AUTHOR_WIDTH = 24
 NARROW_AUTHOR_WIDTH = 18
@@ -138,7 +141,7 @@ class ScorecardScreen(Screen[str | None]):
         self.query_one("#authors", DataTable).focus()
 
     def on_resize(self) -> None:
-        if (self.size.width >= WIDE) != self._wide_labels:
+        if (self.size.width >= WIDE_LABELS) != self._wide_labels:
             self._fill_table()
 
     def _table_title(self) -> str:
@@ -180,7 +183,7 @@ class ScorecardScreen(Screen[str | None]):
         current = self._cursor_row()
         self._shown = sort_rows(self._rows, self.sort_key, self.sort_reverse)
         table.clear(columns=True)
-        self._wide_labels = self.size.width >= WIDE
+        self._wide_labels = self.size.width >= WIDE_LABELS
         longest = max((len(row.author) for row in self._rows), default=0)
         name_width = min(AUTHOR_WIDTH if self._wide_labels else NARROW_AUTHOR_WIDTH, longest)
         for key, _, _ in COLUMNS:

@@ -124,7 +124,7 @@ class EvidenceChart(ScrollView, can_focus=False):
         """What the bars measure: posts, and how many the longest bar stands for."""
         label_width, bar_width = self._widths(width)
         line = Text(" " * (label_width + 1), no_wrap=True, end="")
-        line.append(f"posts by verdict (longest: {self._scale})"[:bar_width].ljust(bar_width))
+        line.append(f"posts (longest bar: {self._scale})"[:bar_width].ljust(bar_width))
         line.append(" " + "rate".rjust(RATE_WIDTH))
         line.truncate(width, pad=True)
         return line
