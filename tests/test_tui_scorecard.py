@@ -215,7 +215,7 @@ async def test_markup_in_an_author_name_is_shown_literally_and_inert(
 ) -> None:
     thread = with_authors(demo[0], ["ann", EVIL])
     app = ScorecardApp(thread, score_thread(thread))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#authors", DataTable)
         assert str(table.get_row_at(1)[0]) == EVIL
