@@ -24,8 +24,8 @@ def named_demo() -> Thread:
     return thread.model_copy(update={"posts": posts})
 
 
-async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 100) -> None:
-    """Let the reader's background load and screen switches finish (at most 5 s)."""
+async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 400) -> None:
+    """Let the reader's background load and screen switches finish (at most 20 s)."""
     for _ in range(tries):
         if condition():
             return
