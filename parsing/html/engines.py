@@ -85,14 +85,24 @@ def _attachment(name: str | None, info: str, url: str | None) -> Attachment | No
 # XenForo 2 ----------------------------------------------------------------------------------
 
 
+def _xf_source(kind: str, ident: str | None) -> str | None:
+    """XenForo quotes posts, profile posts and conversation messages alike; only a post id can
+    name a post of this thread, the others keep their kind so they never link by accident."""
+    if not ident:
+        return None
+    kind = kind.strip().lower()
+    return ident if kind in ("post", "") else f"{kind}:{ident}"
+
+
 def _xf2_quote(node: LexborNode) -> QuoteMeta:
     attrs = node.attributes
-    source = digits(attrs.get("data-source"))
+    kind, _, ident = (attrs.get("data-source") or "").partition(":")
+    source = _xf_source(kind, digits(ident))
     jump = own(node, "a.bbCodeBlock-sourceJump", "blockquote")
     if source is None and jump is not None:
-        source = url_param(jump.attributes.get("href"), "id") or digits(
-            jump.attributes.get("data-content-selector")
-        )
+        href = jump.attributes.get("href") or ""
+        m = re.search(r"goto/([\w-]+)\?id=(\d+)", href)
+        source = _xf_source(m[1], m[2]) if m else None
     author = attrs.get("data-quote") or said(text_of(own(node, ".bbCodeBlock-title", "blockquote")))
     return QuoteMeta(author=author, source_id=source)
 
@@ -139,14 +149,12 @@ def _xf1_quote(node: LexborNode) -> QuoteMeta:
     link = own(node, "a.AttributionLink", "div.bbCodeQuote")
     source = None
     if link is not None:
-        href = link.attributes.get("href") or ""
-        source = url_param(href, "id") or digits(href.rpartition("#")[2])
+        m = re.search(r"goto/([\w-]+)\?id=(\d+)", link.attributes.get("href") or "")
+        source = _xf_source(m[1], m[2]) if m else None
     author = node.attributes.get("data-author") or said(
         text_of(own(node, ".attribution", "div.bbCodeQuote"))
     )
-    return QuoteMeta(
-        author=author, source_id=source, content=own(node, ".quote", "div.bbCodeQuote")
-    )
+    return QuoteMeta(author=author, source_id=source, content=own(node, ".quote", "div.bbCodeQuote"))
 
 
 def _xf1_attachments(node: LexborNode) -> list[Attachment]:
