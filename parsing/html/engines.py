@@ -154,7 +154,8 @@ def _xf1_quote(node: LexborNode) -> QuoteMeta:
     author = node.attributes.get("data-author") or said(
         text_of(own(node, ".attribution", "div.bbCodeQuote"))
     )
-    return QuoteMeta(author=author, source_id=source, content=own(node, ".quote", "div.bbCodeQuote"))
+    content = own(node, ".quote", "div.bbCodeQuote")
+    return QuoteMeta(author=author, source_id=source, content=content)
 
 
 def _xf1_attachments(node: LexborNode) -> list[Attachment]:
