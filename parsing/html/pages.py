@@ -28,6 +28,10 @@ FUZZY_WINDOW = 300
 """How many earlier posts a quote is matched against (quotes answer recent posts)."""
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w{3,}")
+MIN_SHARED_WORDS = 0.5
+"""Share of a quote's words an earlier post must contain before the (costly) fuzzy comparison:
+a quote is an excerpt, so most of its words are in the post it quotes."""
 
 
 @dataclass
@@ -70,13 +74,14 @@ def build_posts(raw: list[RawPost]) -> list[Post]:
         if post.source_id and post.source_id not in by_source:
             by_source[post.source_id] = number
     bodies = [_norm(p.body) for p in raw]
+    words = [set(_WORD.findall(b)) for b in bodies]
     authors = [(p.author or "").casefold() for p in raw]
     seen: dict[str, int] = {}
     posts = []
     for number, post in enumerate(raw, start=1):
 
         def link(q: RawQuote, number: int = number) -> Quote:
-            target, score = _resolve(q, number, by_source, bodies, authors)
+            target, score = _resolve(q, number, by_source, bodies, words, authors)
             author = q.author
             if author is None and target is not None:
                 author = raw[target - 1].author
@@ -119,6 +124,7 @@ def _resolve(
     number: int,
     by_source: dict[str, int],
     bodies: list[str],
+    words: list[set[str]],
     authors: list[str],
 ) -> tuple[int | None, float]:
     if q.source_id:
@@ -129,11 +135,13 @@ def _resolve(
         return None, 0.0
     want = (q.author or "").casefold()
     threshold = FUZZY_WITH_AUTHOR if want else FUZZY_WITHOUT_AUTHOR
+    quote_words = set(_WORD.findall(text))
+    need = MIN_SHARED_WORDS * len(quote_words)
     best, best_score = None, 0.0
     for i in range(max(0, number - 1 - FUZZY_WINDOW), number - 1):
         if want and authors[i] != want:
             continue
-        if not bodies[i]:
+        if not bodies[i] or len(quote_words & words[i]) < need:
             continue
         score = fuzz.partial_ratio(text, bodies[i], score_cutoff=threshold)
         if score > best_score:
