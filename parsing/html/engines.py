@@ -542,7 +542,11 @@ INVISION = Engine(
     name="invision",
     posts=("article[id^=elComment_]",),
     post_id=lambda n: digits(n.attributes.get("id")),
-    author=lambda n: text_of(n, ".cAuthorPane_author a") or text_of(n, ".cAuthorPane_author"),
+    author=lambda n: (
+        text_of(n, ".cAuthorPane_author a")
+        or text_of(n, ".cAuthorPane_author")
+        or text_of(n, ".ipsEntry__username a")
+    ),
     author_title=".cAuthorPane_info [data-role=group]",
     date=lambda n: dates.from_node(first(n, ".ipsComment_meta time") or first(n, "time")),
     body=lambda n: first(n, "[data-role=commentContent]"),

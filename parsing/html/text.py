@@ -74,6 +74,7 @@ BLOCK_TAGS = frozenset(
 PARA_TAGS = frozenset({"p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "hr"})
 CELL_TAGS = frozenset({"td", "th"})
 _SMILIE_HINT = ("smilie", "emoji", "emoticon", "emote", "inlineimg")
+_SMILIE_SRC = ("/smilies/", "/emoticons/", "/emoji/", "/emot-", "/smileys/")
 
 
 def clean(text: str) -> str:
@@ -183,17 +184,29 @@ def _looks_like_cut_url(label: str, href: str) -> bool:
 
 
 def _image_text(node: LexborNode) -> str:
+    """Smilies read as their code (":)"), content images as "[image: URL]" (evidence, often)."""
     attrs = node.attributes
     alt = (attrs.get("alt") or "").strip()
+    title = (attrs.get("title") or "").strip()
     cls = (attrs.get("class") or "").lower()
     src = (attrs.get("src") or attrs.get("data-src") or attrs.get("data-url") or "").strip()
-    if any(h in cls for h in _SMILIE_HINT) or "avatar" in cls:
-        return alt if len(alt) <= 40 and "avatar" not in cls else ""
-    if alt.startswith(":") and alt.endswith(":") and len(alt) <= 40:
-        return alt
+    if "avatar" in cls:
+        return ""
+    code = next((t for t in (alt, title) if _is_code(t)), "")
+    if any(h in cls for h in _SMILIE_HINT) or any(h in src.lower() for h in _SMILIE_SRC):
+        return code or (alt if len(alt) <= 40 else "")
+    if code:
+        return code
     if _is_absolute(src):
         return f"[image: {src}]"
     return f"[image: {alt}]" if alt else ""
+
+
+def _is_code(text: str) -> bool:
+    """A smiley code as engines write them in alt/title: ":smith:", ":)", ";-)"."""
+    return 1 < len(text) <= 40 and (
+        (text.startswith(":") and text.endswith(":")) or (len(text) <= 4 and not text.isalnum())
+    )
 
 
 def render(
