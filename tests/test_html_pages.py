@@ -187,3 +187,17 @@ def test_control_characters_from_entities_never_reach_the_text(tmp_path: Path) -
         assert not any(0x7F <= ord(c) <= 0x9F for c in text), repr(text)
     assert "The opposite happened" in thread.posts[0].body
     assert thread.posts[0].quotes[0].author == "Quill"
+
+
+def test_login_page_of_an_unknown_site_is_an_error(tmp_path: Path) -> None:
+    page = tmp_path / "login.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Sign in - Harbour Talk</title></head><body>"
+        "<main><h1>Sign in</h1><form action='/login' method='post'>"
+        "<label>User name <input name='user'></label>"
+        "<label>Password <input type='password' name='pw'></label>"
+        "<button>Sign in</button></form></main></body></html>",
+        encoding="utf-8",
+    )
+    with pytest.raises(ThreadscoreError, match="login page"):
+        load_thread(page)
