@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from parsing.html.discourse import engine as discourse_engine
 from parsing.html.engines import ENGINES
+from parsing.html.extract import Engine
 
 _SIGNATURES: tuple[tuple[str, str], ...] = (
     ("xenforo2", "article.message--post[data-content], html#XF article.message"),
@@ -74,7 +75,7 @@ def detect_engine(tree: LexborHTMLParser, text: str = "") -> str | None:
     return None
 
 
-def engine_for(name: str, topic_id: str | None = None):
+def engine_for(name: str, topic_id: str | None = None) -> Engine:
     """The engine description for a detected name."""
     if name == "discourse":
         return discourse_engine(topic_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -36,7 +37,7 @@ def _replace(node: LexborNode) -> str | None:
     return None
 
 
-def _quote_meta(topic_id: str | None):
+def _quote_meta(topic_id: str | None) -> Callable[[LexborNode], QuoteMeta]:
     def meta(node: LexborNode) -> QuoteMeta:
         attrs = node.attributes
         post = attrs.get("data-post")

@@ -9,6 +9,7 @@ name only the author, so they are linked later by author and text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from selectolax.lexbor import LexborNode
@@ -370,7 +371,7 @@ def _phpbb_author(node: LexborNode) -> str | None:
     )
 
 
-def _phpbb_date(node: LexborNode) -> dates.dt.date | None:
+def _phpbb_date(node: LexborNode) -> dt.date | None:
     author = first(node, "p.author") or first(node, ".author")
     if author is None:
         return None
@@ -446,7 +447,7 @@ def _smf_id(node: LexborNode) -> str | None:
     return digits(inner.attributes.get("id")) if inner is not None else None
 
 
-def _smf_date(node: LexborNode) -> dates.dt.date | None:
+def _smf_date(node: LexborNode) -> dt.date | None:
     info = first(node, ".keyinfo .smalltext") or first(node, ".postinfo .smalltext")
     if info is None:
         return None
