@@ -17,6 +17,7 @@ _ONE_LINE = re.compile(
     r"\((?P<size>[\d.,]+\s*(?:[KMGT]i?B|bytes?))(?:,\s*(?P<views>[\d,]+)\s+views?)?\)\s*$",
     re.IGNORECASE,
 )
+_BULLET_START = set(" \t•·*▪◦-")
 _LABEL = re.compile(r"^\s*(?:attachments?|attached\s+(?:images?|files?|thumbnails?)):?\s*$", re.I)
 
 
@@ -30,6 +31,9 @@ def find_attachments(lines: list[str]) -> dict[int, Attachment]:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if "." not in line or not (line[:1] in _BULLET_START or line.rstrip().endswith(")")):
+            i += 1
+            continue
         bullet = _BULLET_NAME.match(line)
         if bullet and i + 1 < len(lines):
             size = _SIZE_VIEWS.match(lines[i + 1])
@@ -56,4 +60,4 @@ def find_attachments(lines: list[str]) -> dict[int, Attachment]:
 
 def is_attachment_label(line: str) -> bool:
     """An "Attachments" / "Attached Images" heading line above a post's files."""
-    return _LABEL.match(line) is not None
+    return line.lstrip()[:6].lower() == "attach" and _LABEL.match(line) is not None

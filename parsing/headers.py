@@ -59,6 +59,11 @@ _HEADER_META = re.compile(
     r":?\s*[\d,.]+k?|joined:?\s.{1,30}|location:\s.{1,40}|(?:thread\s+)?starter)$",
     re.IGNORECASE,
 )
+_USER_COUNTER = re.compile(
+    r"^(?:reaction\s+score|messages|points|likes|reputation|joined|location)\b", re.IGNORECASE
+)
+"""Counters of a user-details block. A crawl keeps them and the user's title but drops the name,
+which is a link; so a lone line above the date in such a block is the title, not the name."""
 _RANK_WORDS = re.compile(
     r"\b(?:member|partner|moderator|mod|admin|administrator|staff|analyst|guest|contributor"
     r"|writer|veteran|user|banned|registered|newbie|senior|junior|elite|legend|regular|supporter"
@@ -69,6 +74,8 @@ _SAID = re.compile(r"^(?P<who>\S.{0,60}?)\s+said:$")
 _WROTE = re.compile(r"^(?:quote:?\s*)?(?P<who>\S.{0,60}?)\s+wrote:$", re.IGNORECASE)
 _ORIGINALLY = re.compile(r"^(?:quote:?\s*)?originally\s+posted\s+by:?\s+(?P<who>\S.{0,60})$", re.I)
 _QUOTE_LABEL = re.compile(r"^quote:?$", re.IGNORECASE)
+_MAYBE_MARKER = re.compile(r"quote|originally", re.IGNORECASE)
+"""Marker lines end with ":" or start with one of these; others need no closer look."""
 _EXPAND = re.compile(r"^click\s+(?:to\s+)?expand\.{0,3}$", re.IGNORECASE)
 
 
@@ -167,10 +174,11 @@ def find_post_headers(lines: list[str]) -> list[PostHeader]:
         if start == i or not (end > i or number is not None or before_blank):
             continue
         names = [lines[k].strip() for k in range(start, i)]
+        counters = any(_USER_COUNTER.match(lines[k].strip()) for k in range(i + 1, end + 1))
         author = author_title = None
         if len(names) == 2:
             author, author_title = names
-        elif is_rank(names[0]):
+        elif is_rank(names[0]) or (counters and number is None):
             author_title = names[0]
         else:
             author = names[0]
@@ -208,6 +216,9 @@ def find_quote_frames(lines: list[str], limit: int = 400) -> list[QuoteFrame]:
     i = 0
     while i < len(lines):
         text = lines[i].strip()
+        if not text.endswith(":") and not _MAYBE_MARKER.match(text):
+            i += 1
+            continue
         said = _SAID.match(text)
         if said and len(text) <= 80:
             close = next(

@@ -38,10 +38,11 @@ _FOLD = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+_SPACE_NOT_NEWLINE = re.compile(r"[^\S\n]+")
 _WORD = re.compile(r"\w+")
-_ELLIPSIS_START = re.compile(r"^\s*(?:\.{2,}|\u2026)\s*")
-_ELLIPSIS_END = re.compile(r"\s*(?:\.{2,}|\u2026)\s*$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-+\s+")
+_ELLIPSIS_CHARS = ".\u2026 "
 
 
 def unescape(text: str) -> str:
@@ -55,6 +56,16 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
+def normalize_lines(lines: list[str]) -> list[str]:
+    """`normalize` for every line at once: a few passes over the whole text instead of
+    several calls per line (the lines must already be unescaped)."""
+    joined = unicodedata.normalize("NFKC", "\n".join(lines)).translate(_FOLD).casefold()
+    out = [line.strip() for line in _SPACE_NOT_NEWLINE.sub(" ", joined).split("\n")]
+    if len(out) != len(lines):  # a character folded into a line break: go line by line
+        return [normalize(line) for line in lines]
+    return out
+
+
 def words(norm: str) -> list[str]:
     """Word tokens of normalised text (punctuation and spacing do not count)."""
     return _WORD.findall(norm)
@@ -62,11 +73,28 @@ def words(norm: str) -> list[str]:
 
 def strip_ellipses(text: str) -> tuple[str, bool]:
     """Remove a leading or trailing "..." (a quote cut short); say whether one was there."""
-    cut = _ELLIPSIS_START.sub("", text)
-    cut = _ELLIPSIS_END.sub("", cut)
-    return cut, cut != text.strip()
+    cut = text.strip()
+    if cut.startswith(("..", "\u2026")):
+        cut = cut.lstrip(_ELLIPSIS_CHARS)
+    if cut.endswith(("..", "\u2026")):
+        cut = cut.rstrip(_ELLIPSIS_CHARS)
+    return cut, len(cut) != len(text.strip())
 
 
 def sentences(norm: str) -> list[str]:
-    """Sentences of normalised text, split after ., ! or ? followed by a space."""
+    """Sentences of normalised text (they end in ., ! or ? and a space, or the text's end)."""
     return [s for s in _SENTENCE_END.split(norm) if s]
+
+
+def clauses(sentence: str) -> list[str]:
+    """The parts of a sentence between commas, semicolons and dashes."""
+    return [c for c in _CLAUSE_BREAK.split(sentence) if c]
+
+
+def sentence_words(norm: str) -> list[list[str]]:
+    """The words of each sentence of normalised text (sentences end in ., ! or ? and a space).
+
+    Words keep any punctuation glued to them: both copies of a quote carry the same, and a
+    split on white space is many times cheaper than tokenising, which matters on big threads.
+    """
+    return [toks for sentence in _SENTENCE_END.split(norm) if (toks := sentence.split())]

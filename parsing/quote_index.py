@@ -3,20 +3,19 @@
 Every line of a post's own words is indexed under a few keys per sentence: the whole sentence,
 its first words and its last words. A quote is usually whole sentences, or a sentence cut short
 at one end ("...the picture of Putin instead of the relevant head..."), so one of its keys hits
-the line it came from. The few candidate lines found that way are then confirmed with rapidfuzz,
-which tolerates the small edits people make when they quote. Cost grows with the text, not with
-the number of post pairs.
+the line it came from. The few candidate lines found that way are then confirmed: a plain
+substring test first (most quotes are pasted verbatim), rapidfuzz for edited ones. Cost grows
+with the length of the text, not with the number of post pairs.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from parsing.normalize import sentences, strip_ellipses, words
+from parsing.normalize import clauses, sentences, strip_ellipses, words
 
 AFFIX_WORDS = 5
 """Words in a sentence's prefix and suffix keys: specific, yet short enough to survive a cut."""
@@ -33,7 +32,7 @@ MAX_CANDIDATES = 6
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """The indexed line a quote repeats, and how closely (0..1)."""
+    """The indexed line a quote repeats, how closely (0..1), and where in that line."""
 
     line: int
     score: float
@@ -41,32 +40,60 @@ class Match:
     end: int = 0
 
 
-def _key(kind: str, toks: list[str]) -> int:
-    return zlib.crc32(f"{kind}{' '.join(toks)}".encode())
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A line prepared for the index: its words without cut marks, and its keys."""
+
+    norm: str
+    cut: str
+    truncated: bool
+    n_words: int
+    keys: tuple[int, ...]
+
+    @property
+    def quotable(self) -> bool:
+        """Long enough that repeating it is a quote rather than chance."""
+        return len(self.cut) >= MIN_QUOTE_CHARS and self.n_words >= MIN_QUOTE_WORDS
 
 
-def sentence_keys(norm: str) -> list[int]:
-    """Index keys of a normalised text: per sentence, the whole and its first and last words."""
+def probe(norm: str) -> Probe:
+    """Prepare a normalised line once, for both looking it up and indexing it."""
+    cut, truncated = strip_ellipses(norm)
     keys: list[int] = []
-    for sentence in sentences(norm):
-        toks = words(sentence)
+    n_words = 0
+    for sentence in sentences(cut):
+        toks = sentence.split()
+        n_words += len(toks)
         if len(toks) < MIN_QUOTE_WORDS:
+            # "We're two-for-two." is two tokens but a sentence worth finding when quoted
+            if sum(map(len, toks)) >= MIN_QUOTE_CHARS:
+                keys.append(hash(tuple(toks)))
             continue
-        keys.append(_key("f", toks))
+        keys.append(hash(tuple(toks)))
         if len(toks) >= AFFIX_WORDS:
-            keys.append(_key("p", toks[:AFFIX_WORDS]))
-            keys.append(_key("s", toks[-AFFIX_WORDS:]))
-    return keys
-
-
-def quotable(norm: str) -> bool:
-    """Whether a line is long enough that repeating it is a quote rather than chance."""
-    cut, _ = strip_ellipses(norm)
-    return len(cut) >= MIN_QUOTE_CHARS and len(words(cut)) >= MIN_QUOTE_WORDS
+            keys.append(hash(("^", *toks[:AFFIX_WORDS])))
+            keys.append(hash(("$", *toks[-AFFIX_WORDS:])))
+        if len(toks) >= 2 * AFFIX_WORDS and (
+            "," in sentence or ";" in sentence or " -" in sentence
+        ):
+            # a quote cut at both ends inside a long sentence usually keeps a clause whole
+            parts = [part.split() for part in clauses(sentence)]
+            for k, part in enumerate(parts):
+                if len(part) >= AFFIX_WORDS:
+                    if k:
+                        keys.append(hash(("^", *part[:AFFIX_WORDS])))
+                    if k < len(parts) - 1:
+                        keys.append(hash(("$", *part[-AFFIX_WORDS:])))
+    if n_words < MIN_QUOTE_WORDS and len(cut) >= MIN_QUOTE_CHARS:
+        n_words = len(words(cut))  # count the words of a short line properly
+    return Probe(norm, cut, truncated, n_words, tuple(keys))
 
 
 class QuoteIndex:
-    """Earlier lines of own words, by sentence keys; the first line to use a key keeps it."""
+    """Earlier lines of own words, by sentence keys; the first line to use a key keeps it.
+
+    The first line is the original: later copies of the same words are quotes of it.
+    """
 
     def __init__(self) -> None:
         self._keys: dict[int, int] = {}
@@ -75,37 +102,29 @@ class QuoteIndex:
     def __contains__(self, line: int) -> bool:
         return line in self._texts
 
-    def add(self, line: int, norm: str) -> None:
-        """Index one line (its normalised text) under its sentence keys."""
-        if not norm:
+    def add(self, line: int, found: Probe) -> None:
+        """Index one line under its sentence keys."""
+        if not found.cut:
             return
-        self._texts[line] = norm
-        for key in sentence_keys(norm):
+        self._texts[line] = found.cut
+        for key in found.keys:
             self._keys.setdefault(key, line)
 
-    def text(self, line: int) -> str:
-        return self._texts.get(line, "")
+    def candidates(self, found: Probe) -> list[int]:
+        """Indexed lines sharing a sentence key with this line, most shared keys first."""
+        hits = [line for key in found.keys if (line := self._keys.get(key)) is not None]
+        if len(set(hits)) <= 1:
+            return hits[:1]
+        return [line for line, _ in Counter(hits).most_common(MAX_CANDIDATES)]
 
-    def candidates(self, norm: str) -> list[int]:
-        """Indexed lines sharing a sentence key with this text, most shared keys first."""
-        cut, _ = strip_ellipses(norm)
-        votes: Counter[int] = Counter()
-        for key in sentence_keys(cut):
-            line = self._keys.get(key)
-            if line is not None:
-                votes[line] += 1
-        return [line for line, _ in votes.most_common(MAX_CANDIDATES)]
-
-    def similarity(self, norm: str, line: int) -> float:
-        """How closely `norm` repeats part of an indexed line, 0..1 (0 when it is much longer)."""
-        return self.align(norm, line).score
-
-    def align(self, norm: str, line: int) -> Match:
-        """Where in an indexed line `norm` is repeated, and how closely (score 0 if nowhere)."""
+    def align(self, cut: str, line: int) -> Match:
+        """Where in an indexed line `cut` is repeated, and how closely (score 0 if nowhere)."""
         source = self._texts.get(line)
-        cut, _ = strip_ellipses(norm)
         if not source or len(cut) > 1.15 * len(source) + 5:
             return Match(line, 0.0)
+        pos = source.find(cut)
+        if pos >= 0:
+            return Match(line, 1.0, pos, pos + len(cut))
         found = fuzz.partial_ratio_alignment(cut, source)
         if found is None:
             return Match(line, 0.0)
@@ -113,15 +132,20 @@ class QuoteIndex:
             return Match(line, found.score / 100.0, found.dest_start, found.dest_end)
         return Match(line, found.score / 100.0, 0, len(source))
 
-    def find(self, norm: str) -> Match | None:
-        """The earlier line this text quotes, if one matches closely enough."""
-        if not quotable(norm):
+    def similarity(self, norm: str, line: int) -> float:
+        """How closely `norm` repeats part of an indexed line, 0..1."""
+        return self.align(strip_ellipses(norm)[0], line).score
+
+    def find(self, found: Probe) -> Match | None:
+        """The earlier line this line quotes, if one matches closely enough."""
+        if not found.quotable or not found.keys:
             return None
-        cut, _ = strip_ellipses(norm)
-        need = MIN_SCORE_SHORT if len(cut) < SHORT_CHARS else MIN_SCORE
+        need = MIN_SCORE_SHORT if len(found.cut) < SHORT_CHARS else MIN_SCORE
         best: Match | None = None
-        for line in self.candidates(norm):
-            found = self.align(norm, line)
-            if found.score >= need and (best is None or found.score > best.score):
-                best = found
+        for line in self.candidates(found):
+            match = self.align(found.cut, line)
+            if match.score >= need and (best is None or match.score > best.score):
+                best = match
+                if match.score == 1.0:
+                    break
         return best

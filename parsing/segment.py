@@ -26,8 +26,8 @@ from enum import Enum
 
 from parsing.attachments import is_attachment_label
 from parsing.headers import PostHeader, QuoteFrame
-from parsing.normalize import strip_ellipses, words
-from parsing.quote_index import Match, QuoteIndex, quotable
+from parsing.normalize import words
+from parsing.quote_index import Match, QuoteIndex, probe
 
 
 class Kind(Enum):
@@ -80,6 +80,11 @@ SHORT_QUOTE_REACH = 200
 
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _FIRST_ITEM = re.compile(r"^\s*\(?(?:1|a|i)[.):]\s")
+_CONNECTIVE = re.compile(
+    r"^\s*(?:moreover|furthermore|therefore|thus|hence|in addition|additionally"
+    r"|that(?:'s| is) why|this(?:'s| is) why|which is why)\b",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.):]|\(?[a-zA-Z][.)]|[-*•·▪◦–]|\d{1,2}\s*-)\s*\S")
 _TERMINAL = re.compile(
     r"""(?:[.!?)"'\]»]|:[)(DPp]|;\)|\b(?:lol|lmao|haha)\b|emoticon_\w+)\s*$""", re.I
@@ -143,7 +148,7 @@ def segment(
     frames: list[QuoteFrame],
     attachment_lines: set[int],
     marked: bool,
-    title_words: list[str] | None = None,
+    title_key: str | None = None,
 ) -> Layout:
     """Split content lines into posts and mark quote lines, in one pass over the text.
 
@@ -195,7 +200,11 @@ def segment(
     def short_quote(i: int, after: tuple[int, int]) -> Match | None:
         """A line too short to match on its own that repeats a whole line of the post being
         answered, further on than the last quote: the next quote of a quote/answer run."""
-        if quotable(norms[i]) or cur is None or not any(k is Kind.QUOTE for _, k in cur.lines):
+        if (
+            probe(norms[i]).quotable
+            or cur is None
+            or not any(k is Kind.QUOTE for _, k in cur.lines)
+        ):
             return None
         quoted = where.of(after[0])
         end = where.starts[quoted + 1] if quoted + 1 < len(where.starts) else cur.start
@@ -263,6 +272,7 @@ def segment(
 
         kind = Kind.TEXT
         qline: QuoteLine | None = None
+        pr = probe(norms[i])
         if i in markers:
             kind = Kind.MARKER
             frame = markers[i]
@@ -270,26 +280,24 @@ def segment(
                 open_frame = frame
         elif i in enclosed:
             frame = frames[enclosed[i]]
-            match = index.find(norms[i]) if quotable(norms[i]) else None
-            _, cut = strip_ellipses(line)
+            match = index.find(pr)
             qline = QuoteLine(
                 match.line if match else None,
                 match.score if match else 0.0,
-                cut,
+                pr.truncated,
                 frame.author,
                 enclosed[i],
             )
             kind = Kind.QUOTE
         else:
-            match = index.find(norms[i]) if (not marked or open_frame) else None
+            match = index.find(pr) if (not marked or open_frame) else None
             if open_frame is not None:
                 opened_here = last_kind is Kind.MARKER
                 if opened_here or (match and not gap):
-                    _, cut = strip_ellipses(line)
                     qline = QuoteLine(
                         match.line if match else None,
                         match.score if match else 0.0,
-                        cut,
+                        pr.truncated,
                         open_frame.author,
                         frame_no[id(open_frame)],
                     )
@@ -302,8 +310,7 @@ def segment(
                 elif last_kind is Kind.TEXT:
                     match = short_quote(i, last_at)
             if qline is None and match and not marked:
-                _, cut = strip_ellipses(line)
-                qline = QuoteLine(match.line, match.score, cut, offset=match.start)
+                qline = QuoteLine(match.line, match.score, pr.truncated, offset=match.start)
                 kind = Kind.QUOTE
 
         if cur is None or (
@@ -334,13 +341,17 @@ def segment(
             rejoin(qline.source, last_at[0])
         cur.lines.append((i, kind))
         if kind is Kind.TEXT:
-            index.add(i, norms[i])
+            index.add(i, pr)
         if qline is not None:
             quotes[i] = qline
             if qline.source is not None:
                 last_at = (qline.source, qline.offset)
         last_kind, last_text, gap = kind, line, False
-        last_leads = leads_on(line) or (bool(title_words) and words(norms[i]) == title_words)
+        last_leads = leads_on(line) or (
+            title_key is not None
+            and abs(len(norms[i]) - len(title_key)) <= 3
+            and " ".join(words(norms[i])) == title_key
+        )
         i += 1
     return Layout(posts=[p for p in posts if p.lines], quotes=quotes, index=index)
 
@@ -371,7 +382,8 @@ def _starts_post(
             return last_kind is not Kind.QUOTE
         at = (qline.source, qline.offset)
         if last_kind is Kind.QUOTE:
-            return not same_target(at, last_at, adjacent=True)
+            opening = all(k in (Kind.QUOTE, Kind.HEADER, Kind.MARKER) for _, k in cur.lines)
+            return not (opening or same_target(at, last_at, adjacent=True))
         has_quotes = any(k is Kind.QUOTE for _, k in cur.lines)
         return not (has_quotes and same_target(at, last_at, adjacent=False))
     if gap or last_kind in (Kind.QUOTE, Kind.HEADER, Kind.MARKER):
@@ -379,5 +391,7 @@ def _starts_post(
     if is_list_item(line) and (is_list_item(last_text) or last_text.rstrip().endswith(":")):
         return False
     if _FIRST_ITEM.match(line) or _URL_ONLY.match(line):
+        return False
+    if _CONNECTIVE.match(line):
         return False
     return not last_leads

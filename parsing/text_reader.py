@@ -18,7 +18,7 @@ from parsing.chrome import find_title, is_chrome
 from parsing.headers import find_post_headers, find_quote_frames
 from parsing.ids import post_id
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
-from parsing.normalize import normalize, unescape, words
+from parsing.normalize import normalize, normalize_lines, unescape, words
 from parsing.segment import Kind, Layout, PostSpan, QuoteLine, segment
 
 MIN_MARKED_HEADERS = 2
@@ -47,7 +47,7 @@ def parse_text(text: str, source: Source) -> Thread:
     """Parse a flattened thread: title, chrome, posts, quotes and attachments."""
     raw = text.split("\n")
     lines = [unescape(line) for line in raw]
-    norms = [normalize(line) if line.strip() else "" for line in lines]
+    norms = normalize_lines(lines)
 
     headers = find_post_headers(lines)
     header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
@@ -75,7 +75,7 @@ def parse_text(text: str, source: Source) -> Thread:
         frames,
         attachment_lines,
         marked=len(headers) >= MIN_MARKED_HEADERS,
-        title_words=words(norms[title_at]) if title_at is not None else None,
+        title_key=" ".join(words(norms[title_at])) if title_at is not None else None,
     )
     posts = _build_posts(lines, layout, attachments)
 

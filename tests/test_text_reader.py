@@ -1,0 +1,274 @@
+"""The text reader on small threads written to show one behaviour each, as forums write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from parsing.attachments import find_attachments
+from parsing.chrome import is_chrome
+from parsing.headers import find_post_headers, find_quote_frames, parse_date
+from parsing.models import Source, Thread
+from parsing.normalize import normalize, strip_ellipses
+from parsing.quote_index import QuoteIndex, probe
+from parsing.text_reader import parse_text
+
+SOURCE = Source(path="t.txt", format="text", sha256="0" * 64)
+
+A = "Rail freight is cheaper per tonne than road haulage over long distances. "
+A += "The break-even point is usually put at about 500 km. Below that, lorries win."
+B = "Electrification of the main lines would cut emissions further, but it costs a fortune."
+
+
+def parse(text: str) -> Thread:
+    return parse_text(text, SOURCE)
+
+
+def starts(thread: Thread) -> list[int]:
+    return [p.lines[0] for p in thread.posts if p.lines]
+
+
+def links(thread: Thread) -> list[tuple[int, int | None, tuple[int, int] | None]]:
+    return [(p.number, q.target, q.lines) for p in thread.posts for q in p.quotes]
+
+
+# --- normalisation and matching -------------------------------------------------------------
+
+
+def test_normalize_folds_typography_spacing_case_and_entities() -> None:
+    assert normalize("It\u2019s \u201cfine\u201d \u2014 really&nbsp;&amp; truly\u2026") == (
+        'it\'s "fine" - really & truly...'
+    )
+    assert strip_ellipses("...the relevant head...") == ("the relevant head", True)
+    assert strip_ellipses("A whole sentence.") == ("A whole sentence.", False)
+
+
+def find(index: QuoteIndex, text: str) -> int | None:
+    match = index.find(probe(normalize(text)))
+    return match.line if match else None
+
+
+def test_quote_index_finds_whole_partial_cut_and_edited_quotes() -> None:
+    index = QuoteIndex()
+    index.add(10, probe(normalize(A)))
+    index.add(20, probe(normalize(B)))
+    assert find(index, A) == 10
+    assert find(index, "The break-even point is usually put at about 500 km.") == 10
+    assert find(index, "Electrification of the main lines would cut emissions...") == 20
+    assert find(index, "...usually put at about 500 km. Below that, lorries win.") == 10
+    assert find(index, "...the main lines would cut emissions further...") == 20
+    edited = "Electrification of the main lines will cut emissions further, but it costs a fortune."
+    assert find(index, edited) == 20
+
+
+def test_quote_index_ignores_unrelated_and_too_short_lines() -> None:
+    index = QuoteIndex()
+    index.add(1, probe(normalize("I agree.")))
+    index.add(2, probe(normalize(A)))
+    assert find(index, "I agree.") is None
+    assert find(index, "Lorries are cheaper over short distances, I think.") is None
+
+
+# --- recognisers -----------------------------------------------------------------------------
+
+
+def test_dates_in_the_forms_forums_print() -> None:
+    assert parse_date("Mar 4, 2017") == (True, dt.date(2017, 3, 4))
+    assert parse_date("4 March 2017 at 10:15 PM") == (True, dt.date(2017, 3, 4))
+    assert parse_date("2017-03-04 21:10") == (True, dt.date(2017, 3, 4))
+    assert parse_date("25/12/2009, 08:01") == (True, dt.date(2009, 12, 25))
+    assert parse_date("Yesterday at 9:12 AM") == (True, None)
+    assert parse_date("March was a good month for 2017 sales.")[0] is False
+
+
+def test_chrome_is_whole_lines_only() -> None:
+    for line in [
+        "What's new",
+        "Reaction score",
+        "Top Bottom",
+        "Pakistan Affairs Latest Posts",
+        "Joined: Mar 2, 2014",
+        "Messages: 1,204",
+        "Last edited: Mar 5, 2017",
+        "12 Likes",
+        "Reply With Quote",
+    ]:
+        assert is_chrome(line), line
+    for line in [
+        "Messages from the front were clear.",
+        "Top marks for trying.",
+        "Likes are not arguments.",
+    ]:
+        assert not is_chrome(line), line
+
+
+def test_attachments_bullet_and_one_line_forms() -> None:
+    lines = [
+        "text",
+        "  • map of the line.png",
+        "    1.2 MB · Views: 1,024",
+        "plan.pdf (88 KB, 3 views)",
+    ]
+    found = find_attachments(lines)
+    assert [(a.name, a.size, a.views, a.lines) for a in found.values()] == [
+        ("map of the line.png", "1.2 MB", 1024, (2, 3)),
+        ("plan.pdf", "88 KB", 3, (4, 4)),
+    ]
+
+
+def test_post_headers_and_quote_frames() -> None:
+    lines = [
+        "alice",
+        "Jan 16, 2007",
+        "#1",
+        "Hello.",
+        "bob",
+        "Senior Member",
+        "Jan 17, 2007",
+        "#2",
+        "alice said:",
+        "Hello.",
+        "Click to expand...",
+        "Hi.",
+        "Quote:",
+        "Originally Posted by alice",
+        "Hello.",
+        "carol wrote:",
+        "Hello.",
+    ]
+    headers = find_post_headers(lines)
+    assert [(h.start, h.end, h.author, h.author_title, h.number) for h in headers] == [
+        (0, 2, "alice", None, 1),
+        (4, 7, "bob", "Senior Member", 2),
+    ]
+    frames = find_quote_frames(lines)
+    assert [(f.author, f.first, f.open_end) for f in frames] == [
+        ("alice", 9, False),
+        ("alice", 14, True),
+        ("carol", 16, True),
+    ]
+
+
+# --- bare dumps: where posts start ------------------------------------------------------------
+
+
+def test_paragraphs_and_list_items_stay_in_their_post() -> None:
+    text = (
+        "Freight on rails\n\n"
+        "Should more freight go by rail?\n"
+        "Yes, for three reasons:\n1) it is cheaper per tonne,\n2) it is cleaner,\n"
+        "3) it takes lorries off the roads.\n\nThat is my view anyway.\n"
+        "No. The last mile still needs a lorry.\n"
+    )
+    thread = parse(text)
+    assert thread.title == "Freight on rails" and thread.title_line == 1
+    assert starts(thread) == [3, 4, 10]
+    assert thread.posts[1].lines == (4, 9)
+
+
+def test_quote_opens_a_post_and_the_answer_follows_it() -> None:
+    text = f"Rail\n\n{A}\n{B}\n{A}\nWrong: lorries win up to 800 km now.\n"
+    thread = parse(text)
+    assert starts(thread) == [3, 4, 5]
+    assert links(thread) == [(3, 1, (5, 5))]
+    assert thread.posts[2].body == "Wrong: lorries win up to 800 km now."
+
+
+def test_interleaved_quotes_and_answers_are_one_post() -> None:
+    first = "The break-even point is usually put at about 500 km."
+    second = "Below that, lorries win."
+    text = f"Rail\n\n{A}\n{first}\nSource?\n{second}\nOnly without congestion charges.\n"
+    thread = parse(text)
+    assert starts(thread) == [3, 4]
+    assert links(thread) == [(2, 1, (4, 4)), (2, 1, (6, 6))]
+    kinds = [part.kind for part in thread.posts[1].parts]
+    assert kinds == ["quote", "text", "quote", "text"]
+
+
+def test_several_quotes_in_a_row_and_a_quote_after_the_reply() -> None:
+    reply = "You both ignore the cost of building the terminals, which is the real problem."
+    text = (
+        f"Rail\n\n{A}\n{B}\n{reply}\n\n\n...the main lines would cut emissions further...\n"
+        f"{A}\n{reply}\nFair.\n"
+    )
+    thread = parse(text)
+    assert starts(thread) == [3, 4, 5, 9]
+    assert (3, 2, (8, 8)) in links(thread)
+    assert thread.posts[2].quotes[0].truncated
+    assert [part.kind for part in thread.posts[2].parts] == ["text", "quote"]
+    last = thread.posts[3]
+    assert [(q.target, q.lines) for q in last.quotes] == [(1, (9, 9)), (3, (10, 10))]
+    assert last.body == "Fair."
+
+
+def test_a_whole_post_quoted_across_a_line_break_we_split_at_is_one_post() -> None:
+    """Two lines after a single line break read as two posts, until a reply quotes them as one
+    passage; then they were one post (a reply quoting two posts in a row reads the same)."""
+    text = f"Rail\n\n{A}\n{B}\n{A}\n{B}\nBoth wrong.\n"
+    thread = parse(text)
+    assert starts(thread) == [3, 5]
+    assert links(thread) == [(2, 1, (5, 6))]
+
+
+def test_quoting_the_current_post_starts_a_reply() -> None:
+    text = f"Rail\n\n{A}\n{B}\n{B}\nSo who pays?\n"
+    thread = parse(text)
+    assert starts(thread) == [3, 4, 5]
+    assert links(thread) == [(3, 2, (5, 5))]
+
+
+def test_words_from_outside_the_thread_stay_external() -> None:
+    article = '"Every town that took cars out of its centre saw footfall recover within a year."'
+    text = f"Cars\n\nAs the minister put it:\n\n{article}\n\nNobody says it is easy.\n"
+    thread = parse(text)
+    (quote,) = thread.posts[0].quotes
+    assert quote.target is None and quote.lines == (5, 5)
+    assert "footfall" not in thread.posts[0].body
+
+
+def test_named_quote_of_someone_not_in_the_thread_is_not_linked() -> None:
+    text = f"Rail\n\n{A}\nOriginally posted by dave\n{A}\nDave said that in 2004, not here.\n"
+    thread = parse(text)
+    quote = thread.posts[-1].quotes[0]
+    assert quote.target is None and quote.author == "dave"
+
+
+# --- marked pages -----------------------------------------------------------------------------
+
+
+def test_marked_page_with_headers_and_said_frames() -> None:
+    text = (
+        "Forums\n\nRail freight\n\n"
+        f"alice\nJan 16, 2007\n#1\n{A}\n"
+        f"bob\nJan 17, 2007\n#2\n{B}\n"
+        f"carol\nJan 18, 2007\n#3\nalice said:\n{A}\nClick to expand...\nNot in the Alps.\n"
+        "bob said:\nElectrification costs a fortune? So do motorways.\nClick to expand...\nTrue.\n"
+    )
+    thread = parse(text)
+    assert [(p.author, p.date, p.lines) for p in thread.posts] == [
+        ("alice", dt.date(2007, 1, 16), (5, 8)),
+        ("bob", dt.date(2007, 1, 17), (9, 12)),
+        ("carol", dt.date(2007, 1, 18), (13, 23)),
+    ]
+    third = thread.posts[2]
+    assert [(q.target, q.author, q.lines) for q in third.quotes] == [
+        (1, "alice", (17, 17)),
+        (None, "bob", (21, 21)),
+    ]
+    assert third.body == "Not in the Alps.\n\nTrue."
+    assert thread.chrome_lines == [1]
+
+
+def test_vbulletin_and_phpbb_quote_headers() -> None:
+    text = (
+        "Rail freight\n\n"
+        f"alice\n03-02-2009, 10:15 PM\n#1\n{A}\n"
+        f"bob\n03-03-2009, 11:00 AM\n#2\nQuote:\nOriginally Posted by alice\n{A}\nOnly on paper.\n"
+        f"carol\n03-04-2009, 09:00 AM\n#3\nbob wrote:\nOnly on paper.\nNo, in practice too.\n"
+    )
+    thread = parse(text)
+    assert [p.author for p in thread.posts] == ["alice", "bob", "carol"]
+    assert [(q.target, q.author, q.lines) for q in thread.posts[1].quotes] == [
+        (1, "alice", (12, 12))
+    ]
+    assert [(q.target, q.author, q.lines) for q in thread.posts[2].quotes] == [(2, "bob", (18, 18))]
+    assert thread.posts[2].body == "No, in practice too."
