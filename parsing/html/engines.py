@@ -102,7 +102,7 @@ def _xf2_quote(node: LexborNode) -> QuoteMeta:
     jump = own(node, "a.bbCodeBlock-sourceJump", "blockquote")
     if source is None and jump is not None:
         href = jump.attributes.get("href") or ""
-        m = re.search(r"goto/([\w-]+)\?id=(\d+)", href)
+        m = re.search(r"goto/([\w-]+)[?&]id=(\d+)", href)
         source = _xf_source(m[1], m[2]) if m else None
     author = attrs.get("data-quote") or said(text_of(own(node, ".bbCodeBlock-title", "blockquote")))
     return QuoteMeta(author=author, source_id=source)
@@ -150,7 +150,7 @@ def _xf1_quote(node: LexborNode) -> QuoteMeta:
     link = own(node, "a.AttributionLink", "div.bbCodeQuote")
     source = None
     if link is not None:
-        m = re.search(r"goto/([\w-]+)\?id=(\d+)", link.attributes.get("href") or "")
+        m = re.search(r"goto/([\w-]+)[?&]id=(\d+)", link.attributes.get("href") or "")
         source = _xf_source(m[1], m[2]) if m else None
     author = node.attributes.get("data-author") or said(
         text_of(own(node, ".attribution", "div.bbCodeQuote"))
