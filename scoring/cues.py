@@ -2,8 +2,8 @@
 
 The rules describe how people argue on forums (attribution, links, numbers, precedents,
 first-hand observation, stance, requests for proof), not any one data set. Each rule is a
-regular expression with a kind, a role and, for evidence, the type of backing. Rules of one role
-are joined into a single pattern compiled once, so a post is scanned a handful of times however
+regular expression with a kind, a role and, for evidence, the type of backing. All rules are
+compiled once into one fast pattern (see `scoring.patterns`), so a post is scanned once however
 many rules there are. Negation and mention are handled here too: "there is no evidence" and
 "can you give evidence" name evidence without giving any.
 """
@@ -11,9 +11,9 @@ many rules there are. Negation and mention are handled here too: "there is no ev
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from scoring.models import Cue, CueRole
+from scoring.models import Cue
+from scoring.patterns import Rule, compile_rules, find, trie
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -46,34 +46,29 @@ _SAY_VERB = (
 )
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One way of arguing, as a pattern: what it is called, what it signals, which backing."""
-
-    kind: str
-    role: CueRole
-    pattern: str
-    evidence_type: str | None = None
-
-
 EVIDENCE_RULES: tuple[Rule, ...] = (
     # Links and citations.
     Rule("url", "evidence", r"(?:https?://|www\.)[^\s<>\"')\]]+", "link"),
     Rule(
         "domain",
         "evidence",
-        r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|info|io|co\.uk|org\.uk|ac\.uk"
-        r"|gov\.uk|pk|in|de|fr|ru|eu|au|ca)(?:/[^\s<>\"')\]]*)?(?![\w.])",
+        r"\b(?:[\w-]++\.)+(?:com|org|net|gov|edu|int|mil|info|io|uk|pk|in|de|fr|ru|eu|au|ca)"
+        r"(?:/[^\s<>\"')\]]*)?(?!\w)(?!\.\w)",
         "link",
     ),
     Rule("citation", "evidence", r"\[(?:\d{1,3}|citation|cite|source)\]", "link"),
     Rule(
         "citation",
         "evidence",
-        r"\((?:(?-i:[A-Z])[\w'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\w'’-]*)?,?"
-        r" (?:1[89]|20)\d{2}[a-z]?"
-        r"|(?:table|fig\.?|figure|page|p\.|pp\.|chapter|ch\.|section|appendix)\s*\d+[\w.-]*)\)",
+        r"\((?:table|fig\.?|figure|page|p\.|pp\.|chapter|ch\.|section|appendix)\s*\d+[\w.-]*\)",
         "link",
+    ),
+    Rule(
+        "citation",
+        "evidence",
+        r"\([A-Z][\w'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\w'’-]*)?,? (?:1[89]|20)\d{2}[a-z]?\)",
+        "link",
+        cased=True,
     ),
     # Named sources and attribution.
     Rule(
@@ -111,11 +106,12 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "as-put-it",
         "evidence",
-        r"\bas (?:the )?(?:(?-i:(?!I\b)[A-Z][\w'’-]+)|[a-z]+ (?:minister|president|expert|report"
+        r"\b[Aa]s (?:the )?(?:(?!I\b)[A-Z][\w'’-]+|[a-z]+ (?:minister|president|expert|report"
         r"|study))"
         r"(?: [\w'’-]+){0,3}? (?:put it|said|says|wrote|writes|noted|notes|pointed out|observed"
         r"|reported|reports|explained|explains)\b",
         "source",
+        cased=True,
     ),
     Rule(
         "in-publication",
@@ -128,10 +124,11 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "outlet",
         "evidence",
-        r"(?-i:\b(?:Reuters|AFP|BBC|CNN|Fox News|NYT|New York Times|Washington Post|Guardian"
+        r"\b(?:Reuters|AFP|BBC|CNN|Fox News|NYT|New York Times|Washington Post|Guardian"
         r"|Al Jazeera|Dawn|Wikipedia|Pew|Gallup|Bloomberg|Economist|Associated Press|NPR"
-        r"|Financial Times|Wall Street Journal|WSJ|Daily Mail|Telegraph|Times of India)\b)",
+        r"|Financial Times|Wall Street Journal|WSJ|Daily Mail|Telegraph|Times of India)\b",
         "source",
+        cased=True,
     ),
     # Statistics, numbers and dates (most specific first: a year is not a bare number).
     Rule(
@@ -167,9 +164,10 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "date",
         "evidence",
-        rf"(?-i:\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+\d{{4}})?)",
+        rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+\d{{4}})?",
         "date",
+        cased=True,
     ),
     Rule("date", "evidence", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b", "date"),
     Rule(
@@ -195,7 +193,6 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "count",
         "evidence",
-        r"(?<!the )(?<!these )(?<!those )(?<!both )(?<!all )"
         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
         r"|forty|fifty|hundreds|thousands|millions|dozens)\s+(?:[a-z]+\s+)?(?!reasons|points"
         r"|things|questions|options|ways|sides|times\b)[a-z]+s\b",
@@ -234,10 +231,11 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "precedent",
         "evidence",
-        r"(?-i:\b(?:When|After|Since|Before) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: in [A-Z]\w+)?)"
-        r" (?:closed|banned|introduced|tried|passed|built|cut|raised|legali[sz]ed|invaded"
-        r"|adopted|abolished|opened|launched|did)\b",
+        r"\b(?:When|After|Since|Before|when|after|since|before) [A-Z][\w'’-]+"
+        r"(?: [A-Z][\w'’-]+)*(?: in [A-Z]\w+)? (?:closed|banned|introduced|tried|passed|built"
+        r"|cut|raised|legali[sz]ed|invaded|adopted|abolished|opened|launched|did)\b",
         "example",
+        cased=True,
     ),
     # First-hand observation.
     Rule(
@@ -286,21 +284,24 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     ),
 )
 
-_EVALUATIVE = (
-    r"good|bad|better|worse|best|worst|great|terrible|awful|horrible|excellent|wonderful|stupid"
-    r"|idiotic|dumb|foolish|silly|ridiculous|absurd|nonsense|rubbish|garbage|bs|crap|bullshit"
-    r"|wrong|fair|unfair|unjust|wise|wisely|unwise|smart|brilliant|clever|naive|juvenile"
-    r"|pipe dream|mistakes?|disaster|disastrous|failure|failed|successful|dangerous|safer?"
-    r"|harmful|harm|beneficial|useful|useless|pointless|important|crucial|essential|necessary"
-    r"|unnecessary|serious|critical|menace|evil|corrupt|corruption|incompetent|hypocrit\w*"
-    r"|immoral|unethical|legitimate|illegitimate|acceptable|unacceptable|reasonable"
-    r"|unreasonable|logical|illogical|true|false|lies|liars?|propaganda|biased|misleading"
-    r"|outrageous|shameful|disgrace(?:ful)?|pathetic|tough|easier|harder|worth|worthless"
-    r"|valuable|loyal|selfish|deserves?|deserved|proper|improper|obvious|threat|benefits?"
-    r"|advantage|disadvantage|better off|worse off|irrelevant|sensible|insane|crazy|misguided"
-    r"|ignorant|waste|wasteful|terrific|fantastic|awesome|sucks?|shame|pity|blame|fault"
-    r"|solution|problem|problems|nasty|horrendous|wisdom|folly|failure|right thing"
+
+_EVALUATIVE = trie(
+    "good|bad|better|worse|best|worst|great|terrible|awful|horrible|excellent|wonderful|stupid"
+    "|idiotic|dumb|foolish|silly|ridiculous|absurd|nonsense|rubbish|garbage|bs|crap|bullshit"
+    "|wrong|fair|unfair|unjust|wise|wisely|unwise|smart|brilliant|clever|naive|juvenile"
+    "|pipe dream|mistake|mistakes|disaster|disastrous|failure|failed|successful|dangerous|safe"
+    "|safer|harmful|harm|beneficial|useful|useless|pointless|important|crucial|essential"
+    "|necessary|unnecessary|serious|critical|menace|evil|corrupt|corruption|incompetent"
+    "|hypocrite|hypocrites|hypocritical|hypocrisy|immoral|unethical|legitimate|illegitimate"
+    "|acceptable|unacceptable|reasonable|unreasonable|logical|illogical|true|false|lies|liar"
+    "|liars|propaganda|biased|misleading|outrageous|shameful|disgrace|disgraceful|pathetic"
+    "|tough|easier|harder|worth|worthless|valuable|loyal|selfish|deserve|deserves|deserved"
+    "|proper|improper|obvious|threat|benefit|benefits|advantage|disadvantage|better off"
+    "|worse off|irrelevant|sensible|insane|crazy|misguided|ignorant|waste|wasteful|terrific"
+    "|fantastic|awesome|suck|sucks|shame|pity|blame|fault|solution|problem|problems|nasty"
+    "|horrendous|wisdom|folly|right thing|joke|doomed|overdue|vanity|unfair|fail|fails"
 )
+"""Evaluative words: judging something good or bad, wise or foolish, is taking a stance."""
 
 CLAIM_RULES: tuple[Rule, ...] = (
     Rule(
@@ -313,7 +314,7 @@ CLAIM_RULES: tuple[Rule, ...] = (
         r"|\bthe (?:truth|fact|point|problem|issue|thing|bottom line|reality) is\b"
         r"|\bwe (?:all )?know\b"
         r"|\byou(?:'re| are|re) (?:totally |completely |just |dead |so |absolutely )?(?:wrong|right"
-        r"|mistaken|correct)\b|^\W*(?:no|yes|nope|exactly|wrong|agreed|nonsense|true|false)\b[,.!]"
+        r"|mistaken|correct)\b"
         r"|\bno way\b|\bof course not\b|\bnot (?:true|so|the case)\b",
     ),
     Rule(
@@ -386,16 +387,15 @@ _SOCIAL = re.compile(
 """Thanks, laughter, greetings opening a sentence: talk about the conversation, not the topic."""
 
 
-def _join(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str], dict[str, Rule]]:
-    names = {f"r{i}": rule for i, rule in enumerate(rules)}
-    pattern = "|".join(f"(?P<{name}>{rule.pattern})" for name, rule in names.items())
-    return re.compile(pattern, re.IGNORECASE | re.MULTILINE), names
+RULES = CHALLENGE_RULES + EVIDENCE_RULES + CLAIM_RULES + HEDGE_RULES
+"""All rules; where two match at the same place the earlier wins (asking beats citing)."""
 
+_RULES = compile_rules(RULES)
 
-_EVIDENCE, _EVIDENCE_NAMES = _join(EVIDENCE_RULES)
-_CLAIM, _CLAIM_NAMES = _join(CLAIM_RULES)
-_HEDGE, _HEDGE_NAMES = _join(HEDGE_RULES)
-_CHALLENGE, _CHALLENGE_NAMES = _join(CHALLENGE_RULES)
+_OPENER = re.compile(
+    r"\W*(?:no|yes|nope|exactly|wrong|agreed|nonsense|true|false|rubbish)\b[,.!]", re.IGNORECASE
+)
+"""A sentence opening with a verdict on what it answers ("No, ...", "Wrong.") takes a stance."""
 
 _NEGATED = re.compile(
     r"(?:\b(?:no|not|never|without|nor|zero|any|cannot|neither)\b|n't|\bwhat\b|\bwhich\b"
@@ -410,6 +410,9 @@ _BYLINE = re.compile(
     re.MULTILINE,
 )
 """A byline: a capitalised name alone on its line, or before a bar ("Abdul Rahim |")."""
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.IGNORECASE)
+"""Before a number word, a determiner makes it a reference ("the two powers"), not a count."""
 
 NEGATABLE = frozenset(
     {
@@ -436,75 +439,86 @@ did in Iraq" names a precedent, but neither gives the reader anything to check. 
 reported (and highlighted) as evidence cues of type reason and example."""
 
 
-def _cues(pattern: re.Pattern[str], names: dict[str, Rule], text: str, offset: int) -> list[Cue]:
-    out: list[Cue] = []
-    for match in pattern.finditer(text):
-        rule = names[match.lastgroup or ""]
-        start, end = match.span()
-        out.append(
-            Cue(
-                kind=rule.kind,
-                role=rule.role,
-                start=offset + start,
-                end=offset + end,
-                text=match.group(),
-                evidence_type=rule.evidence_type,
-            )
+def find_cues(text: str, offset: int = 0) -> list[Cue]:
+    """Every rule cue in `text` (one scan), in order, before any sentence-level filtering."""
+    return [
+        Cue(
+            kind=rule.kind,
+            role=rule.role,
+            start=offset + start,
+            end=offset + end,
+            text=text[start:end],
+            evidence_type=rule.evidence_type,
         )
-    return out
+        for rule, start, end in find(_RULES, text)
+    ]
 
 
-def evidence_cues(sentence: str, offset: int = 0, question: bool = False) -> list[Cue]:
-    """Evidence cues in one sentence, minus those negated or only mentioned.
+def opener_cue(sentence: str, offset: int = 0) -> Cue | None:
+    """A stance cue for a sentence that opens with "No," "Wrong." and the like."""
+    match = _OPENER.match(sentence)
+    if match is None:
+        return None
+    start = offset + len(match.group()) - len(match.group().lstrip(" \t\n\"'“‘(*-"))
+    return Cue(
+        kind="stance",
+        role="claim",
+        start=start,
+        end=offset + match.end(),
+        text=sentence[start - offset : match.end()],
+        evidence_type=None,
+    )
 
-    In a question, only things that are there whatever the question asks (a link, a number)
-    count: "did the study find that?" cites nothing.
-    """
-    cues = []
-    for cue in _cues(_EVIDENCE, _EVIDENCE_NAMES, sentence, offset):
-        if cue.kind in NEGATABLE:
-            local = cue.start - offset
-            if question or _NEGATED.search(sentence, max(0, local - 40), local):
-                continue
-        cues.append(cue)
-    return cues
+
+def keep(cue: Cue, sentence: str, offset: int, question: bool, social: bool) -> bool:
+    """Whether a cue found in `sentence` stands: negated or merely mentioned evidence does not
+    ("no study found", "can you give evidence"), nor "the two powers" as a count, nor evidence
+    named in a question ("did the study find that?"), nor a claim word in thanks or laughter."""
+    if cue.role == "claim":
+        return not social
+    if cue.role != "evidence":
+        return True
+    local = cue.start - offset
+    if (
+        cue.kind == "count"
+        and cue.text[:1].isalpha()
+        and _DETERMINER_BEFORE.search(sentence, max(0, local - 8), local)
+    ):
+        return False
+    return not (
+        cue.kind in NEGATABLE and (question or _NEGATED.search(sentence, max(0, local - 40), local))
+    )
 
 
 def byline_cues(text: str, spans: list[tuple[int, int]]) -> list[Cue]:
-    """A byline line opening a post or an article inside it (a named author is a source)."""
+    """A byline line in the first sentences of a post ("Abdul Rahim |", "By Jane Doe"):
+    a named author is a source. Only line starts there are tried, so long posts cost nothing."""
     cues = []
-    for match in _BYLINE.finditer(text):
-        line = match.group().strip()
-        if len(line.split()) < 2 or not any(a <= match.start() < b for a, b in spans[:3]):
-            continue
-        if line.endswith(("|", "—", "–", "-")) or line.startswith("By "):
-            start = match.start() + (len(match.group()) - len(match.group().lstrip()))
-            cues.append(
-                Cue(
-                    kind="byline",
-                    role="evidence",
-                    start=start,
-                    end=start + len(line),
-                    text=line,
-                    evidence_type="source",
+    limit = spans[min(len(spans), 3) - 1][1] if spans else 0
+    pos = 0
+    while pos < limit:
+        match = _BYLINE.match(text, pos)
+        if match is not None:
+            line = match.group().strip()
+            if len(line.split()) >= 2 and (
+                line.endswith(("|", "—", "–", "-")) or line[:3] == "By "
+            ):
+                start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+                cues.append(
+                    Cue(
+                        kind="byline",
+                        role="evidence",
+                        start=start,
+                        end=start + len(line),
+                        text=line,
+                        evidence_type="source",
+                    )
                 )
-            )
+        nl = text.find("\n", pos, limit)
+        if nl < 0:
+            break
+        pos = nl + 1
     return cues
-
-
-def claim_cues(sentence: str, offset: int = 0) -> list[Cue]:
-    """Stance, modal, evaluative, booster and denial-of-evidence cues in one sentence."""
-    return _cues(_CLAIM, _CLAIM_NAMES, sentence, offset)
-
-
-def hedge_cues(sentence: str, offset: int = 0) -> list[Cue]:
-    """Words that soften a claim ("maybe", "I guess", "might")."""
-    return _cues(_HEDGE, _HEDGE_NAMES, sentence, offset)
-
-
-def challenge_cues(sentence: str, offset: int = 0) -> list[Cue]:
-    """Requests for evidence ("source?", "can you give evidence", "prove it")."""
-    return _cues(_CHALLENGE, _CHALLENGE_NAMES, sentence, offset)
 
 
 def is_social(sentence: str) -> bool:

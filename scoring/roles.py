@@ -9,15 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scoring.cues import (
-    WEAK_KINDS,
-    byline_cues,
-    challenge_cues,
-    claim_cues,
-    evidence_cues,
-    hedge_cues,
-    is_social,
-)
+from scoring.cues import WEAK_KINDS, byline_cues, find_cues, is_social, keep, opener_cue
 from scoring.models import Cue, Role, SentenceScore
 from scoring.sentences import split_sentences
 
@@ -25,8 +17,7 @@ MIN_CLAIM_WORDS = 5
 """A cue-less statement shorter than this ("Quieter, sure.") is not counted as a claim."""
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|u|ur)\b", re.IGNORECASE)
-_QUESTION_END = re.compile(r"\?[\s\"'”’)!?.]*$")
-_WORD = re.compile(r"\w+")
+_QUESTION_TAIL = " \t\n\"'”’)!."
 
 
 def _role(text: str, cues: list[Cue], social: bool, question: bool) -> Role:
@@ -38,18 +29,29 @@ def _role(text: str, cues: list[Cue], social: bool, question: bool) -> Role:
         return "evidence"
     if social or question:
         return "none"
-    if evidence:
+    if evidence or "claim" in roles or "hedge" in roles:
         return "claim"
-    if "claim" in roles or "hedge" in roles:
-        return "claim"
-    return "claim" if len(_WORD.findall(text)) >= MIN_CLAIM_WORDS else "none"
+    return "claim" if len(text.split()) >= MIN_CLAIM_WORDS else "none"
 
 
-def score_sentence(text: str, offset: int = 0, replying: bool = False) -> SentenceScore:
-    """Role and cues of one sentence; `replying` means the post answers a quoted post."""
-    question = _QUESTION_END.search(text) is not None
-    cues = challenge_cues(text, offset)
-    if question and not cues and (replying or _SECOND_PERSON.search(text)):
+def score_sentence(
+    text: str, offset: int = 0, replying: bool = False, found: list[Cue] | None = None
+) -> SentenceScore:
+    """Role and cues of one sentence; `replying` means the post answers a quoted post.
+
+    `found` are the rule cues already found in this sentence (offsets into the post); without
+    them the sentence is scanned on its own.
+    """
+    question = text.rstrip(_QUESTION_TAIL).endswith("?")
+    social = is_social(text)
+    if found is None:
+        found = find_cues(text, offset)
+    cues = [c for c in found if keep(c, text, offset, question, social)]
+    opener = None if social else opener_cue(text, offset)
+    if opener is not None and not any(c.start < opener.end for c in cues):
+        cues.append(opener)
+    aimed = question and (replying or _SECOND_PERSON.search(text) is not None)
+    if aimed and not any(c.role == "challenge" for c in cues):
         cues.append(
             Cue(
                 kind="question",
@@ -57,13 +59,9 @@ def score_sentence(text: str, offset: int = 0, replying: bool = False) -> Senten
                 start=offset,
                 end=offset + len(text),
                 text=text,
+                evidence_type=None,
             )
         )
-    social = is_social(text)
-    cues += evidence_cues(text, offset, question=question)
-    if not social:
-        cues += claim_cues(text, offset)
-    cues += hedge_cues(text, offset)
     cues.sort(key=lambda c: (c.start, c.end))
     return SentenceScore(
         start=offset,
@@ -75,12 +73,27 @@ def score_sentence(text: str, offset: int = 0, replying: bool = False) -> Senten
 
 
 def score_sentences(body: str, replying: bool = False) -> list[SentenceScore]:
-    """Every sentence of `body` with its role; offsets are into `body`."""
+    """Every sentence of `body` with its role; offsets are into `body`.
+
+    The body is scanned once; each cue goes to the sentence it starts in. A cue running past
+    its sentence's end (a pattern spanning two sentences) makes that sentence scanned alone.
+    """
     spans = split_sentences(body)
+    found = find_cues(body)
     bylines = byline_cues(body, spans)
     out = []
+    i = 0
     for start, end in spans:
-        sentence = score_sentence(body[start:end], start, replying)
+        while i < len(found) and found[i].start < start:
+            i += 1
+        mine: list[Cue] | None = []
+        while i < len(found) and found[i].start < end:
+            if found[i].end > end:
+                mine = None
+            if mine is not None:
+                mine.append(found[i])
+            i += 1
+        sentence = score_sentence(body[start:end], start, replying, mine)
         extra = [c for c in bylines if start <= c.start < end]
         if extra:
             cues = sorted([*sentence.cues, *extra], key=lambda c: (c.start, c.end))

@@ -39,14 +39,12 @@ STARTERS = _words(
 """Words that, capitalised after a dotted acronym ("the U.S. The"), show a new sentence."""
 
 _CANDIDATE = re.compile(
-    r"""
-      (?P<punct>[.!?…]+(?:["'”’)\]]+(?=\s))?)(?=\s)     # full stop, ! ? or ellipsis, then space
-    | (?P<emo>(?<!\S)(?:[:;=][-']?[()DPpOo3/\\|\[\]]+|\^_?\^|<3|xD|XD)(?=\s))  # emoticon
-    | (?P<para>\n[ \t]*\n)                              # blank line
-    | (?P<line>\n)                                      # line break
-    """,
-    re.VERBOSE,
+    r"[.!?…]+(?:[\"'”’)\]]+(?=\s))?(?=\s)"  # full stop, ! ? or ellipsis, then space
+    r"|\n(?:[ \t]*\n)?"  # line break, or blank line
+    r"|[:;=][-']?[()DPpOo3/\\|\[\]]+(?=\s)|\^_?\^(?=\s)|<3(?=\s)|[xX]D(?=\s)"  # emoticon
 )
+"""Places a sentence may end. No groups, so the engine rejects most positions at one compare."""
+
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪‣◦>]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+\S")
 _NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,3}$")
 _WORD_BEFORE = re.compile(r"(\S+)$")
@@ -118,12 +116,20 @@ def split_sentences(text: str) -> list[Span]:
     sent_start = 0
     line_start = 0
     for match in _CANDIDATE.finditer(text):
-        kind = match.lastgroup
+        first = text[match.start()]
+        if first == "\n":
+            kind = "para" if match.end() - match.start() > 1 else "line"
+        elif first in ".!?…":
+            kind = "punct"
+        else:
+            kind = "emo"
         cut: int | None = None
         if kind == "punct":
             if _ends_sentence(text, match.start(), match.end()):
                 cut = match.end()
         elif kind == "emo":
+            if match.start() > 0 and not text[match.start() - 1].isspace():
+                continue  # inside a word or after punctuation: not an emoticon
             _opener, word = _next_word(text, match.end())
             if not word or word[0].isupper() or text[match.end()] == "\n":
                 cut = match.end()

@@ -26,11 +26,24 @@ def _side(thread: Thread, number: int) -> str:
     return author if author else f"#{number}"
 
 
+def _later(numbers: list[int], after: int) -> bool:
+    """Whether the sorted `numbers` hold one greater than `after`."""
+    return bool(numbers) and numbers[-1] > after
+
+
 def challenge_pairs(thread: Thread, scores: list[PostScore]) -> list[tuple[int, int, bool]]:
-    """(challenge post, challenged post, answered with evidence later) for every challenge."""
-    quoted: dict[int, set[int]] = {
-        p.number: set(s.rebuts) for p, s in zip(thread.posts, scores, strict=True)
-    }
+    """(challenge post, challenged post, answered with evidence later) for every challenge.
+
+    Linear in the thread: evidenced posts are indexed once by side and by what they quote.
+    """
+    by_side: dict[str, list[int]] = {}
+    by_quoted: dict[int, list[int]] = {}
+    for score in scores:
+        if score.verdict != "evidenced":
+            continue
+        by_side.setdefault(_side(thread, score.number), []).append(score.number)
+        for quoted in score.rebuts:
+            by_quoted.setdefault(quoted, []).append(score.number)
     pairs = []
     for score in scores:
         if score.verdict != "challenge":
@@ -38,18 +51,12 @@ def challenge_pairs(thread: Thread, scores: list[PostScore]) -> list[tuple[int, 
         for target in _targets(score):
             if not 1 <= target <= len(scores) or target == score.number:
                 continue
-            side = _side(thread, target)
-            known = thread.post(target).author is not None
-            answered = False
-            for later in scores[score.number :]:
-                if later.verdict != "evidenced":
-                    continue
-                if known:
-                    answered = _side(thread, later.number) == side
-                else:
-                    answered = bool(quoted[later.number] & {score.number, target})
-                if answered:
-                    break
+            if thread.post(target).author is not None:
+                answered = _later(by_side.get(_side(thread, target), []), score.number)
+            else:
+                answered = _later(by_quoted.get(score.number, []), score.number) or _later(
+                    by_quoted.get(target, []), score.number
+                )
             pairs.append((score.number, target, answered))
     return pairs
 

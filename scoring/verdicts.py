@@ -106,23 +106,34 @@ def decide(
     sentences: list[SentenceScore], extra: list[Cue]
 ) -> tuple[Verdict, float, list[str], str]:
     """Verdict, strength (0..1), evidence types found and a one-line reason."""
-    claims = sum(s.role == "claim" for s in sentences)
-    challenges = [s for s in sentences if s.role == "challenge"]
-    backed = [s for s in sentences if s.role == "evidence"]
-    evidence_cues = [c for s in sentences for c in s.cues if c.role == "evidence"] + extra
-    types = [t for t in EVIDENCE_TYPES if any(c.evidence_type == t for c in evidence_cues)]
-    checkable = [c for s in backed for c in s.cues if c.role == "evidence"] + extra
-    strong = [t for t in types if any(c.evidence_type == t for c in checkable)]
-    hedges = sum(c.role == "hedge" for s in sentences for c in s.cues)
-    explicit = any(c.kind == "request-evidence" for s in challenges for c in s.cues)
+    claims = 0
+    challenges = backed = hedges = 0
+    explicit = False
+    found: set[str] = set()
+    checkable: set[str] = set()
+    for sentence in sentences:
+        role = sentence.role
+        claims += role == "claim"
+        challenges += role == "challenge"
+        backed += role == "evidence"
+        for cue in sentence.cues:
+            if cue.role == "evidence":
+                found.add(cue.evidence_type or "")
+                if role == "evidence":
+                    checkable.add(cue.evidence_type or "")
+            elif cue.role == "hedge":
+                hedges += 1
+            elif cue.kind == "request-evidence" and role == "challenge":
+                explicit = True
+    for cue in extra:
+        found.add(cue.evidence_type or "")
+        checkable.add(cue.evidence_type or "")
+    types = [t for t in EVIDENCE_TYPES if t in found]
+    strong = [t for t in types if t in checkable]
     said = f"claims {claims}" if claims else "no explicit claim"
-    if (
-        challenges
-        and (explicit or len(challenges) >= claims)
-        and len(challenges) >= len(backed) + bool(extra)
-    ):
+    if challenges and (explicit or challenges >= claims) and challenges >= backed + bool(extra):
         what = "asks for evidence" if explicit else "questions another post"
-        return "challenge", 0.6 if explicit else 0.4, types, f"{what} ({len(challenges)}x)"
+        return "challenge", 0.6 if explicit else 0.4, types, f"{what} ({challenges}x)"
     if backed or extra:
         score = 0.3 + sum(TYPE_WEIGHT[t] for t in types) - HEDGE_PENALTY * min(hedges, 4)
         strength = round(min(1.0, max(0.05, score)), 2)
