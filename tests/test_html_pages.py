@@ -201,3 +201,9 @@ def test_login_page_of_an_unknown_site_is_an_error(tmp_path: Path) -> None:
     )
     with pytest.raises(ThreadscoreError, match="login page"):
         load_thread(page)
+
+
+def test_a_bad_page_among_good_ones_is_skipped_with_a_warning() -> None:
+    thread = load_thread([THREAD / "page-1.html", PAGES / "bad" / "xenforo2_login.html"])
+    assert [p.source_id for p in thread.posts] == ["700101", "700135"]
+    assert any("login page" in w and "page skipped" in w for w in thread.warnings)
