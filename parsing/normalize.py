@@ -1,8 +1,9 @@
 """The matching form of forum text: what two copies of the same words have in common.
 
 People re-type, paste and edit what they quote, and crawls mangle typography, so quotes are
-matched on a normalised form (entities decoded, compatibility forms folded, curly quotes and dashes
-made plain, white space collapsed, case folded). The original text is always kept for display.
+matched on a normalised form (entities decoded, compatibility forms folded, apostrophes and dashes
+made plain, quotation marks dropped since people add them around what they quote, white space
+collapsed, case folded). The original text is always kept for display.
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ _FOLD = str.maketrans(
         "\u2032": "'",
         "`": "'",
         "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2033": '"',
+        "\u201c": None,
+        "\u201d": None,
+        "\u201e": None,
+        "\u201f": None,
+        "\u00ab": None,
+        "\u00bb": None,
+        "\u2033": None,
         "\u2010": "-",
         "\u2011": "-",
         "\u2012": "-",
@@ -35,10 +36,10 @@ _FOLD = str.maketrans(
         "\u2015": "-",
         "\u2212": "-",
         "\u2026": "...",
+        '"': None,
     }
 )
 _SPACE = re.compile(r"\s+")
-_SPACE_NOT_NEWLINE = re.compile(r"[^\S\n]+")
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-+\s+")
@@ -52,18 +53,29 @@ def unescape(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The form two copies of the same words share: folded typography, spacing and case."""
-    text = unicodedata.normalize("NFKC", unescape(text)).translate(_FOLD)
+    return _fold(unescape(text))
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
     return _SPACE.sub(" ", text).strip().casefold()
 
 
 def normalize_lines(lines: list[str]) -> list[str]:
-    """`normalize` for every line at once: a few passes over the whole text instead of
-    several calls per line (the lines must already be unescaped)."""
-    joined = unicodedata.normalize("NFKC", "\n".join(lines)).translate(_FOLD).casefold()
-    out = [line.strip() for line in _SPACE_NOT_NEWLINE.sub(" ", joined).split("\n")]
-    if len(out) != len(lines):  # a character folded into a line break: go line by line
-        return [normalize(line) for line in lines]
-    return out
+    """`normalize` for every line of an (unescaped) text.
+
+    Most lines are plain ASCII, which needs no Unicode folding: lower case and collapsed
+    spaces are the whole job, and far cheaper. Lines are done one by one so that no copy of
+    the whole text is made (NFKC of a whole big text takes several times its size).
+    """
+    return [
+        (
+            " ".join(line.split()).lower().replace("`", "'").replace('"', "")
+            if line.isascii()
+            else _fold(line)
+        )
+        for line in lines
+    ]
 
 
 def words(norm: str) -> list[str]:

@@ -24,6 +24,9 @@ MIN_QUOTE_WORDS = 3
 MIN_QUOTE_CHARS = 12
 """Shorter lines ("Yes.", "lol") repeat by chance far more often than by quoting."""
 
+_HEAD = ("^",)
+_TAIL = ("$",)
+
 MIN_SCORE = 0.88
 MIN_SCORE_SHORT = 0.97
 SHORT_CHARS = 40
@@ -40,7 +43,7 @@ class Match:
     end: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Probe:
     """A line prepared for the index: its words without cut marks, and its keys."""
 
@@ -62,28 +65,27 @@ def probe(norm: str) -> Probe:
     keys: list[int] = []
     n_words = 0
     for sentence in sentences(cut):
-        toks = sentence.split()
-        n_words += len(toks)
-        if len(toks) < MIN_QUOTE_WORDS:
+        toks = tuple(sentence.split())
+        n = len(toks)
+        n_words += n
+        if n < MIN_QUOTE_WORDS:
             # "We're two-for-two." is two tokens but a sentence worth finding when quoted
-            if sum(map(len, toks)) >= MIN_QUOTE_CHARS:
-                keys.append(hash(tuple(toks)))
+            if len(sentence) >= MIN_QUOTE_CHARS:
+                keys.append(hash(toks))
             continue
-        keys.append(hash(tuple(toks)))
-        if len(toks) >= AFFIX_WORDS:
-            keys.append(hash(("^", *toks[:AFFIX_WORDS])))
-            keys.append(hash(("$", *toks[-AFFIX_WORDS:])))
-        if len(toks) >= 2 * AFFIX_WORDS and (
-            "," in sentence or ";" in sentence or " -" in sentence
-        ):
+        keys.append(hash(toks))
+        if n >= AFFIX_WORDS:
+            keys.append(hash(_HEAD + toks[:AFFIX_WORDS]))
+            keys.append(hash(_TAIL + toks[-AFFIX_WORDS:]))
+        if n >= 2 * AFFIX_WORDS and ("," in sentence or ";" in sentence or " -" in sentence):
             # a quote cut at both ends inside a long sentence usually keeps a clause whole
-            parts = [part.split() for part in clauses(sentence)]
+            parts = [tuple(part.split()) for part in clauses(sentence)]
             for k, part in enumerate(parts):
                 if len(part) >= AFFIX_WORDS:
                     if k:
-                        keys.append(hash(("^", *part[:AFFIX_WORDS])))
+                        keys.append(hash(_HEAD + part[:AFFIX_WORDS]))
                     if k < len(parts) - 1:
-                        keys.append(hash(("$", *part[-AFFIX_WORDS:])))
+                        keys.append(hash(_TAIL + part[-AFFIX_WORDS:]))
     if n_words < MIN_QUOTE_WORDS and len(cut) >= MIN_QUOTE_CHARS:
         n_words = len(words(cut))  # count the words of a short line properly
     return Probe(norm, cut, truncated, n_words, tuple(keys))

@@ -27,7 +27,7 @@ from enum import Enum
 from parsing.attachments import is_attachment_label
 from parsing.headers import PostHeader, QuoteFrame
 from parsing.normalize import words
-from parsing.quote_index import Match, QuoteIndex, probe
+from parsing.quote_index import Match, Probe, QuoteIndex, probe
 
 
 class Kind(Enum):
@@ -188,7 +188,7 @@ def segment(
         """
         pa, pb = where.of(a[0]), where.of(b[0])
         if pa == pb:
-            return adjacent or a > b
+            return a > b
         return adjacent and pa == pb + 1 and a > b and splittable(pb, pa)
 
     def splittable(first: int, last: int) -> bool:
@@ -197,14 +197,10 @@ def segment(
             not where.gap_before[k] and posts[k].header is None for k in range(first + 1, last + 1)
         )
 
-    def short_quote(i: int, after: tuple[int, int]) -> Match | None:
+    def short_quote(i: int, pr: Probe, after: tuple[int, int]) -> Match | None:
         """A line too short to match on its own that repeats a whole line of the post being
         answered, further on than the last quote: the next quote of a quote/answer run."""
-        if (
-            probe(norms[i]).quotable
-            or cur is None
-            or not any(k is Kind.QUOTE for _, k in cur.lines)
-        ):
+        if pr.quotable or cur is None or not any(k is Kind.QUOTE for _, k in cur.lines):
             return None
         quoted = where.of(after[0])
         end = where.starts[quoted + 1] if quoted + 1 < len(where.starts) else cur.start
@@ -308,7 +304,7 @@ def segment(
                 if last_kind is Kind.QUOTE:
                     match = passage_goes_on(i, last_at[0])
                 elif last_kind is Kind.TEXT:
-                    match = short_quote(i, last_at)
+                    match = short_quote(i, pr, last_at)
             if qline is None and match and not marked:
                 qline = QuoteLine(match.line, match.score, pr.truncated, offset=match.start)
                 kind = Kind.QUOTE

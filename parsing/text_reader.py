@@ -77,14 +77,17 @@ def parse_text(text: str, source: Source) -> Thread:
         marked=len(headers) >= MIN_MARKED_HEADERS,
         title_key=" ".join(words(norms[title_at])) if title_at is not None else None,
     )
-    posts = _build_posts(lines, layout, attachments)
+    drafts = _draft_posts(lines, layout)
+    title = lines[title_at].strip() if title_at is not None else None
+    # The index, the matching form and the lines are as big as the text; posts need none.
+    del layout, norms, lines, raw
+    posts = _finish_posts(drafts, attachments)
 
     covered: set[int] = set()
     for post in posts:
         if post.lines:
             covered.update(range(post.lines[0] - 1, post.lines[1]))
     chrome_lines = sorted(i + 1 for i in chrome if i not in covered and i != title_at)
-    title = lines[title_at].strip() if title_at is not None else None
     return Thread(
         title=title,
         title_line=title_at + 1 if title_at is not None else None,
@@ -145,28 +148,58 @@ class _Context:
         return bisect.bisect_right(self.starts, line)
 
 
-def _build_posts(
-    lines: list[str], layout: Layout, attachments: dict[int, Attachment]
-) -> list[Post]:
-    """Turn found spans into `Post`s: own words, linked quotes, attachments, parts."""
+@dataclass(slots=True)
+class _Draft:
+    """A post with its quotes resolved, before it becomes a `Post`."""
+
+    span: PostSpan
+    signature: str | None
+    items: list[str | Quote]
+
+
+def _draft_posts(lines: list[str], layout: Layout) -> list[_Draft]:
+    """Resolve every post's quotes (the one step that needs the quote index)."""
     authors: dict[str, list[int]] = {}
     for n, span in enumerate(layout.posts, start=1):
         if span.header and span.header.author:
             authors.setdefault(span.header.author.casefold(), []).append(n)
     ctx = _Context(lines, layout, [s.start for s in layout.posts], authors)
-    posts: list[Post] = []
-    seen: dict[str, int] = {}
+    drafts: list[_Draft] = []
     for number, span in enumerate(layout.posts, start=1):
         signature = _cut_signature(lines, span)
-        quotes: list[Quote] = []
+        items: list[str | Quote] = [
+            item if isinstance(item, str) else _make_quote(item, ctx, number)
+            for item in _reading_order(lines, span, ctx)
+        ]
+        drafts.append(_Draft(span, signature, items))
+    return drafts
+
+
+def _finish_posts(drafts: list[_Draft], attachments: dict[int, Attachment]) -> list[Post]:
+    """`Post`s from drafts: own words, quotes, attachments, and parts in reading order.
+
+    Parts are only filled for posts with quotes: without quotes the reading order is the body,
+    which `Post.reading_parts` already gives, and big threads need not hold the text twice.
+    """
+    posts: list[Post] = []
+    seen: dict[str, int] = {}
+    drafts.reverse()  # popped from the end, each draft is freed once its post is made
+    while drafts:
+        draft = drafts.pop()
+        number = len(posts) + 1
+        span = draft.span
+        quotes = [item for item in draft.items if isinstance(item, Quote)]
+        runs = [item for item in draft.items if isinstance(item, str)]
         parts: list[Part] = []
-        for item in _reading_order(lines, span, ctx):
-            if isinstance(item, str):
-                parts.append(Part(kind="text", text=item))
-            else:
-                parts.append(Part(kind="quote", quote=len(quotes)))
-                quotes.append(_make_quote(item, ctx, number))
-        body = "\n\n".join(p.text for p in parts if p.kind == "text")
+        if quotes:
+            n = 0
+            for item in draft.items:
+                if isinstance(item, str):
+                    parts.append(Part(kind="text", text=item))
+                else:
+                    parts.append(Part(kind="quote", quote=n))
+                    n += 1
+        body = "\n\n".join(runs)
         header = span.header
         first = header.start if header else span.lines[0][0]
         last = max(k for k, _ in span.lines)
@@ -183,7 +216,7 @@ def _build_posts(
                 parts=parts,
                 quotes=quotes,
                 attachments=[attachments[k] for k, _ in span.lines if k in attachments],
-                signature=signature,
+                signature=draft.signature,
             )
         )
     return posts

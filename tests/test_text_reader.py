@@ -8,7 +8,7 @@ from parsing.attachments import find_attachments
 from parsing.chrome import is_chrome
 from parsing.headers import find_post_headers, find_quote_frames, parse_date
 from parsing.models import Source, Thread
-from parsing.normalize import normalize, strip_ellipses
+from parsing.normalize import normalize, normalize_lines, strip_ellipses
 from parsing.quote_index import QuoteIndex, probe
 from parsing.text_reader import parse_text
 
@@ -36,8 +36,19 @@ def links(thread: Thread) -> list[tuple[int, int | None, tuple[int, int] | None]
 
 def test_normalize_folds_typography_spacing_case_and_entities() -> None:
     assert normalize("It\u2019s \u201cfine\u201d \u2014 really&nbsp;&amp; truly\u2026") == (
-        'it\'s "fine" - really & truly...'
+        "it's fine - really & truly..."
     )
+    plain = ['It\'s  "fine" -  REALLY', "It\u2019s \u201cfine\u201d \u2014 really"]
+    assert normalize_lines(plain) == ["it's fine - really", "it's fine - really"]
+
+
+def test_quotes_typed_with_quotation_marks_or_curly_typography_still_match() -> None:
+    text = (
+        "Rail\n\nThe terminals cost more than the track, and nobody budgets for them.\n"
+        "\u201cThe terminals cost more than the track, and nobody budgets for them.\u201d\n"
+        "Source? That is not what the 2019 review found.\n"
+    )
+    assert links(parse(text)) == [(2, 1, (4, 4))]
     assert strip_ellipses("...the relevant head...") == ("the relevant head", True)
     assert strip_ellipses("A whole sentence.") == ("A whole sentence.", False)
 
