@@ -439,19 +439,34 @@ did in Iraq" names a precedent, but neither gives the reader anything to check. 
 reported (and highlighted) as evidence cues of type reason and example."""
 
 
+Hit = tuple[Rule, int, int]
+"""A rule matched at (start, end): the raw form of a cue, before it is checked and kept."""
+
+
+def find_hits(text: str, offset: int = 0) -> list[Hit]:
+    """Every rule match in `text` (one scan), in order, offsets shifted by `offset`."""
+    if offset:
+        return [(rule, offset + a, offset + b) for rule, a, b in find(_RULES, text)]
+    return find(_RULES, text)
+
+
+def make_cue(rule: Rule, start: int, end: int, text: str) -> Cue:
+    """The cue for a hit; `text` is the matched words."""
+    return Cue.model_validate(
+        {
+            "kind": rule.kind,
+            "role": rule.role,
+            "start": start,
+            "end": end,
+            "text": text,
+            "evidence_type": rule.evidence_type,
+        }
+    )
+
+
 def find_cues(text: str, offset: int = 0) -> list[Cue]:
-    """Every rule cue in `text` (one scan), in order, before any sentence-level filtering."""
-    return [
-        Cue(
-            kind=rule.kind,
-            role=rule.role,
-            start=offset + start,
-            end=offset + end,
-            text=text[start:end],
-            evidence_type=rule.evidence_type,
-        )
-        for rule, start, end in find(_RULES, text)
-    ]
+    """Every rule cue in `text`, before any sentence-level check (for inspection and tests)."""
+    return [make_cue(r, a, b, text[a - offset : b - offset]) for r, a, b in find_hits(text, offset)]
 
 
 def opener_cue(sentence: str, offset: int = 0) -> Cue | None:
@@ -460,33 +475,38 @@ def opener_cue(sentence: str, offset: int = 0) -> Cue | None:
     if match is None:
         return None
     start = offset + len(match.group()) - len(match.group().lstrip(" \t\n\"'“‘(*-"))
-    return Cue(
-        kind="stance",
-        role="claim",
-        start=start,
-        end=offset + match.end(),
-        text=sentence[start - offset : match.end()],
-        evidence_type=None,
+    return Cue.model_validate(
+        {
+            "kind": "stance",
+            "role": "claim",
+            "start": start,
+            "end": offset + match.end(),
+            "text": sentence[start - offset : match.end()],
+            "evidence_type": None,
+        }
     )
 
 
-def keep(cue: Cue, sentence: str, offset: int, question: bool, social: bool) -> bool:
-    """Whether a cue found in `sentence` stands: negated or merely mentioned evidence does not
-    ("no study found", "can you give evidence"), nor "the two powers" as a count, nor evidence
-    named in a question ("did the study find that?"), nor a claim word in thanks or laughter."""
-    if cue.role == "claim":
+def keep(hit: Hit, sentence: str, offset: int, question: bool, social: bool) -> bool:
+    """Whether a hit in `sentence` stands as a cue: negated or merely mentioned evidence does
+    not ("no study found", "can you give evidence"), nor "the two powers" as a count, nor
+    evidence named in a question ("did the study find that?"), nor a claim word in thanks."""
+    rule, start, _end = hit
+    role = rule.role
+    if role == "claim":
         return not social
-    if cue.role != "evidence":
+    if role != "evidence":
         return True
-    local = cue.start - offset
+    local = start - offset
+    kind = rule.kind
     if (
-        cue.kind == "count"
-        and cue.text[:1].isalpha()
+        kind == "count"
+        and sentence[local : local + 1].isalpha()
         and _DETERMINER_BEFORE.search(sentence, max(0, local - 8), local)
     ):
         return False
     return not (
-        cue.kind in NEGATABLE and (question or _NEGATED.search(sentence, max(0, local - 40), local))
+        kind in NEGATABLE and (question or _NEGATED.search(sentence, max(0, local - 40), local))
     )
 
 
@@ -505,13 +525,15 @@ def byline_cues(text: str, spans: list[tuple[int, int]]) -> list[Cue]:
             ):
                 start = match.start() + (len(match.group()) - len(match.group().lstrip()))
                 cues.append(
-                    Cue(
-                        kind="byline",
-                        role="evidence",
-                        start=start,
-                        end=start + len(line),
-                        text=line,
-                        evidence_type="source",
+                    Cue.model_validate(
+                        {
+                            "kind": "byline",
+                            "role": "evidence",
+                            "start": start,
+                            "end": start + len(line),
+                            "text": line,
+                            "evidence_type": "source",
+                        }
                     )
                 )
         nl = text.find("\n", pos, limit)

@@ -139,8 +139,9 @@ def _expand(alt: str, limit: int = 400) -> list[str]:
 _TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]])+\]|[^\\()\[|?*+{}.^$]")
 
 
-def _by_first_token(alts: list[str]) -> str:
-    """Join alternatives as `x(?:..|..)|y(?:..)`: the engine then rejects most at one compare."""
+def _by_first_token(alts: list[str], depth: int = 0) -> str:
+    """Join alternatives as a prefix tree, `x(?:y(?:..|..)|z..)|w..`: at each character the
+    engine then rejects most alternatives at one compare instead of trying each in turn."""
     groups: dict[str, list[str]] = {}
     for alt in alts:
         match = _TOKEN.match(alt)
@@ -155,6 +156,9 @@ def _by_first_token(alts: list[str]) -> str:
             parts.extend(rests)
         elif len(rests) == 1:
             parts.append(key + rests[0])
+        elif depth < 8:
+            inner = _by_first_token([x for r in rests for x in _expand(r)], depth + 1)
+            parts.append(f"{key}(?:{inner})")
         else:
             parts.append(f"{key}(?:{'|'.join(rests)})")
     return "|".join(parts)
@@ -236,20 +240,22 @@ def find(rules: RuleSet, text: str) -> list[tuple[Rule, int, int]]:
     lower = lower_text(text)
     out: list[tuple[Rule, int, int]] = []
     taken = 0
+    by_char, names, cased = rules.by_char, rules.names, rules.cased
     for match in rules.scan.finditer(lower):
         start = match.start()
         if start < taken:
             continue
-        hit = rules.named(lower[start]).match(lower, start)
+        char = lower[start]
+        named = by_char.get(char) or rules.named(char)
+        hit = named.match(lower, start)
         if hit is None:
             continue
         name = hit.lastgroup or ""
         end = hit.end()
-        check = rules.cased.get(name)
-        if check is not None:
-            exact = check.match(text, start)
+        if name in cased:
+            exact = cased[name].match(text, start)
             if exact is None or exact.end() != end:
                 continue
         taken = end
-        out.append((rules.names[name], start, end))
+        out.append((names[name], start, end))
     return out

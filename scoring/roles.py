@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import re
 
-from scoring.cues import WEAK_KINDS, byline_cues, find_cues, is_social, keep, opener_cue
+from scoring.cues import (
+    WEAK_KINDS,
+    Hit,
+    byline_cues,
+    find_hits,
+    is_social,
+    keep,
+    make_cue,
+    opener_cue,
+)
 from scoring.models import Cue, Role, SentenceScore
 from scoring.sentences import split_sentences
 
@@ -21,54 +30,76 @@ _QUESTION_TAIL = " \t\n\"'”’)!."
 
 
 def _role(text: str, cues: list[Cue], social: bool, question: bool) -> Role:
-    roles = {cue.role for cue in cues}
-    if "challenge" in roles:
-        return "challenge"
-    evidence = [c for c in cues if c.role == "evidence"]
-    if any(c.kind not in WEAK_KINDS for c in evidence):
-        return "evidence"
+    claimish = evidence = False
+    for cue in cues:
+        role = cue.role
+        if role == "challenge":
+            return "challenge"
+        if role == "evidence":
+            if cue.kind not in WEAK_KINDS:
+                return _finish_evidence(cues)
+            evidence = True
+        else:
+            claimish = True
     if social or question:
         return "none"
-    if evidence or "claim" in roles or "hedge" in roles:
+    if evidence or claimish:
         return "claim"
     return "claim" if len(text.split()) >= MIN_CLAIM_WORDS else "none"
 
 
+def _finish_evidence(cues: list[Cue]) -> Role:
+    """Evidence, unless a challenge cue comes later in the sentence (asking outranks citing)."""
+    return "challenge" if any(c.role == "challenge" for c in cues) else "evidence"
+
+
 def score_sentence(
-    text: str, offset: int = 0, replying: bool = False, found: list[Cue] | None = None
+    text: str, offset: int = 0, replying: bool = False, hits: list[Hit] | None = None
 ) -> SentenceScore:
     """Role and cues of one sentence; `replying` means the post answers a quoted post.
 
-    `found` are the rule cues already found in this sentence (offsets into the post); without
-    them the sentence is scanned on its own.
+    `hits` are the rule matches already found in this sentence (offsets into the post);
+    without them the sentence is scanned on its own.
     """
     question = text.rstrip(_QUESTION_TAIL).endswith("?")
     social = is_social(text)
-    if found is None:
-        found = find_cues(text, offset)
-    cues = [c for c in found if keep(c, text, offset, question, social)]
-    opener = None if social else opener_cue(text, offset)
-    if opener is not None and not any(c.start < opener.end for c in cues):
-        cues.append(opener)
-    aimed = question and (replying or _SECOND_PERSON.search(text) is not None)
-    if aimed and not any(c.role == "challenge" for c in cues):
-        cues.append(
-            Cue(
-                kind="question",
-                role="challenge",
-                start=offset,
-                end=offset + len(text),
-                text=text,
-                evidence_type=None,
-            )
+    if hits is None:
+        hits = find_hits(text, offset)
+    cues = [
+        make_cue(rule, a, b, text[a - offset : b - offset])
+        for rule, a, b in hits
+        if keep((rule, a, b), text, offset, question, social)
+    ]
+    if not social:
+        opener = opener_cue(text, offset)
+        if opener is not None and not (cues and cues[0].start < opener.end):
+            cues.insert(0, opener)
+    if (
+        question
+        and (replying or _SECOND_PERSON.search(text) is not None)
+        and not any(c.role == "challenge" for c in cues)
+    ):
+        cues.insert(
+            0,
+            Cue.model_validate(
+                {
+                    "kind": "question",
+                    "role": "challenge",
+                    "start": offset,
+                    "end": offset + len(text),
+                    "text": text,
+                    "evidence_type": None,
+                }
+            ),
         )
-    cues.sort(key=lambda c: (c.start, c.end))
-    return SentenceScore(
-        start=offset,
-        end=offset + len(text),
-        text=text,
-        role=_role(text, cues, social, question),
-        cues=cues,
+    return SentenceScore.model_validate(
+        {
+            "start": offset,
+            "end": offset + len(text),
+            "text": text,
+            "role": _role(text, cues, social, question),
+            "cues": cues,
+        }
     )
 
 
@@ -79,18 +110,18 @@ def score_sentences(body: str, replying: bool = False) -> list[SentenceScore]:
     its sentence's end (a pattern spanning two sentences) makes that sentence scanned alone.
     """
     spans = split_sentences(body)
-    found = find_cues(body)
+    found = find_hits(body)
     bylines = byline_cues(body, spans)
     out = []
-    i = 0
+    i, n = 0, len(found)
     for start, end in spans:
-        while i < len(found) and found[i].start < start:
+        while i < n and found[i][1] < start:
             i += 1
-        mine: list[Cue] | None = []
-        while i < len(found) and found[i].start < end:
-            if found[i].end > end:
+        mine: list[Hit] | None = []
+        while i < n and found[i][1] < end:
+            if found[i][2] > end:
                 mine = None
-            if mine is not None:
+            elif mine is not None:
                 mine.append(found[i])
             i += 1
         sentence = score_sentence(body[start:end], start, replying, mine)

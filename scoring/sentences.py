@@ -47,7 +47,6 @@ _CANDIDATE = re.compile(
 
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪‣◦>]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+\S")
 _NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,3}$")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD_AFTER = re.compile(r"\s*([\"'“‘(\[]*)(\S*)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]?\.?$")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)]$")
@@ -70,10 +69,12 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
             _opener, word = _next_word(text, end)
             return bool(word) and (word[0].isupper() or word[0].isdigit())
         return True
-    before_match = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    before = before_match.group(1) if before_match else ""
+    window = text[max(0, start - 30) : start]
+    before = window.rsplit(None, 1)[-1] if window and not window[-1].isspace() else ""
     bare = before.lstrip("(\"'“‘[").lower()
-    if _NUMBERED.search(text, max(0, start - 8), start):
+    if len(bare) > 1 and "." not in bare and bare not in ABBREVIATIONS and not bare.isdigit():
+        return True  # the common case: an ordinary word before the full stop
+    if bare.isdigit() and _NUMBERED.search(text, max(0, start - 8), start):
         return False  # "1. " opening a numbered list item
     _opener, word = _next_word(text, end)
     if bare in TITLES:
@@ -103,11 +104,12 @@ def _ends_line(text: str, line_start: int, pos: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
+    segment = text[start:end]
+    kept = segment.strip()
+    if not kept:
+        return None
+    start += len(segment) - len(segment.lstrip())
+    return (start, start + len(kept))
 
 
 def split_sentences(text: str) -> list[Span]:

@@ -57,13 +57,15 @@ def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
     """Backing that is not in the post's own words: attachments and quoted outside sources."""
     end = len(post.body)
     cues = [
-        Cue(
-            kind="attachment",
-            role="evidence",
-            start=end,
-            end=end,
-            text=att.name,
-            evidence_type="attachment",
+        Cue.model_validate(
+            {
+                "kind": "attachment",
+                "role": "evidence",
+                "start": end,
+                "end": end,
+                "text": att.name,
+                "evidence_type": "attachment",
+            }
         )
         for att in post.attachments
     ]
@@ -76,13 +78,15 @@ def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
             for quote in outside:
                 excerpt = _SPACE.sub(" ", quote.text).strip()[:80]
                 cues.append(
-                    Cue(
-                        kind="outside-quote",
-                        role="evidence",
-                        start=end,
-                        end=end,
-                        text=excerpt,
-                        evidence_type="outside-quote",
+                    Cue.model_validate(
+                        {
+                            "kind": "outside-quote",
+                            "role": "evidence",
+                            "start": end,
+                            "end": end,
+                            "text": excerpt,
+                            "evidence_type": "outside-quote",
+                        }
                     )
                 )
     return cues
@@ -155,18 +159,20 @@ def score_post(post: Post) -> PostScore:
     extra = _post_level_cues(post, sentences)
     verdict, strength, types, reason = decide(sentences, extra)
     cues = [c for s in sentences for c in s.cues] + extra
-    return PostScore(
-        number=post.number,
-        post_id=post.id,
-        author=post.author,
-        verdict=verdict,
-        strength=strength,
-        claims=sum(s.role == "claim" for s in sentences),
-        evidence=sum(s.role == "evidence" for s in sentences) + len(extra),
-        challenges=sum(s.role == "challenge" for s in sentences),
-        evidence_types=types,
-        rebuts=rebuts,
-        sentences=sentences,
-        cues=cues,
-        reason=reason,
+    return PostScore.model_validate(
+        {
+            "number": post.number,
+            "post_id": post.id,
+            "author": post.author,
+            "verdict": verdict,
+            "strength": strength,
+            "claims": sum(s.role == "claim" for s in sentences),
+            "evidence": sum(s.role == "evidence" for s in sentences) + len(extra),
+            "challenges": sum(s.role == "challenge" for s in sentences),
+            "evidence_types": types,
+            "rebuts": rebuts,
+            "sentences": sentences,
+            "cues": cues,
+            "reason": reason,
+        }
     )
