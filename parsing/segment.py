@@ -51,6 +51,7 @@ class QuoteLine:
     author: str | None = None
     frame: int | None = None
     offset: int = 0
+    end: int = 0
 
 
 @dataclass(slots=True)
@@ -60,6 +61,15 @@ class PostSpan:
     start: int
     header: PostHeader | None = None
     lines: list[tuple[int, Kind]] = field(default_factory=list)
+    quoted: list[tuple[int, int, int]] = field(default_factory=list)
+    """What this post's quotes repeat: (source line, start, end) in the matching form."""
+
+    def requotes(self, q: QuoteLine) -> bool:
+        """Whether a quote repeats words this post has already quoted."""
+        return any(
+            line == q.source and start < q.end and q.offset < end
+            for line, start, end in self.quoted
+        )
 
     @property
     def end(self) -> int:
@@ -74,6 +84,9 @@ class Layout:
     quotes: dict[int, QuoteLine]
     index: QuoteIndex
 
+
+MAX_HEADING_WORDS = 14
+"""A heading in capitals is at most this long; longer lines in capitals are shouting."""
 
 SHORT_QUOTE_REACH = 200
 """How many lines past the last quote a short quote ("Irrelevant.") is looked for."""
@@ -99,16 +112,25 @@ def is_list_item(line: str) -> bool:
 def leads_on(line: str) -> bool:
     """A line that cannot end a post: it introduces what follows (":" or ",") or is a heading.
 
-    A short line with no closing punctuation reads as a heading or a name ("Global Village
-    Space"); posts rarely end that way, and posts after them are rarely separated from them
-    by a single line break only.
+    A short line with no closing punctuation, or a longer one in capitals, reads as a heading
+    or a name ("Global Village Space"); posts rarely end that way, and posts after them are
+    rarely separated from them by a single line break only.
     """
     text = line.rstrip()
     if not text:
         return False
     if text[-1] in ":,;(&" or text.endswith(("-", "—", "–")):
         return True
-    return len(text.split()) <= 6 and _TERMINAL.search(text) is None
+    if _TERMINAL.search(text) is not None:
+        return False
+    n_words = len(text.split())
+    return n_words <= 6 or (n_words <= MAX_HEADING_WORDS and _is_capitals(text))
+
+
+def _is_capitals(text: str) -> bool:
+    """A line in capitals, as headings are ("1 CORINTHIANS 6:9 AND 1 TIMOTHY 1:10")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 class _PostIndex:
@@ -181,14 +203,15 @@ def segment(
         """Whether quoting `a` after `b` goes on through the same earlier post.
 
         `a` and `b` are (line, offset) places in the quoted text. Quotes with answers between
-        them walk forward through the quoted post; going back to its start is a new reply, and
-        so is going on to the next post (people answer posts one after another). Quotes in a
-        row may run on into a following post that came after a single line break: those two
-        may well be one post the split cut in two.
+        them go through the quoted post (a quote of words the post already quoted is a new
+        reply, see `PostSpan.requotes`); going on to the next post is a new reply too (people
+        answer posts one after another). Quotes in a row go forward, and may run on into a
+        following post that came after a single line break: those two may well be one post
+        the split cut in two.
         """
         pa, pb = where.of(a[0]), where.of(b[0])
         if pa == pb:
-            return a > b
+            return a > b or not adjacent
         return adjacent and pa == pb + 1 and a > b and splittable(pb, pa)
 
     def splittable(first: int, last: int) -> bool:
@@ -306,7 +329,9 @@ def segment(
                 elif last_kind is Kind.TEXT:
                     match = short_quote(i, pr, last_at)
             if qline is None and match and not marked:
-                qline = QuoteLine(match.line, match.score, pr.truncated, offset=match.start)
+                qline = QuoteLine(
+                    match.line, match.score, pr.truncated, offset=match.start, end=match.end
+                )
                 kind = Kind.QUOTE
 
         if cur is None or (
@@ -342,6 +367,7 @@ def segment(
             quotes[i] = qline
             if qline.source is not None:
                 last_at = (qline.source, qline.offset)
+                cur.quoted.append((qline.source, qline.offset, qline.end or qline.offset + 1))
         last_kind, last_text, gap = kind, line, False
         last_leads = leads_on(line) or (
             title_key is not None
@@ -380,8 +406,9 @@ def _starts_post(
         if last_kind is Kind.QUOTE:
             opening = all(k in (Kind.QUOTE, Kind.HEADER, Kind.MARKER) for _, k in cur.lines)
             return not (opening or same_target(at, last_at, adjacent=True))
-        has_quotes = any(k is Kind.QUOTE for _, k in cur.lines)
-        return not (has_quotes and same_target(at, last_at, adjacent=False))
+        if not cur.quoted or cur.requotes(qline):
+            return True
+        return not same_target(at, last_at, adjacent=False)
     if gap or last_kind in (Kind.QUOTE, Kind.HEADER, Kind.MARKER):
         return False
     if is_list_item(line) and (is_list_item(last_text) or last_text.rstrip().endswith(":")):
