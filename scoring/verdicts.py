@@ -14,6 +14,11 @@ from parsing.models import Post
 from scoring.models import EVIDENCE_TYPES, Cue, PostScore, SentenceScore, Verdict
 from scoring.roles import score_sentences
 
+# Building models from dicts with the core validator skips the keyword-argument layer of
+# __init__, which on the hot path (tens of thousands of cues) costs a third of the time.
+_new_cue = Cue.__pydantic_validator__.validate_python
+_new_postscore = PostScore.__pydantic_validator__.validate_python
+
 TYPE_WEIGHT = {
     "source": 0.35,
     "link": 0.35,
@@ -57,7 +62,7 @@ def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
     """Backing that is not in the post's own words: attachments and quoted outside sources."""
     end = len(post.body)
     cues = [
-        Cue.model_validate(
+        _new_cue(
             {
                 "kind": "attachment",
                 "role": "evidence",
@@ -78,7 +83,7 @@ def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
             for quote in outside:
                 excerpt = _SPACE.sub(" ", quote.text).strip()[:80]
                 cues.append(
-                    Cue.model_validate(
+                    _new_cue(
                         {
                             "kind": "outside-quote",
                             "role": "evidence",
@@ -159,7 +164,7 @@ def score_post(post: Post) -> PostScore:
     extra = _post_level_cues(post, sentences)
     verdict, strength, types, reason = decide(sentences, extra)
     cues = [c for s in sentences for c in s.cues] + extra
-    return PostScore.model_validate(
+    return _new_postscore(
         {
             "number": post.number,
             "post_id": post.id,

@@ -1,0 +1,158 @@
+"""Reader start-up and key latency: time to first frame (seed thread, 10k posts), cursor keys.
+
+Run: `.venv/bin/python benchmarks/bench_tui.py [--posts 10000] [--keys 30]`
+
+Each measurement runs headless in a fresh process, so imports count once per case as they do
+for a user. "First frame" is the first frame Textual composes that shows the thread's posts
+(the list filled and the first post open); headless Textual composes every frame and only skips
+the final write to the terminal. Key latency is from sending a key event (as Pilot does, without
+Pilot's idle waits) to the last frame that key caused.
+Targets on the 2-vCPU dev machine: seed <= 0.5 s, 10k posts <= 1.5 s, cursor key <= 16 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "fixtures" / "000_7a8e4cebb9525fcd.txt"
+
+WORDS = (
+    "Car-free centres are good for business.",
+    "According to the 2019 survey, 41% of cars only pass through.",
+    "I doubt that is true for a town like ours.",
+    "Source?",
+    "Here is the page: https://example.org/air (table 4).",
+    "We counted for two weeks: 212 of 430 receipts had a village postcode.",
+    "lol",
+    "That is why I think this plan is a terrible idea.",
+)
+
+
+def generate_thread(path: Path, posts: int) -> None:
+    """A flattened text dump in the seed's style: author, date, words, blank line."""
+    rng = random.Random(1)
+    lines = [f"A generated thread of {posts} posts", ""]
+    for i in range(posts):
+        lines += [
+            f"user{rng.randrange(300)}",
+            f"Sep {1 + i % 28}, 2026",
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 5))),
+            "",
+        ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def child(thread: str, keys: int, spawned: float) -> None:
+    """Runs in the measured process: start the app, time its first frame and cursor keys.
+
+    Times are wall-clock from `spawned` (when the parent started this process), so interpreter
+    start-up and imports count as they do for a user.
+    """
+    import asyncio
+
+    from textual import events
+
+    from tui.app import ThreadscoreApp
+
+    frames: list[float] = []
+
+    class Timed(ThreadscoreApp):
+        def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
+            frames.append(time.time())
+            super()._display(screen, renderable)
+
+    result: dict[str, float | int] = {}
+
+    async def run() -> None:
+        app = Timed([thread])
+        async with app.run_test(size=(120, 40)) as pilot:
+            while app.doc is None or not app.post_list.numbers or app.pane.view is None:
+                if app.load_error or time.time() - spawned > 60:
+                    raise SystemExit(f"the thread did not open: {app.load_error or 'timeout'}")
+                await asyncio.sleep(0.001)
+            await pilot.pause()
+            ready = time.time()
+            after = [t for t in frames if t >= ready]
+            result["first_frame_s"] = (after[0] if after else ready) - spawned
+            result["posts"] = len(app.doc.thread.posts)
+            while not app.scored and time.time() - ready < 300:
+                await asyncio.sleep(0.01)
+            result["scored_s"] = time.time() - spawned
+            await pilot.pause(0.2)
+            latencies = []
+            driver = app._driver
+            assert driver is not None
+            for i in range(keys):
+                key = "j" if i % 2 == 0 or i < keys // 2 else "k"
+                frames.clear()
+                sent = time.time()
+                driver.send_message(events.Key(key, key))
+                await pilot.pause(0.03)  # let the key's frames land (pane redraw waits 60 ms)
+                before_pane = [t for t in frames if t - sent < 0.05]
+                if before_pane:
+                    latencies.append(before_pane[0] - sent)
+            result["key_ms_median"] = statistics.median(latencies) * 1000 if latencies else -1
+            result["key_ms_p90"] = (
+                sorted(latencies)[int(len(latencies) * 0.9)] * 1000 if latencies else -1
+            )
+            result["keys"] = len(latencies)
+            await pilot.press("q")
+
+    asyncio.run(run())
+    print(json.dumps(result))
+
+
+def measure(thread: Path, keys: int) -> dict[str, float]:
+    env = {**os.environ, "THREADSCORE_HOME": tempfile.mkdtemp(prefix="bench-home-")}
+    env.pop("TEXTUAL_THEME", None)
+    spawn = time.time()
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
+        f"import bench_tui; bench_tui.child({str(thread)!r}, {keys}, {spawn!r})"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    if out.returncode:
+        sys.exit(f"benchmark process failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--keys", type=int, default=30)
+    args = parser.parse_args()
+    cases: list[tuple[str, Path, float]] = []
+    if SEED.exists():
+        cases.append(("seed", SEED, 0.5))
+    else:
+        print(f"seed thread not found at {SEED}; skipping it")
+    big = Path(tempfile.mkdtemp(prefix="bench-thread-")) / f"generated-{args.posts}.txt"
+    generate_thread(big, args.posts)
+    cases.append((f"{args.posts} posts", big, 1.5))
+    for name, path, target in cases:
+        r = measure(path, args.keys)
+        ok = "ok" if r["first_frame_s"] <= target else "OVER TARGET"
+        print(
+            f"{name:>12}: {int(r['posts'])} posts, first frame {r['first_frame_s']:.3f} s "
+            f"(target {target} s: {ok}); verdicts shown at {r['scored_s']:.2f} s"
+        )
+        key_ok = "ok" if r["key_ms_median"] <= 16 else "OVER TARGET"
+        print(
+            f"{'':>12}  cursor key to frame: median {r['key_ms_median']:.1f} ms, "
+            f"p90 {r['key_ms_p90']:.1f} ms over {int(r['keys'])} keys (target 16 ms: {key_ok})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
