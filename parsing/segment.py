@@ -85,6 +85,9 @@ class Layout:
     index: QuoteIndex
 
 
+TAIL_CHARS = 24
+"""How much of a line's end is enough to see how it ends (a search of the whole is slow)."""
+
 MAX_HEADING_WORDS = 14
 """A heading in capitals is at most this long; longer lines in capitals are shouting."""
 
@@ -121,7 +124,7 @@ def leads_on(line: str) -> bool:
         return False
     if text[-1] in ":,;(&" or text.endswith(("-", "—", "–")):
         return True
-    if _TERMINAL.search(text) is not None:
+    if _TERMINAL.search(text[-TAIL_CHARS:]) is not None:
         return False
     n_words = len(text.split())
     return n_words <= 6 or (n_words <= MAX_HEADING_WORDS and _is_capitals(text))
