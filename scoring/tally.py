@@ -61,12 +61,19 @@ def challenge_pairs(thread: Thread, scores: list[PostScore]) -> list[tuple[int, 
     return pairs
 
 
-def _types(scores: list[PostScore]) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for score in scores:
-        for cue in score.cues:
-            if cue.role == "evidence" and cue.evidence_type:
-                counts[cue.evidence_type] += 1
+def _post_types(score: PostScore) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for cue in score.cues:
+        if cue.role == "evidence" and cue.evidence_type:
+            counts[cue.evidence_type] = counts.get(cue.evidence_type, 0) + 1
+    return counts
+
+
+def _types(per_post: list[dict[str, int]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for one in per_post:
+        for kind, n in one.items():
+            counts[kind] = counts.get(kind, 0) + n
     return dict(sorted(counts.items()))
 
 
@@ -83,14 +90,19 @@ def _rate(verdicts: dict[str, int]) -> float:
 def tally(thread: Thread, scores: list[PostScore]) -> tuple[list[AuthorTally], ThreadTotals]:
     """Per-author (or per-post) tallies in order of first post, and the thread's totals."""
     pairs = challenge_pairs(thread, scores)
-    groups: dict[str, list[PostScore]] = {}
-    for score in scores:
-        groups.setdefault(_side(thread, score.number), []).append(score)
+    received: dict[str, list[bool]] = {}
+    for _challenge, target, answered in pairs:
+        received.setdefault(_side(thread, target), []).append(answered)
+    types = [_post_types(s) for s in scores]
+    groups: dict[str, list[int]] = {}
+    for i, score in enumerate(scores):
+        groups.setdefault(_side(thread, score.number), []).append(i)
     authors = []
-    for side, group in groups.items():
+    for side, members in groups.items():
+        group = [scores[i] for i in members]
         verdicts = _verdicts(group)
         numbers = [s.number for s in group]
-        received = [p for p in pairs if _side(thread, p[1]) == side]
+        got = received.get(side, [])
         authors.append(
             AuthorTally(
                 author=side,
@@ -99,12 +111,12 @@ def tally(thread: Thread, scores: list[PostScore]) -> tuple[list[AuthorTally], T
                 post_numbers=numbers,
                 claims=sum(s.claims for s in group),
                 evidence=sum(s.evidence for s in group),
-                evidence_by_type=_types(group),
+                evidence_by_type=_types([types[i] for i in members]),
                 verdicts=verdicts,
                 evidence_rate=_rate(verdicts),
                 challenges_made=verdicts["challenge"],
-                challenges_received=len(received),
-                challenges_answered=sum(p[2] for p in received),
+                challenges_received=len(got),
+                challenges_answered=sum(got),
             )
         )
     verdicts = _verdicts(scores)
@@ -112,7 +124,7 @@ def tally(thread: Thread, scores: list[PostScore]) -> tuple[list[AuthorTally], T
         posts=len(scores),
         claims=sum(s.claims for s in scores),
         evidence=sum(s.evidence for s in scores),
-        evidence_by_type=_types(scores),
+        evidence_by_type=_types(types),
         verdicts=verdicts,
         evidence_rate=_rate(verdicts),
         challenges=verdicts["challenge"],
