@@ -112,6 +112,15 @@ class QuoteIndex:
         for key in found.keys:
             self._keys.setdefault(key, line)
 
+    def discard(self, line: int) -> None:
+        """Forget a line indexed by mistake (it turned out to be part of a quote)."""
+        text = self._texts.pop(line, None)
+        if text is None:
+            return
+        for key in probe(text).keys:
+            if self._keys.get(key) == line:
+                del self._keys[key]
+
     def candidates(self, found: Probe) -> list[int]:
         """Indexed lines sharing a sentence key with this line, most shared keys first."""
         hits = [line for key in found.keys if (line := self._keys.get(key)) is not None]

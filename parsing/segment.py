@@ -248,6 +248,30 @@ def segment(
             return Match(k, 1.0)
         return None
 
+    def passage_opener(i: int, q: QuoteLine) -> PostSpan | None:
+        """If line i-1 repeats the line just before what line i quotes, make it a quote.
+
+        A passage quoted whole can open with a line too short to recognise ("Ummmm...what?");
+        seen from its second line, it is the passage's first. Returns the post it now opens.
+        """
+        assert cur is not None
+        if q.source is None or q.frame is not None or cur.lines[-1] != (i - 1, Kind.TEXT):
+            return None
+        before = q.source - 1
+        while before >= 0 and not norms[before]:
+            before -= 1
+        if before < 0 or before not in index or norms[before] != norms[i - 1]:
+            return None
+        cur.lines.pop()
+        index.discard(i - 1)
+        quotes[i - 1] = QuoteLine(before, 1.0, False, offset=0, end=len(norms[before]))
+        post = cur
+        if post.lines:
+            post = new_post(i - 1)
+        post.lines.append((i - 1, Kind.QUOTE))
+        post.quoted.append((before, 0, len(norms[before])))
+        return post
+
     def rejoin(a: int, b: int) -> None:
         """Undo our split between the posts of quoted lines `b` and `a`, quoted in a row.
 
@@ -336,6 +360,13 @@ def segment(
                     match.line, match.score, pr.truncated, offset=match.start, end=match.end
                 )
                 kind = Kind.QUOTE
+            if qline is not None and last_kind is Kind.TEXT and not gap and cur is not None:
+                opener = passage_opener(i, qline)
+                if opener is not None:
+                    # The line before was this passage's first line, too short to be seen as
+                    # a quote alone: it opens the quote (and so the reply) instead.
+                    cur = opener
+                    last_kind, last_at = Kind.QUOTE, (quotes[i - 1].source or 0, 0)
 
         if cur is None or (
             not marked

@@ -220,6 +220,16 @@ def test_a_whole_post_quoted_across_a_line_break_we_split_at_is_one_post() -> No
     assert links(thread) == [(2, 1, (5, 6))]
 
 
+def test_a_quoted_passage_may_open_with_a_line_too_short_to_match() -> None:
+    """'Ummmm...what?' alone proves nothing; followed by the rest of the same post, it is the
+    first line of a quote of that post, and it opens the reply."""
+    text = f"Rail\n\n{A}\nUmm...what?\n{B}\nUmm...what?\n{B}\nIt was a joke.\n"
+    thread = parse(text)
+    assert starts(thread) == [3, 4, 6]
+    assert links(thread) == [(3, 2, (6, 7))]
+    assert thread.posts[2].body == "It was a joke."
+
+
 def test_quoting_the_current_post_starts_a_reply() -> None:
     text = f"Rail\n\n{A}\n{B}\n{B}\nSo who pays?\n"
     thread = parse(text)
