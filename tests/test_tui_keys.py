@@ -176,6 +176,7 @@ async def test_export_writes_the_scorecard_with_the_users_layer(tmp_path: Path) 
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
         assert not isinstance(app.screen, ExportScreen)
+        await app.workers.wait_for_complete()
     data = tomllib.loads(target.read_text(encoding="utf-8"))
     assert data["marks"][0]["rating"] == 5 and data["marks"][0]["post_id"] == "p1"
     assert len(data["posts"]) == 6 and data["fingerprint"] == "f1" * 32

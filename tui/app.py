@@ -1,15 +1,16 @@
 """The reader app: holds the open thread, the user's marks and the UI state, and saves every change.
 
-Reading a thread happens in a worker thread in two steps, parse then score, so a big thread shows
-its posts before the scorer is done; verdicts appear when scoring finishes.
+A thread is read in a worker thread in three steps: parse (then the posts are on screen), the
+user's saved marks, then the scores; a big thread is readable long before the scorer is done.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -21,24 +22,16 @@ from textual.worker import get_current_worker
 from parsing.errors import ThreadscoreError
 from parsing.load import demo_path, load_thread
 from parsing.models import Thread
-from scoring.models import VERDICTS, Scorecard, Verdict
-from scoring.store import ScorecardFileError, atomic_write_text, save_scorecard, to_toml
-from tui.document import Document, empty_scorecard
-from tui.filters import Filter, apply_filter, filter_from_label
+from tui.document import Document
+from tui.filters import VERDICTS, Filter, apply_filter, filter_from_label
 from tui.history import JumpHistory
 from tui.keymap import load_keymap
 from tui.palette import ReaderCommands
 from tui.safe import one_line
-from tui.screens.chooser import ChooserScreen
-from tui.screens.export import ExportScreen
-from tui.screens.filter import FilterScreen
 from tui.screens.help import HelpScreen, KeyHelp
-from tui.screens.note import NoteScreen
 from tui.screens.reader import ReaderScreen
-from tui.screens.search import SearchScreen
 from tui.search import SearchIndex, next_match
 from tui.state import (
-    LoadedLayer,
     ThreadFiles,
     UiState,
     config_path,
@@ -51,6 +44,9 @@ from tui.widgets.post_list import PostList, Row
 from tui.widgets.reading_pane import ReadingPane
 from tui.widgets.status_bar import Status, StatusBar
 
+if TYPE_CHECKING:
+    from scoring.models import Scorecard, Verdict
+
 BLINK = 0.15
 """Loading shorter than this shows no spinner (a flash of one is worse than none)."""
 
@@ -62,11 +58,9 @@ UI_SAVE_DELAY = 1.0
 
 
 def score_thread(thread: Thread) -> Scorecard:
-    """The scorer's scorecard, or an empty one while scoring is not available."""
-    try:
-        from scoring import score_thread as scorer
-    except ImportError:
-        return empty_scorecard(thread)
+    """The scorer's scorecard (imported here, in the worker, off the start-up path)."""
+    from scoring import score_thread as scorer
+
     return scorer(thread)
 
 
@@ -77,7 +71,7 @@ class ThreadscoreApp(App[None]):
     them to run on a fixed thread and scorecard.
     """
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere work
     TITLE = "threadscore"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
@@ -109,6 +103,7 @@ class ThreadscoreApp(App[None]):
         self.matches: list[int] = []
         self.load_error: str | None = None
         self.scored = False
+        self.marks_ready = False
         self._index: SearchIndex | None = None
         self._saved = ""
         self._save_error = False
@@ -141,6 +136,12 @@ class ThreadscoreApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
+        """Parse, show; then the user's marks; then scores. Each step is on screen before the next.
+
+        The scorer's modules alone take ~150 ms to import, so nothing from `scoring` is
+        imported before the posts are on screen. Edits wait for the marks (`marks_ready`): an
+        edit made before them would overwrite the saved ones.
+        """
         worker = get_current_worker()
         try:
             thread = self._given_thread or load_thread(self._paths)
@@ -148,13 +149,21 @@ class ThreadscoreApp(App[None]):
             self.call_from_thread(self._fail, str(exc))
             return
         files = thread_files(thread.source, self._home)
-        loaded = load_user_layer(files.scorecard, thread)
         ui, ui_notice = load_ui_state(files.ui)
-        card = empty_scorecard(thread).model_copy(update={"user": loaded.layer})
-        self.call_from_thread(self._thread_ready, thread, card, files, loaded, ui, ui_notice)
+        shown = threading.Event()
+        self.call_from_thread(self._thread_ready, thread, files, ui, ui_notice, shown)
+        shown.wait(timeout=2.0)
         if worker.is_cancelled:
             return
-        self.call_from_thread(self._set_busy, f"Scoring {len(thread.posts)} posts…")
+        from tui.document import empty_scorecard, search_texts
+
+        index = SearchIndex(search_texts(thread))
+        self.call_from_thread(self._index_ready, index)
+        loaded = load_user_layer(files.scorecard, thread)
+        card = empty_scorecard(thread).model_copy(update={"user": loaded.layer})
+        self.call_from_thread(self._marks_ready, card, loaded.writable, loaded.notice)
+        if worker.is_cancelled:
+            return
         try:
             scored = self._scorer(thread)
         except Exception as exc:  # a scorer bug must not cost the user their reading
@@ -184,20 +193,17 @@ class ThreadscoreApp(App[None]):
     async def _thread_ready(
         self,
         thread: Thread,
-        card: Scorecard,
         files: ThreadFiles,
-        loaded: LoadedLayer,
         ui: UiState,
         ui_notice: str | None,
+        shown: threading.Event,
     ) -> None:
-        self.doc = Document(thread, card)
+        self.doc = Document(thread)
         self.files = files
-        self.writable = loaded.writable
         self.ui = ui
         self.filter = ui.filter
         self.pane.highlight = ui.highlight
         self.pane.collapse_quotes = ui.fold_quotes
-        self._index = SearchIndex(self.doc.search_texts())
         width = max((len(a) for a in self.doc.authors()), default=1)
         self.post_list.set_author_width(min(max(width, 1), 16))
         self.post_list.loading = False
@@ -211,18 +217,43 @@ class ThreadscoreApp(App[None]):
             self.current = self.post_list.current or position
         await self._open_now()
         self.post_list.focus()
-        for notice in (loaded.notice, ui_notice):
-            if notice:
-                self.notify(notice, title="Saved state", severity="warning", markup=False)
+        self._busy = "Reading your marks…"
+        self._show_status()
+        if ui_notice:
+            self.notify(ui_notice, title="Saved state", severity="warning", markup=False)
+        self.call_after_refresh(shown.set)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        if self._index is None:
+            self._index = index
+
+    async def _marks_ready(self, card: Scorecard, writable: bool, notice: str | None) -> None:
+        if self.doc is None:
+            return
+        self.doc.set_card(card)
+        self.writable = writable
+        self.marks_ready = True
+        self._busy = f"Scoring {len(self.doc.thread.posts)} posts…"
+        await self._refresh_marks()
+        if notice:
+            self.notify(notice, title="Saved state", severity="warning", markup=False)
 
     async def _scores_ready(self, scored: Scorecard) -> None:
         if self.doc is None:
             return
-        card = scored.model_copy(update={"user": self.doc.card.user})
-        self.doc = Document(self.doc.thread, card)
+        assert self.doc.card is not None
+        self.doc.set_card(scored.model_copy(update={"user": self.doc.card.user}))
         self.scored = True
         self._busy = ""
-        self._refilter(keep=self.current)
+        await self._refresh_marks()
+
+    async def _refresh_marks(self) -> None:
+        """Redraw what marks and verdicts change: list rows, the filtered list, the open post."""
+        self.post_list.refresh_rows()
+        if self.filter.active:
+            self._refilter(keep=self.current)
+        else:
+            self._show_status()
         await self._open_now(keep_scroll=True)
 
     # ----- widgets ----------------------------------------------------------------------------
@@ -299,7 +330,7 @@ class ThreadscoreApp(App[None]):
             busy=self._busy if self.doc is None else "",
         )
         if self.doc is not None and self._busy:
-            status = Status(**{**status.__dict__, "saved": self._busy})
+            status = Status(**{**status.__dict__, "saved": self._busy, "save_error": False})
         self.reader.query_one(StatusBar).show(status)
 
     def go(self, number: int, *, record: bool = True) -> None:
@@ -318,15 +349,24 @@ class ThreadscoreApp(App[None]):
     # ----- saving -----------------------------------------------------------------------------
 
     def _save_marks(self) -> None:
-        """Write the scorecard with the user's layer now; a failure is shown, never swallowed."""
+        """Write the thread's scorecard with the user's layer now; failures are shown, not hidden.
+
+        The per-post scores are left out of this file: they are recomputed on every open, and at
+        10k posts they are 18 MB of TOML that would take seconds to write after each keypress.
+        `e` exports the full scorecard.
+        """
         assert self.doc is not None and self.files is not None
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         if not self.writable:
             self._saved, self._save_error = "not saved (see notice)", True
             self._show_status()
             return
+        from scoring.store import ScorecardFileError, save_scorecard
+
         try:
-            aside = save_scorecard(self.doc.card, self.files.scorecard)
+            aside = save_scorecard(
+                self.doc.card.model_copy(update={"posts": []}), self.files.scorecard
+            )
         except (OSError, ScorecardFileError) as exc:
             self._saved, self._save_error = "NOT SAVED", True
             self.notify(f"Could not save: {exc}", severity="error", markup=False)
@@ -367,15 +407,20 @@ class ThreadscoreApp(App[None]):
 
     async def _marks_changed(self) -> None:
         self._save_marks()
-        self.post_list.refresh_rows()
-        if self.filter.active:
-            self._refilter(keep=self.current)
-        await self._open_now(keep_scroll=True)
+        await self._refresh_marks()
 
     # ----- actions ----------------------------------------------------------------------------
 
     def _has_post(self) -> bool:
         return self.doc is not None and self.current is not None
+
+    def _can_edit(self) -> bool:
+        """Edits wait for the saved marks: one made before them would overwrite them."""
+        if not self._has_post():
+            return False
+        if not self.marks_ready:
+            self.notify("Still reading your saved marks; try again in a moment.", markup=False)
+        return self.marks_ready
 
     def action_switch_pane(self) -> None:
         if self.post_list.has_focus:
@@ -392,6 +437,8 @@ class ThreadscoreApp(App[None]):
         return Content(f"#{number} · {author} · {preview}")
 
     def action_follow_quote(self) -> None:
+        from tui.screens.chooser import ChooserScreen
+
         if not self._has_post():
             return
         assert self.doc is not None and self.current is not None
@@ -414,6 +461,8 @@ class ThreadscoreApp(App[None]):
             self.go(number)
 
     def action_quoted_by(self) -> None:
+        from tui.screens.chooser import ChooserScreen
+
         if not self._has_post():
             return
         assert self.doc is not None and self.current is not None
@@ -444,7 +493,7 @@ class ThreadscoreApp(App[None]):
             self.go(target, record=False)
 
     async def action_bookmark(self) -> None:
-        if not self._has_post():
+        if not self._can_edit():
             return
         assert self.doc is not None and self.current is not None
         on = self.doc.toggle_bookmark(self.current)
@@ -464,14 +513,16 @@ class ThreadscoreApp(App[None]):
             self.go(target)
 
     async def action_rate(self, rating: int) -> None:
-        if not self._has_post():
+        if not self._can_edit():
             return
         assert self.doc is not None and self.current is not None
         self.doc.rate(self.current, rating or None)
         await self._marks_changed()
 
     def action_note(self) -> None:
-        if not self._has_post():
+        from tui.screens.note import NoteScreen
+
+        if not self._can_edit():
             return
         assert self.doc is not None and self.current is not None
         mark = self.doc.mark(self.current)
@@ -488,13 +539,15 @@ class ThreadscoreApp(App[None]):
         await self._marks_changed()
 
     def action_override(self) -> None:
-        if not self._has_post():
+        from tui.screens.chooser import ChooserScreen
+
+        if not self._can_edit():
             return
         assert self.doc is not None and self.current is not None
         number = self.current
         score = self.doc.score(number)
         scored = f" ({score.verdict})" if score else ""
-        choices: list[tuple[Content, Verdict | None]] = [
+        choices: list[tuple[Content, str | None]] = [
             (Content(f"Verdict: {v}"), v) for v in VERDICTS
         ]
         choices.append((Content(f"Use the scorer's verdict{scored}"), None))
@@ -512,6 +565,8 @@ class ThreadscoreApp(App[None]):
         await self._marks_changed()
 
     def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
         if self.doc is None:
             return
         self.push_screen(SearchScreen(self.search_query), self._searched)
@@ -523,7 +578,9 @@ class ThreadscoreApp(App[None]):
         self._save_ui()
 
     def _run_search(self, query: str, *, move: bool) -> None:
-        assert self._index is not None
+        if self._index is None:
+            assert self.doc is not None
+            self._index = SearchIndex(self.doc.search_texts())
         self.search_query = query
         self.matches = self._index.find(query) if query else []
         self.post_list.matches = frozenset(self.matches)
@@ -553,6 +610,8 @@ class ThreadscoreApp(App[None]):
             self._show_status()
 
     def action_filter(self) -> None:
+        from tui.screens.filter import FilterScreen
+
         if self.doc is None:
             return
         authors = [a for a in self.doc.authors()]
@@ -615,6 +674,8 @@ class ThreadscoreApp(App[None]):
         return source.with_name(name)
 
     def action_export(self) -> None:
+        from tui.screens.export import ExportScreen
+
         if self.doc is None:
             return
         self.push_screen(ExportScreen(self.default_export_path()), self._exported)
@@ -622,12 +683,22 @@ class ThreadscoreApp(App[None]):
     def _exported(self, path: Path | None) -> None:
         if path is None or self.doc is None:
             return
+        self.notify(f"Exporting the scorecard to {path}…", markup=False)
+        self._export(self.doc.card, path)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, card: Scorecard, path: Path) -> None:
+        """Serialise off the UI thread: a 10k-post scorecard takes seconds to write."""
+        from scoring.store import atomic_write_text, to_toml
+
         try:
-            atomic_write_text(path, to_toml(self.doc.card))
+            atomic_write_text(path, to_toml(card))
         except OSError as exc:
-            self.notify(f"Export failed: {exc.strerror or exc}", severity="error", markup=False)
+            message = f"Export failed: {exc.strerror or exc}"
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
             return
-        self.notify(f"Scorecard written to {path}", title="Exported", markup=False)
+        message = f"Scorecard written to {path}"
+        self.call_from_thread(self.notify, message, title="Exported", markup=False)
 
     def action_help(self) -> None:
         where = self._home / "config.toml" if self._home else config_path()

@@ -6,34 +6,60 @@ and replace `card` (the scorecard models are frozen), so the app can save after 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from parsing.models import Post, Thread
-from scoring import user_layer
-from scoring.models import PostScore, Scorecard, UserMark, Verdict
 from tui.filters import PostFacts
 from tui.safe import one_line
 from tui.widgets.post_list import Row
 from tui.widgets.reading_pane import CueSpan, PostView
 
+if TYPE_CHECKING:
+    from scoring.models import PostScore, Scorecard, UserLayer, UserMark, Verdict
+
 PREVIEW_CHARS = 200
 
 
 def empty_scorecard(thread: Thread) -> Scorecard:
-    """A scorecard with no scores, for when scoring is unavailable: the reader still works."""
+    """A scorecard with no scores yet: it carries the user's marks until the scorer is done."""
+    from scoring.models import Scorecard
+
     return Scorecard(
         fingerprint=thread.source.sha256, source_path=thread.source.path, title=thread.title
     )
 
 
-class Document:
-    """A thread, its scorecard (scores plus the user's marks) and derived lookups."""
+def search_texts(thread: Thread) -> list[tuple[int, str]]:
+    """What `/` searches: author and own words, then quoted words (a post's own text first)."""
+    return [
+        (p.number, "\n".join([p.author or "", p.body, *(q.text for q in p.quotes)]))
+        for p in thread.posts
+    ]
 
-    def __init__(self, thread: Thread, card: Scorecard) -> None:
+
+class Document:
+    """A thread, its scorecard (scores plus the user's marks) and derived lookups.
+
+    `card` is None until the saved marks are read: the posts are shown before that.
+    """
+
+    def __init__(self, thread: Thread, card: Scorecard | None = None) -> None:
         self.thread = thread
-        self.card = card
+        self.card: Scorecard | None = None
         self.quoted_by = thread.quoted_by()
-        self._scores: dict[int, PostScore] = {s.number: s for s in card.posts}
+        self._scores: dict[int, PostScore] = {}
+        self._marks: dict[str, UserMark] = {}
         self._previews: dict[int, str] = {}
         self._authors = {p.number: one_line(p.author) for p in thread.posts}
+        if card is not None:
+            self.set_card(card)
+
+    def set_card(self, card: Scorecard) -> None:
+        """Take a new scorecard (marks read, scores done, or an edit)."""
+        if self.card is None or card.posts is not self.card.posts:
+            self._scores = {s.number: s for s in card.posts}
+        self.card = card
+        self._marks = card.user.marks
 
     # ----- lookups ----------------------------------------------------------------------------
 
@@ -51,7 +77,7 @@ class Document:
         return self._scores.get(number)
 
     def mark(self, number: int) -> UserMark | None:
-        return self.card.user.marks.get(self.post(number).id)
+        return self._marks.get(self.post(number).id)
 
     def verdict(self, number: int) -> str | None:
         """The user's override, else the scorer's verdict, else None (not scored)."""
@@ -77,7 +103,7 @@ class Document:
         return list(found)
 
     def bookmarks(self) -> list[int]:
-        return sorted(m.post_number for m in self.card.user.marks.values() if m.bookmark)
+        return sorted(m.post_number for m in self._marks.values() if m.bookmark)
 
     def preview(self, number: int) -> str:
         text = self._previews.get(number)
@@ -88,14 +114,10 @@ class Document:
         return text
 
     def search_texts(self) -> list[tuple[int, str]]:
-        """What `/` searches: author and own words, then quoted words (a post's own text first)."""
-        return [
-            (p.number, "\n".join([p.author or "", p.body, *(q.text for q in p.quotes)]))
-            for p in self.thread.posts
-        ]
+        return search_texts(self.thread)
 
     def facts(self) -> list[PostFacts]:
-        marks = {m.post_number: m for m in self.card.user.marks.values()}
+        marks = {m.post_number: m for m in self._marks.values()}
         return [
             PostFacts(
                 number=p.number,
@@ -149,23 +171,36 @@ class Document:
 
     # ----- edits ------------------------------------------------------------------------------
 
-    def _set_layer(self, layer: user_layer.UserLayer) -> None:
-        self.card = self.card.model_copy(update={"user": layer})
+    def _set_layer(self, layer: UserLayer) -> None:
+        assert self.card is not None, "edits wait until the marks are read"
+        self.set_card(self.card.model_copy(update={"user": layer}))
+
+    @property
+    def _layer(self) -> UserLayer:
+        assert self.card is not None, "edits wait until the marks are read"
+        return self.card.user
 
     def rate(self, number: int, rating: int | None) -> None:
-        self._set_layer(user_layer.set_rating(self.card.user, self.post(number), rating))
+        from scoring.user_layer import set_rating
+
+        self._set_layer(set_rating(self._layer, self.post(number), rating))
 
     def toggle_bookmark(self, number: int) -> bool:
         """Flip the bookmark; returns whether the post is now bookmarked."""
-        self._set_layer(user_layer.toggle_bookmark(self.card.user, self.post(number)))
+        from scoring.user_layer import toggle_bookmark
+
+        self._set_layer(toggle_bookmark(self._layer, self.post(number)))
         mark = self.mark(number)
         return bool(mark and mark.bookmark)
 
     def set_note(self, number: int, text: str) -> None:
-        self._set_layer(user_layer.set_note(self.card.user, self.post(number), text))
+        from scoring.user_layer import set_note
+
+        self._set_layer(set_note(self._layer, self.post(number), text))
 
     def set_override(self, number: int, verdict: Verdict | None) -> None:
+        from scoring.user_layer import set_override
+
         score = self._scores.get(number)
         computed = score.verdict if score else None
-        layer = user_layer.set_override(self.card.user, self.post(number), verdict, computed)
-        self._set_layer(layer)
+        self._set_layer(set_override(self._layer, self.post(number), verdict, computed))

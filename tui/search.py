@@ -9,8 +9,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process, utils
-
 CUTOFF = 80.0
 """partial_ratio score a post needs; much lower and short queries match nearly everything."""
 
@@ -22,11 +20,15 @@ class SearchIndex:
     """Posts' searchable text, normalised once so each query only pays for the matching."""
 
     def __init__(self, texts: Sequence[tuple[int, str]]) -> None:
+        from rapidfuzz import utils  # imported on first search, off the start-up path
+
         self._numbers = [n for n, _ in texts]
         self._texts = [utils.default_process(t) for _, t in texts]
 
     def find(self, query: str, cutoff: float = CUTOFF) -> list[int]:
         """Numbers of the posts whose text matches `query`, in thread order."""
+        from rapidfuzz import fuzz, process, utils
+
         needle = utils.default_process(query)
         if not needle:
             return []

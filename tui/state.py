@@ -13,16 +13,17 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 import tomli_w
 
 from parsing.errors import ThreadscoreError
 from parsing.models import Source, Thread
-from scoring.models import UserLayer
-from scoring.store import ScorecardFileError, atomic_write_text, load_scorecard, set_aside
-from scoring.user_layer import reattach
 from tui.filters import Filter
+
+if TYPE_CHECKING:
+    from scoring.models import UserLayer
 
 APP_NAME = "threadscore"
 HOME_ENV = "THREADSCORE_HOME"
@@ -137,6 +138,8 @@ def load_ui_state(path: Path) -> tuple[UiState, str | None]:
 
 
 def save_ui_state(path: Path, state: UiState) -> None:
+    from scoring.store import atomic_write_text
+
     atomic_write_text(path, state.to_toml())
 
 
@@ -155,6 +158,10 @@ class LoadedLayer:
 
 def load_user_layer(path: Path, thread: Thread) -> LoadedLayer:
     """The marks saved for this thread, re-attached to its posts; damaged files are set aside."""
+    from scoring.models import UserLayer
+    from scoring.store import ScorecardFileError, load_scorecard
+    from scoring.user_layer import reattach
+
     if not path.exists():
         return LoadedLayer(UserLayer())
     try:
@@ -177,6 +184,8 @@ def load_user_layer(path: Path, thread: Thread) -> LoadedLayer:
 
 def _aside(path: Path, what: str) -> str:
     """Move a file we cannot read out of the way (never delete it) and say where it went."""
+    from scoring.store import set_aside
+
     try:
         moved = set_aside(path)
     except OSError as exc:
