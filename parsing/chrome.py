@@ -17,6 +17,7 @@ _CHROME = re.compile(
       | like\ reply | like\ quote\ reply | report\ like\ reply | share\ this\ page
       | similar\ threads
       | you\ must\ log\ in\ or\ register\ to\ reply\ here\.? | reaction\ score | reactions
+      | click\ to\ expand\.{0,3} | click\ to\ shrink\.{0,3}
       | (?:messages|posts|reaction\ score|points|likes\ received|trophy\ points|reputation)
           :?\ *[\d,.]+k?
       | joined:?\ *(?:[a-z]{3,9}\ \d{1,2},?\ )?\d{4} | joined:?\ *\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}

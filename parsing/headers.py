@@ -210,6 +210,40 @@ def _who(name: str | None) -> str | None:
     return name or None
 
 
+def _closing_line(lines: list[str], opener: int, limit: int) -> int | None:
+    """The "Click to expand..." that closes the quote opened at `opener`.
+
+    Quotes nest ("A said:" inside "B said:"), each with its own closing line, so openers and
+    closers are counted and the one that brings the count back to zero closes this quote.
+    """
+    depth = 0
+    for k in range(opener + 1, min(len(lines), opener + limit)):
+        text = lines[k].strip()
+        if _EXPAND.match(text):
+            if depth == 0:
+                return k
+            depth -= 1
+        elif text.endswith(":") and len(text) <= 80 and _SAID.match(text):
+            depth += 1
+    return None
+
+
+def inner_quotes(lines: list[str], first: int, last: int) -> list[tuple[int, int, str | None]]:
+    """Quotes nested in the quoted lines first..last: (opener, closer, author) of each."""
+    found: list[tuple[int, int, str | None]] = []
+    k = first
+    while k <= last:
+        text = lines[k].strip()
+        said = _SAID.match(text) if text.endswith(":") and len(text) <= 80 else None
+        close = _closing_line(lines, k, last - k + 2) if said else None
+        if said and close is not None and close <= last:
+            found.append((k, close, _who(said["who"])))
+            k = close + 1
+        else:
+            k += 1
+    return found
+
+
 def find_quote_frames(lines: list[str], limit: int = 400) -> list[QuoteFrame]:
     """Every quote marker; `first..last` are the quoted lines (0-based), markers excluded."""
     frames: list[QuoteFrame] = []
@@ -221,14 +255,7 @@ def find_quote_frames(lines: list[str], limit: int = 400) -> list[QuoteFrame]:
             continue
         said = _SAID.match(text)
         if said and len(text) <= 80:
-            close = next(
-                (
-                    k
-                    for k in range(i + 1, min(len(lines), i + limit))
-                    if _EXPAND.match(lines[k].strip())
-                ),
-                None,
-            )
+            close = _closing_line(lines, i, limit)
             if close is not None:
                 frames.append(QuoteFrame(i, i + 1, close - 1, close, _who(said["who"]), False))
                 i = close + 1
@@ -242,6 +269,10 @@ def find_quote_frames(lines: list[str], limit: int = 400) -> list[QuoteFrame]:
             if orig:
                 frames.append(QuoteFrame(i, i + 2, i + 2, i + 1, _who(orig["who"]), True))
                 i += 2
+                continue
+            if lines[i + 1].strip():  # "Quote:" alone: a quote whose author was not printed
+                frames.append(QuoteFrame(i, i + 1, i + 1, i, None, True))
+                i += 1
                 continue
         opener = _WROTE.match(text) or _ORIGINALLY.match(text)
         if opener and len(text) <= 90:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from parsing.attachments import find_attachments
 from parsing.chrome import find_title, is_chrome
-from parsing.headers import find_post_headers, find_quote_frames
+from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
 from parsing.normalize import normalize, normalize_lines, unescape, words
@@ -286,8 +286,25 @@ def _reading_order(lines: list[str], span: PostSpan, ctx: _Context) -> list[str 
 def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     """A `Quote` for a group of lines: its words, and the earlier post they repeat."""
     first, last = group.lines[0], group.lines[-1]
-    text = "\n".join(ctx.lines[first : last + 1]).strip()
     span = (first + 1, last + 1)
+    nested: list[Quote] = []
+    own = list(range(first, last + 1))
+    if group.quote_lines and group.quote_lines[0].frame is not None:
+        for opener, closer, who in inner_quotes(ctx.lines, first, last):
+            inner = _Group(list(range(opener + 1, closer)), [])
+            mine = [n for n in ctx.authors.get((who or "").casefold(), []) if n < number]
+            target, score = _by_author(inner, ctx, mine) if mine and inner.lines else (None, 0.0)
+            nested.append(
+                Quote(
+                    target=target,
+                    author=who,
+                    text="\n".join(ctx.lines[opener + 1 : closer]).strip(),
+                    lines=(opener + 2, closer) if closer > opener + 1 else None,
+                    score=round(score, 3),
+                )
+            )
+            own = [k for k in own if not opener <= k <= closer]
+    text = "\n".join(ctx.lines[k] for k in own).strip()
     if group.external:
         return Quote(text=text, lines=span)
     qls = group.quote_lines
@@ -316,6 +333,7 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
         truncated=truncated,
         lines=span,
         score=round(score, 3),
+        nested=nested,
     )
 
 

@@ -293,3 +293,28 @@ def test_vbulletin_and_phpbb_quote_headers() -> None:
     ]
     assert [(q.target, q.author, q.lines) for q in thread.posts[2].quotes] == [(2, "bob", (18, 18))]
     assert thread.posts[2].body == "No, in practice too."
+
+
+def test_nested_quotes_stay_nested_and_a_stray_closer_is_not_text() -> None:
+    text = (
+        "Rail\n\n"
+        f"alice\nJan 16, 2007\n#1\n{A}\n"
+        f"bob\nJan 17, 2007\n#2\nalice said:\n{A}\nClick to expand...\nLorries win below 300 km.\n"
+        "carol\nJan 18, 2007\n#3\nbob said:\nalice said:\n"
+        f"{A}\nClick to expand...\nLorries win below 300 km.\nClick to expand...\nSource?\n"
+        "Click to expand...\n"
+    )
+    thread = parse(text)
+    third = thread.posts[2]
+    (outer,) = third.quotes
+    assert (outer.target, outer.author, outer.text) == (2, "bob", "Lorries win below 300 km.")
+    (inner,) = outer.nested
+    assert (inner.target, inner.author, inner.lines) == (1, "alice", (19, 19))
+    assert third.body == "Source?"
+
+
+def test_a_quote_label_without_a_name() -> None:
+    text = f"Rail\n\nalice\nJan 16, 2007\n#1\n{A}\nbob\nJan 17, 2007\n#2\nQuote:\n{A}\nNot in the Alps.\n"
+    thread = parse(text)
+    assert [(q.target, q.lines) for q in thread.posts[1].quotes] == [(1, (11, 11))]
+    assert thread.posts[1].body == "Not in the Alps."
