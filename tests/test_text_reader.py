@@ -314,7 +314,10 @@ def test_nested_quotes_stay_nested_and_a_stray_closer_is_not_text() -> None:
 
 
 def test_a_quote_label_without_a_name() -> None:
-    text = f"Rail\n\nalice\nJan 16, 2007\n#1\n{A}\nbob\nJan 17, 2007\n#2\nQuote:\n{A}\nNot in the Alps.\n"
+    text = (
+        f"Rail\n\nalice\nJan 16, 2007\n#1\n{A}\n"
+        f"bob\nJan 17, 2007\n#2\nQuote:\n{A}\nNot in the Alps.\n"
+    )
     thread = parse(text)
     assert [(q.target, q.lines) for q in thread.posts[1].quotes] == [(1, (11, 11))]
     assert thread.posts[1].body == "Not in the Alps."
