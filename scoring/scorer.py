@@ -2,23 +2,46 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from parsing.models import Thread
 from scoring.models import SCHEMA_VERSION, Scorecard, UserLayer
 from scoring.tally import tally
 from scoring.verdicts import score_post
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a scorecard is built.
+
+    Scoring makes about ten small objects per sentence and keeps them all (they form the
+    scorecard, with no reference cycles), so every collection the allocations trigger rescans
+    a growing heap for nothing: on a 10,000-post thread that was a third of the time. The
+    collector's previous state is restored afterwards, even on error.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def score_thread(thread: Thread, user: UserLayer | None = None) -> Scorecard:
     """Score `thread` (pure: same thread, same card); `user` is carried over unchanged."""
-    posts = [score_post(post) for post in thread.posts]
-    authors, totals = tally(thread, posts)
-    return Scorecard(
-        schema_version=SCHEMA_VERSION,
-        fingerprint=thread.source.sha256,
-        source_path=thread.source.path,
-        title=thread.title,
-        posts=posts,
-        authors=authors,
-        totals=totals,
-        user=user or UserLayer(),
-    )
+    with _collector_paused():
+        posts = [score_post(post) for post in thread.posts]
+        authors, totals = tally(thread, posts)
+        return Scorecard(
+            schema_version=SCHEMA_VERSION,
+            fingerprint=thread.source.sha256,
+            source_path=thread.source.path,
+            title=thread.title,
+            posts=posts,
+            authors=authors,
+            totals=totals,
+            user=user or UserLayer(),
+        )
