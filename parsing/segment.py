@@ -192,6 +192,7 @@ def segment(
     last_kind: Kind | None = None
     last_text = ""
     last_leads = False
+    introducing = False
     last_at: tuple[int, int] | None = None
     open_frame: QuoteFrame | None = None
     gap = False
@@ -296,11 +297,13 @@ def segment(
         if i in skip or not line.strip():
             if not line.strip():
                 gap = cur is not None
+                introducing = False
             i += 1
             continue
         if i in header_at:
             header = header_at[i]
             cur = new_post(i, header)
+            introducing = False
             cur.lines.extend((k, Kind.HEADER) for k in range(header.start, header.end + 1))
             last_kind, last_at, gap, open_frame = Kind.HEADER, None, False, None
             i = header.end + 1
@@ -403,10 +406,17 @@ def segment(
                 last_at = (qline.source, qline.offset)
                 cur.quoted.append((qline.source, qline.offset, qline.end or qline.offset + 1))
         last_kind, last_text, gap = kind, line, False
-        last_leads = leads_on(line) or (
-            title_key is not None
-            and abs(len(norms[i]) - len(title_key)) <= 3
-            and " ".join(words(norms[i])) == title_key
+        # Lines after one ending in ":" ("From GWB's website:") are what it introduces, down to
+        # the next blank line, even when each sits on a line of its own.
+        introducing = introducing or (kind is Kind.TEXT and line.rstrip().endswith(":"))
+        last_leads = (
+            leads_on(line)
+            or introducing
+            or (
+                title_key is not None
+                and abs(len(norms[i]) - len(title_key)) <= 3
+                and " ".join(words(norms[i])) == title_key
+            )
         )
         i += 1
     return Layout(posts=[p for p in posts if p.lines], quotes=quotes, index=index)
