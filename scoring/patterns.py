@@ -136,6 +136,9 @@ def _expand(alt: str, limit: int = 400) -> list[str]:
     return out if len(out) <= limit else [alt]
 
 
+_NON_WORD_START = frozenset("'’\"-")
+"""First characters of an alternative that cannot start a word."""
+
 _TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]])+\]|[^\\()\[|?*+{}.^$]")
 
 
@@ -166,6 +169,8 @@ def _by_first_token(alts: list[str], depth: int = 0) -> str:
 
 def _first_token(alt: str) -> str | None:
     """The alternative's first character as a regex token, or None when it cannot be told."""
+    if alt.startswith("\\b"):
+        alt = alt[2:]
     match = _TOKEN.match(alt)
     if match is None or alt[match.end() : match.end() + 1] in ("*", "?", "{"):
         return None
@@ -210,6 +215,10 @@ def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
         alts = [lower_pattern(a) for a in alternatives(rule.pattern)]
         word = [x for a in alts if a.startswith("\\b") for x in _expand(a[2:])]
         rest = [x for a in alts if not a.startswith("\\b") for x in _expand(a)]
+        # After `\b`, an alternative starting with a non-word character ("'re going to")
+        # needs a word just before it; it keeps its own `\b` among the others.
+        rest += ["\\b" + a for a in word if a[:1] in _NON_WORD_START]
+        word = [a for a in word if a[:1] not in _NON_WORD_START]
         for suffix, part, bucket in (("w", word, at_word), ("o", rest, other)):
             if part:
                 name = f"r{i}{suffix}"
@@ -218,7 +227,8 @@ def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
                 parts.append((name, suffix == "w", tuple((_first_token(a), a) for a in part)))
                 if rule.cased:
                     cased[name] = re.compile(rule.pattern, re.MULTILINE)
-    scan = ([f"\\b(?:{_by_first_token(at_word)})"] if at_word else []) + (
+    # `(?<!\w)` after `\b`: a word start, so positions at word ends fail at once.
+    scan = ([f"\\b(?<!\\w)(?:{_by_first_token(at_word)})"] if at_word else []) + (
         [_by_first_token(other)] if other else []
     )
     return RuleSet(
