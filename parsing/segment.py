@@ -318,6 +318,13 @@ def segment(
             last_kind, gap = Kind.ATTACHMENT, False
             i += 1
             continue
+        if cur is not None and not any(c.isalnum() for c in line):
+            # A line of only punctuation (".", "-----") says nothing: it stays in the post it
+            # is in, and separates what comes around it as a blank line would.
+            cur.lines.append((i, Kind.TEXT))
+            gap, introducing = True, False
+            i += 1
+            continue
 
         kind = Kind.TEXT
         qline: QuoteLine | None = None
