@@ -6,13 +6,19 @@ markers) posts follow one another with a single line break while a post keeps it
 lines, and a quote is recognisable only because it repeats an earlier post. There the rules are
 the ones people follow when they write:
 
-- a paragraph after a blank line continues the post;
+- a paragraph after a blank line continues the post, and so does a quote standing after the
+  reply; a line of only punctuation separates like a blank line;
 - the line right after a quote is the answer to it, so it continues the post;
-- a quote opens a new post, unless it continues a run of quotes (several quotes in a row, or
-  quote / answer / quote / answer on the same earlier post);
-- a quote of the current post's own words is a reply to it, so it opens a new post;
-- list items, and lines after a line ending in ":" or "," continue the post;
+- a quote opens a new post, unless it continues a run: quotes in a row (one passage, or one post
+  quoting several), or quote / answer / quote / answer going through the same earlier post;
+- a quote of the current post's own words, or of words the post already quoted, opens a new post;
+- list items, lines after a line ending in ":" (down to the next blank line) or ",", lines after
+  a heading (short, no closing punctuation, or in capitals), a link on its own line, and lines
+  opening with "therefore", "that is why" and the like continue the post;
 - otherwise a line after a single line break is a new post.
+
+Quotes also correct the split afterwards: when one run of quotes repeats two lines we put in
+different posts, those lines were one post, and they are joined.
 
 Lines are numbered from 0 here; `text_reader` turns them into the 1-based lines of the contract.
 """
@@ -180,30 +186,201 @@ def segment(
     `skip` holds lines outside posts (title, chrome). Each post's own lines are indexed as soon
     as they are read, so a quote can only ever point back to earlier text.
     """
-    header_at = {h.start: h for h in headers}
-    header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
-    markers, enclosed = _frame_maps(frames)
-    frame_no = {id(f): n for n, f in enumerate(frames)}
-    index = QuoteIndex()
-    quotes: dict[int, QuoteLine] = {}
-    posts: list[PostSpan] = []
-    where = _PostIndex()
-    cur: PostSpan | None = None
-    last_kind: Kind | None = None
-    last_text = ""
-    last_leads = False
-    introducing = False
-    last_at: tuple[int, int] | None = None
-    open_frame: QuoteFrame | None = None
-    gap = False
+    scanner = _Scanner(lines, norms, headers, frames, marked, title_key)
+    for i, line in enumerate(lines):
+        if i in skip or not line.strip():
+            if not line.strip():
+                scanner.blank()
+        elif i in scanner.header_at:
+            scanner.header(scanner.header_at[i])
+        elif i in scanner.header_lines:
+            continue
+        elif i in attachment_lines or is_attachment_label(line):
+            scanner.attachment(i)
+        else:
+            scanner.content(i)
+    return Layout(
+        posts=[p for p in scanner.posts if p.lines], quotes=scanner.quotes, index=scanner.index
+    )
 
-    def new_post(start: int, header: PostHeader | None = None) -> PostSpan:
+
+class _Scanner:
+    """The state of one pass over a thread: posts so far, the quote index, the last line."""
+
+    def __init__(
+        self,
+        lines: list[str],
+        norms: list[str],
+        headers: list[PostHeader],
+        frames: list[QuoteFrame],
+        marked: bool,
+        title_key: str | None,
+    ) -> None:
+        self.lines = lines
+        self.norms = norms
+        self.marked = marked
+        self.title_key = title_key
+        self.header_at = {h.start: h for h in headers}
+        self.header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
+        self.frames = frames
+        self.markers, self.enclosed = _frame_maps(frames)
+        self.frame_no = {id(f): n for n, f in enumerate(frames)}
+        self.index = QuoteIndex()
+        self.quotes: dict[int, QuoteLine] = {}
+        self.posts: list[PostSpan] = []
+        self.where = _PostIndex()
+        self.cur: PostSpan | None = None
+        self.last_kind: Kind | None = None
+        self.last_text = ""
+        self.last_leads = False
+        self.introducing = False
+        self.last_at: tuple[int, int] | None = None
+        self.open_frame: QuoteFrame | None = None
+        self.gap = False
+
+    # --- the kinds of line ---------------------------------------------------------------
+
+    def blank(self) -> None:
+        self.gap = self.cur is not None
+        self.introducing = False
+
+    def header(self, header: PostHeader) -> None:
+        self.cur = self.new_post(header.start, header)
+        self.cur.lines.extend((k, Kind.HEADER) for k in range(header.start, header.end + 1))
+        self.last_kind, self.last_at, self.gap, self.open_frame = Kind.HEADER, None, False, None
+        self.introducing = False
+
+    def attachment(self, i: int) -> None:
+        if self.cur is None:
+            self.cur = self.new_post(i)
+        self.cur.lines.append((i, Kind.ATTACHMENT))
+        self.last_kind, self.gap = Kind.ATTACHMENT, False
+
+    def content(self, i: int) -> None:
+        """A line someone wrote: own words, a quote, or a quote marker."""
+        line = self.lines[i]
+        if self.cur is not None and not any(c.isalnum() for c in line):
+            # A line of only punctuation (".", "-----") says nothing: it stays in the post it
+            # is in, and separates what comes around it as a blank line would.
+            self.cur.lines.append((i, Kind.TEXT))
+            self.gap, self.introducing = True, False
+            return
+        pr = probe(self.norms[i])
+        kind, qline = self.classify(i, pr)
+        if self.cur is None or (not self.marked and self.starts_post(kind, qline, line)):
+            self.cur = self.new_post(i)
+        elif (
+            not self.marked
+            and qline is not None
+            and qline.source is not None
+            and self.last_kind is Kind.QUOTE
+            and self.last_at is not None
+            and qline.source > self.last_at[0]
+        ):
+            self.rejoin(qline.source, self.last_at[0])
+        cur = self.cur
+        cur.lines.append((i, kind))
+        if kind is Kind.TEXT:
+            self.index.add(i, pr)
+        if qline is not None:
+            self.quotes[i] = qline
+            if qline.source is not None:
+                self.last_at = (qline.source, qline.offset)
+                cur.quoted.append((qline.source, qline.offset, qline.end or qline.offset + 1))
+        self.last_kind, self.last_text, self.gap = kind, line, False
+        # Lines after one ending in ":" ("From GWB's website:") are what it introduces, down to
+        # the next blank line, even when each sits on a line of its own.
+        self.introducing = self.introducing or (kind is Kind.TEXT and line.rstrip().endswith(":"))
+        self.last_leads = leads_on(line) or self.introducing or self.repeats_title(i)
+
+    def classify(self, i: int, pr: Probe) -> tuple[Kind, QuoteLine | None]:
+        """Whether a line is own text, a quote (of what) or a quote marker."""
+        if i in self.markers:
+            frame = self.markers[i]
+            if frame.open_end and i == frame.start:
+                self.open_frame = frame
+            return Kind.MARKER, None
+        if i in self.enclosed:
+            n = self.enclosed[i]
+            match = self.index.find(pr)
+            return Kind.QUOTE, QuoteLine(
+                match.line if match else None,
+                match.score if match else 0.0,
+                pr.truncated,
+                self.frames[n].author,
+                n,
+            )
+        match = self.index.find(pr) if (not self.marked or self.open_frame) else None
+        if self.open_frame is not None:
+            if self.last_kind is Kind.MARKER or (match and not self.gap):
+                return Kind.QUOTE, QuoteLine(
+                    match.line if match else None,
+                    match.score if match else 0.0,
+                    pr.truncated,
+                    self.open_frame.author,
+                    self.frame_no[id(self.open_frame)],
+                )
+            self.open_frame = None
+        if self.marked:
+            return Kind.TEXT, None
+        if not match and self.last_at:
+            if self.last_kind is Kind.QUOTE:
+                match = self.passage_goes_on(i, self.last_at[0])
+            elif self.last_kind is Kind.TEXT:
+                match = self.short_quote(i, pr, self.last_at)
+        if not match:
+            return Kind.TEXT, None
+        qline = QuoteLine(match.line, match.score, pr.truncated, offset=match.start, end=match.end)
+        if self.last_kind is Kind.TEXT and not self.gap and self.cur is not None:
+            opener = self.passage_opener(i, qline)
+            if opener is not None:
+                # The line before was this passage's first line, too short to be seen as a
+                # quote alone: it opens the quote (and so the reply) instead.
+                self.cur = opener
+                self.last_kind = Kind.QUOTE
+                self.last_at = (self.quotes[i - 1].source or 0, 0)
+        return Kind.QUOTE, qline
+
+    # --- where posts start ---------------------------------------------------------------
+
+    def starts_post(self, kind: Kind, qline: QuoteLine | None, line: str) -> bool:
+        """Whether a line of a bare dump opens a new post (see the module docstring)."""
+        cur, last_kind, last_at, gap = self.cur, self.last_kind, self.last_at, self.gap
+        assert cur is not None
+        if kind is Kind.MARKER:
+            return not gap and last_kind not in (Kind.HEADER, Kind.MARKER, Kind.QUOTE)
+        if kind is Kind.QUOTE and qline is not None:
+            if qline.frame is not None and last_kind is Kind.MARKER:
+                return False
+            if qline.source is not None and qline.source >= cur.start:
+                return True
+            if gap or last_kind in (Kind.HEADER, Kind.MARKER):
+                return False
+            if qline.source is None or last_at is None:
+                return last_kind is not Kind.QUOTE
+            at = (qline.source, qline.offset)
+            if last_kind is Kind.QUOTE:
+                opening = all(k in (Kind.QUOTE, Kind.HEADER, Kind.MARKER) for _, k in cur.lines)
+                return not (opening or self.same_target(at, last_at, adjacent=True))
+            if not cur.quoted or cur.requotes(qline):
+                return True
+            return not self.same_target(at, last_at, adjacent=False)
+        if gap or last_kind in (Kind.QUOTE, Kind.HEADER, Kind.MARKER):
+            return False
+        last_text = self.last_text
+        if is_list_item(line) and (is_list_item(last_text) or last_text.rstrip().endswith(":")):
+            return False
+        if _FIRST_ITEM.match(line) or _URL_ONLY.match(line) or _CONNECTIVE.match(line):
+            return False
+        return not self.last_leads
+
+    def new_post(self, start: int, header: PostHeader | None = None) -> PostSpan:
         post = PostSpan(start=start, header=header)
-        posts.append(post)
-        where.add(start, gap)
+        self.posts.append(post)
+        self.where.add(start, self.gap)
         return post
 
-    def same_target(a: tuple[int, int], b: tuple[int, int], adjacent: bool) -> bool:
+    def same_target(self, a: tuple[int, int], b: tuple[int, int], adjacent: bool) -> bool:
         """Whether quoting `a` after `b` goes on through the same earlier post.
 
         `a` and `b` are (line, offset) places in the quoted text. Quotes with answers between
@@ -213,67 +390,77 @@ def segment(
         following post that came after a single line break: those two may well be one post
         the split cut in two.
         """
-        pa, pb = where.of(a[0]), where.of(b[0])
+        pa, pb = self.where.of(a[0]), self.where.of(b[0])
         if pa == pb:
             return a > b or not adjacent
-        return adjacent and pa == pb + 1 and a > b and splittable(pb, pa)
+        return adjacent and pa == pb + 1 and a > b and self.splittable(pb, pa)
 
-    def splittable(first: int, last: int) -> bool:
+    def splittable(self, first: int, last: int) -> bool:
         """Whether posts first..last are separated only by single line breaks we split at."""
         return all(
-            not where.gap_before[k] and posts[k].header is None for k in range(first + 1, last + 1)
+            not self.where.gap_before[k] and self.posts[k].header is None
+            for k in range(first + 1, last + 1)
         )
 
-    def short_quote(i: int, pr: Probe, after: tuple[int, int]) -> Match | None:
+    def repeats_title(self, i: int) -> bool:
+        """A line that repeats the thread title (an article's headline) heads what follows."""
+        key, norm = self.title_key, self.norms[i]
+        return key is not None and abs(len(norm) - len(key)) <= 3 and " ".join(words(norm)) == key
+
+    # --- quotes too short to find alone --------------------------------------------------
+
+    def short_quote(self, i: int, pr: Probe, after: tuple[int, int]) -> Match | None:
         """A line too short to match on its own that repeats a whole line of the post being
         answered, further on than the last quote: the next quote of a quote/answer run."""
-        if pr.quotable or cur is None or not any(k is Kind.QUOTE for _, k in cur.lines):
+        cur = self.cur
+        if pr.quotable or cur is None or not cur.quoted:
             return None
-        quoted = where.of(after[0])
-        end = where.starts[quoted + 1] if quoted + 1 < len(where.starts) else cur.start
+        quoted = self.where.of(after[0])
+        starts = self.where.starts
+        end = starts[quoted + 1] if quoted + 1 < len(starts) else cur.start
         for k in range(after[0] + 1, min(end, after[0] + SHORT_QUOTE_REACH)):
-            if norms[k] == norms[i] and k in index:
+            if self.norms[k] == self.norms[i] and k in self.index:
                 return Match(k, 1.0)
         return None
 
-    def passage_goes_on(i: int, source: int) -> Match | None:
+    def passage_goes_on(self, i: int, source: int) -> Match | None:
         """A short line right after a quote that repeats the next line of the quoted text.
 
         "Grade A BS." is too short to be recognised alone, but inside a quoted passage it is
         simply the passage's next paragraph.
         """
+        norms = self.norms
         k = source + 1
         while k < i and not norms[k]:
             k += 1
-        if k < i and k in index and norms[k] == norms[i]:
+        if k < i and k in self.index and norms[k] == norms[i]:
             return Match(k, 1.0)
         return None
 
-    def passage_opener(i: int, q: QuoteLine) -> PostSpan | None:
+    def passage_opener(self, i: int, q: QuoteLine) -> PostSpan | None:
         """If line i-1 repeats the line just before what line i quotes, make it a quote.
 
         A passage quoted whole can open with a line too short to recognise ("Ummmm...what?");
         seen from its second line, it is the passage's first. Returns the post it now opens.
         """
+        cur, norms = self.cur, self.norms
         assert cur is not None
         if q.source is None or q.frame is not None or cur.lines[-1] != (i - 1, Kind.TEXT):
             return None
         before = q.source - 1
         while before >= 0 and not norms[before]:
             before -= 1
-        if before < 0 or before not in index or norms[before] != norms[i - 1]:
+        if before < 0 or before not in self.index or norms[before] != norms[i - 1]:
             return None
         cur.lines.pop()
-        index.discard(i - 1)
-        quotes[i - 1] = QuoteLine(before, 1.0, False, offset=0, end=len(norms[before]))
-        post = cur
-        if post.lines:
-            post = new_post(i - 1)
+        self.index.discard(i - 1)
+        self.quotes[i - 1] = QuoteLine(before, 1.0, False, offset=0, end=len(norms[before]))
+        post = self.new_post(i - 1) if cur.lines else cur
         post.lines.append((i - 1, Kind.QUOTE))
         post.quoted.append((before, 0, len(norms[before])))
         return post
 
-    def rejoin(a: int, b: int) -> None:
+    def rejoin(self, a: int, b: int) -> None:
         """Undo our split between the posts of quoted lines `b` and `a`, quoted in a row.
 
         People quote a post whole; when one run of quotes repeats lines `b` then `a` with
@@ -281,191 +468,13 @@ def segment(
         lines were one post. (A reply quoting two posts in a row reads the same way: the truth
         of the seed accepts that reading.)
         """
+        where, posts = self.where, self.posts
         pa, pb = where.of(a), where.of(b)
-        if pa != pb + 1 or not splittable(pb, pa) or any(norms[k] for k in range(b + 1, a)):
+        if pa != pb + 1 or not self.splittable(pb, pa):
             return
-        for k in range(pb + 1, pa + 1):
-            posts[pb].lines.extend(posts[k].lines)
-        del posts[pb + 1 : pa + 1]
-        del where.starts[pb + 1 : pa + 1]
-        del where.gap_before[pb + 1 : pa + 1]
-
-    i = 0
-    n = len(lines)
-    while i < n:
-        line = lines[i]
-        if i in skip or not line.strip():
-            if not line.strip():
-                gap = cur is not None
-                introducing = False
-            i += 1
-            continue
-        if i in header_at:
-            header = header_at[i]
-            cur = new_post(i, header)
-            introducing = False
-            cur.lines.extend((k, Kind.HEADER) for k in range(header.start, header.end + 1))
-            last_kind, last_at, gap, open_frame = Kind.HEADER, None, False, None
-            i = header.end + 1
-            continue
-        if i in header_lines:
-            i += 1
-            continue
-        if i in attachment_lines or is_attachment_label(line):
-            if cur is None:
-                cur = new_post(i)
-            cur.lines.append((i, Kind.ATTACHMENT))
-            last_kind, gap = Kind.ATTACHMENT, False
-            i += 1
-            continue
-        if cur is not None and not any(c.isalnum() for c in line):
-            # A line of only punctuation (".", "-----") says nothing: it stays in the post it
-            # is in, and separates what comes around it as a blank line would.
-            cur.lines.append((i, Kind.TEXT))
-            gap, introducing = True, False
-            i += 1
-            continue
-
-        kind = Kind.TEXT
-        qline: QuoteLine | None = None
-        pr = probe(norms[i])
-        if i in markers:
-            kind = Kind.MARKER
-            frame = markers[i]
-            if frame.open_end and i == frame.start:
-                open_frame = frame
-        elif i in enclosed:
-            frame = frames[enclosed[i]]
-            match = index.find(pr)
-            qline = QuoteLine(
-                match.line if match else None,
-                match.score if match else 0.0,
-                pr.truncated,
-                frame.author,
-                enclosed[i],
-            )
-            kind = Kind.QUOTE
-        else:
-            match = index.find(pr) if (not marked or open_frame) else None
-            if open_frame is not None:
-                opened_here = last_kind is Kind.MARKER
-                if opened_here or (match and not gap):
-                    qline = QuoteLine(
-                        match.line if match else None,
-                        match.score if match else 0.0,
-                        pr.truncated,
-                        open_frame.author,
-                        frame_no[id(open_frame)],
-                    )
-                    kind = Kind.QUOTE
-                if not qline:
-                    open_frame = None
-            if qline is None and not match and not marked and last_at:
-                if last_kind is Kind.QUOTE:
-                    match = passage_goes_on(i, last_at[0])
-                elif last_kind is Kind.TEXT:
-                    match = short_quote(i, pr, last_at)
-            if qline is None and match and not marked:
-                qline = QuoteLine(
-                    match.line, match.score, pr.truncated, offset=match.start, end=match.end
-                )
-                kind = Kind.QUOTE
-            if qline is not None and last_kind is Kind.TEXT and not gap and cur is not None:
-                opener = passage_opener(i, qline)
-                if opener is not None:
-                    # The line before was this passage's first line, too short to be seen as
-                    # a quote alone: it opens the quote (and so the reply) instead.
-                    cur = opener
-                    last_kind, last_at = Kind.QUOTE, (quotes[i - 1].source or 0, 0)
-
-        if cur is None or (
-            not marked
-            and _starts_post(
-                kind,
-                qline,
-                cur,
-                last_kind,
-                last_text,
-                last_leads,
-                last_at,
-                gap,
-                line,
-                same_target,
-            )
-        ):
-            cur = new_post(i)
-        elif (
-            not marked
-            and kind is Kind.QUOTE
-            and qline is not None
-            and qline.source is not None
-            and last_kind is Kind.QUOTE
-            and last_at is not None
-            and qline.source > last_at[0]
-        ):
-            rejoin(qline.source, last_at[0])
-        cur.lines.append((i, kind))
-        if kind is Kind.TEXT:
-            index.add(i, pr)
-        if qline is not None:
-            quotes[i] = qline
-            if qline.source is not None:
-                last_at = (qline.source, qline.offset)
-                cur.quoted.append((qline.source, qline.offset, qline.end or qline.offset + 1))
-        last_kind, last_text, gap = kind, line, False
-        # Lines after one ending in ":" ("From GWB's website:") are what it introduces, down to
-        # the next blank line, even when each sits on a line of its own.
-        introducing = introducing or (kind is Kind.TEXT and line.rstrip().endswith(":"))
-        last_leads = (
-            leads_on(line)
-            or introducing
-            or (
-                title_key is not None
-                and abs(len(norms[i]) - len(title_key)) <= 3
-                and " ".join(words(norms[i])) == title_key
-            )
-        )
-        i += 1
-    return Layout(posts=[p for p in posts if p.lines], quotes=quotes, index=index)
-
-
-def _starts_post(
-    kind: Kind,
-    qline: QuoteLine | None,
-    cur: PostSpan,
-    last_kind: Kind | None,
-    last_text: str,
-    last_leads: bool,
-    last_at: tuple[int, int] | None,
-    gap: bool,
-    line: str,
-    same_target,
-) -> bool:
-    """Whether a line of a bare dump opens a new post (see the module docstring)."""
-    if kind is Kind.MARKER:
-        return not gap and last_kind not in (Kind.HEADER, Kind.MARKER, Kind.QUOTE)
-    if kind is Kind.QUOTE and qline is not None:
-        if qline.frame is not None and last_kind is Kind.MARKER:
-            return False
-        if qline.source is not None and qline.source >= cur.start:
-            return True
-        if gap or last_kind in (Kind.HEADER, Kind.MARKER):
-            return False
-        if qline.source is None or last_at is None:
-            return last_kind is not Kind.QUOTE
-        at = (qline.source, qline.offset)
-        if last_kind is Kind.QUOTE:
-            opening = all(k in (Kind.QUOTE, Kind.HEADER, Kind.MARKER) for _, k in cur.lines)
-            return not (opening or same_target(at, last_at, adjacent=True))
-        if not cur.quoted or cur.requotes(qline):
-            return True
-        return not same_target(at, last_at, adjacent=False)
-    if gap or last_kind in (Kind.QUOTE, Kind.HEADER, Kind.MARKER):
-        return False
-    if is_list_item(line) and (is_list_item(last_text) or last_text.rstrip().endswith(":")):
-        return False
-    if _FIRST_ITEM.match(line) or _URL_ONLY.match(line):
-        return False
-    if _CONNECTIVE.match(line):
-        return False
-    return not last_leads
+        if any(self.norms[k] for k in range(b + 1, a)):
+            return
+        posts[pb].lines.extend(posts[pa].lines)
+        del posts[pa]
+        del where.starts[pa]
+        del where.gap_before[pa]
