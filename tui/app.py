@@ -118,9 +118,21 @@ class ThreadscoreApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_keymap()
+
+    async def reader_mounted(self) -> None:
+        """Called by the reader screen once its widgets exist: fill them or start loading."""
         self._show_status()
-        self.set_timer(BLINK, self._maybe_show_loading)
-        self._load()
+        if self._given_thread is None:
+            self.set_timer(BLINK, self._maybe_show_loading)
+            self._load()
+            return
+        # Already parsed (the CLI parses small threads before the app starts): the first
+        # frame shows the posts; marks and scores follow from the worker.
+        thread = self._given_thread
+        files = thread_files(thread.source, self._home)
+        ui, ui_notice = load_ui_state(files.ui)
+        await self._thread_ready(thread, files, ui, ui_notice)
+        self._load_rest(thread, files, None)
 
     def _apply_keymap(self) -> None:
         path = self._home / "config.toml" if self._home else config_path()
@@ -142,9 +154,8 @@ class ThreadscoreApp(App[None]):
         imported before the posts are on screen. Edits wait for the marks (`marks_ready`): an
         edit made before them would overwrite the saved ones.
         """
-        worker = get_current_worker()
         try:
-            thread = self._given_thread or load_thread(self._paths)
+            thread = load_thread(self._paths)
         except ThreadscoreError as exc:
             self.call_from_thread(self._fail, str(exc))
             return
@@ -152,7 +163,19 @@ class ThreadscoreApp(App[None]):
         ui, ui_notice = load_ui_state(files.ui)
         shown = threading.Event()
         self.call_from_thread(self._thread_ready, thread, files, ui, ui_notice, shown)
-        shown.wait(timeout=2.0)
+        self._load_rest_now(thread, files, shown)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load_rest(self, thread: Thread, files: ThreadFiles, shown: threading.Event | None) -> None:
+        self._load_rest_now(thread, files, shown)
+
+    def _load_rest_now(
+        self, thread: Thread, files: ThreadFiles, shown: threading.Event | None
+    ) -> None:
+        """In the worker: wait for the posts' first frame, then read marks, then score."""
+        worker = get_current_worker()
+        if shown is not None:
+            shown.wait(timeout=2.0)
         if worker.is_cancelled:
             return
         from tui.document import empty_scorecard, search_texts
@@ -196,7 +219,7 @@ class ThreadscoreApp(App[None]):
         files: ThreadFiles,
         ui: UiState,
         ui_notice: str | None,
-        shown: threading.Event,
+        shown: threading.Event | None = None,
     ) -> None:
         self.doc = Document(thread)
         self.files = files
@@ -221,7 +244,8 @@ class ThreadscoreApp(App[None]):
         self._show_status()
         if ui_notice:
             self.notify(ui_notice, title="Saved state", severity="warning", markup=False)
-        self.call_after_refresh(shown.set)
+        if shown is not None:
+            self.call_after_refresh(shown.set)
 
     def _index_ready(self, index: SearchIndex) -> None:
         if self._index is None:
@@ -307,12 +331,12 @@ class ThreadscoreApp(App[None]):
         if self._pane_timer is not None:
             self._pane_timer.stop()
             self._pane_timer = None
-        if self.doc is None or self.current is None:
+        if self.doc is None or self.current is None or not self.screen_stack:
             return
         await self.pane.show(self.doc.view(self.current), keep_scroll=keep_scroll)
 
     def _show_status(self) -> None:
-        if not self.reader.is_mounted:
+        if not self.screen_stack or not self.reader.is_mounted:
             return
         match_index = None
         if self.search_query and self.current in self.matches:

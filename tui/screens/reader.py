@@ -62,3 +62,8 @@ class ReaderScreen(Screen[None]):
             yield ReadingPane(id="pane")
         yield StatusBar(id="status")
         yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        reader_mounted = getattr(self.app, "reader_mounted", None)
+        if reader_mounted is not None:
+            await reader_mounted()
