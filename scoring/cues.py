@@ -53,13 +53,14 @@ _SAY_VERB = (
 
 EVIDENCE_RULES: tuple[Rule, ...] = (
     # Links and citations.
-    Rule("url", "evidence", r"(?:https?://|www\.)[^\s<>\"')\]]+", "link"),
+    Rule("url", "evidence", r"(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", "link"),
     Rule(
         "domain",
         "evidence",
-        r"\b(?:[\w-]++\.)+(?:com|org|net|gov|edu|int|mil|info|io|uk|pk|in|de|fr|ru|eu|au|ca)"
+        r"\.(?<=[\w-]{2}\.)(?:com|org|net|gov|edu|int|mil|info|io|uk|pk|in|de|fr|ru|eu|au|ca)"
         r"(?:/[^\s<>\"')\]]*)?(?!\w)(?!\.\w)",
         "link",
+        extend_left=True,
     ),
     Rule("citation", "evidence", r"\[(?:\d{1,3}|citation|cite|source)\]", "link"),
     Rule(

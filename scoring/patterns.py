@@ -29,6 +29,10 @@ class Rule:
     evidence_type: str | None = None
     cased: bool = False
     """Capitals matter (names, months, outlets): matched on the text as written, not lowered."""
+    extend_left: bool = False
+    """The pattern matches from a telling point inside the cue (a domain from its ".com"),
+    and the cue reaches back over the word characters, dots and hyphens before it. A
+    pattern must start with a plain character to be cheap to look for; this lets it."""
 
 
 def trie(phrases: str) -> str:
@@ -142,29 +146,96 @@ _NON_WORD_START = frozenset("'’\"-")
 _TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]])+\]|[^\\()\[|?*+{}.^$]")
 
 
-def _by_first_token(alts: list[str], depth: int = 0) -> str:
-    """Join alternatives as a prefix tree, `x(?:y(?:..|..)|z..)|w..`: at each character the
-    engine then rejects most alternatives at one compare instead of trying each in turn."""
-    groups: dict[str, list[str]] = {}
-    for alt in alts:
-        match = _TOKEN.match(alt)
-        after = alt[match.end() : match.end() + 1] if match else ""
-        if match is None or after in ("?", "*", "+", "{"):
-            groups.setdefault("", []).append(alt)
-        else:
-            groups.setdefault(match.group(), []).append(alt[match.end() :])
+def _token_chars(token: str) -> str | None:
+    """The literal characters a one-character token can match, or None if it is not that
+    simple (`\\d` -> the digits, `[ab]` -> "ab", `\\(` -> "(", `a` -> "a")."""
+    if token == "\\d":
+        return "0123456789"
+    if token.startswith("\\"):
+        return None if token[1:].isalnum() else token[1:]
+    if token.startswith("["):
+        body = token[1:-1]
+        if body.startswith("^") or "\\" in body:
+            return None
+        chars = ""
+        i = 0
+        while i < len(body):
+            if i + 2 < len(body) and body[i + 1] == "-":
+                chars += "".join(chr(c) for c in range(ord(body[i]), ord(body[i + 2]) + 1))
+                i += 3
+            else:
+                chars += body[i]
+                i += 1
+        return chars if len(chars) <= 26 else None
+    return token
+
+
+def _literal_starts(alt: str) -> list[str]:
+    """The alternative rewritten to start with literal characters (`\\d+x` -> `0\\d*x|1\\d*x|..`,
+    `[ab]c` -> `ac|bc`), or [alt] unchanged when that cannot be done."""
+    match = _TOKEN.match(alt)
+    if match is None:
+        return [alt]
+    token, rest = match.group(), alt[match.end() :]
+    chars = _token_chars(token)
+    if chars is None:
+        return [alt]
+    if rest[:1] == "+":
+        rest = token + "*" + rest[1:]
+    elif rest[:1] == "{":
+        close = rest.index("}")
+        low, _, high = rest[1:close].partition(",")
+        if not low.isdigit() or int(low) < 1:
+            return [alt]
+        bounds = f"{int(low) - 1},{int(high) - 1}" if high else str(int(low) - 1)
+        rest = f"{token}{{{bounds}}}{rest[close + 1 :]}"
+    elif rest[:1] in ("*", "?"):
+        return [alt]
+    return [re.escape(c) + rest for c in dict.fromkeys(chars)]
+
+
+def _plain_key(alt: str) -> str | None:
+    """The alternative's first token when it is one literal character not followed by a
+    quantifier (alternatives sharing it can be merged), else None."""
+    match = _TOKEN.match(alt)
+    if match is None or alt[match.end() : match.end() + 1] in ("?", "*", "+", "{"):
+        return None
+    token = match.group()
+    if token.startswith("[") or (token.startswith("\\") and token[1:].isalnum()):
+        return None
+    return token
+
+
+def _tree(alts: list[str], depth: int = 0) -> str:
+    """Join alternatives as a prefix tree, merging runs of neighbours that share their first
+    character (`ab|ac` -> `a(?:b|c)`). Only neighbours are merged, so the order in which
+    alternatives are tried, and so which one wins, is exactly that of the list."""
     parts = []
-    for key, rests in groups.items():
-        if key == "":
-            parts.extend(rests)
-        elif len(rests) == 1:
-            parts.append(key + rests[0])
-        elif depth < 8:
-            inner = _by_first_token([x for r in rests for x in _expand(r)], depth + 1)
-            parts.append(f"{key}(?:{inner})")
+    i = 0
+    while i < len(alts):
+        key = _plain_key(alts[i])
+        j = i + 1
+        if key is not None:
+            while j < len(alts) and _plain_key(alts[j]) == key:
+                j += 1
+        run = alts[i:j]
+        if key is None or len(run) == 1 or depth >= 12:
+            parts.extend(run)
         else:
-            parts.append(f"{key}(?:{'|'.join(rests)})")
+            parts.append(f"{key}(?:{_tree([r[len(key) :] for r in run], depth + 1)})")
+        i = j
     return "|".join(parts)
+
+
+def _scan_pattern(alts: list[str]) -> str:
+    """The tree of alternatives with literal first characters brought together: alternatives
+    starting with different characters never match at the same place, so they may be
+    reordered; those that cannot be given a literal start go first, in their own order."""
+    loose = [a for a in alts if _plain_key(a) is None]
+    keyed = sorted(
+        (a for a in alts if _plain_key(a) is not None), key=lambda a: _plain_key(a) or ""
+    )
+    return _tree(loose + keyed)
 
 
 def _first_token(alt: str) -> str | None:
@@ -179,93 +250,71 @@ def _first_token(alt: str) -> str | None:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """Rules compiled for `find`: the scan pattern, what each named group is, the as-written
-    patterns of cased rules (a lower-cased match must also hold there), and, per first
-    character, the grouped pattern of only the rules that can start with it (built lazily)."""
+    """Rules compiled for `find`: one scan pattern whose every alternative ends in an empty
+    named group (a marker) that says which rule matched, and the as-written patterns of cased
+    rules (a lower-cased match must also hold there)."""
 
     scan: re.Pattern[str]
-    names: dict[str, Rule]
+    markers: dict[str, Rule]
     cased: dict[str, re.Pattern[str]]
-    parts: tuple[tuple[str, bool, tuple[tuple[str | None, str], ...]], ...]
-    by_char: dict[str, re.Pattern[str]]
-
-    def named(self, char: str) -> re.Pattern[str]:
-        """The grouped pattern for matches starting with `char` (rule order kept)."""
-        pattern = self.by_char.get(char)
-        if pattern is None:
-            at_word, other = [], []
-            for name, word, alts in self.parts:
-                keep = [a for key, a in alts if key is None or re.fullmatch(key, char)]
-                if keep:
-                    (at_word if word else other).append(f"(?P<{name}>{'|'.join(keep)})")
-            chunks = ([f"\\b(?:{'|'.join(at_word)})"] if at_word else []) + other
-            pattern = re.compile("|".join(chunks) or "(?!)", re.MULTILINE)
-            self.by_char[char] = pattern
-        return pattern
 
 
 def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
     """Compile rules for `find`; earlier rules win where two match at the same place."""
-    names: dict[str, Rule] = {}
+    markers: dict[str, Rule] = {}
     cased: dict[str, re.Pattern[str]] = {}
-    parts: list[tuple[str, bool, tuple[tuple[str | None, str], ...]]] = []
     at_word: list[str] = []
     other: list[str] = []
-    for i, rule in enumerate(rules):
-        alts = [lower_pattern(a) for a in alternatives(rule.pattern)]
-        word = [x for a in alts if a.startswith("\\b") for x in _expand(a[2:])]
-        rest = [x for a in alts if not a.startswith("\\b") for x in _expand(a)]
-        # After `\b`, an alternative starting with a non-word character ("'re going to")
-        # needs a word just before it; it keeps its own `\b` among the others.
-        rest += ["\\b" + a for a in word if a[:1] in _NON_WORD_START]
-        word = [a for a in word if a[:1] not in _NON_WORD_START]
-        for suffix, part, bucket in (("w", word, at_word), ("o", rest, other)):
-            if part:
-                name = f"r{i}{suffix}"
-                names[name] = rule
-                bucket.extend(part)
-                parts.append((name, suffix == "w", tuple((_first_token(a), a) for a in part)))
-                if rule.cased:
-                    cased[name] = re.compile(rule.pattern, re.MULTILINE)
+
+    def marked(rule: Rule, alt: str) -> str:
+        """`alt` ending in a marker group of its own, named for the rule."""
+        name = f"m{len(markers)}"
+        markers[name] = rule
+        if rule.cased:
+            cased[name] = own[rule]
+        return f"{alt}(?P<{name}>)"
+
+    own = {r: re.compile(r.pattern, re.MULTILINE) for r in rules if r.cased}
+    for rule in rules:
+        for alt in alternatives(lower_pattern(rule.pattern)):
+            word = alt.startswith("\\b")
+            body = alt[2:] if word else alt
+            for one in _expand(body):
+                # After `\b`, an alternative starting with a non-word character ("'re going
+                # to") needs a word just before it: checked after its first character, which
+                # stays a plain literal and so cheap to look for.
+                if word and one[:1] in _NON_WORD_START:
+                    first = re.escape(one[0])
+                    other.append(marked(rule, f"{first}(?<=\\w{first}){one[1:]}"))
+                elif word:
+                    at_word.extend(marked(rule, x) for x in _literal_starts(one))
+                else:
+                    other.extend(marked(rule, x) for x in _literal_starts(one))
     # `(?<!\w)` after `\b`: a word start, so positions at word ends fail at once.
-    scan = ([f"\\b(?<!\\w)(?:{_by_first_token(at_word)})"] if at_word else []) + (
-        [_by_first_token(other)] if other else []
+    scan = ([f"\\b(?<!\\w)(?:{_scan_pattern(at_word)})"] if at_word else []) + (
+        [_scan_pattern(other)] if other else []
     )
-    return RuleSet(
-        scan=re.compile("|".join(scan), re.MULTILINE),
-        names=names,
-        cased=cased,
-        parts=tuple(parts),
-        by_char={},
-    )
+    return RuleSet(scan=re.compile("|".join(scan), re.MULTILINE), markers=markers, cased=cased)
 
 
 def find(rules: RuleSet, text: str) -> list[tuple[Rule, int, int]]:
-    """Every (rule, start, end) in `text`, in order, without overlaps.
-
-    One scan of the lower-cased text finds where matches start; the grouped pattern for that
-    first character, tried there, says which rule (the first in rule order) matched and how
-    far, as one joined pattern would. A cased rule's match must also hold as written.
-    """
+    """Every (rule, start, end) in `text`, in order, without overlaps: one scan of the
+    lower-cased text; a cased rule's match must also hold in the text as written."""
     lower = lower_text(text)
     out: list[tuple[Rule, int, int]] = []
-    taken = 0
-    by_char, names, cased = rules.by_char, rules.names, rules.cased
+    markers, cased = rules.markers, rules.cased
     for match in rules.scan.finditer(lower):
-        start = match.start()
-        if start < taken:
-            continue
-        char = lower[start]
-        named = by_char.get(char) or rules.named(char)
-        hit = named.match(lower, start)
-        if hit is None:
-            continue
-        name = hit.lastgroup or ""
-        end = hit.end()
+        name = match.lastgroup or ""
+        start, end = match.span()
         if name in cased:
             exact = cased[name].match(text, start)
             if exact is None or exact.end() != end:
                 continue
-        taken = end
-        out.append((names[name], start, end))
+        rule = markers[name]
+        if rule.extend_left:
+            while start > 0 and (lower[start - 1].isalnum() or lower[start - 1] in "._-"):
+                start -= 1
+            if out and start < out[-1][2]:
+                continue
+        out.append((rule, start, end))
     return out
