@@ -7,6 +7,7 @@ breaks are kept exactly so line numbers still match the file.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from charset_normalizer import from_bytes
@@ -24,6 +25,14 @@ _ESCAPE_SEQ = re.compile(
 )
 # C0 controls but tab and newline, DEL, C1 controls, and bidi overrides that can disguise text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 def strip_controls(text: str) -> str:
@@ -46,7 +55,17 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Decode saved-page bytes; returns the text and a warning when we had to guess the encoding.
 
     UTF-8 (with or without BOM) first; otherwise the best legacy encoding charset-normalizer finds.
+    Text saved as UTF-16 or UTF-32 ("Unicode" in some editors) says so with a byte-order mark,
+    and is full of zero bytes that would otherwise make it look binary.
     """
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), None
+            except UnicodeDecodeError as exc:
+                raise ThreadscoreError(
+                    f"cannot decode the file as {encoding}: {exc.reason}"
+                ) from exc
     if looks_binary(data):
         raise ThreadscoreError("this looks like a binary file, not a saved thread")
     try:

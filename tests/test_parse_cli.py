@@ -106,3 +106,13 @@ def test_summary_and_json_of_a_good_file(tmp_path: Path) -> None:
     second = data["posts"][1]
     assert second["lines"] == [4, 5] and second["body"] == "It really does not."
     assert second["quotes"][0]["target"] == 1 and second["quotes"][0]["lines"] == [4, 4]
+
+
+def test_utf16_with_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("Café\n\nIs the café “open”?\nYes.\n".encode("utf-16"))
+    done = run_parse(str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["title"] == "Café"
+    assert [p["body"] for p in data["posts"]] == ["Is the café “open”?", "Yes."]
