@@ -130,7 +130,7 @@ def score_sentences(body: str, replying: bool = False) -> list[SentenceScore]:
                 mine.append(found[i])
             i += 1
         sentence = score_sentence(body[start:end], start, replying, mine)
-        extra = [c for c in bylines if start <= c.start < end]
+        extra = [c for c in bylines if start <= c.start < end] if bylines else None
         if extra:
             cues = sorted([*sentence.cues, *extra], key=lambda c: (c.start, c.end))
             role = sentence.role if sentence.role == "challenge" else "evidence"

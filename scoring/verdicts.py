@@ -9,6 +9,7 @@ reasons alone ("because ...") make a better argument but not a backed one.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from parsing.models import Post
 from scoring.models import EVIDENCE_TYPES, Cue, PostScore, SentenceScore, Verdict
@@ -111,9 +112,19 @@ def _join(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def decide(
-    sentences: list[SentenceScore], extra: list[Cue]
-) -> tuple[Verdict, float, list[str], str]:
+class Decision(NamedTuple):
+    """What `decide` concludes about a post, with the sentence counts it saw on the way."""
+
+    verdict: Verdict
+    strength: float
+    types: list[str]
+    reason: str
+    claims: int
+    backed: int
+    challenges: int
+
+
+def decide(sentences: list[SentenceScore], extra: list[Cue]) -> Decision:
     """Verdict, strength (0..1), evidence types found and a one-line reason."""
     claims = 0
     challenges = backed = hedges = 0
@@ -140,21 +151,23 @@ def decide(
     types = [t for t in EVIDENCE_TYPES if t in found]
     strong = [t for t in types if t in checkable]
     said = f"claims {claims}" if claims else "no explicit claim"
+    counts = (claims, backed, challenges)
     if challenges and (explicit or challenges >= claims) and challenges >= backed + bool(extra):
         what = "asks for evidence" if explicit else "questions another post"
-        return "challenge", 0.6 if explicit else 0.4, types, f"{what} ({challenges}x)"
+        strength = 0.6 if explicit else 0.4
+        return Decision("challenge", strength, types, f"{what} ({challenges}x)", *counts)
     if backed or extra:
         score = 0.3 + sum(TYPE_WEIGHT[t] for t in types) - HEDGE_PENALTY * min(hedges, 4)
         strength = round(min(1.0, max(0.05, score)), 2)
         backing = _join([TYPE_NAMES[t] for t in strong])
-        return "evidenced", strength, types, f"{said}, backed by {backing}"
+        return Decision("evidenced", strength, types, f"{said}, backed by {backing}", *counts)
     if claims:
         thin = _join([TYPE_NAMES[t] for t in types])
         score = 0.15 + 0.1 * len(types) - HEDGE_PENALTY * min(hedges, 2)
         strength = round(min(1.0, max(0.05, score)), 2)
         why = f"gives {thin} but nothing checkable" if types else "no backing"
-        return "asserted", strength, types, f"{said}, {why}"
-    return "non-argument", 0.0, types, "no claim, evidence or challenge"
+        return Decision("asserted", strength, types, f"{said}, {why}", *counts)
+    return Decision("non-argument", 0.0, types, "no claim, evidence or challenge", *counts)
 
 
 def score_post(post: Post) -> PostScore:
@@ -162,22 +175,22 @@ def score_post(post: Post) -> PostScore:
     rebuts = _rebuts(post)
     sentences = score_sentences(post.body, replying=bool(rebuts))
     extra = _post_level_cues(post, sentences)
-    verdict, strength, types, reason = decide(sentences, extra)
+    decision = decide(sentences, extra)
     cues = [c for s in sentences for c in s.cues] + extra
     return _new_postscore(
         {
             "number": post.number,
             "post_id": post.id,
             "author": post.author,
-            "verdict": verdict,
-            "strength": strength,
-            "claims": sum(s.role == "claim" for s in sentences),
-            "evidence": sum(s.role == "evidence" for s in sentences) + len(extra),
-            "challenges": sum(s.role == "challenge" for s in sentences),
-            "evidence_types": types,
+            "verdict": decision.verdict,
+            "strength": decision.strength,
+            "claims": decision.claims,
+            "evidence": decision.backed + len(extra),
+            "challenges": decision.challenges,
+            "evidence_types": decision.types,
             "rebuts": rebuts,
             "sentences": sentences,
             "cues": cues,
-            "reason": reason,
+            "reason": decision.reason,
         }
     )
