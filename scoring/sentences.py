@@ -38,10 +38,16 @@ STARTERS = _words(
 )
 """Words that, capitalised after a dotted acronym ("the U.S. The"), show a new sentence."""
 
+_STOP_TAIL = r"[.!?…]*(?:[\"'”’)\]]+(?=\s))?(?=\s)"
+_EMOTICON_TAIL = r"[-']?[()DPpOo3/\\|\[\]]+(?=\s)"
 _CANDIDATE = re.compile(
-    r"[.!?…]+(?:[\"'”’)\]]+(?=\s))?(?=\s)"  # full stop, ! ? or ellipsis, then space
-    r"|\n(?:[ \t]*\n)?"  # line break, or blank line
-    r"|[:;=][-']?[()DPpOo3/\\|\[\]]+(?=\s)|\^_?\^(?=\s)|<3(?=\s)|[xX]D(?=\s)"  # emoticon
+    # Every alternative starts with a plain character, so the engine can skip ordinary text
+    # without trying them: full stops, ! ? and ellipses before a space; line breaks and blank
+    # lines; emoticons.
+    rf"\.{_STOP_TAIL}|!{_STOP_TAIL}|\?{_STOP_TAIL}|…{_STOP_TAIL}"
+    r"|\n(?:[ \t]*\n)?"
+    rf"|:{_EMOTICON_TAIL}|;{_EMOTICON_TAIL}|={_EMOTICON_TAIL}"
+    r"|\^_?\^(?=\s)|<3(?=\s)|xD(?=\s)|XD(?=\s)"
 )
 """Places a sentence may end. No groups, so the engine rejects most positions at one compare."""
 
