@@ -37,7 +37,7 @@ _WIDE_BOMS = (
 
 def strip_controls(text: str) -> str:
     """Remove escape sequences and control characters, keeping newlines and tabs."""
-    text = text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac files end lines with CR
     text = _ESCAPE_SEQ.sub("", text)
     return _CONTROL.sub("", text)
 
