@@ -352,6 +352,7 @@ class ThreadscoreApp(App[None]):
             saved=self._saved,
             save_error=self._save_error,
             busy=self._busy if self.doc is None else "",
+            title=(self.doc.thread.title or "") if self.doc else "",
         )
         if self.doc is not None and self._busy:
             status = Status(**{**status.__dict__, "saved": self._busy, "save_error": False})

@@ -131,6 +131,7 @@ class Document:
 
     def row(self, number: int) -> Row:
         mark = self.mark(number)
+        post = self.post(number)
         return Row(
             number=number,
             author=self._authors[number] or "—",
@@ -141,6 +142,7 @@ class Document:
             preview=self.preview(number),
             targets=tuple(self.targets(number)),
             has_note=bool(mark and mark.note),
+            date=post.date.isoformat() if post.date else "",
         )
 
     def view(self, number: int) -> PostView:

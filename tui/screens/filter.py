@@ -41,17 +41,18 @@ class FilterScreen(ModalScreen[Filter | None]):
             yield SelectionList[str](
                 *(Selection(Content(f"Verdict: {v}"), v, v in current.verdicts) for v in VERDICTS),
                 id="verdicts",
+                compact=True,
             )
             options: list[tuple[Content, str]] = [(Content("Any author"), ANY_AUTHOR)]
             options += [(Content(one_line(a) or "—"), a) for a in self._authors]
             author = current.author if current.author in self._authors else ANY_AUTHOR
-            yield Select(options, value=author, allow_blank=False, id="author")
-            yield Checkbox("Bookmarked only", current.bookmarked, id="bookmarked")
-            yield Checkbox("Rated only", current.rated, id="rated")
+            yield Select(options, value=author, allow_blank=False, id="author", compact=True)
+            yield Checkbox("Bookmarked only", current.bookmarked, id="bookmarked", compact=True)
+            yield Checkbox("Rated only", current.rated, id="rated", compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Clear all", id="clear")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply", variant="primary", id="apply", compact=True)
+                yield Button("Clear all", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
             yield Static(
                 Content("space toggles · ctrl+s applies · ctrl+r clears · escape cancels"),
                 classes="dialog-hint",

@@ -43,17 +43,17 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content(self._config_hint), classes="dialog-hint")
 
     def _table(self) -> Content:
-        width = max((len(k.keys) for _, keys in self._sections for k in keys), default=4)
+        width = min(max((len(k.keys) for _, ks in self._sections for k in ks), default=4), 16)
         lines: list[Content] = []
         for title, keys in self._sections:
             if lines:
                 lines.append(Content(""))
-            lines.append(Content(title).stylize("bold $accent"))
+            lines.append(Content(title).stylize("bold $text-accent"))
             for key in keys:
                 lines.append(
                     Content.assemble(
-                        (f"  {key.keys:<{width}}  ", "bold"),
-                        f"{key.description:<28} ",
+                        (f"  {key.keys:<{width}} ", "bold"),
+                        f"{key.description:<18} ",
                         (key.binding_id, "$text-muted"),
                     )
                 )

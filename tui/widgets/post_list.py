@@ -33,6 +33,9 @@ BADGES = {
 
 MAX_MARKERS = 3
 
+DATE_MIN_WIDTH = 70
+"""The list shows each post's date only when it is at least this wide (a wide terminal)."""
+
 
 @dataclass(frozen=True)
 class Row:
@@ -47,6 +50,7 @@ class Row:
     preview: str
     targets: tuple[int, ...]
     has_note: bool = False
+    date: str = ""
 
 
 def fit(text: str, width: int) -> str:
@@ -212,6 +216,9 @@ class PostList(ScrollView, can_focus=True):
         add(" ")
         add(fit(row.author, min(self._author_width, max(6, width // 4))), self._style("author"))
         add(" ")
+        if width >= DATE_MIN_WIDTH:
+            add(fit(row.date, 10), self._style("number"))
+            add(" ")
         badge = BADGES.get(row.verdict or "", "  ")
         add(badge, self._style(row.verdict) if row.verdict in BADGES else None)
         add("*" if row.overridden else " ", self._style("marker"))

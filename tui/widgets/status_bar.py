@@ -24,6 +24,7 @@ class Status:
     saved: str = ""
     save_error: bool = False
     busy: str = ""
+    title: str = ""
 
 
 class StatusBar(Static):
@@ -56,4 +57,6 @@ class StatusBar(Static):
         if status.saved:
             style = "$error bold" if status.save_error else "$text-muted"
             parts.append(Content(status.saved).stylize(style))
+        if status.title:
+            parts.append(Content(one_line(status.title)).stylize("italic $text-muted"))
         return Content(" │ ").join(parts)

@@ -1,0 +1,73 @@
+"""Pictures of the reader at 80x24 and 160x48 (pytest-textual-snapshot; SVGs in __snapshots__).
+
+Few on purpose: each runs the whole app. The thread and scorecard are fixed (test_tui_support),
+and marks are set directly rather than through keys so no save time appears on the status line.
+Update after an intended change with `pytest tests/test_tui_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.test_tui_support import make_app, ready
+
+HOME = Path(tempfile.gettempdir()) / "threadscore-snapshots"
+"""A fixed state folder: the help screen prints its path, so it must not vary between runs."""
+
+
+@pytest.fixture(autouse=True)
+def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Snapshots depend on the theme and colour settings; pin them, and start with no state."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("TEXTUAL_THEME", raising=False)
+    monkeypatch.setenv("THREADSCORE_HOME", str(HOME))
+    shutil.rmtree(HOME, ignore_errors=True)
+
+
+async def marked(pilot: Pilot[None]) -> None:
+    """Open post 3 (two quotes) with a few marks on the list, as a reader would have them."""
+    app = await ready(pilot)
+    assert app.doc is not None
+    app.doc.rate(1, 4)
+    app.doc.toggle_bookmark(1)
+    app.doc.set_note(4, "checked the table")
+    app.doc.set_override(6, "challenge")
+    app.post_list.refresh_rows()
+    await pilot.press("j", "j", "enter")
+    await pilot.pause()
+
+
+def test_reader_80x24(snap_compare) -> None:
+    assert snap_compare(make_app(HOME), terminal_size=(80, 24), run_before=marked)
+
+
+def test_reader_160x48(snap_compare) -> None:
+    async def first_post(pilot: Pilot[None]) -> None:
+        await marked(pilot)
+        await pilot.press("tab", "g", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(HOME), terminal_size=(160, 48), run_before=first_post)
+
+
+def test_help_80x24(snap_compare) -> None:
+    async def help_open(pilot: Pilot[None]) -> None:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(HOME), terminal_size=(80, 24), run_before=help_open)
+
+
+def test_filter_80x24(snap_compare) -> None:
+    async def filter_open(pilot: Pilot[None]) -> None:
+        await ready(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+
+    assert snap_compare(make_app(HOME), terminal_size=(80, 24), run_before=filter_open)
