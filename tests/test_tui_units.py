@@ -86,6 +86,8 @@ def test_keymap_keeps_good_entries_and_reports_bad_ones(tmp_path: Path) -> None:
     )
     assert keymap == {"bookmark": "b,ctrl+b"}
     assert len(problems) == 3
+    dotted, problems = parse_keymap({"list": {"down": "n"}, "pane": {"x": "y"}}, ["list.down"])
+    assert dotted == {"list.down": "n"} and problems == ["unknown binding id 'pane.x'"]
     assert load_keymap(tmp_path / "missing.toml", ["x"]) == ({}, [])
     bad = tmp_path / "config.toml"
     bad.write_text("[keys\n")

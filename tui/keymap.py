@@ -20,7 +20,7 @@ def parse_keymap(data: object, known_ids: Iterable[str]) -> tuple[Keymap, list[s
     keymap: Keymap = {}
     if not isinstance(data, dict):
         return {}, ['[keys] must be a table of binding_id = "key,key"']
-    for binding_id, value in data.items():
+    for binding_id, value in _flatten(data):
         if binding_id not in known:
             problems.append(f"unknown binding id {binding_id!r}")
             continue
@@ -33,6 +33,18 @@ def parse_keymap(data: object, known_ids: Iterable[str]) -> tuple[Keymap, list[s
             continue
         keymap[binding_id] = ",".join(keys)
     return keymap, problems
+
+
+def _flatten(table: dict[str, object], prefix: str = "") -> list[tuple[str, object]]:
+    """TOML reads `list.down = "j"` as a nested table; ids with dots are what we mean."""
+    items: list[tuple[str, object]] = []
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            items.extend(_flatten(value, f"{name}."))
+        else:
+            items.append((name, value))
+    return items
 
 
 def load_keymap(path: Path, known_ids: Iterable[str]) -> tuple[Keymap, list[str]]:
