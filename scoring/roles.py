@@ -70,11 +70,14 @@ def score_sentence(
     social = is_social(text)
     if hits is None:
         hits = find_hits(text, offset)
-    cues = [
-        make_cue(rule, a, b, text[a - offset : b - offset])
-        for rule, a, b in hits
-        if keep((rule, a, b), text, offset, question, social)
-    ]
+    cues = []
+    for hit in hits:
+        rule, a, b = hit
+        if (social and rule.role == "claim") or (
+            rule.role == "evidence" and not keep(hit, text, offset, question, social)
+        ):
+            continue
+        cues.append(make_cue(rule, a, b, text[a - offset : b - offset]))
     if not social:
         opener = opener_cue(text, offset)
         if opener is not None and not (cues and cues[0].start < opener.end):
