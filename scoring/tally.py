@@ -9,10 +9,10 @@ or, where they are not, a post that quotes the challenge or that challenged post
 
 from __future__ import annotations
 
-from collections import Counter
-
 from parsing.models import Thread
 from scoring.models import VERDICTS, AuthorTally, PostScore, ThreadTotals
+
+_new_tally = AuthorTally.__pydantic_validator__.validate_python
 
 
 def _targets(score: PostScore) -> list[int]:
@@ -78,8 +78,10 @@ def _types(per_post: list[dict[str, int]]) -> dict[str, int]:
 
 
 def _verdicts(scores: list[PostScore]) -> dict[str, int]:
-    counts = Counter(s.verdict for s in scores)
-    return {v: counts.get(v, 0) for v in VERDICTS}
+    counts = dict.fromkeys(VERDICTS, 0)
+    for score in scores:
+        counts[score.verdict] += 1
+    return counts
 
 
 def _rate(verdicts: dict[str, int]) -> float:
@@ -104,19 +106,21 @@ def tally(thread: Thread, scores: list[PostScore]) -> tuple[list[AuthorTally], T
         numbers = [s.number for s in group]
         got = received.get(side, [])
         authors.append(
-            AuthorTally(
-                author=side,
-                known=thread.post(numbers[0]).author is not None,
-                posts=len(group),
-                post_numbers=numbers,
-                claims=sum(s.claims for s in group),
-                evidence=sum(s.evidence for s in group),
-                evidence_by_type=_types([types[i] for i in members]),
-                verdicts=verdicts,
-                evidence_rate=_rate(verdicts),
-                challenges_made=verdicts["challenge"],
-                challenges_received=len(got),
-                challenges_answered=sum(got),
+            _new_tally(
+                {
+                    "author": side,
+                    "known": thread.post(numbers[0]).author is not None,
+                    "posts": len(group),
+                    "post_numbers": numbers,
+                    "claims": sum(s.claims for s in group),
+                    "evidence": sum(s.evidence for s in group),
+                    "evidence_by_type": _types([types[i] for i in members]),
+                    "verdicts": verdicts,
+                    "evidence_rate": _rate(verdicts),
+                    "challenges_made": verdicts["challenge"],
+                    "challenges_received": len(got),
+                    "challenges_answered": sum(got),
+                }
             )
         )
     verdicts = _verdicts(scores)
