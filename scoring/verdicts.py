@@ -129,25 +129,29 @@ def decide(sentences: list[SentenceScore], extra: list[Cue]) -> Decision:
     claims = 0
     challenges = backed = hedges = 0
     explicit = False
-    found: set[str] = set()
-    checkable: set[str] = set()
+    found: set[str | None] = set()
+    checkable: set[str | None] = set()
     for sentence in sentences:
         role = sentence.role
-        claims += role == "claim"
-        challenges += role == "challenge"
-        backed += role == "evidence"
+        if role == "claim":
+            claims += 1
+        elif role == "evidence":
+            backed += 1
+        elif role == "challenge":
+            challenges += 1
         for cue in sentence.cues:
-            if cue.role == "evidence":
-                found.add(cue.evidence_type or "")
+            cue_role = cue.role
+            if cue_role == "evidence":
+                found.add(cue.evidence_type)
                 if role == "evidence":
-                    checkable.add(cue.evidence_type or "")
-            elif cue.role == "hedge":
+                    checkable.add(cue.evidence_type)
+            elif cue_role == "hedge":
                 hedges += 1
-            elif cue.kind == "request-evidence" and role == "challenge":
+            elif cue_role == "challenge" and cue.kind == "request-evidence":
                 explicit = True
     for cue in extra:
-        found.add(cue.evidence_type or "")
-        checkable.add(cue.evidence_type or "")
+        found.add(cue.evidence_type)
+        checkable.add(cue.evidence_type)
     types = [t for t in EVIDENCE_TYPES if t in found]
     strong = [t for t in types if t in checkable]
     said = f"claims {claims}" if claims else "no explicit claim"
