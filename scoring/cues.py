@@ -11,10 +11,11 @@ many rules there are. Negation and mention are handled here too: "there is no ev
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from scoring.models import Cue
-from scoring.patterns import Rule, compile_rules, find, trie
+from scoring.patterns import Rule, RuleSet, compile_rules, find, trie
 
 # Building models from dicts with the core validator skips the keyword-argument layer of
 # __init__, which on the hot path (tens of thousands of cues) costs a third of the time.
@@ -396,7 +397,13 @@ _SOCIAL = re.compile(
 RULES = CHALLENGE_RULES + EVIDENCE_RULES + CLAIM_RULES + HEDGE_RULES
 """All rules; where two match at the same place the earlier wins (asking beats citing)."""
 
-_RULES = compile_rules(RULES)
+
+@cache
+def compiled_rules() -> RuleSet:
+    """All rules compiled (a few tenths of a second, so on first use rather than on import:
+    the reader imports `scoring` for its models long before it scores anything)."""
+    return compile_rules(RULES)
+
 
 _OPENER = re.compile(
     r"\W*(?:no|yes|nope|exactly|wrong|agreed|nonsense|true|false|rubbish)\b[,.!]", re.IGNORECASE
@@ -476,8 +483,8 @@ Hit = tuple[Rule, int, int]
 def find_hits(text: str, offset: int = 0) -> list[Hit]:
     """Every rule match in `text` (one scan), in order, offsets shifted by `offset`."""
     if offset:
-        return [(rule, offset + a, offset + b) for rule, a, b in find(_RULES, text)]
-    return find(_RULES, text)
+        return [(rule, offset + a, offset + b) for rule, a, b in find(compiled_rules(), text)]
+    return find(compiled_rules(), text)
 
 
 def make_cue(rule: Rule, start: int, end: int, text: str) -> Cue:
