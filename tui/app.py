@@ -7,6 +7,7 @@ user's saved marks, then the scores; a big thread is readable long before the sc
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -62,6 +63,15 @@ def score_thread(thread: Thread) -> Scorecard:
     from scoring import score_thread as scorer
 
     return scorer(thread)
+
+
+def marks_only(card: Scorecard) -> Scorecard:
+    """The scorecard as kept per thread: header and the user's marks, no scores or tallies.
+
+    Scores are recomputed on every open, and at 10k posts they are 18 MB of TOML (tallies alone
+    200 KB) that would take seconds to write, and to re-read for the safety check, per keypress.
+    """
+    return card.model_copy(update={"posts": [], "authors": [], "totals": type(card.totals)()})
 
 
 class ThreadscoreApp(App[None]):
@@ -376,9 +386,7 @@ class ThreadscoreApp(App[None]):
     def _save_marks(self) -> None:
         """Write the thread's scorecard with the user's layer now; failures are shown, not hidden.
 
-        The per-post scores are left out of this file: they are recomputed on every open, and at
-        10k posts they are 18 MB of TOML that would take seconds to write after each keypress.
-        `e` exports the full scorecard.
+        Only the marks are written (see `marks_only`); `e` exports the full scorecard.
         """
         assert self.doc is not None and self.files is not None
         stamp = dt.datetime.now().strftime("%H:%M:%S")
@@ -389,9 +397,7 @@ class ThreadscoreApp(App[None]):
         from scoring.store import ScorecardFileError, save_scorecard
 
         try:
-            aside = save_scorecard(
-                self.doc.card.model_copy(update={"posts": []}), self.files.scorecard
-            )
+            aside = save_scorecard(marks_only(self.doc.card), self.files.scorecard)
         except (OSError, ScorecardFileError) as exc:
             self._saved, self._save_error = "NOT SAVED", True
             self.notify(f"Could not save: {exc}", severity="error", markup=False)
@@ -718,6 +724,9 @@ class ThreadscoreApp(App[None]):
 
         try:
             atomic_write_text(path, to_toml(card))
+            mask = os.umask(0o022)
+            os.umask(mask)
+            path.chmod(0o666 & ~mask)  # an export is for sharing; the temp file was 0600
         except OSError as exc:
             message = f"Export failed: {exc.strerror or exc}"
             self.call_from_thread(self.notify, message, severity="error", markup=False)
