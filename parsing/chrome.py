@@ -18,6 +18,7 @@ _CHROME = re.compile(
       | similar\ threads
       | you\ must\ log\ in\ or\ register\ to\ reply\ here\.? | reaction\ score | reactions
       | click\ to\ expand\.{0,3} | click\ to\ shrink\.{0,3}
+      | this\ user\ is\ on\ your\ ignore\ list\.? | this\ message\ is\ hidden\ because\ .{1,60}
       | (?:messages|posts|reaction\ score|points|likes\ received|trophy\ points|reputation)
           :?\ *[\d,.]+k?
       | joined:?\ *(?:[a-z]{3,9}\ \d{1,2},?\ )?\d{4} | joined:?\ *\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}

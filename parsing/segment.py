@@ -383,16 +383,15 @@ class _Scanner:
     def same_target(self, a: tuple[int, int], b: tuple[int, int], adjacent: bool) -> bool:
         """Whether quoting `a` after `b` goes on through the same earlier post.
 
-        `a` and `b` are (line, offset) places in the quoted text. Quotes with answers between
-        them go through the quoted post (a quote of words the post already quoted is a new
-        reply, see `PostSpan.requotes`); going on to the next post is a new reply too (people
-        answer posts one after another). Quotes in a row go forward, and may run on into a
-        following post that came after a single line break: those two may well be one post
-        the split cut in two.
+        `a` and `b` are (line, offset) places in the quoted text. Quotes go forward through the
+        quoted post: going back, or on to the next post, is a new reply (people answer posts
+        one after another, and several people answer the same post). Quotes in a row may run
+        on into a following post that came after a single line break: those two may well be one
+        post the split cut in two.
         """
         pa, pb = self.where.of(a[0]), self.where.of(b[0])
         if pa == pb:
-            return a > b or not adjacent
+            return a > b
         return adjacent and pa == pb + 1 and a > b and self.splittable(pb, pa)
 
     def splittable(self, first: int, last: int) -> bool:
