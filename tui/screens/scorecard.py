@@ -94,8 +94,21 @@ class ScorecardScreen(Screen[str | None]):
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (40, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,s", "close", "Back", id="scorecard.close"),
-        Binding("enter", "choose", "Show their posts", priority=True, id="scorecard.choose"),
+        Binding(
+            "escape,q,s",
+            "close",
+            "Back",
+            tooltip="Back to the thread, unfiltered",
+            id="scorecard.close",
+        ),
+        Binding(
+            "enter",
+            "choose",
+            "Show their posts",
+            tooltip="Back to the thread, showing only the highlighted author's posts",
+            priority=True,
+            id="scorecard.choose",
+        ),
         Binding("j", "cursor('down')", "Next author", show=False, id="scorecard.next"),
         Binding("k", "cursor('up')", "Previous author", show=False, id="scorecard.previous"),
         *(

@@ -19,7 +19,7 @@ from scoring.models import Verdict
 from tui.scorecard_view import Slice, thread_slices, window_rates
 from tui.widgets.verdict_style import GLYPHS, component_classes, verdict_css
 
-LABEL_WIDTH = 9
+LABEL_WIDTH = 10
 MAX_CELL = 8
 """A short thread is stretched over the width, but not into slabs that no longer read as posts."""
 EIGHTHS = " ▁▂▃▄▅▆▇█"
@@ -81,8 +81,12 @@ class ThreadStrip(Widget):
             verdict_row.append(GLYPHS[verdict] * glyphs, style[verdict])
             verdict_row.append(gap)
 
-        labels = ["evidence", "rate"] if chart_rows > 1 else ["evidence"]
-        chart = [self._label(labels[i] if i < len(labels) else "") for i in range(chart_rows)]
+        labels = [""] * chart_rows
+        if chart_rows == 1:
+            labels[0] = "evidence"
+        else:
+            labels[0], labels[-1] = "evid 100%", "rate   0%"
+        chart = [self._label(label) for label in labels]
         for rate in window_rates(self._verdicts, slices):
             eighths = 0 if rate is None else round(rate * chart_rows * 8)
             for row, line in enumerate(chart):
