@@ -98,7 +98,7 @@ class ScorecardScreen(Screen[str | None]):
             "escape,q,s",
             "close",
             "Back",
-            tooltip="Back to the thread, unfiltered",
+            tooltip="Back to the thread; the list stays as it was",
             id="scorecard.close",
         ),
         Binding(
