@@ -321,3 +321,45 @@ def test_a_quote_label_without_a_name() -> None:
     thread = parse(text)
     assert [(q.target, q.lines) for q in thread.posts[1].quotes] == [(1, (11, 11))]
     assert thread.posts[1].body == "Not in the Alps."
+
+
+def test_lines_after_an_introducing_colon_stay_with_it_until_a_blank_line() -> None:
+    text = (
+        "Health care\n\n"
+        "From the campaign's website:\n"
+        "Expand health savings accounts - a tax credit for low-income families.\n"
+        "Does anyone think a family can pay high deductibles on that?\n"
+        "Allow shopping for coverage across state lines - buy a plan from any state.\n"
+        "Insurance is regulated by the states, so that will not happen.\n"
+        "\n"
+        "I don't see any change for the better here.\n"
+        "Nor do I.\n"
+    )
+    assert starts(parse(text)) == [3, 10]
+
+
+def test_a_line_of_punctuation_and_a_heading_in_capitals_keep_the_post_together() -> None:
+    text = (
+        "Rail\n\n"
+        "PASSAGE 3\n"
+        "THE FREIGHT CORRIDORS OF THE NORTH\n"
+        f"{A}\n"
+        ".\n"
+        f"{A}\n"
+        "Quoting yourself now?\n"
+    )
+    thread = parse(text)
+    assert starts(thread) == [3, 7]
+    assert links(thread) == [(2, 1, (7, 7))]
+
+
+def test_quotes_going_back_through_the_quoted_post_start_a_new_reply() -> None:
+    first = "The break-even point is usually put at about 500 km."
+    second = "Below that, lorries win."
+    text = (
+        f"Rail\n\n{A}\n{second}\nNot with congestion charges they don't.\n"
+        f"{first}\nWho puts it there?\n"
+    )
+    thread = parse(text)
+    assert starts(thread) == [3, 4, 6]
+    assert links(thread) == [(2, 1, (4, 4)), (3, 1, (6, 6))]
