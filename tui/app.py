@@ -120,29 +120,44 @@ class ThreadscoreApp(App[None]):
         self._busy = "Reading the thread…"
         self._pane_timer: Timer | None = None
         self._ui_timer: Timer | None = None
+        self._ui_notice: str | None = None
 
     # ----- start-up ---------------------------------------------------------------------------
 
     def get_default_screen(self) -> ReaderScreen:
+        if self._given_thread is not None:
+            thread = self._given_thread
+            files = thread_files(thread.source, self._home)
+            ui, self._ui_notice = load_ui_state(files.ui)
+            self._adopt(thread, files, ui)
         return ReaderScreen(id="reader")
 
     def on_mount(self) -> None:
         self._apply_keymap()
 
+    def prepare_widgets(self, post_list: PostList, pane: ReadingPane) -> None:
+        """Fill the reader's widgets before they are mounted, so the first frame has the posts."""
+        if self.doc is None:
+            return
+        post_list.set_author_width(self._author_width())
+        post_list.set_numbers(apply_filter(self.filter, self.doc.facts()), keep=self.current)
+        pane.highlight = self.ui.highlight
+        pane.collapse_quotes = self.ui.fold_quotes
+        if self.current is not None:
+            pane.view = self.doc.view(self.current)
+
     async def reader_mounted(self) -> None:
-        """Called by the reader screen once its widgets exist: fill them or start loading."""
-        self._show_status()
+        """Called by the reader screen once its widgets exist: finish, or start loading."""
         if self._given_thread is None:
+            self._show_status()
             self.set_timer(BLINK, self._maybe_show_loading)
             self._load()
             return
-        # Already parsed (the CLI parses small threads before the app starts): the first
-        # frame shows the posts; marks and scores follow from the worker.
-        thread = self._given_thread
-        files = thread_files(thread.source, self._home)
-        ui, ui_notice = load_ui_state(files.ui)
-        await self._thread_ready(thread, files, ui, ui_notice)
-        self._load_rest(thread, files, None)
+        # Parsed before the app started (the CLI does that for small threads): the widgets
+        # were filled before mounting; marks and scores follow from the worker.
+        assert self.files is not None
+        self._settle()
+        self._load_rest(self._given_thread, self.files, None)
 
     def _apply_keymap(self) -> None:
         path = self._home / "config.toml" if self._home else config_path()
@@ -223,6 +238,33 @@ class ThreadscoreApp(App[None]):
         self._busy = text
         self._show_status()
 
+    def _adopt(self, thread: Thread, files: ThreadFiles, ui: UiState) -> None:
+        """Take a parsed thread and the saved UI state (data only; no widgets touched)."""
+        self.doc = Document(thread)
+        self.files = files
+        self.ui = ui
+        self.filter = ui.filter
+        position = ui.position_in(thread) or 1
+        shown = apply_filter(self.filter, self.doc.facts())
+        if position in set(shown) or not shown:
+            self.current = position
+        else:
+            self.current = shown[0]
+
+    def _author_width(self) -> int:
+        assert self.doc is not None
+        return min(max((len(a) for a in self.doc.authors()), default=1), 16) or 1
+
+    def _settle(self) -> None:
+        """After the first frame's data is in: search, focus, status, notices."""
+        if self.ui.search:
+            self._run_search(self.ui.search, move=False)
+        self.post_list.focus()
+        self._busy = "Reading your marks…"
+        self._show_status()
+        if self._ui_notice:
+            self.notify(self._ui_notice, title="Saved state", severity="warning", markup=False)
+
     async def _thread_ready(
         self,
         thread: Thread,
@@ -231,29 +273,16 @@ class ThreadscoreApp(App[None]):
         ui_notice: str | None,
         shown: threading.Event | None = None,
     ) -> None:
-        self.doc = Document(thread)
-        self.files = files
-        self.ui = ui
-        self.filter = ui.filter
+        """The worker parsed a big thread: fill the (already mounted) widgets."""
+        self._adopt(thread, files, ui)
+        self._ui_notice = ui_notice
         self.pane.highlight = ui.highlight
         self.pane.collapse_quotes = ui.fold_quotes
-        width = max((len(a) for a in self.doc.authors()), default=1)
-        self.post_list.set_author_width(min(max(width, 1), 16))
+        self.post_list.set_author_width(self._author_width())
         self.post_list.loading = False
-        position = ui.position_in(thread) or 1
-        self._refilter(keep=position)
-        if ui.search:
-            self._run_search(ui.search, move=False)
-        if self.post_list.index_of(position) is not None:
-            self.current = position
-        else:
-            self.current = self.post_list.current or position
+        self._refilter(keep=self.current)
         await self._open_now()
-        self.post_list.focus()
-        self._busy = "Reading your marks…"
-        self._show_status()
-        if ui_notice:
-            self.notify(ui_notice, title="Saved state", severity="warning", markup=False)
+        self._settle()
         if shown is not None:
             self.call_after_refresh(shown.set)
 

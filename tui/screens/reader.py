@@ -57,9 +57,14 @@ class ReaderScreen(Screen[None]):
         app = self.app
         row_for = getattr(app, "row_for", None)
         assert row_for is not None, "ReaderScreen runs inside ThreadscoreApp"
+        post_list = PostList(row_for, id="posts")
+        pane = ReadingPane(id="pane")
+        prepare = getattr(app, "prepare_widgets", None)
+        if prepare is not None:
+            prepare(post_list, pane)
         with Horizontal(id="panes"):
-            yield PostList(row_for, id="posts")
-            yield ReadingPane(id="pane")
+            yield post_list
+            yield pane
         yield StatusBar(id="status")
         yield Footer(compact=True)
 

@@ -144,8 +144,12 @@ class PostList(ScrollView, can_focus=True):
         self.refresh_rows()
         target = self._index.get(keep, 0) if keep is not None else 0
         self.set_reactive(PostList.cursor, min(target, max(len(numbers) - 1, 0)))
-        self._scroll_to_cursor()
-        self.refresh()
+        if self.is_mounted:
+            self._scroll_to_cursor()
+            self.refresh()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._scroll_to_cursor)
 
     def set_author_width(self, width: int) -> None:
         self._author_width = max(1, width)
@@ -155,7 +159,8 @@ class PostList(ScrollView, can_focus=True):
         """Forget every drawn line (after a rating, bookmark or filter change)."""
         self._generation += 1
         self._cache.clear()
-        self.refresh()
+        if self.is_mounted:
+            self.refresh()
 
     def index_of(self, number: int) -> int | None:
         return self._index.get(number)

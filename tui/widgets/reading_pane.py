@@ -153,7 +153,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.collapse_quotes = False
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("No post open."), classes="placeholder")
+        if self.view is not None:  # set before mounting: the first frame shows the post
+            yield from self._build(self.view)
+        else:
+            yield Static(Content("No post open."), classes="placeholder")
 
     async def show(self, view: PostView, *, keep_scroll: bool = False) -> None:
         """Replace the pane's contents with `view` (a post, or the same post after a change)."""
