@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -31,6 +31,7 @@ MAX_AUTHOR_POSTS = 50
 """How many of the named author's latest posts a quote naming them is compared with."""
 
 MIN_AUTHOR_MATCH = 0.75
+"""How closely a quote that names its author must repeat one of their posts to be linked."""
 
 _QUOTED_WHOLE = re.compile(r"""^\s*["“„«].{40,}["”»]\s*$""")
 _SIGNATURE_RULE = re.compile(r"^\s*(?:_{5,}|-{2,}\s*|—{2,})\s*$")
@@ -107,21 +108,30 @@ def _parse(text: str, source: Source) -> Thread:
     del layout, norms, lines, raw
     posts = _finish_posts(drafts, attachments)
 
-    covered: set[int] = set()
-    for post in posts:
-        if post.lines:
-            covered.update(range(post.lines[0] - 1, post.lines[1]))
-    chrome_lines = sorted(i + 1 for i in chrome if i not in covered and i != title_at)
     return Thread(
         title=title,
         title_line=title_at + 1 if title_at is not None else None,
         source=source,
         posts=posts,
-        chrome_lines=chrome_lines,
+        chrome_lines=_chrome_outside_posts(chrome, title_at, posts),
     )
 
 
-def _groups(lines: list[str], span: PostSpan, layout: Layout, post_of) -> list[_Group | int]:
+def _chrome_outside_posts(chrome: set[int], title_at: int | None, posts: list[Post]) -> list[int]:
+    """Chrome lines (1-based) that no post covers; chrome inside a post is part of the post."""
+    spans = [post.lines for post in posts if post.lines]
+    firsts = [first for first, _ in spans]
+    outside = []
+    for i in sorted(chrome):
+        k = bisect.bisect_right(firsts, i + 1) - 1
+        if i != title_at and not (k >= 0 and spans[k][0] <= i + 1 <= spans[k][1]):
+            outside.append(i + 1)
+    return outside
+
+
+def _groups(
+    lines: list[str], span: PostSpan, layout: Layout, post_of: Callable[[int], int]
+) -> list[_Group | int]:
     """A post's content in reading order: quote groups, and own-text line numbers."""
     out: list[_Group | int] = []
     current: _Group | None = None
@@ -148,7 +158,7 @@ def _groups(lines: list[str], span: PostSpan, layout: Layout, post_of) -> list[_
     return out
 
 
-def _same_passage(group: _Group, q: QuoteLine, post_of) -> bool:
+def _same_passage(group: _Group, q: QuoteLine, post_of: Callable[[int], int]) -> bool:
     """Whether a quote line continues the passage of the quote lines before it."""
     last = group.quote_lines[-1]
     if q.frame is not None or last.frame is not None:
