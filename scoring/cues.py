@@ -147,7 +147,7 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "proportion",
         "evidence",
-        r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d[\d,]*\b",
+        r"\b\d[\d,]{0,24}\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d[\d,]{0,24}\b",
         "statistic",
     ),
     Rule(
@@ -159,13 +159,13 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "money",
         "evidence",
-        r"[$£€₹]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k)\b)?",
+        r"[$£€₹]\s?\d[\d,.]{0,24}(?:\s?(?:million|billion|trillion|bn|m|k)\b)?",
         "statistic",
     ),
     Rule(
         "magnitude",
         "evidence",
-        r"\b\d[\d,.]*\s?(?:million|billion|trillion|times|fold)\b",
+        r"\b\d[\d,.]{0,24}\s?(?:million|billion|trillion|times|fold)\b",
         "statistic",
     ),
     Rule(

@@ -38,8 +38,9 @@ STARTERS = _words(
 )
 """Words that, capitalised after a dotted acronym ("the U.S. The"), show a new sentence."""
 
-_STOP_TAIL = r"[.!?…]*(?:[\"'”’)\]]+(?=\s))?(?=\s)"
-_EMOTICON_TAIL = r"[-']?[()DPpOo3/\\|\[\]]+(?=\s)"
+_STOP_TAIL = r"[.!?…]{0,8}(?:[\"'”’)\]]{1,4}(?=\s))?(?=\s)"
+_EMOTICON_TAIL = r"[-']?[()DPpOo3/\\|\[\]]{1,6}(?=\s)"
+# Runs are bounded ({0,8}) so a long row of dots costs linear time, not quadratic.
 _CANDIDATE = re.compile(
     # Every alternative starts with a plain character, so the engine can skip ordinary text
     # without trying them: full stops, ! ? and ellipses before a space; line breaks and blank
