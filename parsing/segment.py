@@ -118,6 +118,15 @@ def is_list_item(line: str) -> bool:
     return _LIST_ITEM.match(line) is not None
 
 
+_SIGN_OFF = re.compile(r"^\s*(?:-{1,2}|~)\s?(?P<name>[A-Z][\w.'-]{1,24})\s*$")
+
+
+def sign_off(line: str) -> str | None:
+    """The name in a sign-off line ("-Mach", "~Anna") that ends a post, if it is one."""
+    m = _SIGN_OFF.match(line)
+    return m["name"] if m else None
+
+
 def leads_on(line: str) -> bool:
     """A line that cannot end a post: it introduces what follows (":" or ",") or is a heading.
 
@@ -126,7 +135,7 @@ def leads_on(line: str) -> bool:
     rarely separated from them by a single line break only.
     """
     text = line.rstrip()
-    if not text:
+    if not text or sign_off(text):
         return False
     if text[-1] in ":,;(&" or text.endswith(("-", "—", "–")):
         return True

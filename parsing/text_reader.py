@@ -22,7 +22,7 @@ from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
 from parsing.normalize import normalize, normalize_lines, unescape, words
-from parsing.segment import Kind, Layout, PostSpan, QuoteLine, segment
+from parsing.segment import Kind, Layout, PostSpan, QuoteLine, segment, sign_off
 
 MIN_MARKED_HEADERS = 2
 """With two or more header blocks the page is marked: headers alone decide where posts start."""
@@ -257,13 +257,20 @@ def _finish_posts(drafts: list[_Draft], attachments: dict[int, Attachment]) -> l
 
 
 def _cut_signature(lines: list[str], span: PostSpan) -> str | None:
-    """Take a signature ("__________" or "--" then a few lines) off the end of a post."""
+    """Take a signature off the end of a post: "__________" or "--" then a few lines, or a
+    sign-off ("-Mach") alone on the last line after a blank one."""
     text_lines = [k for k, kind in span.lines if kind is Kind.TEXT]
     for pos, k in enumerate(text_lines):
         if _SIGNATURE_RULE.match(lines[k]) and 0 < len(text_lines) - pos - 1 <= MAX_SIGNATURE_LINES:
             cut = set(text_lines[pos:])
             span.lines = [(j, Kind.CHROME if j in cut else kind) for j, kind in span.lines]
             return "\n".join(lines[j] for j in text_lines[pos + 1 :]).strip() or None
+    if len(text_lines) >= 2 and span.lines[-1][0] == text_lines[-1]:
+        last = text_lines[-1]
+        name = sign_off(lines[last])
+        if name and not lines[last - 1].strip():
+            span.lines = [(j, Kind.CHROME if j == last else kind) for j, kind in span.lines]
+            return name
     return None
 
 

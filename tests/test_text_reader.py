@@ -363,3 +363,12 @@ def test_quotes_going_back_through_the_quoted_post_start_a_new_reply() -> None:
     thread = parse(text)
     assert starts(thread) == [3, 4, 6]
     assert links(thread) == [(2, 1, (4, 4)), (3, 1, (6, 6))]
+
+
+def test_signatures_are_kept_apart_from_the_body() -> None:
+    text = f"Rail\n\n{A}\n\n-Mach\n{B}\n\n__________\nProud owner of a 1987 freight timetable\n"
+    thread = parse(text)
+    assert [(p.body, p.signature) for p in thread.posts] == [
+        (A, "Mach"),
+        (B, "Proud owner of a 1987 freight timetable"),
+    ]
