@@ -107,12 +107,14 @@ def parse_date(line: str) -> tuple[bool, dt.date | None]:
     return False, None
 
 
-def _name_like(line: str) -> bool:
+def _name_like(line: str, numbered: bool) -> bool:
+    """A line that can be a user name. Above a numbered header ("#12") any short line can; else
+    it must not end like a sentence, or a post's last line would be taken for a name."""
     text = line.strip()
     return (
         0 < len(text) <= 40
         and len(text.split()) <= 5
-        and text[-1] not in ".!?:;,)\"'"
+        and (numbered or text[-1] not in ".!?:;,)\"'")
         and not parse_date(text)[0]
         and not _HEADER_META.match(text)
     )
@@ -160,13 +162,13 @@ def find_post_headers(lines: list[str]) -> list[PostHeader]:
             if m and number is None:
                 number = int(m.group(1))
         start = i
-        if i - 1 > taken and _name_like(lines[i - 1]):
+        if i - 1 > taken and _name_like(lines[i - 1], number is not None):
             start = i - 1
         if (
             start == i - 1
             and i - 2 > taken
             and is_rank(lines[i - 1])
-            and _name_like(lines[i - 2])
+            and _name_like(lines[i - 2], number is not None)
             and not is_rank(lines[i - 2])
         ):
             start = i - 2

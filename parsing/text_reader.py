@@ -25,7 +25,8 @@ from parsing.normalize import normalize, normalize_lines, unescape, words
 from parsing.segment import Kind, Layout, PostSpan, QuoteLine, segment, sign_off
 
 MIN_MARKED_HEADERS = 2
-"""With two or more header blocks the page is marked: headers alone decide where posts start."""
+"""With two or more header blocks, or one numbered "#N", the page is marked: headers alone decide
+where posts start. (The seed has one unnumbered header over its first post and is bare.)"""
 
 MAX_AUTHOR_POSTS = 50
 """How many of the named author's latest posts a quote naming them is compared with."""
@@ -99,7 +100,7 @@ def _parse(text: str, source: Source) -> Thread:
         headers,
         frames,
         attachment_lines,
-        marked=len(headers) >= MIN_MARKED_HEADERS,
+        marked=len(headers) >= MIN_MARKED_HEADERS or any(h.number is not None for h in headers),
         title_key=" ".join(words(norms[title_at])) if title_at is not None else None,
     )
     drafts = _draft_posts(lines, layout)

@@ -372,3 +372,14 @@ def test_signatures_are_kept_apart_from_the_body() -> None:
         (A, "Mach"),
         (B, "Proud owner of a 1987 freight timetable"),
     ]
+
+
+def test_one_numbered_header_makes_a_marked_page_and_names_may_end_with_a_dot() -> None:
+    text = (
+        f"Rail\n\nfirstthings1st.\nJan 16, 2007\n#1\n{A}\nSomeone said:\n{B}\nClick to expand...\n"
+        "That is why.\n"
+    )
+    thread = parse(text)
+    (post,) = thread.posts
+    assert (post.author, post.lines) == ("firstthings1st.", (3, 10))
+    assert [(q.target, q.author) for q in post.quotes] == [(None, "Someone")]
