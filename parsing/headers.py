@@ -114,6 +114,8 @@ def _name_like(line: str, numbered: bool) -> bool:
     return (
         0 < len(text) <= 40
         and len(text.split()) <= 5
+        and "://" not in text
+        and not text.lower().startswith("www.")
         and (numbered or text[-1] not in ".!?:;,)\"'")
         and not parse_date(text)[0]
         and not _HEADER_META.match(text)
@@ -180,12 +182,16 @@ def find_post_headers(lines: list[str]) -> list[PostHeader]:
         author = author_title = None
         if len(names) == 2:
             author, author_title = names
-        elif is_rank(names[0]) or (counters and number is None):
+        elif number is None and (counters or is_rank(names[0])):
             author_title = names[0]
         else:
             author = names[0]
         headers.append(PostHeader(start, end, author, author_title, date, number))
         taken = end
+    if any(h.number is not None for h in headers):
+        # Where posts are numbered, every header is: a name-and-date pair without a number is
+        # a byline inside a post ("By: Chandler Burr" / "16 June 1997"), not a post.
+        headers = [h for h in headers if h.number is not None]
     return headers
 
 

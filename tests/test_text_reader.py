@@ -383,3 +383,15 @@ def test_one_numbered_header_makes_a_marked_page_and_names_may_end_with_a_dot() 
     (post,) = thread.posts
     assert (post.author, post.lines) == ("firstthings1st.", (3, 10))
     assert [(q.target, q.author) for q in post.quotes] == [(None, "Someone")]
+
+
+def test_in_a_numbered_page_a_byline_with_a_date_is_not_a_post() -> None:
+    text = (
+        f"Rail\n\nalice\nJan 16, 2007\n#1\n{A}\n\nBy: Chandler Burr\n16 June 1997\nAn article.\n"
+        f"Captain America banned\nJan 17, 2007\n#2\n{B}\n"
+    )
+    thread = parse(text)
+    assert [(p.author, p.lines) for p in thread.posts] == [
+        ("alice", (3, 10)),
+        ("Captain America banned", (11, 14)),
+    ]
