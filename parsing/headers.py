@@ -170,7 +170,7 @@ def find_post_headers(lines: list[str]) -> list[PostHeader]:
             start == i - 1
             and i - 2 > taken
             and is_rank(lines[i - 1])
-            and _name_like(lines[i - 2], number is not None)
+            and _name_like(lines[i - 2], numbered=False)
             and not is_rank(lines[i - 2])
         ):
             start = i - 2
