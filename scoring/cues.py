@@ -501,11 +501,6 @@ def make_cue(rule: Rule, start: int, end: int, text: str) -> Cue:
     )
 
 
-def find_cues(text: str, offset: int = 0) -> list[Cue]:
-    """Every rule cue in `text`, before any sentence-level check (for inspection and tests)."""
-    return [make_cue(r, a, b, text[a - offset : b - offset]) for r, a, b in find_hits(text, offset)]
-
-
 def opener_cue(sentence: str, offset: int = 0) -> Cue | None:
     """A stance cue for a sentence that opens with "No," "Wrong." and the like."""
     match = _OPENER.match(sentence)

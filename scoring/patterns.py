@@ -3,14 +3,18 @@
 Speed matters: a long thread has tens of thousands of sentences, and Python's regex engine
 tries the alternatives of a pattern one by one at every position. It rejects an alternative
 after a single comparison only when the alternative starts with a plain literal, which
-IGNORECASE and capture groups both spoil. So the rules are compiled twice:
+IGNORECASE and leading groups both spoil. So all rules are compiled into one pattern that:
 
-- a *scan* pattern: no groups, run on lower-cased text, alternatives regrouped by their first
-  character (`a(?:ccording to|s we saw)|b(?:ecause)`), sharing one leading word boundary;
-- a *grouped* pattern with one named group per rule, tried only where the scan matched (a few
-  places per sentence) to learn which rule matched, first in rule order, and how far.
+- runs on lower-cased text, without IGNORECASE;
+- has every alternative start with a plain character (`(?:a|b)c` is distributed into
+  `ac|bc`, `\\d+` into `0\\d*|1\\d*|...`) and merges neighbours into a prefix tree
+  (`a(?:ccording to|s we saw)`), under one shared word-start check;
+- ends each alternative in an empty named group, a marker that says which rule matched, so
+  no second match is needed to tell.
 
-Rules that need capitals (names, months, outlets) are `cased` and run on the text as written.
+Earlier rules win where two could match at the same place, as in one plain alternation.
+Rules that need capitals (names, months, outlets) are `cased`: found in the lower-cased text,
+then checked against the text as written.
 """
 
 from __future__ import annotations
@@ -236,16 +240,6 @@ def _scan_pattern(alts: list[str]) -> str:
         (a for a in alts if _plain_key(a) is not None), key=lambda a: _plain_key(a) or ""
     )
     return _tree(loose + keyed)
-
-
-def _first_token(alt: str) -> str | None:
-    """The alternative's first character as a regex token, or None when it cannot be told."""
-    if alt.startswith("\\b"):
-        alt = alt[2:]
-    match = _TOKEN.match(alt)
-    if match is None or alt[match.end() : match.end() + 1] in ("*", "?", "{"):
-        return None
-    return match.group()
 
 
 @dataclass(frozen=True)

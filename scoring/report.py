@@ -10,8 +10,6 @@ from typing import Any
 
 from scoring.models import VERDICTS, Scorecard
 
-SHORT = {"evidenced": "evid", "asserted": "asrt", "challenge": "chal", "non-argument": "none"}
-
 
 def _types(counts: dict[str, int]) -> str:
     return ", ".join(f"{k} {v}" for k, v in counts.items()) or "—"
