@@ -34,28 +34,21 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|u|ur)\b", re.IGNORECASE)
 _QUESTION_TAIL = " \t\n\"'”’)!."
 
 
-def _role(text: str, cues: list[Cue], social: bool, question: bool) -> Role:
-    claimish = evidence = False
-    for cue in cues:
-        role = cue.role
-        if role == "challenge":
-            return "challenge"
-        if role == "evidence":
-            if cue.kind not in WEAK_KINDS:
-                return _finish_evidence(cues)
-            evidence = True
-        else:
-            claimish = True
-    if social or question:
+def _role(
+    text: str, challenge: bool, strong: bool, thin: bool, claimish: bool, quiet: bool
+) -> Role:
+    """The sentence's role from what its cues were: asking outranks citing, citing outranks
+    claiming; thanks, laughter and questions are not claims; thin backing ("because")
+    leaves a claim a claim; a long enough statement with no cue is still a claim."""
+    if challenge:
+        return "challenge"
+    if strong:
+        return "evidence"
+    if quiet:
         return "none"
-    if evidence or claimish:
+    if thin or claimish:
         return "claim"
     return "claim" if len(text.split()) >= MIN_CLAIM_WORDS else "none"
-
-
-def _finish_evidence(cues: list[Cue]) -> Role:
-    """Evidence, unless a challenge cue comes later in the sentence (asking outranks citing)."""
-    return "challenge" if any(c.role == "challenge" for c in cues) else "evidence"
 
 
 def score_sentence(
@@ -71,22 +64,33 @@ def score_sentence(
     if hits is None:
         hits = find_hits(text, offset)
     cues = []
+    challenge = strong = thin = claimish = False
     for hit in hits:
         rule, a, b = hit
-        if (social and rule.role == "claim") or (
-            rule.role == "evidence" and not keep(hit, text, offset, question, social)
-        ):
-            continue
+        role = rule.role
+        if role == "evidence":
+            if not keep(hit, text, offset, question, social):
+                continue
+            if rule.kind in WEAK_KINDS:
+                thin = True
+            else:
+                strong = True
+        elif role == "claim":
+            if social:
+                continue
+            claimish = True
+        elif role == "challenge":
+            challenge = True
+        else:
+            claimish = True
         cues.append(make_cue(rule, a, b, text[a - offset : b - offset]))
     if not social:
         opener = opener_cue(text, offset)
         if opener is not None and not (cues and cues[0].start < opener.end):
             cues.insert(0, opener)
-    if (
-        question
-        and (replying or _SECOND_PERSON.search(text) is not None)
-        and not any(c.role == "challenge" for c in cues)
-    ):
+            claimish = True
+    if question and not challenge and (replying or _SECOND_PERSON.search(text) is not None):
+        challenge = True
         cues.insert(
             0,
             _new_cue(
@@ -105,7 +109,7 @@ def score_sentence(
             "start": offset,
             "end": offset + len(text),
             "text": text,
-            "role": _role(text, cues, social, question),
+            "role": _role(text, challenge, strong, thin, claimish, social or question),
             "cues": cues,
         }
     )
