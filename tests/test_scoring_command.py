@@ -11,7 +11,8 @@ import pytest
 from parsing import load_thread
 from parsing.load import demo_path
 from scoring.store import load_scorecard, save_scorecard
-from scoring.user_layer import set_rating
+from scoring.report import format_table, to_json
+from scoring.user_layer import set_override, set_rating
 from tui.cli import main
 
 
@@ -94,3 +95,25 @@ def test_a_newer_card_is_refused_and_left_alone(
     assert "newer threadscore" in err
     assert out.read_text(encoding="utf-8") == newer
     assert [p.name for p in tmp_path.iterdir()] == ["card.toml"]
+
+
+def test_an_override_shows_in_the_table_and_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "card.toml"
+    assert run(capsys, "-o", str(out))[0] == 0
+    thread = load_thread(None)
+    card = load_scorecard(out)
+    computed = card.post(1).verdict
+    other = "non-argument" if computed != "non-argument" else "asserted"
+    card = card.model_copy(
+        update={"user": set_override(card.user, thread.posts[0], other, computed)}
+    )
+    assert card.effective_verdict(1) == other
+    table = format_table(card)
+    row = next(line for line in table.splitlines() if line.strip().startswith("1 "))
+    assert other in row and "*" in row
+    data = to_json(card)
+    assert data["posts"][0]["verdict"] == computed
+    assert data["posts"][0]["effective_verdict"] == other
+    assert data["user"]["marks"][0]["computed_verdict"] == computed
