@@ -10,8 +10,8 @@ import pytest
 
 from parsing import load_thread
 from parsing.load import demo_path
-from scoring.store import load_scorecard, save_scorecard
 from scoring.report import format_table, to_json
+from scoring.store import load_scorecard, save_scorecard
 from scoring.user_layer import set_override, set_rating
 from tui.cli import main
 
