@@ -24,7 +24,7 @@ _ESCAPE_SEQ = re.compile(
     r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"  # 8-bit OSC
 )
 # C0 controls but tab and newline, DEL, C1 controls, and bidi overrides that can disguise text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 _WIDE_BOMS = (
@@ -72,10 +72,77 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    declared = _declared_charset(data)
+    if declared is not None:
+        try:
+            return data.decode(declared), None
+        except (UnicodeDecodeError, LookupError):
+            pass
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise ThreadscoreError(
             f"cannot decode the file: invalid UTF-8 at byte {utf8_error.start} "
             "and no legacy encoding fits"
         )
-    return str(best), f"not UTF-8: read as {best.encoding}"
+    text, encoding = str(best), best.encoding
+    if encoding in _LATIN_GUESSES and encoding != "cp1252":
+        western = _try_decode(data, "cp1252")
+        if western is not None and _misfits(western) <= _misfits(text):
+            text, encoding = western, "cp1252"
+    return text, f"not UTF-8: read as {encoding}"
+
+
+# Single-byte Latin code pages that charset-normalizer confuses on short Western text (it reads
+# "naïve" in Windows-1252 as Windows-1257 "naļve"); Windows-1252 wins unless it reads worse.
+_LATIN_GUESSES = frozenset(
+    {
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp775",
+        "cp850",
+        "cp437",
+        "hp_roman8",
+        "iso8859_1",
+        "iso8859_2",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_13",
+        "iso8859_15",
+        "iso8859_16",
+        "latin_1",
+        "mac_roman",
+        "mac_iceland",
+        "mac_latin2",
+        "mac_turkish",
+    }
+)
+_MISFIT = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+
+
+def _misfits(text: str) -> int:
+    """Symbols wedged between letters ("Za¿ó³æ"): the mark of a wrong code page."""
+    return len(_MISFIT.findall(text))
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a saved page declares in its first bytes, as browsers pre-scan for it."""
+    match = _DECLARED.search(data[:4096])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    try:
+        name = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # Browsers read pages labelled latin-1 or ascii as windows-1252 (WHATWG Encoding Standard).
+    return "cp1252" if name in {"latin-1", "iso8859-1", "ascii"} else name

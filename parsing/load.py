@@ -29,6 +29,8 @@ def read_input(path: Path) -> tuple[str, bytes]:
         raise ThreadscoreError(f"{path}: no such file")
     if path.is_dir():
         raise ThreadscoreError(f"{path}: is a folder with no saved pages in it")
+    if not path.is_file():
+        raise ThreadscoreError(f"{path}: is not a regular file (a device or a pipe?)")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -36,7 +38,10 @@ def read_input(path: Path) -> tuple[str, bytes]:
                 f"{path}: {size / 1e6:.0f} MB is too large for a thread "
                 f"(limit {MAX_BYTES // (1024 * 1024)} MiB)"
             )
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # a file growing while we read is still capped
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise ThreadscoreError(f"{path}: too large for a thread (it grew while being read)")
     except OSError as exc:
         raise ThreadscoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if not data.strip():
