@@ -88,6 +88,8 @@ class Source(BaseModel):
     """Where a thread came from; `sha256` fingerprints the bytes so state can be re-attached."""
 
     path: str
+    paths: list[str] = Field(default_factory=list)
+    """Every page, in page order, when several pages were read as one thread."""
     format: SourceFormat
     sha256: str
     engine: str | None = None

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def parse_html_pages(pages: list[tuple[Path, str, bytes]]) -> Thread:
     for _path, _text, data in pages:
         digest.update(data)
     all_json = all(discourse.is_topic_json(text) for _p, text, _d in pages)
-    path_label = str(pages[0][0]) if len(pages) == 1 else ", ".join(str(p) for p, _t, _d in pages)
+    path_label = _path_label([path for path, _t, _d in pages])
 
     read: list[Page] = []
     unknown: list[tuple[Path, str]] = []
@@ -101,18 +102,30 @@ def parse_html_pages(pages: list[tuple[Path, str, bytes]]) -> Thread:
     ]
     engines = [p.engine for p in read]
     if len(set(engines)) > 1:
-        warnings.append(f"pages come from different engines ({', '.join(sorted(set(engines)))})")
+        raise ThreadscoreError(
+            f"these pages come from different forums ({', '.join(sorted(set(engines)))}); "
+            "give the pages of one thread"
+        )
     for msg in warnings:
         print(f"threadscore: {msg}", file=sys.stderr)
     posts = build_posts(merge_pages(read))
     source = Source(
         path=path_label,
+        paths=[str(path) for path, _t, _d in pages] if len(pages) > 1 else [],
         format="json" if all_json else "html",
         sha256=digest.hexdigest(),
         engine=engines[0],
     )
     title = next((p.title for p in read if p.title), None)
     return Thread(title=title, source=source, posts=posts, warnings=warnings)
+
+
+def _path_label(paths: list[Path]) -> str:
+    """One page names itself; several pages are named by the folder that holds them all."""
+    if len(paths) == 1:
+        return str(paths[0])
+    folder = Path(os.path.commonpath([p.resolve().parent for p in paths]))
+    return str(folder) if folder != Path(folder.anchor) else str(paths[0])
 
 
 def read_page(path: Path, text: str) -> Page:
