@@ -16,6 +16,8 @@ MAX_BYTES = 64 * 1024 * 1024
 """Larger inputs are refused: no real thread page is this big, and reading it would stall."""
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml"}
+PAGE_SUFFIXES = HTML_SUFFIXES | {".json"}
+"""What a folder of saved pages may hold: pages, or Discourse topic JSON (`/t/ID.json`)."""
 
 
 def demo_path() -> Path:
@@ -75,7 +77,7 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             pages = sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in HTML_SUFFIXES
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES
             )
             if not pages:
                 raise ThreadscoreError(f"{path}: is a folder with no saved pages in it")

@@ -24,3 +24,9 @@ def test_pages_of_two_forums_are_refused(tmp_path: Path) -> None:
     other = next(p for p in (DATA / "html").glob("*.html") if "phpbb" in p.name)
     with pytest.raises(ThreadscoreError, match="different forums"):
         load_thread([xenforo, other])
+
+
+def test_a_folder_of_discourse_topic_json_is_read(tmp_path: Path) -> None:
+    (tmp_path / "topic.json").write_bytes((DATA / "html" / "discourse_topic.json").read_bytes())
+    thread = load_thread(tmp_path)
+    assert thread.source.format == "json" and thread.posts
