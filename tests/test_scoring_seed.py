@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -157,3 +158,16 @@ def test_scoring_is_pure_and_repeatable() -> None:
     before = thread.model_copy(deep=True)
     assert score_thread(thread) == score_thread(thread)
     assert thread == before
+
+
+def test_scoring_leaves_the_garbage_collector_as_it_found_it() -> None:
+    thread = load_thread(None)
+    assert gc.isenabled()
+    score_thread(thread)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        score_thread(thread)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
