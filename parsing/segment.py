@@ -91,6 +91,9 @@ class Layout:
     index: QuoteIndex
 
 
+_CLOSING = frozenset(".!?)\"']»")
+_OPENING = frozenset(":,;(&-—–")
+
 TAIL_CHARS = 24
 """How much of a line's end is enough to see how it ends (a search of the whole is slow)."""
 
@@ -100,6 +103,7 @@ MAX_HEADING_WORDS = 14
 SHORT_QUOTE_REACH = 200
 """How many lines past the last quote a short quote ("Irrelevant.") is looked for."""
 
+_WORDY = re.compile(r"[^\W_]")
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _FIRST_ITEM = re.compile(r"^\s*\(?(?:1|a|i)[.):]\s")
 _CONNECTIVE = re.compile(
@@ -135,11 +139,11 @@ def leads_on(line: str) -> bool:
     rarely separated from them by a single line break only.
     """
     text = line.rstrip()
-    if not text or sign_off(text):
+    if not text or text[-1] in _CLOSING:
         return False
-    if text[-1] in ":,;(&" or text.endswith(("-", "—", "–")):
+    if text[-1] in _OPENING:
         return True
-    if _TERMINAL.search(text[-TAIL_CHARS:]) is not None:
+    if sign_off(text) or _TERMINAL.search(text[-TAIL_CHARS:]) is not None:
         return False
     n_words = len(text.split())
     return n_words <= 6 or (n_words <= MAX_HEADING_WORDS and _is_capitals(text))
@@ -268,7 +272,7 @@ class _Scanner:
     def content(self, i: int) -> None:
         """A line someone wrote: own words, a quote, or a quote marker."""
         line = self.lines[i]
-        if self.cur is not None and not any(c.isalnum() for c in line):
+        if self.cur is not None and not line.lstrip()[:1].isalnum() and not _WORDY.search(line):
             # A line of only punctuation (".", "-----") says nothing: it stays in the post it
             # is in, and separates what comes around it as a blank line would.
             self.cur.lines.append((i, Kind.TEXT))

@@ -237,7 +237,7 @@ def _finish_posts(drafts: list[_Draft], attachments: dict[int, Attachment]) -> l
         body = "\n\n".join(runs)
         header = span.header
         first = header.start if header else span.lines[0][0]
-        last = max(k for k, _ in span.lines)
+        last = span.lines[-1][0]  # lines are kept in file order
         author = header.author if header else None
         posts.append(
             Post(
