@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import tomllib
 from pathlib import Path
 
 import pytest
-from textual.worker import WorkerCancelled
 
 from parsing.models import Part, Post, Source, Thread
 from tests.conftest import SEED, needs_shared
-from tests.test_tui_support import fixed_scorer, ready
+from tests.test_tui_support import fixed_scorer, ready, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.state import thread_files
@@ -178,8 +176,7 @@ async def test_unreadable_thread_ends_the_app_with_one_message(tmp_path: Path, h
     empty.write_text("   \n")
     app = ThreadscoreApp([empty])
     async with app.run_test() as pilot:
-        with contextlib.suppress(WorkerCancelled):  # the app ends while its worker winds up
-            await app.workers.wait_for_complete()
+        await wait_loaded(app)
         await pilot.pause()
     assert app.return_code == 1 and app.load_error and "empty" in app.load_error
 

@@ -6,6 +6,7 @@ snapshots do not change when the parser or the scorer improves. (No tests in thi
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from pathlib import Path
 
@@ -127,7 +128,16 @@ async def ready(pilot: Pilot[None]) -> ThreadscoreApp:
     """Wait until the thread is read and scored and the first post is on screen."""
     app = pilot.app
     assert isinstance(app, ThreadscoreApp)
-    await app.workers.wait_for_complete()
+    await wait_loaded(app)
     await pilot.pause()
     assert app.doc is not None and app.scored
     return app
+
+
+async def wait_loaded(app: ThreadscoreApp, timeout: float = 30.0) -> None:
+    """Until the loader thread is done (scored, failed, or the thread could not be read)."""
+    for _ in range(int(timeout / 0.01)):
+        if app.loading_done:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the reader did not finish loading")

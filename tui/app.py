@@ -6,6 +6,7 @@ user's saved marks, then the scores; a big thread is readable long before the sc
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import threading
@@ -18,7 +19,6 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.content import Content
 from textual.timer import Timer
-from textual.worker import get_current_worker
 
 from parsing.errors import ThreadscoreError
 from parsing.load import demo_path, load_thread
@@ -74,6 +74,10 @@ def marks_only(card: Scorecard) -> Scorecard:
     return card.model_copy(update={"posts": [], "authors": [], "totals": type(card.totals)()})
 
 
+class _AppGone(Exception):
+    """The app ended while the loader was still working; the loader just stops."""
+
+
 class ThreadscoreApp(App[None]):
     """Read one thread. `paths` as for `threadscore THREAD`.
 
@@ -114,6 +118,8 @@ class ThreadscoreApp(App[None]):
         self.load_error: str | None = None
         self.scored = False
         self.marks_ready = False
+        self.loading_done = False
+        self._quitting = False
         self._index: SearchIndex | None = None
         self._saved = ""
         self._save_error = False
@@ -157,7 +163,7 @@ class ThreadscoreApp(App[None]):
         # were filled before mounting; marks and scores follow from the worker.
         assert self.files is not None
         self._settle()
-        self._load_rest(self._given_thread, self.files, None)
+        self._load_rest(self._given_thread, self.files)
 
     def _apply_keymap(self) -> None:
         path = self._home / "config.toml" if self._home else config_path()
@@ -171,8 +177,32 @@ class ThreadscoreApp(App[None]):
         if self.doc is None:
             self.post_list.loading = True
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
+        self._start_loader(self._load_all)
+
+    def _load_rest(self, thread: Thread, files: ThreadFiles) -> None:
+        self._start_loader(lambda: self._load_marks_and_scores(thread, files, None))
+
+    def _start_loader(self, target: Callable[[], None]) -> None:
+        """Run the loading steps in a daemon thread, not a Textual worker: quitting while a
+        10k-post thread is being scored must not wait seconds for the scorer to finish."""
+
+        def run() -> None:
+            with contextlib.suppress(_AppGone):
+                target()
+
+        threading.Thread(target=run, name="threadscore-loader", daemon=True).start()
+
+    def _call(self, callback: Callable[..., Any], *args: Any) -> Any:
+        """`call_from_thread`, or stop the loader quietly when the app has already gone."""
+        if self._quitting or not self.is_running:
+            raise _AppGone
+        try:
+            return self.call_from_thread(callback, *args)
+        except RuntimeError as exc:
+            raise _AppGone from exc
+
+    def _load_all(self) -> None:
         """Parse, show; then the user's marks; then scores. Each step is on screen before the next.
 
         The scorer's modules alone take ~150 ms to import, so nothing from `scoring` is
@@ -182,46 +212,37 @@ class ThreadscoreApp(App[None]):
         try:
             thread = load_thread(self._paths)
         except ThreadscoreError as exc:
-            self.call_from_thread(self._fail, str(exc))
+            self._call(self._fail, str(exc))
             return
         files = thread_files(thread.source, self._home)
         ui, ui_notice = load_ui_state(files.ui)
         shown = threading.Event()
-        self.call_from_thread(self._thread_ready, thread, files, ui, ui_notice, shown)
-        self._load_rest_now(thread, files, shown)
+        self._call(self._thread_ready, thread, files, ui, ui_notice, shown)
+        self._load_marks_and_scores(thread, files, shown)
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load_rest(self, thread: Thread, files: ThreadFiles, shown: threading.Event | None) -> None:
-        self._load_rest_now(thread, files, shown)
-
-    def _load_rest_now(
+    def _load_marks_and_scores(
         self, thread: Thread, files: ThreadFiles, shown: threading.Event | None
     ) -> None:
-        """In the worker: wait for the posts' first frame, then read marks, then score."""
-        worker = get_current_worker()
+        """In the loader: wait for the posts' first frame, then read marks, then score."""
         if shown is not None:
             shown.wait(timeout=2.0)
-        if worker.is_cancelled:
-            return
         from tui.document import empty_scorecard, search_texts
 
         index = SearchIndex(search_texts(thread))
-        self.call_from_thread(self._index_ready, index)
+        self._call(self._index_ready, index)
         loaded = load_user_layer(files.scorecard, thread)
         card = empty_scorecard(thread).model_copy(update={"user": loaded.layer})
-        self.call_from_thread(self._marks_ready, card, loaded.writable, loaded.notice)
-        if worker.is_cancelled:
-            return
+        self._call(self._marks_ready, card, loaded.writable, loaded.notice)
         try:
             scored = self._scorer(thread)
         except Exception as exc:  # a scorer bug must not cost the user their reading
-            self.call_from_thread(self._scoring_failed, f"{type(exc).__name__}: {exc}")
+            self._call(self._scoring_failed, f"{type(exc).__name__}: {exc}")
             return
-        if not worker.is_cancelled:
-            self.call_from_thread(self._scores_ready, scored)
+        self._call(self._scores_ready, scored)
 
     def _scoring_failed(self, message: str) -> None:
         self._busy = ""
+        self.loading_done = True
         self._show_status()
         self.notify(
             f"Scoring failed, so verdicts are missing ({message}). Your marks still save.",
@@ -232,11 +253,8 @@ class ThreadscoreApp(App[None]):
     def _fail(self, message: str) -> None:
         """A thread we cannot read: leave the terminal and let the CLI print one line."""
         self.load_error = message
+        self.loading_done = True
         self.exit(return_code=1)
-
-    def _set_busy(self, text: str) -> None:
-        self._busy = text
-        self._show_status()
 
     def _adopt(self, thread: Thread, files: ThreadFiles, ui: UiState) -> None:
         """Take a parsed thread and the saved UI state (data only; no widgets touched)."""
@@ -307,6 +325,7 @@ class ThreadscoreApp(App[None]):
         assert self.doc.card is not None
         self.doc.set_card(scored.model_copy(update={"user": self.doc.card.user}))
         self.scored = True
+        self.loading_done = True
         self._busy = ""
         await self._refresh_marks()
 
@@ -388,13 +407,11 @@ class ThreadscoreApp(App[None]):
             search=self.search_query,
             match_index=match_index,
             match_count=len(self.matches),
-            saved=self._saved,
-            save_error=self._save_error,
+            saved=self._busy or self._saved,
+            save_error=self._save_error and not self._busy,
             busy=self._busy if self.doc is None else "",
             title=(self.doc.thread.title or "") if self.doc else "",
         )
-        if self.doc is not None and self._busy:
-            status = Status(**{**status.__dict__, "saved": self._busy, "save_error": False})
         self.reader.query_one(StatusBar).show(status)
 
     def go(self, number: int, *, record: bool = True) -> None:
@@ -770,6 +787,7 @@ class ThreadscoreApp(App[None]):
 
     async def action_quit_reader(self) -> None:
         self._save_ui()
+        self._quitting = True
         self.exit()
 
     # ----- keys: help, palette, remapping -----------------------------------------------------
