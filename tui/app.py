@@ -163,7 +163,9 @@ class ThreadscoreApp(App[None]):
         # were filled before mounting; marks and scores follow from the worker.
         assert self.files is not None
         self._settle()
-        self._load_rest(self._given_thread, self.files)
+        shown = threading.Event()  # marks and scores wait for the first frame: no CPU race
+        self.call_after_refresh(shown.set)
+        self._load_rest(self._given_thread, self.files, shown)
 
     def _apply_keymap(self) -> None:
         path = self._home / "config.toml" if self._home else config_path()
@@ -180,8 +182,8 @@ class ThreadscoreApp(App[None]):
     def _load(self) -> None:
         self._start_loader(self._load_all)
 
-    def _load_rest(self, thread: Thread, files: ThreadFiles) -> None:
-        self._start_loader(lambda: self._load_marks_and_scores(thread, files, None))
+    def _load_rest(self, thread: Thread, files: ThreadFiles, shown: threading.Event) -> None:
+        self._start_loader(lambda: self._load_marks_and_scores(thread, files, shown))
 
     def _start_loader(self, target: Callable[[], None]) -> None:
         """Run the loading steps in a daemon thread, not a Textual worker: quitting while a
