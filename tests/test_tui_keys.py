@@ -52,6 +52,8 @@ async def test_moving_opening_and_switching_panes(tmp_path: Path) -> None:
         assert isinstance(app.focused, PostList)
         await pilot.press("tab")
         assert isinstance(app.focused, ReadingPane)
+        await pilot.press("escape")
+        assert isinstance(app.focused, PostList)
 
 
 async def test_quotes_follow_choose_quoted_by_back_and_forward(tmp_path: Path) -> None:

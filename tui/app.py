@@ -363,10 +363,15 @@ class ThreadscoreApp(App[None]):
     # ----- list, pane and status --------------------------------------------------------------
 
     def _refilter(self, *, keep: int | None) -> None:
+        """Apply the filter; when it hides the open post, open the one the cursor lands on."""
         assert self.doc is not None
         numbers = apply_filter(self.filter, self.doc.facts())
         self.post_list.set_numbers(numbers, keep=keep)
         self.post_list.matches = frozenset(self.matches)
+        landed = self.post_list.current
+        if landed is not None and landed != self.current:
+            self.current = landed
+            self.call_later(self._open_now)
         self._show_status()
 
     def on_post_list_highlighted(self, message: PostList.Highlighted) -> None:
@@ -500,6 +505,9 @@ class ThreadscoreApp(App[None]):
         if not self.marks_ready:
             self.notify("Still reading your saved marks; try again in a moment.", markup=False)
         return self.marks_ready
+
+    def action_focus_list(self) -> None:
+        self.post_list.focus()
 
     def action_switch_pane(self) -> None:
         if self.post_list.has_focus:
@@ -706,10 +714,6 @@ class ThreadscoreApp(App[None]):
         self._refilter(keep=self.current)
         if not self.post_list.numbers:
             self.notify("No post matches this filter.", severity="warning", markup=False)
-        elif self.post_list.current != self.current and self.post_list.current is not None:
-            self.current = self.post_list.current
-            self.call_later(self._open_now)
-        self._show_status()
         self._save_ui()
 
     async def action_toggle_highlight(self) -> None:
