@@ -788,7 +788,7 @@ class ThreadscoreApp(App[None]):
 
     def action_help(self) -> None:
         where = self._home / "config.toml" if self._home else config_path()
-        hint = f'Remap keys in {where}: [keys] binding_id = "key,key"'
+        hint = f'ctrl+p: command palette. Remap keys in {where}: [keys] binding_id = "key,key"'
         self.push_screen(HelpScreen(self.key_help(), hint))
 
     async def action_quit_reader(self) -> None:
@@ -838,7 +838,8 @@ class ThreadscoreApp(App[None]):
                 if binding.id and binding.id not in seen:
                     seen.add(binding.id)
                     shown = ", ".join(keys.get(binding.id, [])) or "(unbound)"
-                    rows.append(KeyHelp(shown, binding.description, binding.id))
+                    title = PALETTE_TITLES.get(binding.id, binding.description)
+                    rows.append(KeyHelp(shown, title, binding.id))
             sections.append((section, rows))
         return sections
 
@@ -848,7 +849,7 @@ class ThreadscoreApp(App[None]):
         section = self.key_help()[0][1]
         return [
             (
-                PALETTE_TITLES.get(row.binding_id, row.description),
+                row.description,
                 actions[row.binding_id].removeprefix("app."),
                 row.keys,
             )

@@ -44,6 +44,7 @@ class HelpScreen(ModalScreen[None]):
 
     def _table(self) -> Content:
         width = min(max((len(k.keys) for _, ks in self._sections for k in ks), default=4), 16)
+        what = min(max((len(k.description) for _, ks in self._sections for k in ks), default=8), 36)
         lines: list[Content] = []
         for title, keys in self._sections:
             if lines:
@@ -53,7 +54,7 @@ class HelpScreen(ModalScreen[None]):
                 lines.append(
                     Content.assemble(
                         (f"  {key.keys:<{width}} ", "bold"),
-                        f"{key.description:<18} ",
+                        f"{key.description:<{what}} ",
                         (key.binding_id, "$text-muted"),
                     )
                 )

@@ -24,13 +24,15 @@ class ReaderScreen(Screen[None]):
     """List on the left, post on the right; the App fills them once the thread is read."""
 
     BINDING_GROUP_TITLE = "Reader"
+    # Descriptions are short because the footer shows them; the help screen and the command
+    # palette use the longer titles in tui.app.PALETTE_TITLES.
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "app.switch_pane", "Switch pane", show=False, id="switch_pane"),
-        Binding("o", "app.follow_quote", "Follow quote", id="follow_quote"),
+        Binding("o", "app.follow_quote", "Follow", id="follow_quote"),
         Binding("r", "app.quoted_by", "Quoted by", id="quoted_by"),
-        Binding("left_square_bracket", "app.back", "Back", id="back", key_display="["),
-        Binding("right_square_bracket", "app.forward", "Forward", id="forward", key_display="]"),
+        Binding("[", "app.back", "Back", show=False, id="back", key_display="["),
+        Binding("]", "app.forward", "Forward", show=False, id="forward", key_display="]"),
         Binding("m", "app.bookmark", "Bookmark", id="bookmark"),
         Binding("apostrophe", "app.next_bookmark", "Next bookmark", show=False, id="next_bookmark"),
         Binding("1", "app.rate(1)", "Rate 1", show=False, id="rate_1"),
@@ -47,8 +49,8 @@ class ReaderScreen(Screen[None]):
         Binding("f", "app.filter", "Filter", id="filter"),
         Binding("h", "app.toggle_highlight", "Highlight", show=False, id="highlight"),
         Binding("c", "app.fold_quotes", "Fold quotes", show=False, id="fold_quotes"),
-        Binding("s", "app.scorecard", "Scorecard", id="scorecard"),
-        Binding("e", "app.export", "Export", id="export"),
+        Binding("s", "app.scorecard", "Scores", id="scorecard"),
+        Binding("e", "app.export", "Export", show=False, id="export"),
         Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
         Binding("q", "app.quit_reader", "Quit", id="quit"),
     ]
@@ -66,7 +68,9 @@ class ReaderScreen(Screen[None]):
             yield post_list
             yield pane
         yield StatusBar(id="status")
-        yield Footer(compact=True)
+        # The palette (ctrl+p) is on the help screen; its footer key would push "? Help" off an
+        # 80-column footer.
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         reader_mounted = getattr(self.app, "reader_mounted", None)
