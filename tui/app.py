@@ -517,11 +517,7 @@ class ThreadscoreApp(App[None]):
 
     def _post_label(self, number: int) -> Content:
         assert self.doc is not None
-        author = self.doc.author(number) or "—"
-        preview = self.doc.preview(number)
-        if len(preview) > 60:
-            preview = preview[:59] + "…"
-        return Content(f"#{number} · {author} · {preview}")
+        return Content(self.doc.label(number))
 
     def action_follow_quote(self) -> None:
         from tui.screens.chooser import ChooserScreen

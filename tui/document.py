@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 PREVIEW_CHARS = 200
 
+QUOTERS = 8
+"""The reading pane names this many quoting posts with their first words, then numbers."""
+
 
 def empty_scorecard(thread: Thread) -> Scorecard:
     """A scorecard with no scores yet: it carries the user's marks until the scorer is done."""
@@ -113,6 +116,13 @@ class Document:
             text = self._previews[number] = one_line(source[:PREVIEW_CHARS]) or "(no text)"
         return text
 
+    def label(self, number: int, width: int = 60) -> str:
+        """ "#N · author · first words", one line, for choosers and the quoted-by list."""
+        preview = self.preview(number)
+        if len(preview) > width:
+            preview = preview[: width - 1] + "…"
+        return f"#{number} · {self.author(number) or '—'} · {preview}"
+
     def search_texts(self) -> list[tuple[int, str]]:
         return search_texts(self.thread)
 
@@ -164,6 +174,7 @@ class Document:
             bookmarked=bool(mark and mark.bookmark),
             note=mark.note if mark else None,
             quoted_by=self.quoted_by.get(number, []),
+            quoted_by_labels=[self.label(n) for n in self.quoted_by.get(number, [])[:QUOTERS]],
             quote_authors={
                 q.target: self.post(q.target).author
                 for q in post.quotes

@@ -68,6 +68,8 @@ class PostView:
     bookmarked: bool = False
     note: str | None = None
     quoted_by: list[int] = field(default_factory=list)
+    quoted_by_labels: list[str] = field(default_factory=list)
+    """One line per quoting post ("#7 · bob · first words"), for the first few of them."""
     quote_authors: dict[int, str | None] = field(default_factory=dict)
 
 
@@ -271,9 +273,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def _quoted_by(view: PostView) -> Content:
         if not view.quoted_by:
             return Content("No later post quotes this one.").stylize("dim")
-        numbers = " ".join(f"#{n}" for n in view.quoted_by[:20])
-        more = f" and {len(view.quoted_by) - 20} more" if len(view.quoted_by) > 20 else ""
-        return Content(f"Quoted by {numbers}{more}").stylize("$text-muted")
+        count = len(view.quoted_by)
+        lines = [Content(f"Quoted by {count} post{'s' if count > 1 else ''}").stylize("bold")]
+        lines += [Content(f"  ↪ {label}") for label in view.quoted_by_labels]
+        if count > len(view.quoted_by_labels):
+            rest = " ".join(f"#{n}" for n in view.quoted_by[len(view.quoted_by_labels) : 40])
+            more = " …" if count > 40 else ""
+            lines.append(Content(f"  and {rest}{more}").stylize("dim"))
+        return Content("\n").join(lines)
 
 
 def verdict_colour(verdict: str | None) -> str:
