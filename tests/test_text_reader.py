@@ -395,3 +395,17 @@ def test_in_a_numbered_page_a_byline_with_a_date_is_not_a_post() -> None:
         ("alice", (3, 10)),
         ("Captain America banned", (11, 14)),
     ]
+
+
+def test_a_long_article_posted_twice_is_matched_quickly() -> None:
+    """Two copies of a very long line are compared by sentence keys, not character by character
+    (which would take minutes), and the edited copy is still a quote of the first."""
+    import time
+
+    sentences = [f"Sentence number {n} talks about freight corridor {n * 7}." for n in range(20000)]
+    article = " ".join(sentences)
+    edited = article.replace("corridor 700.", "corridor 701.", 1)
+    started = time.perf_counter()
+    thread = parse(f"Rail\n\n{article}\n{edited}\nThanks.\n")
+    assert time.perf_counter() - started < 10
+    assert links(thread) == [(2, 1, (4, 4))]
