@@ -721,8 +721,24 @@ class ThreadscoreApp(App[None]):
         self.pane.fold_quotes(not self.pane.collapse_quotes)
         self._save_ui()
 
+    def _scores_needed(self, *, or_failed: bool = False) -> bool:
+        """The scorecard and the export need the scores; say so while the scorer runs.
+
+        `or_failed`: go ahead without scores when scoring failed (an export still saves marks).
+        """
+        if self.doc is None or self.doc.card is None:
+            return False
+        if self.scored or (or_failed and self.loading_done):
+            return True
+        if self.loading_done:
+            self.notify("Scoring failed, so there is no scorecard.", markup=False)
+        else:
+            posts = len(self.doc.thread.posts)
+            self.notify(f"Still scoring {posts} posts; try again in a moment.", markup=False)
+        return False
+
     def action_scorecard(self) -> None:
-        if self.doc is None:
+        if not self._scores_needed():
             return
         try:
             from tui.screens.scorecard import ScorecardScreen
@@ -755,7 +771,7 @@ class ThreadscoreApp(App[None]):
     def action_export(self) -> None:
         from tui.screens.export import ExportScreen
 
-        if self.doc is None:
+        if not self._scores_needed(or_failed=True):
             return
         self.push_screen(ExportScreen(self.default_export_path()), self._exported)
 
