@@ -100,7 +100,11 @@ class PostScore(BaseModel):
 
 
 class AuthorTally(BaseModel):
-    """Totals for one author; where authors are unknown, one tally per post (`author` = "#N")."""
+    """Totals for one author; where authors are unknown, one tally per post (`author` = "#N").
+
+    `verdicts`, `evidence_rate` and the challenge counts follow the effective verdicts (the
+    user's overrides applied); `computed_*` are the scorer's own, `overridden` how many differ.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -113,13 +117,19 @@ class AuthorTally(BaseModel):
     evidence_by_type: dict[str, int] = Field(default_factory=dict)
     verdicts: dict[str, int] = Field(default_factory=dict)
     evidence_rate: float = 0.0
+    computed_verdicts: dict[str, int] = Field(default_factory=dict)
+    computed_evidence_rate: float = 0.0
+    overridden: int = 0
     challenges_made: int = 0
     challenges_received: int = 0
     challenges_answered: int = 0
 
 
 class ThreadTotals(BaseModel):
-    """Totals for the whole thread; `evidence_rate` is evidenced posts over arguing posts."""
+    """Totals for the whole thread; `evidence_rate` is evidenced posts over arguing posts.
+
+    As in AuthorTally, verdict counts follow the effective verdicts, `computed_*` the scorer's.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -129,6 +139,9 @@ class ThreadTotals(BaseModel):
     evidence_by_type: dict[str, int] = Field(default_factory=dict)
     verdicts: dict[str, int] = Field(default_factory=dict)
     evidence_rate: float = 0.0
+    computed_verdicts: dict[str, int] = Field(default_factory=dict)
+    computed_evidence_rate: float = 0.0
+    overridden: int = 0
     challenges: int = 0
     challenges_received: int = 0
     challenges_answered: int = 0

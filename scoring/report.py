@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from scoring.models import VERDICTS, Scorecard
+from scoring.tally import with_effective_tallies
 
 
 def _types(counts: dict[str, int]) -> str:
@@ -19,8 +20,13 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_table(card: Scorecard) -> str:
-    """Posts, then authors (or posts, where authors are unknown), then the thread's totals."""
+def format_table(card: Scorecard, full: bool = False) -> str:
+    """Posts, then authors (or posts, where authors are unknown), then the thread's totals.
+
+    Counts follow the effective verdicts. Reasons are cut to fit a terminal line unless `full`
+    (output to a pipe or a file, where nothing should be lost).
+    """
+    card = with_effective_tallies(card)
     out = [
         f"title: {card.title or '(none found)'}",
         f"source: {card.source_path}",
@@ -31,9 +37,10 @@ def format_table(card: Scorecard) -> str:
         verdict = card.effective_verdict(post.number)
         flag = "*" if verdict != post.verdict else " "
         rebuts = ",".join(f"#{n}" for n in post.rebuts) or "—"
+        reason = post.reason if full else _cut(post.reason, 60)
         out.append(
             f"{post.number:>4}  {verdict:<12}{flag}{post.strength:>5.2f}{post.claims:>4}"
-            f"{post.evidence:>4}  {_cut(rebuts, 7):<8}{_cut(post.reason, 60)}"
+            f"{post.evidence:>4}  {_cut(rebuts, 7):<8}{reason}"
         )
     if any(card.effective_verdict(p.number) != p.verdict for p in card.posts):
         out.append("  * the user's verdict; the computed one is in the scorecard file")
@@ -51,10 +58,15 @@ def format_table(card: Scorecard) -> str:
         )
     t = card.totals
     verdicts = ", ".join(f"{v} {t.verdicts.get(v, 0)}" for v in VERDICTS)
+    overridden = (
+        f"; {t.overridden} verdict(s) overridden, computed {t.computed_evidence_rate:.2f}"
+        if t.overridden
+        else ""
+    )
     out += [
         "",
         f"thread: {t.posts} posts, {t.claims} claims, {t.evidence} evidence; {verdicts}",
-        f"evidence rate {t.evidence_rate:.2f} (evidenced / arguing posts); "
+        f"evidence rate {t.evidence_rate:.2f} (evidenced / arguing posts{overridden}); "
         f"challenges {t.challenges_received}, answered with evidence {t.challenges_answered}",
         f"evidence by type: {_types(t.evidence_by_type)}",
     ]
@@ -64,7 +76,9 @@ def format_table(card: Scorecard) -> str:
 
 
 def to_json(card: Scorecard) -> dict[str, Any]:
-    """The `threadscore score --json` document: the scorecard plus each effective verdict."""
+    """The `threadscore score --json` document: the scorecard plus each effective verdict, with
+    tallies on the effective verdicts (as in the scorecard file)."""
+    card = with_effective_tallies(card)
     data = card.model_dump(mode="json")
     for post, entry in zip(card.posts, data["posts"], strict=True):
         entry["effective_verdict"] = card.effective_verdict(post.number)

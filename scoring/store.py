@@ -1,16 +1,22 @@
 """Read and write scorecard TOML files without ever losing what the user wrote.
 
 Writes are atomic (temp file in the same folder, fsync, rename, fsync the folder), so a crash
-leaves the old file or the new one, never half of each. A file we cannot read is never
-overwritten: it is set aside as NAME.damaged-TIMESTAMP first, and the caller is told.
+leaves the old file or the new one, never half of each. New files get the usual mode (0666 less
+the umask) and a replaced file keeps its own. Only files that are recognisably ours are ever
+replaced: a damaged scorecard is set aside as NAME.damaged-TIMESTAMP first (and the caller is
+told), while someone else's file, or a scorecard from a newer threadscore, is refused untouched.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import json
 import os
-import tempfile
+import re
+import stat
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,42 +25,86 @@ from pydantic import ValidationError
 
 from parsing.errors import ThreadscoreError
 from scoring.models import SCHEMA_VERSION, Scorecard, UserLayer, UserMark
+from scoring.tally import with_effective_tallies
 
 __all__ = [
+    "HEADER",
     "ScorecardFileError",
     "atomic_write_text",
+    "check_output",
     "from_toml",
     "load_scorecard",
+    "looks_like_scorecard",
+    "save_export",
     "save_scorecard",
     "set_aside",
     "to_document",
     "to_toml",
 ]
 
+HEADER = "# threadscore scorecard."
+"""The first words of every scorecard file: what marks a file as ours even when damaged."""
+
 
 class ScorecardFileError(ThreadscoreError):
-    """A scorecard file that is damaged or from a newer threadscore; `newer` says which."""
+    """A file we will not read as a scorecard or write over.
 
-    def __init__(self, message: str, *, path: Path | None = None, newer: bool = False) -> None:
+    `newer`: a scorecard from a newer threadscore. `foreign`: not ours at all (someone else's
+    file). Neither may be set aside or replaced; anything else is a damaged scorecard of ours.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: Path | None = None,
+        newer: bool = False,
+        foreign: bool = False,
+    ) -> None:
         super().__init__(message)
         self.path = path
         self.newer = newer
+        self.foreign = foreign
+
+
+def _new_temp(folder: Path, name: str) -> tuple[int, Path]:
+    """Create a fresh temp file beside the target with mode 0666, so the umask (and any default
+    ACL) applies as for any new file; mkstemp's 0600 would make every scorecard private."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = folder / f".{name}.{os.urandom(4).hex()}.tmp"
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:
-    """Replace `path` with `text` in one step; readers see the old file or the new, never half."""
+    """Replace `path` with `text` in one step; readers see the old file or the new, never half.
+
+    Missing folders are created (the reader keeps its state in folders it owns). A new file
+    gets 0666 less the umask; a replaced file keeps its mode. OSError is raised as it comes.
+    """
     path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        keep_mode: int | None = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        keep_mode = None
+    fd, tmp = _new_temp(folder, path.name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            if keep_mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), keep_mode)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(folder)
 
@@ -97,8 +147,15 @@ def _drop_none(value: Any) -> Any:
 
 
 def to_document(card: Scorecard) -> dict[str, Any]:
-    """The scorecard as a TOML-ready dict: header, the user's marks (easy to edit), then scores."""
+    """The scorecard as a TOML-ready dict: header, the user's marks (easy to edit), then scores.
+
+    Totals and author tallies follow the effective verdicts, and each post says both its
+    `verdict` (the scorer's) and its `effective_verdict`, so the file agrees with the screen.
+    """
+    card = with_effective_tallies(card)
     data = card.model_dump(mode="json")
+    for post, entry in zip(card.posts, data["posts"], strict=True):
+        entry["effective_verdict"] = card.effective_verdict(post.number)
     computed = {p.post_id: p.verdict for p in card.posts}
     marks = []
     for mark in card.user.marks.values():
@@ -123,24 +180,46 @@ def to_document(card: Scorecard) -> dict[str, Any]:
 def to_toml(card: Scorecard) -> str:
     """The scorecard file's text (see README, "Scorecard file")."""
     head = (
-        "# threadscore scorecard. Edit rating (1-5), bookmark, note and verdict_override under\n"
+        f"{HEADER} Edit rating (1-5), bookmark, note and verdict_override under\n"
         "# [[marks]]; everything under [totals], [[authors]] and [[posts]] is recomputed.\n"
     )
     return head + tomli_w.dumps(to_document(card), multiline_strings=False)
 
 
+_VERSION_LINE = re.compile(r"^schema_version\s*=", re.MULTILINE)
+
+
+def looks_like_scorecard(text: str) -> bool:
+    """Whether a file, even a damaged one, is recognisably a scorecard of ours: it opens with
+    our header, or has a top-level `schema_version` key. Only such a file may be set aside."""
+    return text.lstrip("\ufeff").startswith(HEADER) or _VERSION_LINE.search(text) is not None
+
+
+def _foreign(path: Path | None) -> ScorecardFileError:
+    where = path if path is not None else "the file"
+    return ScorecardFileError(
+        f"{where} exists and is not a threadscore scorecard; choose another path",
+        path=path,
+        foreign=True,
+    )
+
+
 def from_toml(text: str, path: Path | None = None) -> Scorecard:
-    """Parse a scorecard file's text; anything wrong with it is one ScorecardFileError."""
+    """Parse a scorecard file's text; anything wrong with it is one ScorecardFileError
+    (`foreign` when the text is not ours at all, `newer` when a newer threadscore wrote it)."""
     where = f"{path}: " if path else ""
+    ours = looks_like_scorecard(text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        if not ours:
+            raise _foreign(path) from exc
         raise ScorecardFileError(f"{where}not a readable TOML file ({exc})", path=path) from exc
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ScorecardFileError(
-            f"{where}not a threadscore scorecard (no schema_version)", path=path
-        )
+        if not ours:
+            raise _foreign(path)
+        raise ScorecardFileError(f"{where}damaged scorecard (no schema_version number)", path=path)
     if version > SCHEMA_VERSION:
         raise ScorecardFileError(
             f"{where}written by a newer threadscore (scorecard version {version}, this one reads "
@@ -167,7 +246,7 @@ def _first_problem(exc: Exception) -> str:
 
 
 def load_scorecard(path: str | Path) -> Scorecard:
-    """Read a scorecard file; damaged or newer-version files raise ScorecardFileError."""
+    """Read a scorecard file; damaged, foreign or newer files raise ScorecardFileError."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -176,24 +255,97 @@ def load_scorecard(path: str | Path) -> Scorecard:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if not raw.startswith(HEADER.encode()):
+            raise _foreign(path) from exc
         raise ScorecardFileError(f"{path}: damaged scorecard (not UTF-8 text)", path=path) from exc
     return from_toml(text, path)
 
 
-def save_scorecard(card: Scorecard, path: str | Path) -> Path | None:
-    """Write `card` to `path` atomically; returns where an unreadable old file was set aside.
+def _has_content(path: Path) -> bool:
+    """Whether a file exists with something in it (an empty file holds nothing to lose)."""
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
-    A damaged file at `path` is renamed aside first (the caller should say so). A file from a
-    newer threadscore is refused with ScorecardFileError and left untouched.
+
+def save_scorecard(card: Scorecard, path: str | Path) -> Path | None:
+    """Write `card` to `path` atomically; returns where a damaged old scorecard was set aside.
+
+    A damaged scorecard of ours at `path` is renamed aside first (the caller should say so).
+    Someone else's file, or a scorecard from a newer threadscore, is refused with
+    ScorecardFileError and left untouched. Write failures raise OSError.
     """
     path = Path(path)
     aside = None
-    if path.exists():
+    if _has_content(path):
         try:
             load_scorecard(path)
         except ScorecardFileError as exc:
-            if exc.newer:
+            if exc.newer or exc.foreign:
                 raise
             aside = set_aside(path)
     atomic_write_text(path, to_toml(card))
     return aside
+
+
+def _is_our_export(text: str) -> bool:
+    """A table or JSON document `threadscore score` wrote earlier (safe to replace)."""
+    if text.startswith("title: ") and "\nsource: " in text[:4096]:
+        return True
+    if not text.lstrip().startswith("{"):
+        return False
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and {"schema_version", "fingerprint", "posts"} <= set(data)
+
+
+def save_export(text: str, path: str | Path) -> None:
+    """Write a table or JSON export atomically, replacing only an earlier export of ours.
+
+    Any other file at `path` (a scorecard with the user's marks, a thread, someone's notes) is
+    refused with ScorecardFileError and left untouched. Write failures raise OSError.
+    """
+    path = Path(path)
+    if _has_content(path):
+        try:
+            existing = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            existing = ""
+        except OSError as exc:
+            raise ThreadscoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        if not _is_our_export(existing):
+            raise ScorecardFileError(
+                f"{path} exists and is not a threadscore export; choose another path",
+                path=path,
+                foreign=True,
+            )
+    atomic_write_text(path, text)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def check_output(path: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
+    """Refuse an output path that cannot be right before anything is scored or written: a
+    folder, a file in a folder that does not exist (a typo should not create folders), or one
+    of the files being read. Returns the path; problems are one ThreadscoreError each."""
+    path = Path(path)
+    if path.is_dir():
+        raise ThreadscoreError(f"{path} is a folder; give a file name to write to")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ThreadscoreError(f"{path}: folder {folder} does not exist")
+    for source in inputs:
+        source = Path(source)
+        if path.exists() and source.exists() and _same_file(path, source):
+            raise ThreadscoreError(
+                f"{path} is one of the input files; choose another path for the output"
+            )
+    return path

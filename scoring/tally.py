@@ -5,12 +5,19 @@ per post. A challenge is aimed at the posts it quotes, or, when it quotes none, 
 above it (an unquoted reply answers the post it follows). It counts as answered when a later
 evidenced post comes from the challenged side: by the challenged author where authors are known,
 or, where they are not, a post that quotes the challenge or that challenged post.
+
+Verdict counts, evidence rates and challenges follow the *effective* verdicts (the user's
+override where one is set), so the file, the table and the scorecard screen agree; the scorer's
+own counts are kept beside them as `computed_verdicts` and `computed_evidence_rate`.
+`effective_tallies(card)` is the one place that does this.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from parsing.models import Thread
-from scoring.models import VERDICTS, AuthorTally, PostScore, ThreadTotals
+from scoring.models import VERDICTS, AuthorTally, PostScore, Scorecard, ThreadTotals, Verdict
 
 _new_tally = AuthorTally.__pydantic_validator__.validate_python
 
@@ -21,9 +28,8 @@ def _targets(score: PostScore) -> list[int]:
     return [score.number - 1] if score.number > 1 else []
 
 
-def _side(thread: Thread, number: int) -> str:
-    author = thread.post(number).author
-    return author if author else f"#{number}"
+def _side(score: PostScore) -> str:
+    return score.author if score.author else f"#{score.number}"
 
 
 def _later(numbers: list[int], after: int) -> bool:
@@ -31,34 +37,44 @@ def _later(numbers: list[int], after: int) -> bool:
     return bool(numbers) and numbers[-1] > after
 
 
-def challenge_pairs(thread: Thread, scores: list[PostScore]) -> list[tuple[int, int, bool]]:
-    """(challenge post, challenged post, answered with evidence later) for every challenge.
+def _pairs(scores: Sequence[PostScore], verdicts: Sequence[Verdict]) -> list[tuple[int, int, bool]]:
+    """(challenge post, challenged post, answered with evidence later), on `verdicts`.
 
     Linear in the thread: evidenced posts are indexed once by side and by what they quote.
     """
     by_side: dict[str, list[int]] = {}
     by_quoted: dict[int, list[int]] = {}
-    for score in scores:
-        if score.verdict != "evidenced":
+    for score, verdict in zip(scores, verdicts, strict=True):
+        if verdict != "evidenced":
             continue
-        by_side.setdefault(_side(thread, score.number), []).append(score.number)
+        by_side.setdefault(_side(score), []).append(score.number)
         for quoted in score.rebuts:
             by_quoted.setdefault(quoted, []).append(score.number)
     pairs = []
-    for score in scores:
-        if score.verdict != "challenge":
+    for score, verdict in zip(scores, verdicts, strict=True):
+        if verdict != "challenge":
             continue
         for target in _targets(score):
             if not 1 <= target <= len(scores) or target == score.number:
                 continue
-            if thread.post(target).author is not None:
-                answered = _later(by_side.get(_side(thread, target), []), score.number)
+            challenged = scores[target - 1]
+            if challenged.author is not None:
+                answered = _later(by_side.get(_side(challenged), []), score.number)
             else:
                 answered = _later(by_quoted.get(score.number, []), score.number) or _later(
                     by_quoted.get(target, []), score.number
                 )
             pairs.append((score.number, target, answered))
     return pairs
+
+
+def challenge_pairs(thread: Thread, scores: list[PostScore]) -> list[tuple[int, int, bool]]:
+    """(challenge post, challenged post, answered with evidence later) for every challenge,
+    on the verdicts in `scores` (each score carries its post's author, so `thread` is only
+    checked to match)."""
+    if len(thread.posts) != len(scores):
+        raise ValueError("the scores are not of this thread")
+    return _pairs(scores, [s.verdict for s in scores])
 
 
 def _post_types(score: PostScore) -> dict[str, int]:
@@ -77,10 +93,10 @@ def _types(per_post: list[dict[str, int]]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _verdicts(scores: list[PostScore]) -> dict[str, int]:
+def _verdicts(verdicts: Sequence[Verdict]) -> dict[str, int]:
     counts = dict.fromkeys(VERDICTS, 0)
-    for score in scores:
-        counts[score.verdict] += 1
+    for verdict in verdicts:
+        counts[verdict] += 1
     return counts
 
 
@@ -90,49 +106,87 @@ def _rate(verdicts: dict[str, int]) -> float:
 
 
 def tally(thread: Thread, scores: list[PostScore]) -> tuple[list[AuthorTally], ThreadTotals]:
-    """Per-author (or per-post) tallies in order of first post, and the thread's totals."""
-    pairs = challenge_pairs(thread, scores)
+    """Per-author (or per-post) tallies and totals on the scores' own (computed) verdicts."""
+    if len(thread.posts) != len(scores):
+        raise ValueError("the scores are not of this thread")
+    return tally_scores(scores)
+
+
+def tally_scores(
+    scores: list[PostScore], verdicts: Sequence[Verdict] | None = None
+) -> tuple[list[AuthorTally], ThreadTotals]:
+    """Per-author (or per-post) tallies in order of first post, and the thread's totals.
+
+    `verdicts` are the effective verdicts, one per score (default: the computed ones); claims,
+    evidence and its types are what the scorer found in the words and do not move with them.
+    """
+    effective = [s.verdict for s in scores] if verdicts is None else list(verdicts)
+    pairs = _pairs(scores, effective)
     received: dict[str, list[bool]] = {}
     for _challenge, target, answered in pairs:
-        received.setdefault(_side(thread, target), []).append(answered)
+        received.setdefault(_side(scores[target - 1]), []).append(answered)
     types = [_post_types(s) for s in scores]
     groups: dict[str, list[int]] = {}
     for i, score in enumerate(scores):
-        groups.setdefault(_side(thread, score.number), []).append(i)
+        groups.setdefault(_side(score), []).append(i)
     authors = []
     for side, members in groups.items():
         group = [scores[i] for i in members]
-        verdicts = _verdicts(group)
-        numbers = [s.number for s in group]
+        counts = _verdicts([effective[i] for i in members])
+        computed = _verdicts([s.verdict for s in group])
         got = received.get(side, [])
         authors.append(
             _new_tally(
                 {
                     "author": side,
-                    "known": thread.post(numbers[0]).author is not None,
+                    "known": group[0].author is not None,
                     "posts": len(group),
-                    "post_numbers": numbers,
+                    "post_numbers": [s.number for s in group],
                     "claims": sum(s.claims for s in group),
                     "evidence": sum(s.evidence for s in group),
                     "evidence_by_type": _types([types[i] for i in members]),
-                    "verdicts": verdicts,
-                    "evidence_rate": _rate(verdicts),
-                    "challenges_made": verdicts["challenge"],
+                    "verdicts": counts,
+                    "evidence_rate": _rate(counts),
+                    "computed_verdicts": computed,
+                    "computed_evidence_rate": _rate(computed),
+                    "overridden": sum(effective[i] != scores[i].verdict for i in members),
+                    "challenges_made": counts["challenge"],
                     "challenges_received": len(got),
                     "challenges_answered": sum(got),
                 }
             )
         )
-    verdicts = _verdicts(scores)
+    counts = _verdicts(effective)
+    computed = _verdicts([s.verdict for s in scores])
     totals = ThreadTotals(
         posts=len(scores),
         claims=sum(s.claims for s in scores),
         evidence=sum(s.evidence for s in scores),
         evidence_by_type=_types(types),
-        verdicts=verdicts,
-        evidence_rate=_rate(verdicts),
-        challenges=verdicts["challenge"],
+        verdicts=counts,
+        evidence_rate=_rate(counts),
+        computed_verdicts=computed,
+        computed_evidence_rate=_rate(computed),
+        overridden=sum(e != s.verdict for e, s in zip(effective, scores, strict=True)),
+        challenges=counts["challenge"],
         challenges_received=len(pairs),
         challenges_answered=sum(p[2] for p in pairs),
     )
     return authors, totals
+
+
+def effective_verdicts(card: Scorecard) -> list[Verdict]:
+    """Each post's verdict in thread order, with the user's overrides applied."""
+    return [card.effective_verdict(post.number) for post in card.posts]
+
+
+def effective_tallies(card: Scorecard) -> tuple[list[AuthorTally], ThreadTotals]:
+    """Author tallies and thread totals on the effective verdicts (what the user sees)."""
+    return tally_scores(card.posts, effective_verdicts(card))
+
+
+def with_effective_tallies(card: Scorecard) -> Scorecard:
+    """The card with its `authors` and `totals` recounted on the effective verdicts: what is
+    written to the scorecard file and `--json`, so they agree with the scorecard screen."""
+    authors, totals = effective_tallies(card)
+    return card.model_copy(update={"authors": authors, "totals": totals})

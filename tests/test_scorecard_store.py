@@ -18,6 +18,7 @@ from scoring.store import (
     set_aside,
     to_toml,
 )
+from scoring.tally import with_effective_tallies
 from scoring.user_layer import set_note, set_override, set_rating, toggle_bookmark
 
 
@@ -31,7 +32,7 @@ def card() -> Scorecard:
     user = set_note(user, first, 'Check the "survey" figure;\nit is from 2024.')
     user = toggle_bookmark(user, second)
     user = set_override(user, second, "asserted", scored.posts[1].verdict)
-    return scored.model_copy(update={"user": user})
+    return with_effective_tallies(scored.model_copy(update={"user": user}))
 
 
 def test_round_trip_gives_an_equal_scorecard(card: Scorecard, tmp_path: Path) -> None:
@@ -75,7 +76,8 @@ def test_override_wins_but_the_computed_verdict_is_kept(card: Scorecard) -> None
     ("text", "message"),
     [
         ("schema_version = 1\nfingerprint = [unclosed\n", "not a readable TOML file"),
-        ('title = "no version"\n', "no schema_version"),
+        ('title = "no version"\n', "is not a threadscore scorecard"),
+        ('# threadscore scorecard. Edit...\ntitle = "x"\n', "no schema_version"),
         ("schema_version = 1\n", "damaged scorecard"),
         ('schema_version = 1\nfingerprint = "x"\nsource_path = "y"\nposts = 3\n', "posts"),
     ],
@@ -105,12 +107,33 @@ def test_a_newer_file_is_refused_and_never_overwritten(card: Scorecard, tmp_path
 
 def test_saving_over_a_damaged_file_sets_it_aside_first(card: Scorecard, tmp_path: Path) -> None:
     path = tmp_path / "card.toml"
-    path.write_bytes(b"\xff\xfe not toml at all")
+    damaged = to_toml(card).encode()[:300] + b"\xff\xfe cut off"
+    path.write_bytes(damaged)
     aside = save_scorecard(card, path)
     assert aside is not None
     assert aside.name.startswith("card.toml.damaged-")
-    assert aside.read_bytes() == b"\xff\xfe not toml at all"
+    assert aside.read_bytes() == damaged
     assert load_scorecard(path) == card
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'[project]\nname = "someone-elses"\n',
+        b"\xff\xfe not toml at all",
+        b"my notes, not TOML = = at all\n",
+    ],
+)
+def test_someone_elses_file_is_refused_not_set_aside(
+    card: Scorecard, tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_bytes(content)
+    with pytest.raises(ScorecardFileError, match="is not a threadscore scorecard") as err:
+        save_scorecard(card, path)
+    assert err.value.foreign
+    assert path.read_bytes() == content
+    assert [p.name for p in tmp_path.iterdir()] == ["pyproject.toml"]
 
 
 def test_set_aside_never_clobbers_an_earlier_one(tmp_path: Path) -> None:
