@@ -69,6 +69,8 @@ class PostSpan:
     lines: list[tuple[int, Kind]] = field(default_factory=list)
     quoted: list[tuple[int, int, int]] = field(default_factory=list)
     """What this post's quotes repeat: (source line, start, end) in the matching form."""
+    own: int = 0
+    """How many of its lines are the poster's own (text, attachments), kept as lines are added."""
 
     def requotes(self, q: QuoteLine) -> bool:
         """Whether a quote repeats words this post has already quoted."""
@@ -267,6 +269,7 @@ class _Scanner:
         if self.cur is None:
             self.cur = self.new_post(i)
         self.cur.lines.append((i, Kind.ATTACHMENT))
+        self.cur.own += 1
         self.last_kind, self.gap = Kind.ATTACHMENT, False
 
     def content(self, i: int) -> None:
@@ -276,6 +279,7 @@ class _Scanner:
             # A line of only punctuation (".", "-----") says nothing: it stays in the post it
             # is in, and separates what comes around it as a blank line would.
             self.cur.lines.append((i, Kind.TEXT))
+            self.cur.own += 1
             self.gap, self.introducing = True, False
             return
         pr = probe(self.norms[i])
@@ -293,6 +297,7 @@ class _Scanner:
             self.rejoin(qline.source, self.last_at[0])
         cur = self.cur
         cur.lines.append((i, kind))
+        cur.own += kind is Kind.TEXT
         if kind is Kind.TEXT:
             self.index.add(i, pr)
         if qline is not None:
@@ -373,7 +378,7 @@ class _Scanner:
                 return last_kind is not Kind.QUOTE
             at = (qline.source, qline.offset)
             if last_kind is Kind.QUOTE:
-                opening = all(k in (Kind.QUOTE, Kind.HEADER, Kind.MARKER) for _, k in cur.lines)
+                opening = cur.own == 0
                 return not (opening or self.same_target(at, last_at, adjacent=True))
             if not cur.quoted or cur.requotes(qline):
                 return True
@@ -465,6 +470,7 @@ class _Scanner:
         if before < 0 or before not in self.index or norms[before] != norms[i - 1]:
             return None
         cur.lines.pop()
+        cur.own -= 1
         self.index.discard(i - 1)
         self.quotes[i - 1] = QuoteLine(before, 1.0, False, offset=0, end=len(norms[before]))
         post = self.new_post(i - 1) if cur.lines else cur
@@ -487,6 +493,7 @@ class _Scanner:
         if any(self.norms[k] for k in range(b + 1, a)):
             return
         posts[pb].lines.extend(posts[pa].lines)
+        posts[pb].own += posts[pa].own
         del posts[pa]
         del where.starts[pa]
         del where.gap_before[pa]

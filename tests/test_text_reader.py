@@ -409,3 +409,18 @@ def test_a_long_article_posted_twice_is_matched_quickly() -> None:
     thread = parse(f"Rail\n\n{article}\n{edited}\nThanks.\n")
     assert time.perf_counter() - started < 10
     assert links(thread) == [(2, 1, (4, 4))]
+
+
+def test_a_whole_thread_quoted_back_takes_linear_time() -> None:
+    """Thousands of quote lines in one post used to be checked against the whole post each
+    time (minutes); the post now keeps count of its own lines."""
+    import time
+
+    lines = [
+        f"Line {n} says freight corridor {n * 13} beats the road {n * 7}." for n in range(8000)
+    ]
+    started = time.perf_counter()
+    thread = parse("Rail\n\n" + "\n".join(lines) + "\n" + "\n".join(lines) + "\nAmen.\n")
+    assert time.perf_counter() - started < 10
+    assert thread.posts[-1].body == "Amen."
+    assert [q.lines for q in thread.posts[-1].quotes] == [(8003, 16002)]
