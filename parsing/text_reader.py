@@ -28,7 +28,7 @@ MIN_MARKED_HEADERS = 2
 """With two or more header blocks, or one numbered "#N", the page is marked: headers alone decide
 where posts start. (The seed has one unnumbered header over its first post and is bare.)"""
 
-MAX_AUTHOR_POSTS = 50
+MAX_AUTHOR_POSTS = 10
 """How many of the named author's latest posts a quote naming them is compared with."""
 
 MIN_AUTHOR_MATCH = 0.75
