@@ -226,3 +226,34 @@ async def test_chooser_lists_are_plain_text(tmp_path: Path) -> None:
         await pilot.press("r")
         options = app.screen.query_one(OptionList)
         assert "#2 · bob · Source?" in str(options.get_option_at_index(0).prompt)
+
+
+async def test_paging_the_list_and_scrolling_the_pane(tmp_path: Path) -> None:
+    from parsing.models import Part, Post
+    from tests.test_tui_support import small_thread
+
+    thread = small_thread()
+    long_body = "\n\n".join(f"Paragraph {i} of a long post." for i in range(60))
+    posts = [
+        Post(
+            number=n,
+            id=f"q{n}",
+            body=long_body if n == 1 else f"Post {n}.",
+            parts=[Part(kind="text", text=long_body if n == 1 else f"Post {n}.")],
+        )
+        for n in range(1, 61)
+    ]
+    app = make_app(tmp_path, thread.model_copy(update={"posts": posts}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("pagedown")
+        page = app.current
+        assert page is not None and page > 10
+        await pilot.press("pageup")
+        assert app.current == 1
+        await pilot.press("enter", "j", "j")
+        assert app.pane.scroll_y == 2
+        await pilot.press("space")
+        assert app.pane.scroll_y > 10
+        await pilot.press("g")
+        assert app.pane.scroll_y == 0 and app.current == 1
