@@ -336,9 +336,10 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
             target = ctx.post_of(sources[0].source)
             score = sum(q.score for q in sources) / len(sources)
     else:
-        mine = [n for n in ctx.authors.get(author.casefold(), []) if n < number]
-        if mine:
-            target, score = _by_author(group, ctx, mine)
+        theirs = ctx.authors.get(author.casefold(), [])
+        earlier = bisect.bisect_left(theirs, number)  # their posts before this one
+        if earlier:
+            target, score = _by_author(group, ctx, theirs, earlier)
     if target is not None and target >= number:
         target, score = None, 0.0
     if target is not None and author is None:
@@ -355,24 +356,30 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     )
 
 
-def _by_author(group: _Group, ctx: _Context, mine: list[int]) -> tuple[int | None, float]:
+def _by_author(
+    group: _Group, ctx: _Context, theirs: list[int], earlier: int
+) -> tuple[int | None, float]:
     """The named author's earlier post these words come from, or None when none of theirs has them.
 
-    The author's own posts are compared directly (newest first, a bounded number), so a quote
-    edited too much for the index still finds its post; words that are in none of their posts
-    come from elsewhere and stay unlinked rather than pointing at a guess.
+    `theirs[:earlier]` are the author's posts before the quoting one. Their own posts are
+    compared directly (newest first, a bounded number), so a quote edited too much for the index
+    still finds its post; words that are in none of their posts come from elsewhere and stay
+    unlinked rather than pointing at a guess.
     """
-    allowed = set(mine)
+    last = theirs[earlier - 1]
     best: tuple[float, int] | None = None
     for q in group.quote_lines:
-        if q.source is not None and ctx.post_of(q.source) in allowed:
-            cand = (q.score, ctx.post_of(q.source))
-            best = cand if best is None or cand > best else best
+        if q.source is None:
+            continue
+        post = ctx.post_of(q.source)
+        k = bisect.bisect_left(theirs, post)
+        if post <= last and k < len(theirs) and theirs[k] == post:
+            best = max(best or (q.score, post), (q.score, post))
     if best is not None:
         return best[1], best[0]
     norm = normalize(" ".join(ctx.lines[k] for k in group.lines))
     index = ctx.layout.index
-    for number in reversed(mine[-MAX_AUTHOR_POSTS:]):
+    for number in reversed(theirs[max(0, earlier - MAX_AUTHOR_POSTS) : earlier]):
         for k, kind in ctx.layout.posts[number - 1].lines:
             if kind is Kind.TEXT and k in index:
                 score = index.similarity(norm, k)
