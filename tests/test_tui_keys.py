@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, TextArea
 
@@ -257,3 +258,25 @@ async def test_paging_the_list_and_scrolling_the_pane(tmp_path: Path) -> None:
         assert app.pane.scroll_y > 10
         await pilot.press("g")
         assert app.pane.scroll_y == 0 and app.current == 1
+
+
+
+def type_fast(app, *keys: str) -> None:
+    """Queue keys back to back, as a fast typist or tmux does (`pilot.press` idles between)."""
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def test_a_key_right_after_a_move_acts_on_the_new_post(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        doc = (await ready(pilot)).doc
+        assert doc is not None
+        await pilot.press("j", "5")
+        assert doc.mark(2).rating == 5
+        type_fast(app, "j", "m", "j", "4", "g", "apostrophe")
+        await pilot.pause()
+        assert doc.bookmarks() == [3] and doc.mark(4).rating == 4 and doc.mark(1) is None
+        assert app.current == 3

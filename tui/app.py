@@ -374,10 +374,16 @@ class ThreadscoreApp(App[None]):
             self.call_later(self._open_now)
         self._show_status()
 
+    def cursor_moved(self, number: int) -> None:
+        """The list's cursor is on `number` now: every action from here on acts on it."""
+        if self.doc is not None:
+            self.current = number
+
     def on_post_list_highlighted(self, message: PostList.Highlighted) -> None:
         if self.doc is None:
             return
-        self.current = message.number
+        # The cursor may have moved on since this message was posted: it, not the message, wins.
+        self.current = self.post_list.current or message.number
         self._show_status()
         self._schedule_ui_save()
         if self._pane_timer is not None:

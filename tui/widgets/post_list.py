@@ -119,10 +119,19 @@ class PostList(ScrollView, can_focus=True):
             self.number = number
 
     def __init__(
-        self, row_for: Callable[[int], Row], *, id: str | None = None, classes: str | None = None
+        self,
+        row_for: Callable[[int], Row],
+        *,
+        moved: Callable[[int], None] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
+        """`moved` is called with the new post number as the cursor moves, before any later key
+        is handled: a mark keyed right after a move must land on the post under the cursor,
+        which the `Highlighted` message (delivered later) cannot guarantee."""
         super().__init__(id=id, classes=classes)
         self._row_for = row_for
+        self._moved = moved
         self.numbers: list[int] = []
         self._index: dict[int, int] = {}
         self.matches: frozenset[int] = frozenset()
@@ -252,6 +261,8 @@ class PostList(ScrollView, can_focus=True):
         self.refresh(Region(0, old - top, width, 1), Region(0, new - top, width, 1))
         self._scroll_to_cursor()
         if (number := self.current) is not None:
+            if self._moved is not None:
+                self._moved(number)
             self.post_message(self.Highlighted(number, self._jumping))
 
     def _scroll_to_cursor(self) -> None:
