@@ -260,7 +260,6 @@ async def test_paging_the_list_and_scrolling_the_pane(tmp_path: Path) -> None:
         assert app.pane.scroll_y == 0 and app.current == 1
 
 
-
 def type_fast(app, *keys: str) -> None:
     """Queue keys back to back, as a fast typist or tmux does (`pilot.press` idles between)."""
     for key in keys:
