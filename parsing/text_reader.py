@@ -310,8 +310,11 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     if group.quote_lines and group.quote_lines[0].frame is not None:
         for opener, closer, who in inner_quotes(ctx.lines, first, last):
             inner = _Group(list(range(opener + 1, closer)), [])
-            mine = [n for n in ctx.authors.get((who or "").casefold(), []) if n < number]
-            target, score = _by_author(inner, ctx, mine) if mine and inner.lines else (None, 0.0)
+            theirs = ctx.authors.get((who or "").casefold(), [])
+            earlier = bisect.bisect_left(theirs, number)
+            target, score = (
+                _by_author(inner, ctx, theirs, earlier) if earlier and inner.lines else (None, 0.0)
+            )
             nested.append(
                 Quote(
                     target=target,
