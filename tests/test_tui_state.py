@@ -86,6 +86,33 @@ async def test_marks_position_and_filter_survive_a_restart(home: Path, thread_fi
         assert third.current == 2
 
 
+async def test_marks_follow_a_renamed_or_edited_thread(home: Path, thread_file: Path) -> None:
+    first = ThreadscoreApp([thread_file])
+    async with first.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "m", "4", "j", "2")
+    old = thread_files(first.doc.thread.source).scorecard
+    before = old.read_bytes()
+
+    renamed = thread_file.with_name("other name.txt")
+    renamed.write_text(THREAD_TEXT, encoding="utf-8")
+    again = ThreadscoreApp([renamed])
+    async with again.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert again.doc.mark(2).bookmark and again.doc.mark(2).rating == 4
+        assert again.doc.mark(3).rating == 2
+        notices = " ".join(str(n.message) for n in again._notifications)
+        assert "2 of 2 marks were restored" in notices
+    assert thread_files(again.doc.thread.source).scorecard.exists()
+
+    thread_file.write_text(THREAD_TEXT.replace("Source?", "Source please?"), encoding="utf-8")
+    edited = ThreadscoreApp([thread_file])
+    async with edited.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert edited.doc.mark(2).rating == 4 and edited.doc.mark(3).rating == 2
+    assert old.read_bytes() == before
+
+
 async def test_damaged_state_is_set_aside_and_the_app_opens(home: Path, thread_file: Path) -> None:
     first = ThreadscoreApp([thread_file])
     async with first.run_test() as pilot:

@@ -234,7 +234,8 @@ class ThreadscoreApp(App[None]):
         self._call(self._index_ready, index)
         loaded = load_user_layer(files.scorecard, thread)
         card = empty_scorecard(thread).model_copy(update={"user": loaded.layer})
-        self._call(self._marks_ready, card, loaded.writable, loaded.notice)
+        restored = loaded.restored_from is not None
+        self._call(self._marks_ready, card, loaded.writable, loaded.notice, restored)
         try:
             scored = self._scorer(thread)
         except Exception as exc:  # a scorer bug must not cost the user their reading
@@ -310,12 +311,16 @@ class ThreadscoreApp(App[None]):
         if self._index is None:
             self._index = index
 
-    async def _marks_ready(self, card: Scorecard, writable: bool, notice: str | None) -> None:
+    async def _marks_ready(
+        self, card: Scorecard, writable: bool, notice: str | None, restored: bool = False
+    ) -> None:
         if self.doc is None:
             return
         self.doc.set_card(card)
         self.writable = writable
         self.marks_ready = True
+        if restored:
+            self._save_marks()  # copy forward: the earlier file stays as it was
         self._busy = f"Scoring {len(self.doc.thread.posts)} posts…"
         await self._refresh_marks()
         if notice:

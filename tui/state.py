@@ -23,7 +23,7 @@ from parsing.models import Source, Thread
 from tui.filters import Filter
 
 if TYPE_CHECKING:
-    from scoring.models import UserLayer
+    from scoring.models import Scorecard, UserLayer
 
 APP_NAME = "threadscore"
 HOME_ENV = "THREADSCORE_HOME"
@@ -154,6 +154,8 @@ class LoadedLayer:
     layer: UserLayer
     notice: str | None = None
     writable: bool = True
+    restored_from: Path | None = None
+    """Set when no state matched the thread's bytes and the marks came from an earlier file."""
 
 
 def load_user_layer(path: Path, thread: Thread) -> LoadedLayer:
@@ -163,7 +165,7 @@ def load_user_layer(path: Path, thread: Thread) -> LoadedLayer:
     from scoring.user_layer import reattach
 
     if not path.exists():
-        return LoadedLayer(UserLayer())
+        return _restore_earlier(path, thread) or LoadedLayer(UserLayer())
     try:
         card = load_scorecard(path)
     except ScorecardFileError as exc:
@@ -180,6 +182,79 @@ def load_user_layer(path: Path, thread: Thread) -> LoadedLayer:
             "they are kept in the scorecard file under [[orphans]]."
         )
     return LoadedLayer(layer, notice)
+
+
+EARLIER_SCAN = 200
+"""At most this many of the newest state files are read when looking for earlier marks."""
+
+MIN_OVERLAP = 0.5
+"""A state file whose marks name at least this share of the thread's post ids is the same thread."""
+
+
+def find_earlier_state(path: Path, thread: Thread) -> tuple[Path, Scorecard] | None:
+    """The best earlier state file for `thread`, when its own (`path`) does not exist yet.
+
+    State files are named by the thread's bytes, so a renamed, copied or edited thread finds
+    none. Ranked: same bytes (a copy), then the same file path, then marks naming the
+    thread's post ids, then the same title; the newest file wins a tie. Files are only read.
+    """
+    from scoring.store import load_scorecard
+
+    try:
+        files = [p for p in path.parent.glob("*.scorecard.toml") if p != path]
+        files.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return None
+    ids = {post.id for post in thread.posts}
+    best: tuple[tuple[int, float], Path, Scorecard] | None = None
+    for candidate in files[:EARLIER_SCAN]:
+        try:
+            card = load_scorecard(candidate)
+        except (ThreadscoreError, OSError, ValueError):
+            continue
+        marked = [*card.user.marks, *(m.post_id for m in card.user.orphans)]
+        if not marked:
+            continue
+        overlap = len(ids.intersection(marked)) / len(marked)
+        if card.fingerprint == thread.source.sha256:
+            tier = 4
+        elif card.source_path == thread.source.path:
+            tier = 3
+        elif overlap >= MIN_OVERLAP:
+            tier = 2
+        elif thread.title and card.title == thread.title:
+            tier = 1
+        else:
+            continue
+        rank = (tier, overlap)
+        if best is None or rank > best[0]:
+            best = (rank, candidate, card)
+    return (best[1], best[2]) if best else None
+
+
+def _restore_earlier(path: Path, thread: Thread) -> LoadedLayer | None:
+    """The marks of the best earlier state, re-attached to `thread`, with a notice saying so."""
+    from scoring.user_layer import reattach
+
+    found = find_earlier_state(path, thread)
+    if found is None:
+        return None
+    source, card = found
+    layer = reattach(card.user, thread)
+    total = len(layer.marks) + len(layer.orphans)
+    notice = (
+        f"No saved marks for this exact file, so {len(layer.marks)} of {total} marks were "
+        f"restored from an earlier version ({Path(card.source_path).name}; {source.name} "
+        "is kept unchanged)."
+    )
+    if layer.orphans:
+        lost = ", ".join(f"#{m.post_number}" for m in layer.orphans[:8])
+        more = "…" if len(layer.orphans) > 8 else ""
+        notice += (
+            f" {len(layer.orphans)} could not be re-attached (were {lost}{more}); they are "
+            "kept in the scorecard file under [[orphans]]."
+        )
+    return LoadedLayer(layer, notice, restored_from=source)
 
 
 def _aside(path: Path, what: str) -> str:
