@@ -11,7 +11,7 @@ many rules there are. Negation and mention are handled here too: "there is no ev
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from scoring.models import Cue
@@ -46,6 +46,25 @@ _AUTHORITY = (
     r"|ministry|department|agency|commission|army|military|court|judge|governor|mayor"
     r"|senator|ambassador|general|analysts?|historians?|authorities|bureau|institute|who|un)"
 )
+_UNIT = (
+    r"(?:km|kilomet(?:re|er)s|kg|kilos|kilograms?|mg|milligrams?|micrograms?|ppm|ppb|mph|kph"
+    r"|km/h|tonnes?|tons|miles|met(?:re|er)s|lit(?:re|er)s|gallons|degrees|acres|hectares"
+    r"|kwh|mwh|gwh|mw|gw|calories|decibels)"
+)
+"""Units of measure: a figure with one of these is a measurement."""
+_COUNTED = (
+    r"(?:people|persons|deaths|dead|died|killed|injured|cases|jobs|cars|vehicles|receipts|votes"
+    r"|voters|residents|patients|children|kids|students|pupils|workers|employees|arrests|crimes"
+    r"|murders|homicides|accidents|crashes|injuries|troops|soldiers|civilians|casualties|users"
+    r"|visitors|customers|shops|stores|businesses|homes|houses|households|families|signatures"
+    r"|respondents|incidents|attacks|lives|members|births|abortions|infections|immigrants"
+    r"|refugees|migrants|prisoners|inmates|doctors|nurses|teachers|officers|companies|firms"
+    r"|schools|hospitals|beds|guns|shootings|suicides|overdoses|tests|samples|participants"
+    r"|readings|measurements|spaces|seats|passengers|cyclists|pedestrians|drivers|complaints"
+    r"|responses|signatories|applications)"
+)
+"""What people count when they give data: people, events and things (not years, reasons or
+points: "10 years" or "3 reasons" count nothing a reader could check)."""
 _SAY_VERB = (
     r"(?:said|says|told|stated|admitted|confirmed|announced|reported|estimated|warned|wrote"
     r"|noted|testified|claimed|acknowledged|declared)"
@@ -147,7 +166,8 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "proportion",
         "evidence",
-        r"\b\d[\d,]{0,24}\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d[\d,]{0,24}\b",
+        r"\b\d[\d,]{0,24}\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:last\s+|first\s+|past\s+)?"
+        r"\d[\d,]{0,24}\b",
         "statistic",
     ),
     Rule(
@@ -165,7 +185,8 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "magnitude",
         "evidence",
-        r"\b\d[\d,.]{0,24}\s?(?:million|billion|trillion|times|fold)\b",
+        r"\b\d[\d,.]{0,24}\s?(?:million|billion|trillion|fold)\b|\b\d[\d,.]{0,24}\s?times\s+"
+        r"(?:more|less|fewer|higher|lower|greater|bigger|smaller|faster|slower|as|the|that)\b",
         "statistic",
     ),
     Rule(
@@ -190,19 +211,47 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         rf"|{_DAYS})\b|\byesterday\b",
         "date",
     ),
+    # A figure is data only with what it measures: a unit, or a count of people or things.
+    # A bare number (a clock time, a model number, a list item, "10 years") is not.
+    Rule(
+        "measure",
+        "evidence",
+        rf"\b\d[\d,]{{0,24}}(?:\.\d+)?\s?{_UNIT}\b",
+        "number",
+    ),
     Rule(
         "count",
         "evidence",
-        r"\b\d+(?:,\d{3})*(?:\.\d+)?(?!\s*(?:reasons?|points?|things?|questions?|options?|ways?|sides?"
-        r"|cents?\b))(?:\s*(?:am|pm|km|kg|mph|micrograms?|ppm|[a-z]+s\b))?",
+        rf"\b\d[\d,]{{0,24}}(?:\s+(?:more|fewer|extra|new|additional|other))?\s+{_COUNTED}\b",
+        "number",
+    ),
+    Rule(
+        "count",
+        "evidence",
+        r"\b(?:\d{1,3}(?:,\d{3})+|\d{3,})\s+(?:[a-z]+\s+)?(?!(?:years|months|weeks|days|hours|minutes"
+        r"|seconds|times|pages|points|reasons|words|posts|replies)\b)[a-z]{3,}s\b",
+        "number",
+    ),
+    Rule(
+        "rate",
+        "evidence",
+        r"\b\d[\d,]{0,24}(?:\.\d+)?\s+(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute"
+        r"|head|person|capita)\b",
+        "number",
+    ),
+    Rule(
+        "change",
+        "evidence",
+        r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|doubled|halved|grew|grown|jumped"
+        r"|climbed|declined|went (?:up|down))\s+(?:from|by|to)\s+(?:about\s+|around\s+|roughly\s+"
+        r"|nearly\s+|almost\s+|over\s+|under\s+)?\d",
         "number",
     ),
     Rule(
         "count",
         "evidence",
         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-        r"|forty|fifty|hundreds|thousands|millions|dozens)\s+(?:[a-z]+\s+)?(?!reasons|points"
-        r"|things|questions|options|ways|sides|times\b)[a-z]+s\b",
+        rf"|forty|fifty|a hundred|a thousand)\s+(?:more\s+|fewer\s+|new\s+)?{_COUNTED}\b",
         "number",
     ),
     # Examples and precedents.
@@ -215,17 +264,15 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     # An allusion names where something happened without saying what: a thin example.
     Rule(
         "allusion",
-        "evidence",
+        "reason",
         r"\b(?:just |exactly |much )?(?:like|as) (?:what )?(?:they|we|he|she|it|you|[A-Z]\w+)"
         r"(?: \w+)? (?:did|does|do|happened|saw|have seen|'ve seen|went|tried)\b"
         r"(?:\s+\w+){0,3}?\s+(?:in|to|with|after|during)\b",
-        "example",
     ),
     Rule(
         "allusion",
-        "evidence",
+        "reason",
         r"\bas (?:we|you|they|everyone|anyone) (?:saw|have seen|'ve seen|can see|could see) in\b",
-        "example",
     ),
     Rule(
         "precedent",
@@ -279,15 +326,14 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         r"|\b(?:you|anyone) can (?:clearly )?see (?:it )?(?:in|on|from|here)\b",
         "observation",
     ),
-    # Reasons given as grounds (the weakest backing).
+    # Reasons given as grounds: an argument, but nothing a reader could check.
     Rule(
         "reason",
-        "evidence",
+        "reason",
         r"\bbecause\b|\bsince\b(?!\s+(?:\d|then|when|last|the (?:\d|early|late|start|beginning|end)"
         r"|early|late|(?:19|20)\d\d))|\b(?:that|this)(?: is|'s| was) (?:why|the reason)\b"
         r"|\bthats why\b|\bdue to\b|\bas a result\b|\bthe reason (?:is|being|why)\b"
         r"|\bgiven that\b|\bowing to\b|\bcaused by\b|\bthanks to\b",
-        "reason",
     ),
 )
 
@@ -472,8 +518,8 @@ a headline or a number is there whatever the sentence around it says."""
 
 WEAK_KINDS = frozenset({"reason", "allusion"})
 """Backing too thin to make a sentence evidence: a "because" gives grounds and "just like they
-did in Iraq" names a precedent, but neither gives the reader anything to check. They are still
-reported (and highlighted) as evidence cues of type reason and example."""
+did in Iraq" names a precedent, but neither gives the reader anything to check. Their cues have
+the role "reason" (not "evidence") and no evidence type, so nothing calls them evidence."""
 
 
 Hit = tuple[Rule, int, int]
@@ -519,15 +565,105 @@ def opener_cue(sentence: str, offset: int = 0) -> Cue | None:
     )
 
 
+_YEAR_BEFORE = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "from",
+        "until",
+        "till",
+        "through",
+        "of",
+        "during",
+        "before",
+        "after",
+        "circa",
+        "around",
+        "the",
+        "between",
+        "and",
+        "to",
+        "early",
+        "late",
+        "mid",
+        "year",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_YEAR_AFTER = re.compile(
+    r"\s*(?:report|study|survey|census|election|elections|poll|figures|data|statistics|budget"
+    r"|review|paper|law|act|war|olympics|crisis|audit|season|ban|vote|referendum|campaign)\b",
+    re.IGNORECASE,
+)
+"""A year is a date when it is tied to an event or a source ("in 2019", "the 2019 report",
+"(2018)"); a four-digit number on its own ("the 2080 is faster") is a model number."""
+
+_OFFER = re.compile(
+    r"\b(?:buy|buying|sell|selling|for sale|wts|wtb|shipping|shipped|discount|pm me|dm me|obo"
+    r"|asking)\b",
+    re.IGNORECASE,
+)
+"""A sentence selling something: its prices are an offer, not data."""
+
+
+@lru_cache(maxsize=8)
+def _is_offer(sentence: str) -> bool:
+    """Cached per sentence: a sentence of many prices is searched once, not once per price."""
+    return _OFFER.search(sentence) is not None
+
+
+def _year_in_context(sentence: str, local: int, local_end: int) -> bool:
+    """After "in", "since", a month, "(" or ", " (a citation), or a titled event ("Victoria
+    Day 2001"), or before a source or event noun; an all-capitals name ("RTX 2080") is a model."""
+    if sentence[max(0, local - 2) : local] in (", ", "(") or sentence[local - 1 : local] == "(":
+        return True
+    words = _WORDS.findall(sentence[max(0, local - 20) : local])
+    if words:
+        last = words[-1].strip("'")
+        if last.lower() in _YEAR_BEFORE or last.lower() == "s" or last.istitle():
+            return True
+    return _YEAR_AFTER.match(sentence, local_end) is not None
+
+
 def keep(hit: Hit, sentence: str, offset: int, question: bool, social: bool) -> bool:
     """Whether a hit in `sentence` stands as a cue: negated or merely mentioned evidence does
-    not ("no study found", "can you give evidence"), nor "the two powers" as a count, nor
-    evidence named in a question ("did the study find that?"), nor a claim word in thanks."""
-    rule, start, _end = hit
+    not ("no study found", "can you give evidence"), nor "the two powers" as a count, nor a
+    year tied to nothing, nor a price in an offer, nor evidence named in a question ("did the
+    study find that?"), nor a claim word in thanks."""
+    rule, start, end = hit
     role = rule.role
     if role == "claim":
         return not social
-    if role != "evidence":
+    if role not in ("evidence", "reason"):
         return True
     local = start - offset
     kind = rule.kind
@@ -535,6 +671,10 @@ def keep(hit: Hit, sentence: str, offset: int, question: bool, social: bool) -> 
         before = sentence[max(0, local - 8) : local].split()
         if before and before[-1].lower() in _DETERMINERS:
             return False
+    if kind == "year" and not _year_in_context(sentence, local, end - offset):
+        return False
+    if kind == "money" and _is_offer(sentence):
+        return False
     return not (kind in NEGATABLE and (question or _negated(sentence, local)))
 
 

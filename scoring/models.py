@@ -16,7 +16,8 @@ VERDICTS: tuple[Verdict, ...] = ("evidenced", "asserted", "challenge", "non-argu
 Role = Literal["claim", "evidence", "challenge", "none"]
 ROLES: tuple[Role, ...] = ("claim", "evidence", "challenge", "none")
 
-CueRole = Literal["claim", "evidence", "challenge", "hedge"]
+CueRole = Literal["claim", "evidence", "challenge", "hedge", "reason"]
+"""`reason`: grounds given ("because", "just like they did in Iraq"), not checkable evidence."""
 
 EvidenceType = Literal[
     "source",
@@ -28,9 +29,8 @@ EvidenceType = Literal[
     "observation",
     "attachment",
     "outside-quote",
-    "reason",
 ]
-"""What kind of backing a cue is; `reason` is the weakest (grounds given, nothing checkable)."""
+"""What kind of checkable backing an evidence cue is (grounds given are `reason` cues instead)."""
 
 EVIDENCE_TYPES: tuple[str, ...] = (
     "source",
@@ -42,7 +42,6 @@ EVIDENCE_TYPES: tuple[str, ...] = (
     "observation",
     "attachment",
     "outside-quote",
-    "reason",
 )
 
 SCHEMA_VERSION = 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from scoring.cues import (
-    WEAK_KINDS,
     Hit,
     byline_cues,
     find_hits,
@@ -68,10 +67,10 @@ def score_sentence(
     for hit in hits:
         rule, a, b = hit
         role = rule.role
-        if role == "evidence":
+        if role == "evidence" or role == "reason":
             if not keep(hit, text, offset, question, social):
                 continue
-            if rule.kind in WEAK_KINDS:
+            if role == "reason":
                 thin = True
             else:
                 strong = True
@@ -104,14 +103,12 @@ def score_sentence(
                 }
             ),
         )
+    role = _role(text, challenge, strong, thin, claimish, social or question)
+    if claimish and role not in ("claim", "evidence"):
+        # "Should" in a question or a title line claims nothing: its words are not claim cues.
+        cues = [c for c in cues if c.role != "claim"]
     return _new_sentencescore(
-        {
-            "start": offset,
-            "end": offset + len(text),
-            "text": text,
-            "role": _role(text, challenge, strong, thin, claimish, social or question),
-            "cues": cues,
-        }
+        {"start": offset, "end": offset + len(text), "text": text, "role": role, "cues": cues}
     )
 
 

@@ -30,9 +30,11 @@ TYPE_WEIGHT = {
     "example": 0.2,
     "number": 0.15,
     "date": 0.1,
-    "reason": 0.1,
 }
 """How much each kind of backing adds to a post's strength; checkable backing weighs most."""
+
+REASON_WEIGHT = 0.1
+"""What grounds given ("because", an allusion) add: an argument, though nothing checkable."""
 
 HEDGE_PENALTY = 0.05
 
@@ -44,9 +46,8 @@ TYPE_NAMES = {
     "statistic": "a statistic",
     "observation": "a first-hand observation",
     "example": "an example or precedent",
-    "number": "figures",
-    "date": "dates",
-    "reason": "reasons",
+    "number": "a measured or counted figure",
+    "date": "a date",
 }
 
 _REJECTION = re.compile(
@@ -112,6 +113,28 @@ def _join(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _quoted(texts: list[str], limit: int, width: int = 24) -> str:
+    """The first `limit` distinct texts, quoted and cut to `width`: “should”, “best” and 2 more.
+
+    Few calls on purpose: it runs for every post of a 10,000-post thread."""
+    words = list(dict.fromkeys(texts)) if len(texts) > 1 else texts
+    shown = "”, “".join(
+        [w if len(w) <= width else w[: width - 1] + "…" for w in words[:limit]]
+    ).replace("\n", " ")
+    if len(words) > limit:
+        return f"“{shown}” and {len(words) - limit} more"
+    return f"“{shown}”"
+
+
+def _sentences(indexes: list[int], limit: int = 4) -> str:
+    """Which sentences of the post, counted from 1: "sentence 2", "sentences 1, 3, 4",
+    "sentences 1, 2, 3, 5…" (the first few, when there are many)."""
+    if len(indexes) == 1:
+        return f"sentence {indexes[0] + 1}"
+    shown = ", ".join([str(i + 1) for i in indexes[:limit]])
+    return f"sentences {shown}…" if len(indexes) > limit else f"sentences {shown}"
+
+
 class Decision(NamedTuple):
     """What `decide` concludes about a post, with the sentence counts it saw on the way."""
 
@@ -125,52 +148,87 @@ class Decision(NamedTuple):
 
 
 def decide(sentences: list[SentenceScore], extra: list[Cue]) -> Decision:
-    """Verdict, strength (0..1), evidence types found and a one-line reason."""
-    claims = 0
-    challenges = backed = hedges = 0
-    explicit = False
+    """Verdict, strength (0..1), evidence types found and a one-line reason.
+
+    `claims` counts claim sentences: sentences whose role is claim, and evidence sentences
+    that also make a claim (a claim backed in the same breath). The reason names the sentences
+    and the words that decided the verdict, so a reader can check them against the cue list.
+    """
+    claimed: list[int] = []
+    bare_claims = challenges = backed = hedges = 0
+    claim_words: list[str] = []
+    asks: list[Cue] = []
+    asked: list[int] = []
+    backing: dict[str, str] = {}
+    backed_at: list[int] = []
+    reasons: list[Cue] = []
     found: set[str | None] = set()
-    checkable: set[str | None] = set()
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         role = sentence.role
-        if role == "claim":
-            claims += 1
-        elif role == "evidence":
-            backed += 1
-        elif role == "challenge":
-            challenges += 1
+        claims_here = False
         for cue in sentence.cues:
             cue_role = cue.role
-            if cue_role == "evidence":
+            if cue_role == "claim":
+                claim_words.append(cue.text)
+                claims_here = True
+            elif cue_role == "evidence":
                 found.add(cue.evidence_type)
-                if role == "evidence":
-                    checkable.add(cue.evidence_type)
+                if role == "evidence" and cue.evidence_type:
+                    backing.setdefault(cue.evidence_type, cue.text)
+            elif cue_role == "reason":
+                reasons.append(cue)
             elif cue_role == "hedge":
                 hedges += 1
             elif cue_role == "challenge" and cue.kind == "request-evidence":
-                explicit = True
+                asks.append(cue)
+        if role == "claim":
+            bare_claims += 1
+            claimed.append(i)
+        elif role == "evidence":
+            backed += 1
+            backed_at.append(i)
+            if claims_here:
+                claimed.append(i)
+        elif role == "challenge":
+            challenges += 1
+            asked.append(i)
     for cue in extra:
         found.add(cue.evidence_type)
-        checkable.add(cue.evidence_type)
+        if cue.evidence_type:
+            backing.setdefault(cue.evidence_type, cue.text)
     types = [t for t in EVIDENCE_TYPES if t in found]
-    strong = [t for t in types if t in checkable]
-    said = f"claims {claims}" if claims else "no explicit claim"
+    claims = len(claimed)
     counts = (claims, backed, challenges)
-    if challenges and (explicit or challenges >= claims) and challenges >= backed + bool(extra):
-        what = "asks for evidence" if explicit else "questions another post"
-        strength = 0.6 if explicit else 0.4
-        return Decision("challenge", strength, types, f"{what} ({challenges}x)", *counts)
+    if challenges and (asks or challenges >= bare_claims) and challenges >= backed + bool(extra):
+        if asks:
+            what = f"asks for evidence: {_quoted([c.text for c in asks], 2)} ({_sentences(asked)})"
+        else:
+            n = f"{challenges} questions" if challenges > 1 else "a question"
+            what = f"questions another post: {n} ({_sentences(asked)})"
+        return Decision("challenge", 0.6 if asks else 0.4, types, what, *counts)
+    noun = "claim sentences" if claims != 1 else "claim sentence"
     if backed or extra:
-        score = 0.3 + sum(TYPE_WEIGHT[t] for t in types) - HEDGE_PENALTY * min(hedges, 4)
+        # Evidenced: what decided it is the backing, so that is what the line names.
+        score = 0.3 + sum(TYPE_WEIGHT.get(t, 0) for t in types) - HEDGE_PENALTY * min(hedges, 4)
+        score += REASON_WEIGHT * bool(reasons)
         strength = round(min(1.0, max(0.05, score)), 2)
-        backing = _join([TYPE_NAMES[t] for t in strong])
-        return Decision("evidenced", strength, types, f"{said}, backed by {backing}", *counts)
+        shown = [f"{TYPE_NAMES[t]} {_quoted([backing[t]], 1, 30)}" for t in types if t in backing]
+        where = f" ({_sentences(backed_at)})" if backed_at else ""
+        why = f"backed by {_join(shown)}{where}; {claims} {noun}"
+        return Decision("evidenced", strength, types, why, *counts)
     if claims:
-        thin = _join([TYPE_NAMES[t] for t in types])
-        score = 0.15 + 0.1 * len(types) - HEDGE_PENALTY * min(hedges, 2)
-        strength = round(min(1.0, max(0.05, score)), 2)
-        why = f"gives {thin} but nothing checkable" if types else "no backing"
-        return Decision("asserted", strength, types, f"{said}, {why}", *counts)
+        # Asserted: the claims decided it, so the line names their sentences and cue words.
+        score = 0.15 + 0.1 * (len(types) + len({c.kind for c in reasons}))
+        strength = round(min(1.0, max(0.05, score - HEDGE_PENALTY * min(hedges, 2))), 2)
+        words = f"cue words {_quoted(claim_words, 3)}" if claim_words else "plain statements"
+        said = f"{claims} {noun} ({_sentences(claimed)}, {words})"
+        if reasons:
+            given = _quoted([c.text for c in reasons], 2)
+            kind = "a reason given" if len(reasons) == 1 else "reasons given"
+            why = f"nothing checkable ({given}: {kind}, not checkable evidence); {said}"
+        else:
+            why = f"nothing checkable; {said}"
+        return Decision("asserted", strength, types, why, *counts)
     return Decision("non-argument", 0.0, types, "no claim, evidence or challenge", *counts)
 
 

@@ -131,7 +131,11 @@ def test_seed_post_12_statistic(seed) -> None:
     assert score.verdict == "evidenced"
     stat = next(c for c in score.cues if c.evidence_type == "statistic")
     assert (stat.kind, span_text(post, stat.start, stat.end)) == ("percentage", "7%")
-    assert {"statistic", "example"} <= set(score.evidence_types)
+    assert "statistic" in score.evidence_types
+    # "as we saw in ..." names a precedent without describing it: a reason, not evidence.
+    allusions = [c for c in score.cues if c.kind == "allusion"]
+    assert allusions and {(c.role, c.evidence_type) for c in allusions} == {("reason", None)}
+    assert score.reason.startswith("backed by a statistic “7%”")
 
 
 @needs_shared

@@ -1,0 +1,83 @@
+"""The "why" line and the cue list agree: claims are claim sentences, their cues the words
+that made them, and reasons are never called evidence. Checked on every post of real threads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsing import Attachment, Post, load_thread
+from scoring import PostScore, score_thread
+from scoring.verdicts import score_post
+from tests.conftest import SEED, SHARED, needs_shared
+
+REAL = [SEED, *sorted((SHARED / "datasets" / "iac").glob("*.bare.txt"))]
+
+
+def claim_sentences(score: PostScore) -> list[int]:
+    return [
+        i
+        for i, s in enumerate(score.sentences)
+        if s.role == "claim" or (s.role == "evidence" and any(c.role == "claim" for c in s.cues))
+    ]
+
+
+def check_post(score: PostScore) -> None:
+    counted = claim_sentences(score)
+    assert score.claims == len(counted)
+    for i, sentence in enumerate(score.sentences):
+        for cue in sentence.cues:
+            if cue.role == "claim":
+                assert i in counted, (score.number, sentence.text, cue.text)
+            if cue.role == "evidence":
+                assert cue.evidence_type, cue
+    noun = "claim sentence" if score.claims == 1 else "claim sentences"
+    if score.verdict == "asserted":
+        assert score.reason.startswith("nothing checkable")
+        assert f"{score.claims} {noun} (" in score.reason
+        if any(c.role == "reason" for c in score.cues):
+            assert "not checkable evidence" in score.reason
+    if score.verdict == "evidenced":
+        assert score.reason.startswith("backed by ")
+        assert score.reason.endswith(f"; {score.claims} {noun}")
+    if score.verdict == "challenge":
+        assert score.reason.startswith(("asks for evidence", "questions another post"))
+
+
+@needs_shared
+@pytest.mark.parametrize("path", REAL, ids=lambda p: Path(p).name)
+def test_every_reason_matches_its_cues_on_real_threads(path: Path) -> None:
+    card = score_thread(load_thread(path))
+    for score in card.posts:
+        check_post(score)
+
+
+def test_a_reason_given_is_said_to_be_no_evidence() -> None:
+    score = score_post(
+        Post(number=1, id="p1", body="The council should close it because the air is bad.")
+    )
+    assert score.verdict == "asserted"
+    assert score.claims == 1
+    assert [(c.role, c.text) for c in score.cues if c.kind == "reason"] == [("reason", "because")]
+    assert score.reason == (
+        "nothing checkable (“because”: a reason given, not checkable evidence); "
+        "1 claim sentence (sentence 1, cue words “should”, “bad”)"
+    )
+
+
+def test_the_reason_names_the_backing_and_where_it_is() -> None:
+    body = (
+        "Everyone knows the square is the best place for it. "
+        "We counted 212 of 430 receipts from village postcodes. "
+        "Should we ask the shops?"
+    )
+    score = score_post(
+        Post(number=1, id="p1", body=body, attachments=[Attachment(name="receipts.jpg")])
+    )
+    assert score.verdict == "evidenced"
+    assert score.claims == 1  # the question claims nothing
+    assert score.reason == (
+        "backed by a statistic “212 of 430”, a first-hand observation “We counted” and an "
+        "attached file “receipts.jpg” (sentence 2); 1 claim sentence"
+    )
