@@ -61,8 +61,11 @@ def read_examples(path: str | Path, level: Level) -> list[Example]:
         if not isinstance(text, str) or not isinstance(label, str):
             raise ThreadscoreError(f"{where}: 'text' and 'label' must both be strings")
         if label not in allowed:
+            other: Level = "post" if level == "sentence" else "sentence"
+            hint = f"; it is a {other} label: use --level {other}"
             raise ThreadscoreError(
                 f"{where}: label {label!r} is not a {level} label ({', '.join(allowed)})"
+                + (hint if label in LABELS[other] else "")
             )
         out.append(Example(number, text, label))
     if not out:

@@ -118,3 +118,19 @@ def test_ibm_sentences_stay_above_the_cue_rule_anchor(name: str, floor: float) -
     """Published cue rules reach about 0.35-0.38 macro-F1; stay clearly above that."""
     result = evaluate(read_examples(IBM / name, "sentence"), "sentence")
     assert result["macro_f1"] >= floor
+
+
+@pytest.mark.parametrize(
+    ("data", "level", "hint"),
+    [
+        (FORUM_POSTS, "sentence", "it is a post label: use --level post"),
+        (FORUM_SENTENCES, "post", "it is a sentence label: use --level sentence"),
+    ],
+)
+def test_labels_of_the_other_level_suggest_the_right_one(
+    capsys: pytest.CaptureFixture[str], data: Path, level: str, hint: str
+) -> None:
+    assert main(["evaluate", str(data), "--level", level]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert err.endswith(hint)

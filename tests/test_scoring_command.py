@@ -10,6 +10,7 @@ import pytest
 
 from parsing import load_thread
 from parsing.load import demo_path
+from scoring import score_thread
 from scoring.report import format_table, to_json
 from scoring.store import load_scorecard, save_scorecard
 from scoring.user_layer import set_override, set_rating
@@ -117,3 +118,22 @@ def test_an_override_shows_in_the_table_and_json(
     assert data["posts"][0]["verdict"] == computed
     assert data["posts"][0]["effective_verdict"] == other
     assert data["user"]["marks"][0]["computed_verdict"] == computed
+
+
+def test_piped_table_prints_whole_reasons(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(demo_path()))
+    assert code == 0
+    card = score_thread(load_thread(demo_path()))
+    long = [p for p in card.posts if len(p.reason) > 60]
+    assert long, "the demo thread has reasons longer than a terminal column"
+    for post in long:
+        row = next(line for line in out.splitlines() if line[:4].strip() == str(post.number))
+        assert row.endswith(post.reason)
+
+
+def test_terminal_table_cuts_reasons_to_fit() -> None:
+    card = score_thread(load_thread(demo_path()))
+    table = format_table(card).splitlines()
+    for post in (p for p in card.posts if len(p.reason) > 60):
+        row = next(line for line in table if line[:4].strip() == str(post.number))
+        assert row.endswith(post.reason[:59] + "…")
