@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import re
-
-_SPACE = re.compile(r"\s+")
 
 
 def post_id(author: str | None, text: str, seen: dict[str, int]) -> str:
     """An id from the author and the normalised text; repeats get -2, -3 ... in page order."""
-    key = f"{(author or '').strip().lower()}\n{_SPACE.sub(' ', text).strip().lower()}"
+    key = f"{(author or '').strip().lower()}\n{' '.join(text.split()).lower()}"
     digest = hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()
     n = seen.get(digest, 0) + 1
     seen[digest] = n
