@@ -14,6 +14,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, TextArea
 
 from tests.test_tui_support import make_app, ready
+from tui.filters import AuthorChoice, PostChoice
 from tui.screens.chooser import ChooserScreen
 from tui.screens.export import ExportScreen
 from tui.screens.filter import FilterScreen
@@ -25,6 +26,14 @@ from tui.widgets.reading_pane import QuoteBlock, ReadingPane
 @pytest.fixture(autouse=True)
 def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("THREADSCORE_HOME", str(tmp_path / "home"))
+
+
+def footer_text(app) -> str:
+    """The footer's keys and descriptions as plain text."""
+    return " ".join(
+        " ".join(str(w.render()) for w in key.query("*")) or str(key.render())
+        for key in app.screen.query("FooterKey")
+    )
 
 
 def pane_text(app) -> str:
@@ -163,9 +172,13 @@ async def test_scorecard_screen_filters_by_the_chosen_author(tmp_path: Path) -> 
         await ready(pilot)
         await pilot.press("s")
         assert isinstance(app.screen, ScorecardScreen)
-        app.screen.dismiss("alice")
+        app.screen.dismiss(AuthorChoice("alice"))
         await pilot.pause()
         assert app.post_list.numbers == [1, 4] and app.filter.author == "alice"
+        await pilot.press("s")
+        app.screen.dismiss(PostChoice(3))
+        await pilot.pause()
+        assert app.current == 3 and not app.filter.active
 
 
 async def test_export_writes_the_scorecard_with_the_users_layer(tmp_path: Path) -> None:
@@ -206,17 +219,34 @@ async def test_help_palette_and_quit(tmp_path: Path) -> None:
 
 
 async def test_keys_are_remapped_from_config(tmp_path: Path) -> None:
-    (tmp_path / "config.toml").write_text('[keys]\nbookmark = "b"\nnot_a_key = "x"\n')
+    (tmp_path / "config.toml").write_text('[keys]\nbookmark = "B"\nnot_a_key = "x"\n')
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("m")
         assert app.doc.bookmarks() == []
-        await pilot.press("b")
+        await pilot.press("B")
         assert app.doc.bookmarks() == [1]
         reader = dict(app.key_help())["Reader"]
-        assert next(k for k in reader if k.binding_id == "bookmark").keys == "b"
+        assert next(k for k in reader if k.binding_id == "bookmark").keys == "B"
         assert any("not_a_key" in str(n.message) for n in app._notifications)
+
+
+async def test_remaps_nested_clashing_and_on_the_scorecard(tmp_path: Path) -> None:
+    config = '[keys]\nlist.down = "x"\nbookmark = "j"\nsearch = "z"\nscorecard.next = "J"\n'
+    (tmp_path / "config.toml").write_text(config)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        notices = [str(n.message) for n in app._notifications]
+        assert notices == ["bookmark: 'j' is already bound to pane.down; keeping m"]
+        await pilot.press("x", "m")
+        assert app.current == 2 and app.doc.bookmarks() == [2]
+        assert "z Search" in footer_text(app)
+        sections = dict(app.key_help())
+        assert (
+            next(k for k in sections["Scorecard"] if k.binding_id == "scorecard.next").keys == "J"
+        )
 
 
 async def test_chooser_lists_are_plain_text(tmp_path: Path) -> None:
@@ -279,3 +309,17 @@ async def test_a_key_right_after_a_move_acts_on_the_new_post(tmp_path: Path) -> 
         await pilot.pause()
         assert doc.bookmarks() == [3] and doc.mark(4).rating == 4 and doc.mark(1) is None
         assert app.current == 3
+
+
+async def test_quit_warns_once_when_marks_are_not_saved(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    app = make_app(blocked)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("4", "ctrl+c", "q")
+        assert app.is_running and not app._exit
+        notices = " ".join(str(n.message) for n in app._notifications)
+        assert "NOT SAVED" in notices and "Press q to quit" in notices
+        await pilot.press("q")
+        assert app._exit

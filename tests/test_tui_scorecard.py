@@ -15,6 +15,7 @@ from scoring import score_thread
 from scoring.models import VERDICTS, Scorecard
 from scoring.tally import tally
 from scoring.user_layer import set_override, set_rating
+from tui.filters import AuthorChoice, PostChoice, ScorecardChoice
 from tui.screens.scorecard import ScorecardScreen
 from tui.widgets.evidence_chart import EvidenceChart
 
@@ -29,12 +30,12 @@ class ScorecardApp(App[None]):
         super().__init__()
         self.thread = thread
         self.scorecard = scorecard
-        self.result: str | None = NOT_SET
+        self.result: ScorecardChoice | str | None = NOT_SET
 
     def on_mount(self) -> None:
         self.push_screen(ScorecardScreen(self.thread, self.scorecard), callback=self._dismissed)
 
-    def _dismissed(self, result: str | None) -> None:
+    def _dismissed(self, result: ScorecardChoice | None) -> None:
         self.result = result
 
 
@@ -150,7 +151,28 @@ async def test_enter_dismisses_with_the_highlighted_author(
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ScorecardScreen)
-    assert app.result == "bob"
+    assert app.result == AuthorChoice("bob")
+
+
+async def test_an_author_named_like_a_post_or_a_filter_stays_an_author(
+    demo: tuple[Thread, Scorecard],
+) -> None:
+    thread = with_authors(demo[0], ["#2", None, "rated"])
+    app = ScorecardApp(thread, score_thread(thread))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScorecardScreen)
+        rows = screen._shown
+        unknown = next(i for i, row in enumerate(rows) if not row.known)
+        screen.query_one("#authors", DataTable).move_cursor(row=unknown)
+        screen.action_choose()
+        await pilot.pause()
+    assert app.result == PostChoice(rows[unknown].post_numbers[0])
+    assert AuthorChoice("#2") != PostChoice(2)
+    for name in ("#2", "rated"):
+        named = next(row for row in rows if row.author == name)
+        assert named.known
 
 
 @pytest.mark.parametrize("key", ["escape", "q", "s"])
@@ -232,7 +254,7 @@ async def test_markup_in_an_author_name_is_shown_literally_and_inert(
         await pilot.click("#authors", offset=(4, 3))
         await pilot.pause()
         assert app.is_running
-    assert app.result == EVIL
+    assert app.result == AuthorChoice(EVIL)
 
 
 async def test_before_scoring_finishes_the_screen_says_so(

@@ -8,9 +8,9 @@ import pytest
 
 from parsing.models import Source
 from tests.test_tui_support import small_thread
-from tui.filters import Filter, PostFacts, apply_filter, filter_from_label
+from tui.filters import Filter, PostFacts, apply_filter
 from tui.history import JumpHistory
-from tui.keymap import load_keymap, parse_keymap
+from tui.keymap import drop_clashes, load_keymap, parse_keymap
 from tui.safe import clean, one_line
 from tui.search import SearchIndex, next_match
 from tui.state import UiState, home_dir, load_ui_state, slug, thread_files
@@ -39,14 +39,6 @@ def test_filters_round_trip_and_tolerate_junk() -> None:
     assert Filter.from_dict(f.to_dict()) == f
     junk = {"verdicts": ["bogus", "asserted", 3], "author": 7, "bookmarked": "yes"}
     assert Filter.from_dict(junk) == Filter(verdicts=frozenset({"asserted"}))
-
-
-def test_labels_from_the_scorecard_screen() -> None:
-    authors = ["alice", "bob", None]
-    assert filter_from_label("bob", authors) == Filter(author="bob")
-    assert filter_from_label("challenge", authors) == Filter(verdicts=frozenset({"challenge"}))
-    assert filter_from_label("—", authors) == Filter(author="")
-    assert filter_from_label("zed", authors) is None
 
 
 def test_history_goes_back_and_forward_like_a_browser() -> None:
@@ -89,6 +81,11 @@ def test_keymap_keeps_good_entries_and_reports_bad_ones(tmp_path: Path) -> None:
     dotted, problems = parse_keymap({"list": {"down": "n"}, "pane": {"x": "y"}}, ["list.down"])
     assert dotted == {"list.down": "n"} and problems == ["unknown binding id 'pane.x'"]
     assert load_keymap(tmp_path / "missing.toml", ["x"]) == ({}, [])
+    context = [("list.down", "j"), ("list.up", "k"), ("bookmark", "m")]
+    swapped = {"list.down": "k", "list.up": "j"}
+    assert drop_clashes(swapped, [context]) == (swapped, [])
+    kept, problems = drop_clashes({"bookmark": "k"}, [context, [("bookmark", "m")]])
+    assert kept == {} and problems == ["bookmark: 'k' is already bound to list.up; keeping m"]
     bad = tmp_path / "config.toml"
     bad.write_text("[keys\n")
     keymap, problems = load_keymap(bad, ["x"])

@@ -24,13 +24,13 @@ from parsing.errors import ThreadscoreError
 from parsing.load import demo_path, load_thread
 from parsing.models import Thread
 from tui.document import Document
-from tui.filters import VERDICTS, Filter, apply_filter, filter_from_label
+from tui.filters import VERDICTS, AuthorChoice, Filter, PostChoice, ScorecardChoice, apply_filter
 from tui.history import JumpHistory
-from tui.keymap import load_keymap
+from tui.keymap import drop_clashes, load_keymap
 from tui.palette import ReaderCommands
-from tui.safe import one_line
 from tui.screens.help import HelpScreen, KeyHelp
 from tui.screens.reader import ReaderScreen
+from tui.screens.scorecard_keys import SCORECARD_BINDINGS
 from tui.search import SearchIndex, next_match
 from tui.state import (
     ThreadFiles,
@@ -120,6 +120,7 @@ class ThreadscoreApp(App[None]):
         self.marks_ready = False
         self.loading_done = False
         self._quitting = False
+        self._quit_warned = False
         self._index: SearchIndex | None = None
         self._saved = ""
         self._save_error = False
@@ -170,6 +171,8 @@ class ThreadscoreApp(App[None]):
     def _apply_keymap(self) -> None:
         path = self._home / "config.toml" if self._home else config_path()
         keymap, problems = load_keymap(path, self.binding_ids())
+        keymap, clashes = drop_clashes(self._normalize_keymap(keymap), self.binding_contexts())
+        problems += clashes
         if keymap:
             self.set_keymap(keymap)
         for problem in problems:
@@ -467,6 +470,7 @@ class ThreadscoreApp(App[None]):
             self.notify(f"Could not save: {exc}", severity="error", markup=False)
         else:
             self._saved, self._save_error = f"saved {stamp}", False
+            self._quit_warned = False
             if aside is not None:
                 self.notify(f"An unreadable scorecard was kept as {aside.name}.", markup=False)
         self._show_status()
@@ -756,19 +760,17 @@ class ThreadscoreApp(App[None]):
         except ImportError:
             self.notify("The scorecard screen is not available.", markup=False)
             return
-        self.push_screen(ScorecardScreen(self.doc.thread, self.doc.card), self._scorecard_closed)
+        self.push_screen(
+            ScorecardScreen(self.doc.thread, self.doc.card, id="scorecard"), self._scorecard_closed
+        )
 
-    def _scorecard_closed(self, label: str | None) -> None:
-        if not label or self.doc is None:
+    def _scorecard_closed(self, choice: ScorecardChoice | None) -> None:
+        if choice is None or self.doc is None:
             return
-        if label.startswith("#") and label[1:].isdigit():
-            self.go(int(label[1:]))
-            return
-        chosen = filter_from_label(label, self.doc.authors())
-        if chosen is None:
-            self.notify(f"Cannot filter by {one_line(label)!r}.", markup=False)
-            return
-        self.set_filter(chosen)
+        if isinstance(choice, PostChoice):
+            self.go(choice.number)
+        elif isinstance(choice, AuthorChoice):
+            self.set_filter(Filter(author=choice.author))
 
     def default_export_path(self) -> Path:
         """`THREAD.scorecard.toml` beside the thread; the current folder for the demo thread."""
@@ -815,33 +817,73 @@ class ThreadscoreApp(App[None]):
         self.push_screen(HelpScreen(self.key_help(), hint))
 
     async def action_quit_reader(self) -> None:
+        """Quit; when marks could not be saved, warn first and quit on the second press."""
+        if self._save_error and not self._quit_warned:
+            self._quit_warned = True
+            self.notify(
+                "Your marks are NOT SAVED. Press q again to quit and lose them, "
+                "or e to export the scorecard somewhere writable.",
+                title="Unsaved changes",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return
         self._save_ui()
         self._quitting = True
         self.exit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c copies in text boxes and does not quit; say what does (Textual's version
+        looks for its own quit action, which the reader replaces)."""
+        self.notify("Press q to quit (ctrl+q from any screen).", markup=False)
 
     # ----- keys: help, palette, remapping -----------------------------------------------------
 
     def _binding_owners(self) -> list[tuple[str, Any, list[Binding]]]:
         """(section, live node, declared bindings) for every node carrying the reader's keys."""
         owners: list[tuple[str, Any, list[Binding]]] = []
-        for cls, finder in (
-            (ReaderScreen, lambda: self.reader),
-            (PostList, lambda: self.post_list),
-            (ReadingPane, lambda: self.pane),
+        for title, bindings, finder in (
+            ("Reader", ReaderScreen.BINDINGS, lambda: self.reader),
+            ("Post list", PostList.BINDINGS, lambda: self.post_list),
+            ("Reading pane", ReadingPane.BINDINGS, lambda: self.pane),
+            ("Scorecard", SCORECARD_BINDINGS, self._scorecard_screen),
         ):
             try:
                 node = finder()
             except Exception:
                 node = None
-            declared = list(Binding.make_bindings(cls.BINDINGS))
-            owners.append((cls.BINDING_GROUP_TITLE or cls.__name__, node, declared))
+            owners.append((title, node, list(Binding.make_bindings(bindings))))
         return owners
+
+    def _scorecard_screen(self) -> Any:
+        """The scorecard screen when it is open (its keys as bound now), else None."""
+        return next((s for s in self.screen_stack if s.id == "scorecard"), None)
 
     def binding_ids(self) -> list[str]:
         ids: list[str] = []
         for _section, _node, declared in self._binding_owners():
             ids.extend(b.id for b in declared if b.id and b.id not in ids)
         return [*ids, "app.quit"]
+
+    def binding_contexts(self) -> list[list[tuple[str, str]]]:
+        """(id, key) pairs of the bindings active together: a remap must not take a key there.
+
+        The reader's keys meet the list's or the pane's (whichever has focus, and its key
+        wins); the scorecard's keys stand alone; ctrl+q is everywhere.
+        """
+        owners = {title: declared for title, _node, declared in self._binding_owners()}
+        quit_ = [("app.quit", "ctrl+q")]
+
+        def pairs(*titles: str) -> list[tuple[str, str]]:
+            found = [(b.id, b.key) for t in titles for b in owners[t] if b.id]
+            return [*found, *quit_]
+
+        return [
+            pairs("Reader", "Post list"),
+            pairs("Reader", "Reading pane"),
+            pairs("Scorecard"),
+        ]
 
     def key_help(self) -> list[tuple[str, list[KeyHelp]]]:
         """The reader's keys as they are now bound (after the user's keymap)."""

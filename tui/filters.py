@@ -88,18 +88,19 @@ def apply_filter(filter_: Filter, facts: Iterable[PostFacts]) -> list[int]:
     return [f.number for f in facts if filter_.matches(f)]
 
 
-def filter_from_label(label: str, authors: Iterable[str | None]) -> Filter | None:
-    """Turn a label the scorecard screen hands back (an author, a verdict, "bookmarked", "rated")
-    into a filter; None when the label names nothing we know."""
-    if label in VERDICTS:
-        return Filter(verdicts=frozenset({label}))
-    if label == "bookmarked":
-        return Filter(bookmarked=True)
-    if label == "rated":
-        return Filter(rated=True)
-    known = {a or "" for a in authors}
-    if label in known:
-        return Filter(author=label)
-    if label == "—" and "" in known:
-        return Filter(author="")
-    return None
+@dataclass(frozen=True)
+class AuthorChoice:
+    """The scorecard screen's answer "show this author's posts". Typed, not a label, so an
+    author really called "#12" or "rated" is never read as a post number or a filter name."""
+
+    author: str
+
+
+@dataclass(frozen=True)
+class PostChoice:
+    """The scorecard screen's answer "open this post" (a row of a post whose author is lost)."""
+
+    number: int
+
+
+ScorecardChoice = AuthorChoice | PostChoice

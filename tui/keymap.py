@@ -7,7 +7,7 @@ Problems come back as messages to show, never as exceptions: a bad config must n
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 Keymap = dict[str, str]
@@ -59,3 +59,37 @@ def load_keymap(path: Path, known_ids: Iterable[str]) -> tuple[Keymap, list[str]
     if "keys" not in config:
         return {}, []
     return parse_keymap(config["keys"], known_ids)
+
+
+def drop_clashes(
+    keymap: Keymap, contexts: Iterable[Sequence[tuple[str, str]]]
+) -> tuple[Keymap, list[str]]:
+    """The keymap without remaps that take a key already bound where they apply, and a message
+    for each one dropped (its default keys stay).
+
+    A context is the (binding id, default key) pairs active at the same time, e.g. the reader's
+    keys plus the post list's. There the focused widget's binding wins, so `bookmark = "j"`
+    would never bookmark: better to say so and keep `m`. Keys are in Textual's long form.
+    """
+    kept = dict(keymap)
+    problems: list[str] = []
+    for context in contexts:
+        defaults: dict[str, list[str]] = {}
+        for binding_id, key in context:
+            defaults.setdefault(binding_id, []).append(key)
+        for binding_id in [b for b in keymap if b in defaults and b in kept]:
+            for key in keymap[binding_id].split(","):
+                owners = [
+                    other
+                    for other in defaults
+                    if other != binding_id
+                    and key in (kept[other].split(",") if other in kept else defaults[other])
+                ]
+                if owners:
+                    problems.append(
+                        f"{binding_id}: {key!r} is already bound to {owners[0]}; "
+                        f"keeping {','.join(defaults[binding_id])}"
+                    )
+                    del kept[binding_id]
+                    break
+    return kept, problems

@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.widgets.post_list import fit
+
 
 @dataclass(frozen=True)
 class KeyHelp:
@@ -43,8 +45,13 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content(self._config_hint), classes="dialog-hint")
 
     def _table(self) -> Content:
-        width = min(max((len(k.keys) for _, ks in self._sections for k in ks), default=4), 16)
-        what = min(max((len(k.description) for _, ks in self._sections for k in ks), default=8), 36)
+        rows = [k for _, ks in self._sections for k in ks]
+        width = min(max((len(k.keys) for k in rows), default=4), 16)
+        ids = max((len(k.binding_id) for k in rows), default=0)
+        # The dialog is 84 wide at most, less border, padding and scrollbar; at 80 columns the
+        # description gives way (cut with "…") so every id stays on its line.
+        room = min(84, self.app.size.width - 4) - 4 - (2 + width + 1 + 1 + ids)
+        what = max(12, min(max((len(k.description) for k in rows), default=8), 36, room))
         lines: list[Content] = []
         for title, keys in self._sections:
             if lines:
@@ -54,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
                 lines.append(
                     Content.assemble(
                         (f"  {key.keys:<{width}} ", "bold"),
-                        f"{key.description:<{what}} ",
+                        f"{fit(key.description, what)} ",
                         (key.binding_id, "$text-muted"),
                     )
                 )

@@ -1,7 +1,7 @@
 """The scorecard screen: who argues with evidence and who only asserts, at a glance.
 
-Pushed by the reader on `s`. It dismisses with the chosen author's label (an author name, or
-"#N" for a post whose author is unknown) so the reader can filter its list, or None on escape.
+Pushed by the reader on `s`. It dismisses with the chosen row as a typed choice (an author to
+filter the list by, or the one post of a row whose author is unknown), or None on escape.
 Every number comes from `tui.scorecard_view`, which applies the user's verdict overrides.
 """
 
@@ -12,7 +12,7 @@ from typing import ClassVar, cast, get_args
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -20,6 +20,7 @@ from textual.widgets.data_table import ColumnKey
 
 from parsing.models import Thread
 from scoring.models import Scorecard
+from tui.filters import AuthorChoice, PostChoice, ScorecardChoice
 from tui.scorecard_view import (
     AuthorRow,
     SortKey,
@@ -34,6 +35,7 @@ from tui.scorecard_view import (
     sort_rows,
     thread_summary,
 )
+from tui.screens.scorecard_keys import SCORECARD_BINDINGS, SORT_KEYS
 from tui.widgets.evidence_chart import EvidenceChart
 from tui.widgets.thread_strip import ThreadStrip
 from tui.widgets.verdict_style import GLYPHS
@@ -60,19 +62,6 @@ AUTHOR_WIDTH = 24
 NARROW_AUTHOR_WIDTH = 18
 """Longer names are cut in the table and the chart; the reader filters on the full name."""
 
-SORT_KEYS: tuple[tuple[str, SortKey, str], ...] = (
-    ("o", "order", "thread order"),
-    ("n", "author", "name"),
-    ("p", "posts", "posts"),
-    ("e", "evidenced", "evidenced posts"),
-    ("a", "asserted", "asserted posts"),
-    ("c", "challenges", "challenges"),
-    ("w", "answered", "challenges answered"),
-    ("r", "rate", "evidence rate"),
-    ("u", "rating", "user rating"),
-)
-"""Key, sort key and description of each sort binding; a second press flips the order."""
-
 
 class NameCell(Text):
     """An author's cell that knows its row, so the table can be re-sorted without rebuilding."""
@@ -82,7 +71,7 @@ class NameCell(Text):
         self.index = index
 
 
-class ScorecardScreen(Screen[str | None]):
+class ScorecardScreen(Screen[ScorecardChoice | None]):
     """Thread totals, the thread strip, the author table and the evidence chart."""
 
     CSS_PATH = "scorecard.tcss"
@@ -93,29 +82,7 @@ class ScorecardScreen(Screen[str | None]):
     ]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (40, "-tall")]
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape,q,s",
-            "close",
-            "Back",
-            tooltip="Back to the thread; the list stays as it was",
-            id="scorecard.close",
-        ),
-        Binding(
-            "enter",
-            "choose",
-            "Show their posts",
-            tooltip="Back to the thread, showing only the highlighted author's posts",
-            priority=True,
-            id="scorecard.choose",
-        ),
-        Binding("j", "cursor('down')", "Next author", show=False, id="scorecard.next"),
-        Binding("k", "cursor('up')", "Previous author", show=False, id="scorecard.previous"),
-        *(
-            Binding(k, f"sort({sort!r})", f"Sort: {what}", show=False, id=f"scorecard.sort.{sort}")
-            for k, sort, what in SORT_KEYS
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = SCORECARD_BINDINGS
 
     def __init__(
         self,
@@ -301,8 +268,12 @@ class ScorecardScreen(Screen[str | None]):
     def action_choose(self) -> None:
         """Dismiss with the highlighted author so the reader shows only their posts."""
         row = self._cursor_row()
-        if row is not None:
-            self.dismiss(row.author)
+        if row is None:
+            return
+        if row.known or not row.post_numbers:
+            self.dismiss(AuthorChoice(row.author))
+        else:
+            self.dismiss(PostChoice(row.post_numbers[0]))
 
     def action_close(self) -> None:
         self.dismiss(None)
