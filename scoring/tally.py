@@ -78,7 +78,10 @@ def challenge_pairs(thread: Thread, scores: list[PostScore]) -> list[tuple[int, 
 
 
 def _post_types(score: PostScore) -> dict[str, int]:
+    """Evidence cues by type; a post without evidence types has none to count (most posts)."""
     counts: dict[str, int] = {}
+    if not score.evidence_types:
+        return counts
     for cue in score.cues:
         if cue.role == "evidence" and cue.evidence_type:
             counts[cue.evidence_type] = counts.get(cue.evidence_type, 0) + 1

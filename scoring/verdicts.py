@@ -212,9 +212,13 @@ def decide(sentences: list[SentenceScore], extra: list[Cue]) -> Decision:
         score = 0.3 + sum(TYPE_WEIGHT.get(t, 0) for t in types) - HEDGE_PENALTY * min(hedges, 4)
         score += REASON_WEIGHT * bool(reasons)
         strength = round(min(1.0, max(0.05, score)), 2)
-        shown = [f"{TYPE_NAMES[t]} {_quoted([backing[t]], 1, 30)}" for t in types if t in backing]
+        shown = [
+            f"{TYPE_NAMES[t]} “{w if len(w) <= 30 else w[:29] + '…'}”"
+            for t in types
+            if (w := backing.get(t)) is not None
+        ]
         where = f" ({_sentences(backed_at)})" if backed_at else ""
-        why = f"backed by {_join(shown)}{where}; {claims} {noun}"
+        why = f"backed by {_join(shown)}{where}; {claims} {noun}".replace("\n", " ")
         return Decision("evidenced", strength, types, why, *counts)
     if claims:
         # Asserted: the claims decided it, so the line names their sentences and cue words.
