@@ -156,7 +156,11 @@ async def test_filter_screen(tmp_path: Path) -> None:
         await ready(pilot)
         await pilot.press("f")
         assert isinstance(app.screen, FilterScreen)
-        await pilot.press("space", "ctrl+s")  # tick "evidenced", apply
+        assert app.screen.query_one("#verdict-evidenced").render().plain.startswith("▐ ▌")
+        await pilot.press("space")  # tick "evidenced"
+        tick = app.screen.query_one("#verdict-evidenced").render().plain
+        assert tick.startswith("▐✓▌")
+        await pilot.press("ctrl+s")
         assert app.post_list.numbers == [1, 4]
         assert "evidenced" in str(app.reader.query_one("#status").render())
         await pilot.press("r", "enter")  # #2 quotes #1 but is filtered out: the filter goes

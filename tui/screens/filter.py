@@ -7,17 +7,27 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Select, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Button, Checkbox, Select, Static
 
 from tui.filters import VERDICTS, Filter
 from tui.safe import one_line
 
 ANY_AUTHOR = "\x00any"
 """Select value for "no author filter"; cannot collide with a cleaned author name."""
+
+
+class Tick(Checkbox):
+    """A checkbox whose state shows without colour: "✓" when ticked, blank when not (Textual's
+    draws an "X" either way and tells them apart only by colour)."""
+
+    @property
+    def _button(self) -> Content:
+        button = super()._button
+        inner = "✓" if self.value else " "
+        return Content.assemble(button[:1], (inner, button.get_style_at_offset(1)), button[2:])
 
 
 class FilterScreen(ModalScreen[Filter | None]):
@@ -27,6 +37,8 @@ class FilterScreen(ModalScreen[Filter | None]):
         Binding("escape", "cancel", "Cancel", id="filter.cancel"),
         Binding("ctrl+s", "apply", "Apply", id="filter.apply"),
         Binding("ctrl+r", "clear", "Clear all", id="filter.clear"),
+        Binding("down,j", "app.focus_next", "Next", show=False, id="filter.next"),
+        Binding("up,k", "app.focus_previous", "Previous", show=False, id="filter.previous"),
     ]
 
     def __init__(self, current: Filter, authors: Sequence[str]) -> None:
@@ -38,37 +50,44 @@ class FilterScreen(ModalScreen[Filter | None]):
         current = self._current
         with Vertical(classes="dialog filter"):
             yield Static(Content("Filter the post list"), classes="dialog-title")
-            yield SelectionList[str](
-                *(Selection(Content(f"Verdict: {v}"), v, v in current.verdicts) for v in VERDICTS),
-                id="verdicts",
-                compact=True,
-            )
-            options: list[tuple[Content, str]] = [(Content("Any author"), ANY_AUTHOR)]
-            options += [(Content(one_line(a) or "—"), a) for a in self._authors]
-            author = current.author if current.author in self._authors else ANY_AUTHOR
-            yield Select(options, value=author, allow_blank=False, id="author", compact=True)
-            yield Checkbox("Bookmarked only", current.bookmarked, id="bookmarked", compact=True)
-            yield Checkbox("Rated only", current.rated, id="rated", compact=True)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Apply", variant="primary", id="apply", compact=True)
-                yield Button("Clear all", id="clear", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
-            yield Static(
-                Content("space toggles · ctrl+s applies · ctrl+r clears · escape cancels"),
-                classes="dialog-hint",
-            )
+            with Vertical(id="filter-foot"):
+                yield Static(
+                    Content("space ticks · ctrl+s applies · ctrl+r clears · escape cancels"),
+                    classes="dialog-hint",
+                )
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Apply", variant="primary", id="apply", compact=True)
+                    yield Button("Clear all", id="clear", compact=True)
+                    yield Button("Cancel", id="cancel", compact=True)
+            with VerticalScroll(id="filter-body"):
+                with Grid(id="filter-ticks"):
+                    for verdict in VERDICTS:
+                        yield Tick(
+                            f"Verdict: {verdict}",
+                            verdict in current.verdicts,
+                            id=f"verdict-{verdict}",
+                            name=verdict,
+                            classes="verdict",
+                            compact=True,
+                        )
+                    yield Tick("Bookmarked only", current.bookmarked, id="bookmarked", compact=True)
+                    yield Tick("Rated only", current.rated, id="rated", compact=True)
+                options: list[tuple[Content, str]] = [(Content("Any author"), ANY_AUTHOR)]
+                options += [(Content(one_line(a) or "—"), a) for a in self._authors]
+                author = current.author if current.author in self._authors else ANY_AUTHOR
+                yield Select(options, value=author, allow_blank=False, id="author", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#verdicts").focus()
+        self.query_one(Tick).focus()
 
     def chosen(self) -> Filter:
-        verdicts = frozenset(self.query_one("#verdicts", SelectionList).selected)
+        verdicts = frozenset(t.name for t in self.query(".verdict").results(Tick) if t.value)
         author = self.query_one("#author", Select).value
         return Filter(
-            verdicts=verdicts,
+            verdicts=verdicts,  # type: ignore[arg-type]
             author=author if isinstance(author, str) and author != ANY_AUTHOR else None,
-            bookmarked=self.query_one("#bookmarked", Checkbox).value,
-            rated=self.query_one("#rated", Checkbox).value,
+            bookmarked=self.query_one("#bookmarked", Tick).value,
+            rated=self.query_one("#rated", Tick).value,
         )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
