@@ -113,6 +113,30 @@ async def test_marks_follow_a_renamed_or_edited_thread(home: Path, thread_file: 
     assert old.read_bytes() == before
 
 
+async def test_two_readers_on_one_thread_keep_each_others_marks(
+    home: Path, thread_file: Path
+) -> None:
+    from scoring.store import load_scorecard, save_scorecard
+    from scoring.user_layer import set_rating, toggle_bookmark
+
+    app = ThreadscoreApp([thread_file])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("4")  # reader A rates #1
+        path = app.files.scorecard
+        # Reader B opened before that rating: it saves its own view, bookmarking #2, #1 unrated.
+        posts = app.doc.thread.posts
+        card = load_scorecard(path)
+        theirs = toggle_bookmark(type(card.user)(), posts[1])
+        theirs = set_rating(theirs, posts[0], 2)
+        save_scorecard(card.model_copy(update={"user": theirs}), path)
+        await pilot.press("j", "j", "5")  # A rates #3
+        assert app.doc.mark(2).bookmark and app.doc.mark(1).rating == 4
+    saved = load_scorecard(path).user.marks
+    by_number = {m.post_number: m for m in saved.values()}
+    assert by_number[1].rating == 4 and by_number[2].bookmark and by_number[3].rating == 5
+
+
 async def test_damaged_state_is_set_aside_and_the_app_opens(home: Path, thread_file: Path) -> None:
     first = ThreadscoreApp([thread_file])
     async with first.run_test() as pilot:

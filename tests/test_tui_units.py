@@ -11,6 +11,7 @@ from tests.test_tui_support import small_thread
 from tui.filters import Filter, PostFacts, apply_filter
 from tui.history import JumpHistory
 from tui.keymap import drop_clashes, load_keymap, parse_keymap
+from tui.merge import merge_layers
 from tui.safe import clean, one_line
 from tui.search import SearchIndex, next_match
 from tui.state import UiState, home_dir, load_ui_state, slug, thread_files
@@ -165,3 +166,19 @@ def test_the_per_thread_file_keeps_marks_but_no_scores() -> None:
     light = marks_only(card)
     assert light.posts == [] and light.authors == [] and light.user == card.user
     assert light.fingerprint == card.fingerprint
+
+
+def test_merging_another_readers_marks_keeps_ours_only_where_we_edited() -> None:
+    from scoring.models import UserLayer, UserMark
+
+    def mark(post_id: str, number: int, rating: int) -> UserMark:
+        return UserMark(post_id=post_id, post_number=number, rating=rating)
+
+    orphan = mark("gone", 9, 1)
+    ours = UserLayer(marks={"a": mark("a", 1, 5), "b": mark("b", 2, 5)}, orphans=[orphan])
+    theirs = UserLayer(marks={"b": mark("b", 2, 1), "c": mark("c", 3, 1)}, orphans=[orphan])
+    merged = merge_layers(ours, theirs, touched={"a"})
+    assert {k: m.rating for k, m in merged.marks.items()} == {"a": 5, "b": 1, "c": 1}
+    assert merged.orphans == [orphan]
+    cleared = merge_layers(UserLayer(), theirs, touched={"b"})
+    assert list(cleared.marks) == ["c"]

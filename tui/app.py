@@ -36,6 +36,7 @@ from tui.state import (
     ThreadFiles,
     UiState,
     config_path,
+    file_stamp,
     load_ui_state,
     load_user_layer,
     save_ui_state,
@@ -121,6 +122,7 @@ class ThreadscoreApp(App[None]):
         self.loading_done = False
         self._quitting = False
         self._quit_warned = False
+        self._disk_stamp: tuple[int, int] | None = None
         self._index: SearchIndex | None = None
         self._saved = ""
         self._save_error = False
@@ -235,9 +237,11 @@ class ThreadscoreApp(App[None]):
 
         index = SearchIndex(search_texts(thread))
         self._call(self._index_ready, index)
+        stamp = file_stamp(files.scorecard)  # before reading: a change after it is merged later
         loaded = load_user_layer(files.scorecard, thread)
         card = empty_scorecard(thread).model_copy(update={"user": loaded.layer})
         restored = loaded.restored_from is not None
+        self._disk_stamp = stamp
         self._call(self._marks_ready, card, loaded.writable, loaded.notice, restored)
         try:
             scored = self._scorer(thread)
@@ -463,8 +467,10 @@ class ThreadscoreApp(App[None]):
             return
         from scoring.store import ScorecardFileError, save_scorecard
 
+        self._merge_other_reader()
         try:
             aside = save_scorecard(marks_only(self.doc.card), self.files.scorecard)
+            self._disk_stamp = file_stamp(self.files.scorecard)
         except (OSError, ScorecardFileError) as exc:
             self._saved, self._save_error = "NOT SAVED", True
             self.notify(f"Could not save: {exc}", severity="error", markup=False)
@@ -474,6 +480,24 @@ class ThreadscoreApp(App[None]):
             if aside is not None:
                 self.notify(f"An unreadable scorecard was kept as {aside.name}.", markup=False)
         self._show_status()
+
+    def _merge_other_reader(self) -> None:
+        """When the file changed on disk since we read or wrote it (another reader on the same
+        thread saved), take its marks except on the posts edited here, so neither is lost."""
+        assert self.doc is not None and self.files is not None
+        stamp = file_stamp(self.files.scorecard)
+        if stamp is None or stamp == self._disk_stamp:
+            return
+        from scoring.store import load_scorecard
+
+        try:
+            theirs = load_scorecard(self.files.scorecard).user
+        except (ThreadscoreError, OSError):
+            return  # save_scorecard sets a damaged file aside and says so
+        from scoring.user_layer import reattach
+
+        self.doc.merge_saved(reattach(theirs, self.doc.thread))
+        self.post_list.refresh_rows()
 
     def _current_ui(self) -> UiState:
         post_id = None

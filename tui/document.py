@@ -54,6 +54,8 @@ class Document:
         self._marks: dict[str, UserMark] = {}
         self._previews: dict[int, str] = {}
         self._authors = {p.number: one_line(p.author) for p in thread.posts}
+        self.touched: set[str] = set()
+        """Ids of the posts whose marks were edited this session (they win a merge)."""
         if card is not None:
             self.set_card(card)
 
@@ -184,9 +186,17 @@ class Document:
 
     # ----- edits ------------------------------------------------------------------------------
 
-    def _set_layer(self, layer: UserLayer) -> None:
+    def _set_layer(self, layer: UserLayer, number: int | None = None) -> None:
         assert self.card is not None, "edits wait until the marks are read"
+        if number is not None:
+            self.touched.add(self.post(number).id)
         self.set_card(self.card.model_copy(update={"user": layer}))
+
+    def merge_saved(self, theirs: UserLayer) -> None:
+        """Take the marks another reader saved, keeping ours on the posts edited here."""
+        from tui.merge import merge_layers
+
+        self._set_layer(merge_layers(self._layer, theirs, self.touched))
 
     @property
     def _layer(self) -> UserLayer:
@@ -196,24 +206,28 @@ class Document:
     def rate(self, number: int, rating: int | None) -> None:
         from scoring.user_layer import set_rating
 
-        self._set_layer(set_rating(self._layer, self.post(number), rating))
+        self._set_layer(set_rating(self._layer, self.post(number), rating), number)
 
     def toggle_bookmark(self, number: int) -> bool:
         """Flip the bookmark; returns whether the post is now bookmarked."""
         from scoring.user_layer import toggle_bookmark
 
-        self._set_layer(toggle_bookmark(self._layer, self.post(number)))
+        self._set_layer(toggle_bookmark(self._layer, self.post(number)), number)
         mark = self.mark(number)
         return bool(mark and mark.bookmark)
 
     def set_note(self, number: int, text: str) -> None:
         from scoring.user_layer import set_note
 
-        self._set_layer(set_note(self._layer, self.post(number), text))
+        self._set_layer(set_note(self._layer, self.post(number), text), number)
 
     def set_override(self, number: int, verdict: Verdict | None) -> None:
+        """Set the user's verdict; choosing the scorer's own verdict clears the override (an
+        override equal to the verdict it replaces only adds a misleading `*`)."""
         from scoring.user_layer import set_override
 
         score = self._scores.get(number)
         computed = score.verdict if score else None
-        self._set_layer(set_override(self._layer, self.post(number), verdict, computed))
+        if verdict is not None and verdict == computed:
+            verdict = None
+        self._set_layer(set_override(self._layer, self.post(number), verdict, computed), number)

@@ -49,6 +49,15 @@ def slug(name: str) -> str:
     return text[:40].strip("-") or "thread"
 
 
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """(mtime in ns, size) of a file, None when missing: tells us another process wrote it."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
 @dataclass(frozen=True)
 class ThreadFiles:
     scorecard: Path
