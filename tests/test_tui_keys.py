@@ -13,7 +13,7 @@ from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, TextArea
 
-from tests.test_tui_support import make_app, ready
+from tests.test_tui_support import make_app, ready, small_thread
 from tui.filters import AuthorChoice, PostChoice
 from tui.screens.chooser import ChooserScreen
 from tui.screens.export import ExportScreen
@@ -203,6 +203,17 @@ async def test_export_writes_the_scorecard_with_the_users_layer(tmp_path: Path) 
     data = tomllib.loads(target.read_text(encoding="utf-8"))
     assert data["marks"][0]["rating"] == 5 and data["marks"][0]["post_id"] == "p1"
     assert len(data["posts"]) == 6 and data["fingerprint"] == "f1" * 32
+
+
+async def test_a_thread_of_several_pages_exports_beside_its_folder(tmp_path: Path) -> None:
+    thread = small_thread("/x/forum.thread-42")
+    pages = [f"/x/forum.thread-42/page{n}.html" for n in (1, 2)]
+    thread = thread.model_copy(update={"source": thread.source.model_copy(update={"paths": pages})})
+    app = make_app(tmp_path, thread)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert app.default_export_path() == Path("/x/forum.thread-42.scorecard.toml")
+        assert app.files.scorecard.name.endswith("-forum-thread-42.scorecard.toml")
 
 
 async def test_help_palette_and_quit(tmp_path: Path) -> None:

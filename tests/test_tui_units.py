@@ -14,7 +14,7 @@ from tui.keymap import drop_clashes, load_keymap, parse_keymap
 from tui.merge import merge_layers
 from tui.safe import clean, one_line
 from tui.search import SearchIndex, next_match
-from tui.state import UiState, home_dir, load_ui_state, slug, thread_files
+from tui.state import UiState, home_dir, load_ui_state, slug, thread_files, thread_name
 from tui.widgets.post_list import fit, marker_text
 
 FACTS = [
@@ -103,6 +103,11 @@ def test_state_lives_under_threadscore_home(
     assert files.scorecard == tmp_path / "threads" / f"{'ab' * 8}-my-thread-2.scorecard.toml"
     assert files.ui.name == f"{'ab' * 8}-my-thread-2.ui.toml"
     assert slug("") == "thread" and slug("....") == "thread"
+    pages = [f"/x/forum.thread-42/page{n}.html" for n in (1, 2)]
+    folder = Source(path="/x/forum.thread-42", paths=pages, format="html", sha256="cd" * 32)
+    assert thread_name(folder) == "forum.thread-42"
+    assert thread_files(folder).ui.name == f"{'cd' * 8}-forum-thread-42.ui.toml"
+    assert thread_name(source) == "My Thread (2)"
 
 
 def test_ui_state_round_trips_and_finds_posts_by_id(tmp_path: Path) -> None:

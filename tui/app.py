@@ -41,6 +41,7 @@ from tui.state import (
     load_user_layer,
     save_ui_state,
     thread_files,
+    thread_name,
 )
 from tui.widgets.post_list import PostList, Row
 from tui.widgets.reading_pane import ReadingPane
@@ -797,10 +798,11 @@ class ThreadscoreApp(App[None]):
             self.set_filter(Filter(author=choice.author))
 
     def default_export_path(self) -> Path:
-        """`THREAD.scorecard.toml` beside the thread; the current folder for the demo thread."""
+        """`THREAD.scorecard.toml` beside the thread (beside the folder for a thread of several
+        pages); the current folder for the demo thread."""
         assert self.doc is not None
         source = Path(self.doc.thread.source.path)
-        name = f"{source.stem or 'thread'}.scorecard.toml"
+        name = f"{thread_name(self.doc.thread.source) or 'thread'}.scorecard.toml"
         if not source.name or source == demo_path():
             return Path.cwd() / name
         return source.with_name(name)

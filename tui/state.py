@@ -42,6 +42,16 @@ def config_path() -> Path:
     return home_dir() / "config.toml"
 
 
+def thread_name(source: Source) -> str:
+    """The thread's name for files derived from it: the file's stem, or for several pages read
+    as one thread the whole name of their folder (`forum.thread-42/` keeps its dot part)."""
+    path = Path(source.path)
+    pages = {Path(page).name for page in source.paths}
+    if source.paths and path.name not in pages:
+        return path.name
+    return path.stem
+
+
 def slug(name: str) -> str:
     """A short, filesystem-safe version of a file name ("My Thread (2).txt" -> "my-thread-2")."""
     stem = Path(name).stem if name else ""
@@ -66,7 +76,8 @@ class ThreadFiles:
 
 def thread_files(source: Source, home: Path | None = None) -> ThreadFiles:
     """The two state files of a thread: same bytes, same files, wherever the thread is opened."""
-    base = (home or home_dir()) / "threads" / f"{source.sha256[:16]}-{slug(source.path)}"
+    name = slug(thread_name(source) + ".") if source.paths else slug(source.path)
+    base = (home or home_dir()) / "threads" / f"{source.sha256[:16]}-{name}"
     return ThreadFiles(
         scorecard=base.with_name(base.name + ".scorecard.toml"),
         ui=base.with_name(base.name + ".ui.toml"),
