@@ -15,6 +15,8 @@ the ones people follow when they write:
 - list items, lines after a line ending in ":" (down to the next blank line) or ",", lines after
   a heading (short, no closing punctuation, or in capitals), a link on its own line, and lines
   opening with "therefore", "that is why" and the like continue the post;
+- a line opening with a conjunction ("And", "But") continues the post unless other signs
+  (long lines, a question just before, a short reply after a long line) outweigh it;
 - otherwise a line after a single line break is a new post.
 
 Quotes also correct the split afterwards: when one run of quotes repeats two lines we put in
@@ -155,6 +157,37 @@ def _is_capitals(text: str) -> bool:
     """A line in capitals, as headings are ("1 CORINTHIANS 6:9 AND 1 TIMOTHY 1:10")."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+TURN_THRESHOLD = -1
+"""The `turn_score` from which a single line break between own words is a new post."""
+
+LONG_LINE_WORDS = 25
+"""A line this long is a paragraph written on one line."""
+
+_CONTINUES = re.compile(
+    r"^\s*(?:and|but|or|because|which|then|also|however|although|though|yet|plus|if)\b",
+    re.IGNORECASE,
+)
+
+
+def turn_score(prev: str, line: str) -> int:
+    """Evidence that `line`, after a single line break from own words `prev`, is a new post.
+
+    A line opening with a conjunction ("And ...", "But ...") goes on with the sentence before,
+    unless something says a new poster is speaking: a long line (writers of long paragraphs
+    put a blank line between them, so a single break after one ends a post), a question or
+    exclamation just before (the next poster answers it), or a short line after a long one
+    ("Source?"). Other single breaks stay new posts: joining on a guess costs more, as a quote
+    of the joined part would then point at the wrong post.
+    """
+    n_prev, n_line = len(prev.split()), len(line.split())
+    score = 2 * (max(n_prev, n_line) >= 2 * LONG_LINE_WORDS)
+    score += (n_prev >= LONG_LINE_WORDS) + (n_line >= LONG_LINE_WORDS)
+    score += prev.rstrip()[-1:] in ("?", "!")
+    score += 2 * (n_line <= 3 and n_prev >= 10)
+    score -= 2 * (_CONTINUES.match(line) is not None)
+    return score
 
 
 class _PostIndex:
@@ -390,7 +423,9 @@ class _Scanner:
             return False
         if _FIRST_ITEM.match(line) or _URL_ONLY.match(line) or _CONNECTIVE.match(line):
             return False
-        return not self.last_leads
+        if self.last_leads:
+            return False
+        return last_kind is not Kind.TEXT or turn_score(last_text, line) >= TURN_THRESHOLD
 
     def new_post(self, start: int, header: PostHeader | None = None) -> PostSpan:
         post = PostSpan(start=start, header=header)

@@ -353,6 +353,19 @@ def test_a_line_of_punctuation_and_a_heading_in_capitals_keep_the_post_together(
     assert links(thread) == [(2, 1, (7, 7))]
 
 
+def test_a_line_opening_with_a_conjunction_goes_on_unless_a_new_poster_shows() -> None:
+    text = (
+        "Rail\n\n"
+        "Freight trains are slow to load.\n"
+        "But they carry far more per driver.\n"
+        "Do they really?\n"
+        "And who pays for the sidings?\n"
+        "Lorries are simpler.\n"
+    )
+    # "But" continues the post; "And" after a question is the next poster answering it.
+    assert starts(parse(text)) == [3, 5, 6, 7]
+
+
 def test_quotes_going_back_through_the_quoted_post_start_a_new_reply() -> None:
     first = "The break-even point is usually put at about 500 km."
     second = "Below that, lorries win."
