@@ -73,8 +73,8 @@ async def test_quotes_follow_choose_quoted_by_back_and_forward(tmp_path: Path) -
         await pilot.press("j", "o")  # #2 quotes only #1: straight there
         assert app.current == 1
         await pilot.press("r")  # #1 is quoted by #2 and #3
-        assert isinstance(app.screen, ChooserScreen)
-        await pilot.press("down", "enter")
+        assert isinstance(app.screen, ChooserScreen) and app.screen._title == "2 posts quote #1"
+        await pilot.press("j", "enter")  # j/k move in a chooser as in the list
         assert app.current == 3
         await pilot.press("o")  # #3 quotes #1 and #2: a chooser
         assert isinstance(app.screen, ChooserScreen)
@@ -340,3 +340,24 @@ async def test_quit_warns_once_when_marks_are_not_saved(tmp_path: Path) -> None:
         assert "NOT SAVED" in notices and "Press q to quit" in notices
         await pilot.press("q")
         assert app._exit
+
+
+async def test_overlapping_redraws_show_the_post_once(tmp_path: Path) -> None:
+    import asyncio
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        doc = (await ready(pilot)).doc
+        assert doc is not None
+        await asyncio.gather(app.pane.show(doc.view(2)), app.pane.show(doc.view(2)))
+        assert len(app.pane.query(".why")) == 1 and len(app.pane.query(".post-header")) == 1
+
+
+async def test_end_right_after_enter_reaches_the_end_of_the_opened_post(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 12)) as pilot:
+        await ready(pilot)
+        type_fast(app, "j", "enter", "G")
+        await pilot.pause(0.2)
+        assert app.current == 2 and isinstance(app.focused, ReadingPane)
+        assert app.pane.scroll_y == app.pane.max_scroll_y > 0

@@ -46,6 +46,7 @@ from tui.state import (
 from tui.widgets.post_list import PostList, Row
 from tui.widgets.reading_pane import ReadingPane
 from tui.widgets.status_bar import Status, StatusBar
+from tui.wording import plural
 
 if TYPE_CHECKING:
     from scoring.models import Scorecard, Verdict
@@ -401,15 +402,21 @@ class ThreadscoreApp(App[None]):
         self._schedule_ui_save()
         if self._pane_timer is not None:
             self._pane_timer.stop()
+        shown = self.pane.view
+        if shown is not None and shown.post.number == self.current:
+            return  # already open (enter got there first): redrawing would lose the scroll
         if message.jump:
             self.call_later(self._open_now)
         else:
             self._pane_timer = self.set_timer(PANE_DELAY, self._open_now)
 
-    async def on_post_list_opened(self, message: PostList.Opened) -> None:
-        self.current = message.number
-        await self._open_now()
-        self.pane.focus()
+    def post_opened(self, number: int) -> None:
+        """Enter on a post: the pane takes focus at once (the next key is the pane's) and the
+        post follows; a scroll key meanwhile waits for it (`ReadingPane.opening`)."""
+        self.current = number
+        self.pane.opening = True
+        self.reader.set_focus(self.pane)  # now, not after the queue as `focus()` would
+        self.call_later(self._open_now)
 
     async def _open_now(self, keep_scroll: bool = False) -> None:
         if self._pane_timer is not None:
@@ -418,6 +425,7 @@ class ThreadscoreApp(App[None]):
         if self.doc is None or self.current is None or not self.screen_stack:
             return
         await self.pane.show(self.doc.view(self.current), keep_scroll=keep_scroll)
+        self.pane.opening = False
 
     def _show_status(self) -> None:
         if not self.screen_stack or not self.reader.is_mounted:
@@ -594,7 +602,8 @@ class ThreadscoreApp(App[None]):
             self.notify(f"No later post quotes #{self.current}.", markup=False)
             return
         choices = [(self._post_label(n), n) for n in quoting]
-        title = f"{len(quoting)} post{'s' if len(quoting) > 1 else ''} quote #{self.current}"
+        verb = "quote" if len(quoting) > 1 else "quotes"
+        title = f"{plural(len(quoting), 'post')} {verb} #{self.current}"
         self.push_screen(ChooserScreen(title, choices), self._chosen_post)
 
     def action_back(self) -> None:
@@ -712,7 +721,9 @@ class ThreadscoreApp(App[None]):
             if not self.matches:
                 self.notify(f"Nothing matches “{query}”.", markup=False)
             else:
-                self.notify(f"{len(self.matches)} posts match.", markup=False)
+                matched = len(self.matches)
+                verb = "matches" if matched == 1 else "match"
+                self.notify(f"{plural(matched, 'post')} {verb}.", markup=False)
                 self._step_match(1, from_number=(self.current or 1) - 1)
         self._show_status()
 

@@ -17,6 +17,7 @@ from typing import Literal
 from parsing.models import Thread
 from scoring.models import VERDICTS, Scorecard, Verdict
 from scoring.tally import challenge_pairs
+from tui.wording import plural
 
 SortKey = Literal[
     "order", "author", "posts", "evidenced", "asserted", "challenges", "answered", "rate", "rating"
@@ -330,10 +331,6 @@ def describe_row(row: AuthorRow, max_posts: int = 6) -> str:
 def format_rate(rate: float | None) -> str:
     """A percentage, or an en dash where there is nothing to divide."""
     return "–" if rate is None else f"{rate:.0%}"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def describe_authors(authors: int, anonymous: int) -> str:

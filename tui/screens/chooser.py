@@ -20,7 +20,9 @@ class ChooserScreen(ModalScreen[T | None], Generic[T]):
     """A list of choices; enter picks, escape cancels (dismisses with None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="chooser.cancel")
+        Binding("escape", "cancel", "Cancel", id="chooser.cancel"),
+        Binding("j", "move('cursor_down')", "Down", show=False, id="chooser.down"),
+        Binding("k", "move('cursor_up')", "Up", show=False, id="chooser.up"),
     ]
 
     def __init__(self, title: str, choices: Sequence[tuple[Content, T]], *, start: int = 0) -> None:
@@ -43,6 +45,10 @@ class ChooserScreen(ModalScreen[T | None], Generic[T]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self._choices[event.option_index][1])
+
+    async def action_move(self, action: str) -> None:
+        """j and k move as in the post list (the option list only knows the arrow keys)."""
+        await self.query_one(OptionList).run_action(action)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

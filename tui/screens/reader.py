@@ -59,7 +59,12 @@ class ReaderScreen(Screen[None]):
         app = self.app
         row_for = getattr(app, "row_for", None)
         assert row_for is not None, "ReaderScreen runs inside ThreadscoreApp"
-        post_list = PostList(row_for, moved=getattr(app, "cursor_moved", None), id="posts")
+        post_list = PostList(
+            row_for,
+            moved=getattr(app, "cursor_moved", None),
+            opened=getattr(app, "post_opened", None),
+            id="posts",
+        )
         pane = ReadingPane(id="pane")
         prepare = getattr(app, "prepare_widgets", None)
         if prepare is not None:

@@ -123,15 +123,18 @@ class PostList(ScrollView, can_focus=True):
         row_for: Callable[[int], Row],
         *,
         moved: Callable[[int], None] | None = None,
+        opened: Callable[[int], None] | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         """`moved` is called with the new post number as the cursor moves, before any later key
         is handled: a mark keyed right after a move must land on the post under the cursor,
-        which the `Highlighted` message (delivered later) cannot guarantee."""
+        which the `Highlighted` message (delivered later) cannot guarantee. `opened` likewise
+        replaces the `Opened` message, so the key after enter already goes to the reading pane."""
         super().__init__(id=id, classes=classes)
         self._row_for = row_for
         self._moved = moved
+        self._opened = opened
         self.numbers: list[int] = []
         self._index: dict[int, int] = {}
         self.matches: frozenset[int] = frozenset()
@@ -298,7 +301,11 @@ class PostList(ScrollView, can_focus=True):
         self._jumping = False
 
     def action_open(self) -> None:
-        if (number := self.current) is not None:
+        if (number := self.current) is None:
+            return
+        if self._opened is not None:
+            self._opened(number)
+        else:
             self.post_message(self.Opened(number))
 
     def on_click(self, event: events.Click) -> None:

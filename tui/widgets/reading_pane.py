@@ -6,6 +6,7 @@ holding "[@click=app.quit]" shows those brackets and clicking them does nothing.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -154,6 +155,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.view: PostView | None = None
         self.highlight = True
         self.collapse_quotes = False
+        self._showing = asyncio.Lock()
+        self.opening = False
+        """A post is on its way (enter was pressed): `G` now means the end of that post."""
+        self._then_end = False
 
     def compose(self) -> ComposeResult:
         if self.view is not None:  # set before mounting: the first frame shows the post
@@ -163,16 +168,34 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     async def show(self, view: PostView, *, keep_scroll: bool = False) -> None:
         """Replace the pane's contents with `view` (a post, or the same post after a change)."""
-        same_post = self.view is not None and self.view.post.number == view.post.number
-        self.view = view
-        y = self.scroll_y
-        with self.app.batch_update():
-            await self.remove_children()
-            await self.mount_all(self._build(view))
-        if keep_scroll and same_post:
-            self.scroll_to(y=y, animate=False, immediate=True)
+        # One at a time: two overlapping calls (a move, then enter, then the scores arriving)
+        # would both clear and then both mount, showing the post's parts twice.
+        async with self._showing:
+            same_post = self.view is not None and self.view.post.number == view.post.number
+            self.view = view
+            y = self.scroll_y
+            with self.app.batch_update():
+                await self.remove_children()
+                await self.mount_all(self._build(view))
+            if self._then_end:
+                self._then_end = False
+                self._to_end()
+            elif keep_scroll and same_post:
+                self.scroll_to(y=y, animate=False, immediate=True)
+            else:
+                self.scroll_home(animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        """To the end of the post; pressed while a post is being opened, to the end of that one
+        once it is in (it would otherwise scroll the old post, or stop short of the new end)."""
+        if self.opening or self._showing.locked():
+            self._then_end = True
         else:
-            self.scroll_home(animate=False, immediate=True)
+            self._to_end()
+
+    def _to_end(self) -> None:
+        self.scroll_end(animate=False, immediate=True)
+        self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
 
     async def redraw(self) -> None:
         """Draw the same post again (highlighting or folding changed), keeping the scroll."""
