@@ -361,3 +361,17 @@ async def test_end_right_after_enter_reaches_the_end_of_the_opened_post(tmp_path
         await pilot.pause(0.2)
         assert app.current == 2 and isinstance(app.focused, ReadingPane)
         assert app.pane.scroll_y == app.pane.max_scroll_y > 0
+
+
+async def test_a_saved_filter_that_matches_nothing_says_so(tmp_path: Path) -> None:
+    from tui.filters import Filter
+    from tui.state import UiState, thread_files
+
+    ui = thread_files(small_thread().source, tmp_path).ui
+    ui.parent.mkdir(parents=True)
+    ui.write_text(UiState(filter=Filter(rated=True)).to_toml(), encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert app.post_list.numbers == []
+        assert any("matches no post" in str(n.message) for n in app._notifications)

@@ -187,3 +187,15 @@ def test_merging_another_readers_marks_keeps_ours_only_where_we_edited() -> None
     assert merged.orphans == [orphan]
     cleared = merge_layers(UserLayer(), theirs, touched={"b"})
     assert list(cleared.marks) == ["c"]
+
+
+def test_opening_the_reader_does_not_import_the_scorer() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tui.cli import build_parser; build_parser(); "
+        "print(sorted(m for m in sys.modules if m.startswith('scoring')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -344,6 +344,14 @@ class ThreadscoreApp(App[None]):
         self.loading_done = True
         self._busy = ""
         await self._refresh_marks()
+        if self.filter.active and not self.post_list.numbers:  # verdicts and marks are in now
+            self.notify(
+                f"The saved filter ({self.filter.describe()}) matches no post: "
+                "press f to change it (ctrl+r there clears it).",
+                title="Nothing to list",
+                severity="warning",
+                markup=False,
+            )
 
     async def _refresh_marks(self) -> None:
         """Redraw what marks and verdicts change: list rows, the filtered list, the open post."""

@@ -33,6 +33,12 @@ BADGES = {
 
 MAX_MARKERS = 3
 
+NARROW_WIDTH = 40
+"""Below this width (an 80-column terminal) author names get a fifth of the row, not a quarter."""
+
+MIN_PREVIEW = 12
+"""The "↩ #N" marker gives way before the post's first words shrink below this many cells."""
+
 DATE_MIN_WIDTH = 70
 """The list shows each post's date only when it is at least this wide (a wide terminal)."""
 
@@ -231,7 +237,8 @@ class PostList(ScrollView, can_focus=True):
             self._style("match" if matched else "number"),
         )
         add(" ")
-        add(fit(row.author, min(self._author_width, max(6, width // 4))), self._style("author"))
+        author_cap = max(6, width // (4 if width >= NARROW_WIDTH else 5))
+        add(fit(row.author, min(self._author_width, author_cap)), self._style("author"))
         add(" ")
         if width >= DATE_MIN_WIDTH:
             add(fit(row.date, 10), self._style("number"))
@@ -245,7 +252,7 @@ class PostList(ScrollView, can_focus=True):
         used = sum(segment.cell_length for segment in segments)
         marker = marker_text(row.targets)
         room = width - used - (cell_len(marker) + 1 if marker else 0)
-        if room < 6 and marker:
+        if room < MIN_PREVIEW and marker:  # the pane lists the quoted posts too
             marker, room = "", width - used
         add(fit(row.preview, room))
         if marker:
