@@ -83,9 +83,11 @@ def child(thread: str, keys: int, spawned: float) -> None:
             super()._display(screen, renderable)
 
     async def run() -> None:
+        from tui.cli import build_parser
         from tui.commands.open import parse_if_small
 
-        app = Timed([thread], thread=parse_if_small([thread]))  # as `threadscore THREAD` does
+        args = build_parser()[0].parse_args([thread])  # as `threadscore THREAD` does
+        app = Timed(args.thread, thread=parse_if_small(args.thread))
         async with app.run_test(size=(120, 40)) as pilot:
             while not first_with_posts:
                 if app.load_error or time.time() - spawned > 60:

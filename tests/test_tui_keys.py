@@ -358,7 +358,12 @@ async def test_end_right_after_enter_reaches_the_end_of_the_opened_post(tmp_path
     async with app.run_test(size=(80, 12)) as pilot:
         await ready(pilot)
         type_fast(app, "j", "enter", "G")
-        await pilot.pause(0.2)
+        for _ in range(200):
+            await pilot.pause(0.01)
+            view = app.pane.view
+            if view is not None and view.post.number == 2 and not app.pane.opening:
+                break
+        await pilot.pause(0.05)
         assert app.current == 2 and isinstance(app.focused, ReadingPane)
         assert app.pane.scroll_y == app.pane.max_scroll_y > 0
 

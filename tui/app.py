@@ -432,8 +432,9 @@ class ThreadscoreApp(App[None]):
             self._pane_timer = None
         if self.doc is None or self.current is None or not self.screen_stack:
             return
-        await self.pane.show(self.doc.view(self.current), keep_scroll=keep_scroll)
-        self.pane.opening = False
+        pane = self.pane  # the app may be gone when the await returns
+        await pane.show(self.doc.view(self.current), keep_scroll=keep_scroll)
+        pane.opening = False
 
     def _show_status(self) -> None:
         if not self.screen_stack or not self.reader.is_mounted:

@@ -10,7 +10,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 
 from parsing.errors import ThreadscoreError
 
@@ -22,10 +21,26 @@ COMMANDS = {
 
 
 def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("threadscore")
     except PackageNotFoundError:
         return "0+unknown"
+
+
+class VersionAction(argparse.Action):
+    """`--version`, looked up only when asked: reading the package metadata costs the reader's
+    every start ~40 ms otherwise (argparse's own action wants the string up front)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, help="show the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(f"threadscore {package_version()}")
+        parser.exit()
 
 
 def build_parser(
@@ -51,9 +66,9 @@ def build_parser(
         help="saved thread: text dump, HTML page(s) or a folder of pages "
         "(default: the bundled demo thread)",
     )
-    reader.add_argument("--version", action="version", version=f"threadscore {package_version()}")
+    reader.add_argument("--version", action=VersionAction)
     commands = argparse.ArgumentParser(prog="threadscore")
-    commands.add_argument("--version", action="version", version=f"threadscore {package_version()}")
+    commands.add_argument("--version", action=VersionAction)
     sub = commands.add_subparsers(dest="command", required=True)
     for name, summary in COMMANDS.items():
         sub_parser = sub.add_parser(name, help=summary, description=summary)
