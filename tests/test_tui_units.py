@@ -199,3 +199,29 @@ def test_opening_the_reader_does_not_import_the_scorer() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_earlier_marks_come_back_only_for_the_same_thread(tmp_path: Path) -> None:
+    from scoring.models import Scorecard, UserLayer
+    from scoring.store import save_scorecard
+    from scoring.user_layer import set_rating
+    from tests.test_tui_support import small_thread
+    from tui.state import load_user_layer
+
+    old = small_thread("/t/old.txt")
+    layer = set_rating(set_rating(UserLayer(), old.posts[0], 4), old.posts[5], 2)
+    card = Scorecard(fingerprint=old.source.sha256, source_path="/t/old.txt", user=layer)
+    save_scorecard(card, thread_files(old.source, tmp_path).scorecard)
+
+    def moved(path: str, sha: str, posts: list) -> object:
+        source = old.source.model_copy(update={"path": path, "sha256": sha})
+        return old.model_copy(update={"source": source, "posts": posts})
+
+    dropped = moved("/t/new name.txt", "ab" * 32, old.posts[:5])  # renamed, last post gone
+    loaded = load_user_layer(thread_files(dropped.source, tmp_path).scorecard, dropped)
+    assert loaded.layer.marks[old.posts[0].id].rating == 4
+    assert [m.post_number for m in loaded.layer.orphans] == [6] and "#6" in loaded.notice
+    unrelated = [p.model_copy(update={"id": f"q{p.number}", "body": "x"}) for p in old.posts]
+    other = moved("/t/other.txt", "cd" * 32, unrelated)  # only the title is the same
+    loaded = load_user_layer(thread_files(other.source, tmp_path).scorecard, other)
+    assert not loaded.layer.marks and loaded.notice is None

@@ -254,6 +254,7 @@ def find_earlier_state(path: Path, thread: Thread) -> tuple[Path, Scorecard] | N
 
 def _restore_earlier(path: Path, thread: Thread) -> LoadedLayer | None:
     """The marks of the best earlier state, re-attached to `thread`, with a notice saying so."""
+    from scoring.models import UserLayer
     from scoring.user_layer import reattach
 
     found = find_earlier_state(path, thread)
@@ -262,6 +263,16 @@ def _restore_earlier(path: Path, thread: Thread) -> LoadedLayer | None:
     source, card = found
     layer = reattach(card.user, thread)
     total = len(layer.marks) + len(layer.orphans)
+    if not layer.marks:
+        # Nothing found its post: a different thread under the same name or title. Copying
+        # only orphans would be noise; the earlier file keeps them either way.
+        if card.source_path != thread.source.path:
+            return None
+        notice = (
+            f"An earlier version of this file has {total} marks, but none matches a post now; "
+            f"they stay in {source.name}."
+        )
+        return LoadedLayer(UserLayer(), notice)
     notice = (
         f"No saved marks for this exact file, so {len(layer.marks)} of {total} marks were "
         f"restored from an earlier version ({Path(card.source_path).name}; {source.name} "
