@@ -126,14 +126,17 @@ def child(thread: str, keys: int, spawned: float) -> None:
 
 
 def measure(thread: Path, keys: int) -> dict[str, float]:
-    env = {**os.environ, "THREADSCORE_HOME": tempfile.mkdtemp(prefix="bench-home-")}
-    env.pop("TEXTUAL_THEME", None)
-    spawn = time.time()
-    code = (
-        f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
-        f"import bench_tui; bench_tui.child({str(thread)!r}, {keys}, {spawn!r})"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
+        env = {**os.environ, "THREADSCORE_HOME": home}
+        env.pop("TEXTUAL_THEME", None)
+        spawn = time.time()
+        code = (
+            f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
+            f"import bench_tui; bench_tui.child({str(thread)!r}, {keys}, {spawn!r})"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+        )
     if out.returncode:
         sys.exit(f"benchmark process failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -149,7 +152,8 @@ def main() -> int:
         cases.append(("seed", SEED, 0.5))
     else:
         print(f"seed thread not found at {SEED}; skipping it")
-    big = Path(tempfile.mkdtemp(prefix="bench-thread-")) / f"generated-{args.posts}.txt"
+    scratch = tempfile.TemporaryDirectory(prefix="bench-thread-")
+    big = Path(scratch.name) / f"generated-{args.posts}.txt"
     generate_thread(big, args.posts)
     cases.append((f"{args.posts} posts", big, 1.5))
     for name, path, target in cases:
@@ -165,6 +169,7 @@ def main() -> int:
             f"{'':>12}  cursor key to frame: median {r['key_ms_median']:.1f} ms, "
             f"p90 {r['key_ms_p90']:.1f} ms over {int(r['keys'])} keys (target 16 ms: {key_ok})"
         )
+    scratch.cleanup()
     return 0
 
 

@@ -189,6 +189,7 @@ async def test_scorecard_screen_filters_by_the_chosen_author(tmp_path: Path) -> 
 
 async def test_export_writes_the_scorecard_with_the_users_layer(tmp_path: Path) -> None:
     app = make_app(tmp_path)
+    (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "mine.scorecard.toml"
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
@@ -203,6 +204,22 @@ async def test_export_writes_the_scorecard_with_the_users_layer(tmp_path: Path) 
     data = tomllib.loads(target.read_text(encoding="utf-8"))
     assert data["marks"][0]["rating"] == 5 and data["marks"][0]["post_id"] == "p1"
     assert len(data["posts"]) == 6 and data["fingerprint"] == "f1" * 32
+
+
+async def test_export_never_overwrites_a_file_that_is_not_a_scorecard(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    notes = tmp_path / "my-notes.toml"
+    notes.write_text('title = "my own notes"\n', encoding="utf-8")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("5", "e")
+        app.screen.query_one(Input).value = str(notes)
+        await pilot.press("enter", "enter")  # the second enter confirms "overwrite"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+    assert notes.read_text(encoding="utf-8") == 'title = "my own notes"\n'
+    assert any("Not exported" in m and "not a threadscore scorecard" in m for m in said), said
 
 
 async def test_a_thread_of_several_pages_exports_beside_its_folder(tmp_path: Path) -> None:

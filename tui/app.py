@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -843,18 +842,23 @@ class ThreadscoreApp(App[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, card: Scorecard, path: Path) -> None:
         """Serialise off the UI thread: a 10k-post scorecard takes seconds to write."""
-        from scoring.store import atomic_write_text, to_toml
+        from scoring.store import check_output, save_scorecard
 
+        thread_source = self.doc.thread.source if self.doc is not None else None
+        inputs = (thread_source.paths or [thread_source.path]) if thread_source else []
         try:
-            atomic_write_text(path, to_toml(card))
-            mask = os.umask(0o022)
-            os.umask(mask)
-            path.chmod(0o666 & ~mask)  # an export is for sharing; the temp file was 0600
+            aside = save_scorecard(card, check_output(path, inputs))
+        except ThreadscoreError as exc:  # a folder, the thread itself, someone else's file
+            message = f"Not exported: {exc}"
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
         except OSError as exc:
             message = f"Export failed: {exc.strerror or exc}"
             self.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         message = f"Scorecard written to {path}"
+        if aside is not None:
+            message += f" (the damaged file there was kept as {aside.name})"
         self.call_from_thread(self.notify, message, title="Exported", markup=False)
 
     def action_help(self) -> None:

@@ -25,6 +25,7 @@ ROLE_STYLES = {
     "evidence": "bold $success-lighten-1",
     "challenge": "italic $warning",
     "hedge": "dim italic",
+    "reason": "italic $success-darken-1",
 }
 """How each cue role is marked in the post text; the legend shows the same styles."""
 
@@ -33,6 +34,7 @@ ROLE_LABELS = {
     "evidence": "evidence",
     "challenge": "challenge",
     "hedge": "hedge",
+    "reason": "reason",
 }
 
 VERDICT_LABELS = {
