@@ -10,14 +10,13 @@ repeat, attachments, and reading-order parts.
 from __future__ import annotations
 
 import bisect
-import gc
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from parsing.attachments import find_attachments
 from parsing.chrome import find_title, is_chrome
+from parsing.collector import collector_paused
 from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
@@ -50,24 +49,8 @@ class _Group:
 
 def parse_text(text: str, source: Source) -> Thread:
     """Parse a flattened thread: title, chrome, posts, quotes and attachments."""
-    with _cycle_collector_paused():
+    with collector_paused():
         return _parse(text, source)
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while parsing.
-
-    Parsing makes millions of small objects that form no cycles; the collector would walk the
-    ever larger heap again and again, which makes big threads take more than linear time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _parse(text: str, source: Source) -> Thread:
