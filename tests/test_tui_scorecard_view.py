@@ -174,3 +174,16 @@ def test_describe_row_names_the_posts_and_what_backs_them() -> None:
     )
     assert describe_row(ann, max_posts=2).startswith("ann: 3 posts (#1 #3 …)")
     assert describe_row(unknown) == "post #4 (author unknown) · claims 0 · evidence 0"
+
+
+def test_rows_and_totals_agree_with_the_scorer_effective_tallies() -> None:
+    """The screen and the scorecard file count the same way, overrides included."""
+    from scoring.tally import effective_tallies
+
+    card = make_scorecard([UserMark(post_id="p7", post_number=7, verdict_override="evidenced")])
+    authors, totals = effective_tallies(card)
+    rows = author_rows(card, make_thread())
+    assert [(r.author, r.verdicts, r.challenged, r.answered) for r in rows] == [
+        (t.author, t.verdicts, t.challenges_received, t.challenges_answered) for t in authors
+    ]
+    assert thread_summary(card).verdicts == totals.verdicts

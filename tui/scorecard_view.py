@@ -1,9 +1,12 @@
 """What the scorecard screen shows, computed without Textual so it can be unit-tested plainly.
 
-Counts here use `Scorecard.effective_verdict`, not the scorer's own tallies, so a verdict the user
-overrode in the reader moves the author's row, the bars and the thread strip at once. Groups and
-their labels come from `Scorecard.authors`, so the label the screen dismisses with is the same one
-the scorer and the reader use ("#7" for a post whose author is unknown).
+Verdict and challenge counts come from `scoring.tally.effective_tallies`, the same count the
+scorecard file and `--json` use, so a verdict the user overrode in the reader moves the author's
+row, the bars and the thread strip at once and the screen never disagrees with the file. Groups
+and their labels come from `Scorecard.authors`, so the label the screen dismisses with is the same
+one the scorer and the reader use ("#7" for a post whose author is unknown). What is left here is
+view arithmetic: unrounded rates (None, not 0%, where nothing argues), ratings, bars, slices and
+sorting.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from itertools import pairwise
 from typing import Literal
 
 from parsing.models import Thread
-from scoring.models import VERDICTS, Scorecard, Verdict
-from scoring.tally import challenge_pairs
+from scoring.models import VERDICTS, AuthorTally, Scorecard, Verdict
+from scoring.tally import effective_tallies
+from scoring.tally import effective_verdicts as effective_verdicts
 from tui.wording import plural
 
 SortKey = Literal[
@@ -104,50 +108,24 @@ class ThreadSummary:
         return sum(self.ratings) / len(self.ratings) if self.ratings else None
 
 
-def effective_verdicts(scorecard: Scorecard) -> list[Verdict]:
-    """Each post's verdict in thread order, with the user's overrides applied."""
-    return [scorecard.effective_verdict(post.number) for post in scorecard.posts]
-
-
-def challenges_by_side(thread: Thread, scorecard: Scorecard) -> dict[str, tuple[int, int]]:
-    """(challenges received, answered with evidence) per author label, on effective verdicts.
-
-    Uses the scorer's own rule (`scoring.tally.challenge_pairs`) so the numbers match its tallies
-    until the user overrides a verdict, and follow the override after that.
-    """
-    if [p.number for p in thread.posts] != [s.number for s in scorecard.posts]:
-        return {t.author: (t.challenges_received, t.challenges_answered) for t in scorecard.authors}
-    scores = [
-        score.model_copy(update={"verdict": verdict})
-        for score, verdict in zip(scorecard.posts, effective_verdicts(scorecard), strict=True)
-    ]
-    counts: dict[str, tuple[int, int]] = {}
-    for _challenge, target, answered in challenge_pairs(thread, scores):
-        side = thread.post(target).author or f"#{target}"
-        received, done = counts.get(side, (0, 0))
-        counts[side] = (received + 1, done + answered)
-    return counts
-
-
 def author_rows(scorecard: Scorecard, thread: Thread | None = None) -> list[AuthorRow]:
     """One row per author tally, in the scorer's order (first appearance in the thread).
 
-    Without the thread, challenges received and answered are the scorer's (computed verdicts).
+    Challenges received and answered follow the effective verdicts only when `thread` is given
+    and matches the card post for post; otherwise they are the scorer's saved counts, which is
+    all that can be trusted about a thread the card may not describe.
     """
-    verdicts = effective_verdicts(scorecard)
-    if thread is None:
-        challenged = {
-            t.author: (t.challenges_received, t.challenges_answered) for t in scorecard.authors
-        }
-    else:
-        challenged = challenges_by_side(thread, scorecard)
+    effective = {t.author: t for t in effective_tallies(scorecard)[0]}
+    follow = thread is not None and [p.number for p in thread.posts] == [
+        s.number for s in scorecard.posts
+    ]
     rows: list[AuthorRow] = []
     for tally in scorecard.authors:
-        counts: Counter[str] = Counter()
+        counted: AuthorTally = effective.get(tally.author, tally)
+        challenged = counted if follow else tally
         ratings: list[int] = []
         overrides = 0
         for number in tally.post_numbers:
-            counts[verdicts[number - 1]] += 1
             mark = scorecard.mark(number)
             if mark is None:
                 continue
@@ -155,17 +133,16 @@ def author_rows(scorecard: Scorecard, thread: Thread | None = None) -> list[Auth
                 ratings.append(mark.rating)
             if mark.verdict_override is not None:
                 overrides += 1
-        received, answered = challenged.get(tally.author, (0, 0))
         rows.append(
             AuthorRow(
                 author=tally.author,
                 known=tally.known,
                 post_numbers=tuple(tally.post_numbers),
-                verdicts={v: counts[v] for v in VERDICTS},
+                verdicts={v: counted.verdicts.get(v, 0) for v in VERDICTS},
                 ratings=tuple(ratings),
                 overrides=overrides,
-                challenged=received,
-                answered=answered,
+                challenged=challenged.challenges_received,
+                answered=challenged.challenges_answered,
                 claims=tally.claims,
                 evidence=tally.evidence,
                 evidence_by_type=dict(tally.evidence_by_type),
@@ -175,15 +152,15 @@ def author_rows(scorecard: Scorecard, thread: Thread | None = None) -> list[Auth
 
 
 def thread_summary(scorecard: Scorecard) -> ThreadSummary:
-    """Thread totals from effective verdicts, so they always agree with the rows below them."""
-    counts = Counter(effective_verdicts(scorecard))
+    """Thread totals on the same effective count as the rows, so they always agree."""
+    totals = effective_tallies(scorecard)[1]
     marks = [scorecard.mark(post.number) for post in scorecard.posts]
     present = [m for m in marks if m is not None]
     return ThreadSummary(
-        posts=len(scorecard.posts),
+        posts=totals.posts,
         authors=sum(t.known for t in scorecard.authors),
         anonymous=sum(not t.known for t in scorecard.authors),
-        verdicts={v: counts[v] for v in VERDICTS},
+        verdicts={v: totals.verdicts.get(v, 0) for v in VERDICTS},
         ratings=tuple(m.rating for m in present if m.rating is not None),
         bookmarks=sum(m.bookmark for m in present),
         overrides=sum(m.verdict_override is not None for m in present),
