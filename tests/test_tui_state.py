@@ -12,7 +12,8 @@ from tests.conftest import SEED, needs_shared
 from tests.test_tui_support import fixed_scorer, ready, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.cli import main
-from tui.state import thread_files
+from tui.filters import Filter
+from tui.state import UiState, thread_files
 
 THREAD_TEXT = """\
 Should the old town centre go car-free?
@@ -91,6 +92,9 @@ async def test_marks_follow_a_renamed_or_edited_thread(home: Path, thread_file: 
     async with first.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("j", "m", "4", "j", "2")
+        first.set_filter(Filter(rated=True))
+        first._run_search("source", move=False)
+        first._save_ui()
     old = thread_files(first.doc.thread.source).scorecard
     before = old.read_bytes()
 
@@ -103,6 +107,8 @@ async def test_marks_follow_a_renamed_or_edited_thread(home: Path, thread_file: 
         assert again.doc.mark(3).rating == 2
         notices = " ".join(str(n.message) for n in again._notifications)
         assert "2 of 2 marks were restored" in notices
+        assert again.current == 3 and again.filter == Filter(rated=True)
+        assert again.search_query == "source" and again.matches
     assert thread_files(again.doc.thread.source).scorecard.exists()
 
     thread_file.write_text(THREAD_TEXT.replace("Source?", "Source please?"), encoding="utf-8")
@@ -110,6 +116,7 @@ async def test_marks_follow_a_renamed_or_edited_thread(home: Path, thread_file: 
     async with edited.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         assert edited.doc.mark(2).rating == 4 and edited.doc.mark(3).rating == 2
+        assert edited.current == 3 and edited.filter == Filter(rated=True)
     assert old.read_bytes() == before
 
 
@@ -248,3 +255,15 @@ async def test_the_seed_thread_opens(home: Path) -> None:
         assert len(app.post_list.numbers) == len(app.doc.thread.posts) > 10
         await pilot.press("G")
         assert app.current == len(app.doc.thread.posts)
+
+
+def test_earlier_position_lands_near_where_it_was(thread_file: Path) -> None:
+    """By post id when it is still there, else the same number, kept inside a shorter thread."""
+    from parsing.load import load_thread
+
+    thread = load_thread([thread_file])
+    last = len(thread.posts)
+    assert UiState(post_id=thread.posts[1].id, number=99).nearest_in(thread) == 2
+    assert UiState(post_id="gone", number=2).nearest_in(thread) == 2
+    assert UiState(post_id="gone", number=last + 5).nearest_in(thread) == last
+    assert UiState().nearest_in(thread) is None

@@ -131,6 +131,7 @@ class ThreadscoreApp(App[None]):
         self._pane_timer: Timer | None = None
         self._ui_timer: Timer | None = None
         self._ui_notice: str | None = None
+        self._had_ui_file = False
 
     # ----- start-up ---------------------------------------------------------------------------
 
@@ -243,7 +244,9 @@ class ThreadscoreApp(App[None]):
         card = empty_scorecard(thread).model_copy(update={"user": loaded.layer})
         restored = loaded.restored_from is not None
         self._disk_stamp = stamp
-        self._call(self._marks_ready, card, loaded.writable, loaded.notice, restored)
+        self._call(
+            self._marks_ready, card, loaded.writable, loaded.notice, restored, loaded.earlier_ui
+        )
         try:
             scored = self._scorer(thread)
         except Exception as exc:  # a scorer bug must not cost the user their reading
@@ -271,6 +274,7 @@ class ThreadscoreApp(App[None]):
         """Take a parsed thread and the saved UI state (data only; no widgets touched)."""
         self.doc = Document(thread)
         self.files = files
+        self._had_ui_file = files.ui.exists()
         self.ui = ui
         self.filter = ui.filter
         position = ui.position_in(thread) or 1
@@ -320,7 +324,12 @@ class ThreadscoreApp(App[None]):
             self._index = index
 
     async def _marks_ready(
-        self, card: Scorecard, writable: bool, notice: str | None, restored: bool = False
+        self,
+        card: Scorecard,
+        writable: bool,
+        notice: str | None,
+        restored: bool = False,
+        earlier_ui: UiState | None = None,
     ) -> None:
         if self.doc is None:
             return
@@ -329,10 +338,29 @@ class ThreadscoreApp(App[None]):
         self.marks_ready = True
         if restored:
             self._save_marks()  # copy forward: the earlier file stays as it was
+        if earlier_ui is not None and not self._had_ui_file:
+            await self._take_earlier_ui(earlier_ui)
         self._busy = f"Scoring {len(self.doc.thread.posts)} posts…"
         await self._refresh_marks()
         if notice:
             self.notify(notice, title="Saved state", severity="warning", markup=False)
+
+    async def _take_earlier_ui(self, ui: UiState) -> None:
+        """Position, filter and search of the earlier state the marks came from; only when this
+        thread had no UI state of its own, which would be the newer word on where the user was."""
+        assert self.doc is not None
+        self.ui = ui
+        self.filter = ui.filter
+        self.pane.highlight = ui.highlight
+        self.pane.collapse_quotes = ui.fold_quotes
+        position = ui.nearest_in(self.doc.thread)
+        if position is not None:
+            self.current = position
+        self._refilter(keep=self.current)
+        if ui.search:
+            self._run_search(ui.search, move=False)
+        await self._open_now()
+        self._save_ui()
 
     async def _scores_ready(self, scored: Scorecard) -> None:
         if self.doc is None:

@@ -142,6 +142,14 @@ class UiState:
             return self.number
         return None
 
+    def nearest_in(self, thread: Thread) -> int | None:
+        """Like `position_in`, but a number past an edited thread's end lands on its last post:
+        the saved place came from another version, where "near it" beats "back to the top"."""
+        found = self.position_in(thread)
+        if found is None and self.number is not None and thread.posts:
+            return min(max(self.number, 1), len(thread.posts))
+        return found
+
 
 def load_ui_state(path: Path) -> tuple[UiState, str | None]:
     """The saved UI state, and a notice when the file was unreadable and set aside."""
@@ -155,6 +163,20 @@ def load_ui_state(path: Path) -> tuple[UiState, str | None]:
         return UiState.from_toml(text), None
     except ValueError as exc:
         return UiState(), _aside(path, f"reader state damaged ({exc})")
+
+
+def peek_ui_state(path: Path) -> UiState | None:
+    """Another thread's saved UI state, read only: unlike `load_ui_state` a bad file is left
+    where it is, since it belongs to that thread and is not ours to set aside."""
+    try:
+        return UiState.from_toml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def ui_path_beside(scorecard: Path) -> Path:
+    """The UI state file that goes with a scorecard state file (see `thread_files`)."""
+    return scorecard.with_name(scorecard.name.removesuffix(".scorecard.toml") + ".ui.toml")
 
 
 def save_ui_state(path: Path, state: UiState) -> None:
@@ -176,6 +198,9 @@ class LoadedLayer:
     writable: bool = True
     restored_from: Path | None = None
     """Set when no state matched the thread's bytes and the marks came from an earlier file."""
+    earlier_ui: UiState | None = None
+    """That earlier file's position, filter and search, when it has them: the reader read its
+    own (missing) UI state before the marks were found, so it takes these over afterwards."""
 
 
 def load_user_layer(path: Path, thread: Thread) -> LoadedLayer:
@@ -285,7 +310,8 @@ def _restore_earlier(path: Path, thread: Thread) -> LoadedLayer | None:
             f" {len(layer.orphans)} could not be re-attached (were {lost}{more}); they are "
             "kept in the scorecard file under [[orphans]]."
         )
-    return LoadedLayer(layer, notice, restored_from=source)
+    earlier_ui = peek_ui_state(ui_path_beside(source))
+    return LoadedLayer(layer, notice, restored_from=source, earlier_ui=earlier_ui)
 
 
 def _aside(path: Path, what: str) -> str:
