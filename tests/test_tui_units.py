@@ -225,3 +225,24 @@ def test_earlier_marks_come_back_only_for_the_same_thread(tmp_path: Path) -> Non
     other = moved("/t/other.txt", "cd" * 32, unrelated)  # only the title is the same
     loaded = load_user_layer(thread_files(other.source, tmp_path).scorecard, other)
     assert not loaded.layer.marks and loaded.notice is None
+
+
+def test_key_table_rows_ids_and_contexts() -> None:
+    """The key bookkeeping the App delegates: ids once each, remapped-away keys shown."""
+    from textual.binding import Binding
+
+    from tui.key_table import binding_contexts, binding_ids, help_rows, palette_entries
+
+    reader = [Binding("s", "app.search", "Search", id="search"), Binding("x", "app.x", "X")]
+    post_list = [Binding("j", "down", "Down", id="down"), Binding("k", "app.search", id="search")]
+    assert binding_ids([reader, post_list]) == ["search", "down", "app.quit"]
+    rows = help_rows(reader, {"search": ["s", "/"]})
+    assert [(r.keys, r.description, r.binding_id) for r in rows] == [
+        ("s, /", "Search posts", "search")
+    ]
+    assert help_rows(reader, {})[0].keys == "(unbound)"
+    assert palette_entries(reader, rows) == [("Search posts", "search", "s, /")]
+    sections = {"Reader": reader, "Post list": post_list, "Reading pane": [], "Scorecard": []}
+    contexts = binding_contexts(sections)
+    assert contexts[0] == [("search", "s"), ("down", "j"), ("search", "k"), ("app.quit", "ctrl+q")]
+    assert contexts[2] == [("app.quit", "ctrl+q")]

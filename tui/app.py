@@ -22,6 +22,7 @@ from textual.timer import Timer
 from parsing.errors import ThreadscoreError
 from parsing.load import demo_path, load_thread
 from parsing.models import Thread
+from tui import key_table
 from tui.document import Document
 from tui.filters import VERDICTS, AuthorChoice, Filter, PostChoice, ScorecardChoice, apply_filter
 from tui.history import JumpHistory
@@ -939,29 +940,14 @@ class ThreadscoreApp(App[None]):
         return next((s for s in self.screen_stack if s.id == "scorecard"), None)
 
     def binding_ids(self) -> list[str]:
-        ids: list[str] = []
-        for _section, _node, declared in self._binding_owners():
-            ids.extend(b.id for b in declared if b.id and b.id not in ids)
-        return [*ids, "app.quit"]
+        """The ids a user may remap in config.toml."""
+        return key_table.binding_ids([declared for _s, _n, declared in self._binding_owners()])
 
     def binding_contexts(self) -> list[list[tuple[str, str]]]:
-        """(id, key) pairs of the bindings active together: a remap must not take a key there.
-
-        The reader's keys meet the list's or the pane's (whichever has focus, and its key
-        wins); the scorecard's keys stand alone; ctrl+q is everywhere.
-        """
-        owners = {title: declared for title, _node, declared in self._binding_owners()}
-        quit_ = [("app.quit", "ctrl+q")]
-
-        def pairs(*titles: str) -> list[tuple[str, str]]:
-            found = [(b.id, b.key) for t in titles for b in owners[t] if b.id]
-            return [*found, *quit_]
-
-        return [
-            pairs("Reader", "Post list"),
-            pairs("Reader", "Reading pane"),
-            pairs("Scorecard"),
-        ]
+        """(id, key) pairs of the bindings active together (see `key_table.binding_contexts`)."""
+        return key_table.binding_contexts(
+            {title: declared for title, _node, declared in self._binding_owners()}
+        )
 
     def key_help(self) -> list[tuple[str, list[KeyHelp]]]:
         """The reader's keys as they are now bound (after the user's keymap)."""
@@ -975,50 +961,11 @@ class ThreadscoreApp(App[None]):
                 for binding in bindings:
                     if binding.id:
                         keys.setdefault(binding.id, []).append(self.get_key_display(binding))
-            seen: set[str] = set()
-            rows: list[KeyHelp] = []
-            for binding in declared:
-                if binding.id and binding.id not in seen:
-                    seen.add(binding.id)
-                    shown = ", ".join(keys.get(binding.id, [])) or "(unbound)"
-                    title = PALETTE_TITLES.get(binding.id, binding.description)
-                    rows.append(KeyHelp(shown, title, binding.id))
+            rows = key_table.help_rows(declared, keys)
             sections.append((section, rows))
         return sections
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """(title, action, keys) for the reader's own keys, for the command palette."""
-        actions = {b.id: b.action for b in Binding.make_bindings(ReaderScreen.BINDINGS) if b.id}
-        section = self.key_help()[0][1]
-        return [
-            (
-                row.description,
-                actions[row.binding_id].removeprefix("app."),
-                row.keys,
-            )
-            for row in section
-        ]
-
-
-PALETTE_TITLES = {
-    "switch_pane": "Switch between list and reading pane",
-    "follow_quote": "Follow the quoted post",
-    "quoted_by": "List the posts that quote this one",
-    "back": "Back (jump history)",
-    "forward": "Forward (jump history)",
-    "bookmark": "Bookmark or unbookmark this post",
-    "next_bookmark": "Jump to the next bookmark",
-    "rate_clear": "Clear this post's rating",
-    "note": "Write a note on this post",
-    "override": "Override this post's verdict",
-    "search": "Search posts",
-    "next_match": "Next search match",
-    "prev_match": "Previous search match",
-    "filter": "Filter the post list",
-    "highlight": "Toggle claim/evidence highlighting",
-    "fold_quotes": "Fold or unfold quotes",
-    "scorecard": "Open the scorecard",
-    "export": "Export the scorecard",
-    "help": "Show the keys",
-    "quit": "Quit threadscore",
-}
+        declared = Binding.make_bindings(ReaderScreen.BINDINGS)
+        return key_table.palette_entries(list(declared), self.key_help()[0][1])

@@ -25,7 +25,7 @@ class ReaderScreen(Screen[None]):
 
     BINDING_GROUP_TITLE = "Reader"
     # Descriptions are short because the footer shows them; the help screen and the command
-    # palette use the longer titles in tui.app.PALETTE_TITLES.
+    # palette use the longer titles in tui.key_table.PALETTE_TITLES.
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "app.switch_pane", "Switch pane", show=False, id="switch_pane"),
