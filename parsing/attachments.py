@@ -21,8 +21,15 @@ _BULLET_START = set(" \t•·*▪◦-")
 _LABEL = re.compile(r"^\s*(?:attachments?|attached\s+(?:images?|files?|thumbnails?)):?\s*$", re.I)
 
 
-def _views(raw: str | None) -> int | None:
-    return int(raw.replace(",", "")) if raw else None
+def _attachment(name: str, size_match: re.Match[str], first: int, last: int) -> Attachment:
+    """An Attachment from a matched name and a size/views match, on 1-based lines first..last."""
+    views = size_match["views"]
+    return Attachment(
+        name=name.strip(),
+        size=" ".join(size_match["size"].split()),
+        views=int(views.replace(",", "")) if views else None,
+        lines=(first, last),
+    )
 
 
 def find_attachments(lines: list[str]) -> dict[int, Attachment]:
@@ -38,22 +45,12 @@ def find_attachments(lines: list[str]) -> dict[int, Attachment]:
         if bullet and i + 1 < len(lines):
             size = _SIZE_VIEWS.match(lines[i + 1])
             if size:
-                found[i] = Attachment(
-                    name=bullet["name"].strip(),
-                    size=" ".join(size["size"].split()),
-                    views=_views(size["views"]),
-                    lines=(i + 1, i + 2),
-                )
+                found[i] = _attachment(bullet["name"], size, i + 1, i + 2)
                 i += 2
                 continue
         one = _ONE_LINE.match(line)
         if one:
-            found[i] = Attachment(
-                name=one["name"].strip(),
-                size=" ".join(one["size"].split()),
-                views=_views(one["views"]),
-                lines=(i + 1, i + 1),
-            )
+            found[i] = _attachment(one["name"], one, i + 1, i + 1)
         i += 1
     return found
 

@@ -20,6 +20,7 @@ then checked against the text as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -60,8 +61,9 @@ def trie(phrases: str) -> str:
     return build(tree)
 
 
-def _scan_group(pattern: str, start: int) -> int:
-    """Index just past the `)` closing the group that opens at `start` (or -1 at a `|`)."""
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character outside escapes and
+    character classes: the one walk both group matching and alternative splitting need."""
     depth, klass, i = 0, False, start
     while i < len(pattern):
         char = pattern[i]
@@ -72,37 +74,28 @@ def _scan_group(pattern: str, start: int) -> int:
             klass = char != "]"
         elif char == "[":
             klass = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        else:
+            depth += (char == "(") - (char == ")")
+            yield i, char, depth
         i += 1
+
+
+def _scan_group(pattern: str, start: int) -> int:
+    """Index just past the `)` closing the group that opens at `start`."""
+    for i, char, depth in _structure(pattern, start):
+        if char == ")" and depth == 0:
+            return i + 1
     raise ValueError(f"unbalanced group in {pattern!r}")
 
 
 def alternatives(pattern: str) -> list[str]:
     """The top-level `|` alternatives of a pattern (outside groups and character classes)."""
-    parts, depth, klass, start, i = [], 0, False, 0, 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if klass:
-            klass = char != "]"
-        elif char == "[":
-            klass = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
+    parts, begin = [], 0
+    for i, char, depth in _structure(pattern):
+        if char == "|" and depth == 0:
+            parts.append(pattern[begin:i])
+            begin = i + 1
+    parts.append(pattern[begin:])
     return parts
 
 
