@@ -29,6 +29,7 @@ from scoring.tally import with_effective_tallies
 
 __all__ = [
     "HEADER",
+    "TRAILER",
     "ScorecardFileError",
     "atomic_write_text",
     "check_output",
@@ -44,6 +45,10 @@ __all__ = [
 
 HEADER = "# threadscore scorecard."
 """The first words of every scorecard file: what marks a file as ours even when damaged."""
+
+TRAILER = "# end of threadscore scorecard"
+"""The last line of every scorecard we write. A cut-short file can still be valid TOML (every
+section has defaults), so a file that opens with HEADER but lacks this line is damaged."""
 
 
 class ScorecardFileError(ThreadscoreError):
@@ -183,7 +188,7 @@ def to_toml(card: Scorecard) -> str:
         f"{HEADER} Edit rating (1-5), bookmark, note and verdict_override under\n"
         "# [[marks]]; everything under [totals], [[authors]] and [[posts]] is recomputed.\n"
     )
-    return head + tomli_w.dumps(to_document(card), multiline_strings=False)
+    return head + tomli_w.dumps(to_document(card), multiline_strings=False) + f"\n{TRAILER}\n"
 
 
 _VERSION_LINE = re.compile(r"^schema_version\s*=", re.MULTILINE)
@@ -227,14 +232,42 @@ def from_toml(text: str, path: Path | None = None) -> Scorecard:
             path=path,
             newer=True,
         )
+    if _cut_short(text):
+        raise ScorecardFileError(
+            f"{where}damaged scorecard (cut short: its last line, {TRAILER!r}, is missing)",
+            path=path,
+        )
     try:
         marks = [UserMark.model_validate(m) for m in data.pop("marks", [])]
         orphans = [UserMark.model_validate(m) for m in data.pop("orphans", [])]
         data["user"] = UserLayer(marks={m.post_id: m for m in marks}, orphans=orphans)
-        return Scorecard.model_validate(data)
+        card = Scorecard.model_validate(data)
     except (ValidationError, TypeError, AttributeError) as exc:
         first = _first_problem(exc)
         raise ScorecardFileError(f"{where}damaged scorecard: {first}", path=path) from exc
+    numbers = [post.number for post in card.posts]
+    if numbers != list(range(1, len(numbers) + 1)) or (
+        numbers and card.totals.posts != len(numbers)
+    ):
+        raise ScorecardFileError(
+            f"{where}damaged scorecard: its posts (numbered {_span(numbers)}) do not match "
+            f"its totals ({card.totals.posts} posts)",
+            path=path,
+        )
+    return card
+
+
+def _cut_short(text: str) -> bool:
+    """Whether a file that opens with our header has lost its end (hand-written files without
+    the header are judged by their content alone)."""
+    if not text.lstrip("\ufeff").startswith(HEADER):
+        return False
+    lines = text.rstrip().splitlines()
+    return not lines or lines[-1].strip() != TRAILER
+
+
+def _span(numbers: list[int]) -> str:
+    return f"{numbers[0]}-{numbers[-1]}" if numbers else "none"
 
 
 def _first_problem(exc: Exception) -> str:

@@ -10,6 +10,7 @@ import pytest
 
 from parsing import load_thread
 from scoring import SCHEMA_VERSION, Scorecard, score_thread
+from scoring.models import ThreadTotals
 from scoring.store import (
     ScorecardFileError,
     atomic_write_text,
@@ -114,6 +115,36 @@ def test_saving_over_a_damaged_file_sets_it_aside_first(card: Scorecard, tmp_pat
     assert aside.name.startswith("card.toml.damaged-")
     assert aside.read_bytes() == damaged
     assert load_scorecard(path) == card
+
+
+@pytest.mark.parametrize("marks_only", [False, True], ids=["full card", "reader's marks file"])
+def test_a_file_cut_short_at_any_line_is_damaged_never_read_as_less(
+    card: Scorecard, tmp_path: Path, marks_only: bool
+) -> None:
+    """A crash or a full disk can leave a scorecard cut at a line end, which is still valid TOML
+    (every section has defaults). Reading it as a smaller card would let the next save drop the
+    lost marks for good, so every such cut must read as damaged and be set aside."""
+    if marks_only:
+        card = card.model_copy(update={"posts": [], "authors": [], "totals": ThreadTotals()})
+    text = to_toml(card)
+    assert load_scorecard_text(tmp_path, text).user == card.user
+    ends = [i + 1 for i, ch in enumerate(text) if ch == "\n"][:-1]
+    assert len(ends) > (10 if marks_only else 500)
+    path = tmp_path / "card.toml"
+    for end in ends:
+        path.write_text(text[:end], encoding="utf-8")
+        with pytest.raises(ScorecardFileError) as err:
+            load_scorecard(path)
+        assert not (err.value.foreign or err.value.newer), text[:end][-80:]
+    path.write_text(text[: ends[-1]], encoding="utf-8")
+    aside = save_scorecard(card, path)
+    assert aside is not None and aside.read_text(encoding="utf-8") == text[: ends[-1]]
+
+
+def load_scorecard_text(folder: Path, text: str) -> Scorecard:
+    path = folder / "whole.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_scorecard(path)
 
 
 @pytest.mark.parametrize(
