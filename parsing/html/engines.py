@@ -212,26 +212,46 @@ def _vb_quote(node: LexborNode) -> QuoteMeta:
     return QuoteMeta(author=author, source_id=source, content=content)
 
 
-_VB3_QUOTE = "td.alt2, div.alt2"
+_VB3_QUOTE = "td.alt2"
+"""vB 3 quotes are `td.alt2` cells; a `div.alt2` is a [php] code block, the poster's own text."""
+
+
+def elements(node: LexborNode) -> list[LexborNode]:
+    """The element children of a node (text and comments left out)."""
+    out = []
+    child = node.child
+    while child is not None:
+        if child.tag and not child.tag.startswith("-"):
+            out.append(child)
+        child = child.next
+    return out
 
 
 def _vb3_quote(node: LexborNode) -> QuoteMeta:
-    """vB 3 `td.alt2`: a header div "Originally Posted by <strong>X</strong>", italic message."""
-    header = own(node, "div", _VB3_QUOTE)
-    author = text_of(header, "strong") if header is not None else None
+    """vB 3 `td.alt2`: a first child div "Originally Posted by <strong>X</strong>" with a View
+    Post link, then the italic message; an unattributed quote is bare text.
+
+    Only the cell's own first child can be its header: an unattributed quote that holds a
+    quoted quote must not take the inner quote's author and post.
+    """
+    kids = elements(node)
+    head = kids[0] if kids and kids[0].tag == "div" else None
+    strong = next((k for k in elements(head) if k.tag == "strong"), None) if head else None
+    author = text_of(strong)
+    if head is None or not author:
+        return QuoteMeta()
     source = None
-    if header is not None and author:
-        link = first(header, "a[href]")
-        if link is not None:
-            href = link.attributes.get("href") or ""
-            source = url_param(href, "p", "postid") or (
-                digits(href.rpartition("#post")[2]) if "#post" in href else None
-            )
-    content = None
-    if author:
-        content = own(node, "div[style*=italic]", _VB3_QUOTE)
-        if content is None and header is not None:
-            content = header.next
+    link = first(head, "a[href]")
+    if link is not None:
+        href = link.attributes.get("href") or ""
+        source = url_param(href, "p", "postid") or (
+            digits(href.rpartition("#post")[2]) if "#post" in href else None
+        )
+    rest = kids[1:]
+    content = next(
+        (k for k in rest if "italic" in (k.attributes.get("style") or "")),
+        rest[0] if len(rest) == 1 else None,
+    )
     return QuoteMeta(author=author, source_id=source, content=content)
 
 
@@ -282,9 +302,12 @@ VBULLETIN5 = Engine(
     body=lambda n: first(n, ".js-post__content-text"),
     quotes="div.bbcode_quote",
     quote_meta=_vb_quote,
-    drop=".bbcode_postedby, .bbcode_quote_container, .bbcode_description, .b-post__signature",
-    signature=".b-post__signature",
-    title=("h1.main-title", "h1"),
+    drop=(
+        ".bbcode_postedby, .bbcode_quote_container, .bbcode_description, .b-post__signature, "
+        ".post-signature"
+    ),
+    signature=".b-post__signature, .post-signature",
+    title=(".page-title-widget h1.main-title", "h1.main-title", "h1"),
 )
 
 VBULLETIN3 = Engine(
@@ -553,7 +576,8 @@ INVISION = Engine(
     body=lambda n: first(n, "[data-role=commentContent]"),
     quotes="blockquote.ipsQuote",
     quote_meta=_ips_quote,
-    drop=".ipsQuote_citation, [data-role=memberSignature], .ipsItemControls",
+    # "Edited <date> by X" sits in the post's own HTML, marked data-excludequote
+    drop=(".ipsQuote_citation, [data-role=memberSignature], .ipsItemControls, [data-excludequote]"),
     signature="[data-role=memberSignature]",
     attachments=lambda n: [
         a
