@@ -207,3 +207,56 @@ def test_a_bad_page_among_good_ones_is_skipped_with_a_warning() -> None:
     thread = load_thread([THREAD / "page-1.html", PAGES / "bad" / "xenforo2_login.html"])
     assert [p.source_id for p in thread.posts] == ["700101", "700135"]
     assert any("login page" in w and "page skipped" in w for w in thread.warnings)
+
+
+def test_discourse_crawler_page_without_generator_tag_is_still_discourse(tmp_path: Path) -> None:
+    page = (PAGES / "discourse_crawler2.html").read_text(encoding="utf-8")
+    start = page.index('<meta name="generator"')
+    page = page[:start] + page[page.index(">", start) + 1 :]
+    saved = tmp_path / "topic.html"
+    saved.write_text(page, encoding="utf-8")
+    thread = load_thread(saved)
+    assert thread.source.engine == "discourse"
+    assert [p.source_id for p in thread.posts] == ["1", "2", "4"]
+
+
+def test_discourse_2017_crawler_layout_names_authors_and_post_numbers(tmp_path: Path) -> None:
+    """Discourse 1.x-2.0 crawler view: `<b itemprop='author'>`, position "#N", articleBody."""
+    posts = "".join(
+        f"""<div itemscope itemtype='http://schema.org/DiscussionForumPosting'>
+      <div class='creator'>
+        <span>
+          <a href='/u/{user}'><b itemprop='author'>{user}</b></a>
+           <time datetime='2017-05-0{n}T09:00:00Z' itemprop='datePublished'>2017-05-0{n}</time>
+        </span>
+        <span itemprop='position'>#{n}</span>
+      </div>
+      <div class='post' itemprop='articleBody'>{body}</div>
+      <meta itemprop='headline' content='Ferry timetable'>
+      <hr>
+    </div>"""
+        for n, user, body in [
+            (1, "imogen", "<p>The last ferry leaves at 18:10, too early for shift workers.</p>"),
+            (
+                2,
+                "dafydd",
+                '<aside class="quote" data-username="imogen" data-post="1" data-topic="77">'
+                '<div class="title">imogen:</div>'
+                "<blockquote><p>The last ferry leaves at 18:10</p></blockquote>"
+                "</aside><p>A later run would sail nearly empty.</p>",
+            ),
+        ]
+    )
+    saved = tmp_path / "topic.html"
+    saved.write_text(
+        "<!DOCTYPE html><html><head><title>Ferry timetable - Harbour Forum</title>"
+        '<meta name="generator" content="Discourse 1.9.0 - https://github.com/discourse/discourse">'
+        '<link rel="canonical" href="https://talk.example.net/t/ferry-timetable/77" />'
+        f"</head><body><h1>Ferry timetable</h1><hr>{posts}</body></html>",
+        encoding="utf-8",
+    )
+    thread = load_thread(saved)
+    assert [(p.source_id, p.author) for p in thread.posts] == [("1", "imogen"), ("2", "dafydd")]
+    quote = thread.posts[1].quotes[0]
+    assert (quote.target, quote.author, quote.source_id) == (1, "imogen", "1")
+    assert thread.posts[1].body == "A later run would sail nearly empty."

@@ -25,7 +25,11 @@ _SIGNATURES: tuple[tuple[str, str], ...] = (
     ("smf", "div.post_wrapper div.poster"),
     ("vanilla", "li.ItemComment .Message, .ItemDiscussion .Message"),
     ("invision", "article[id^=elComment_] [data-role=commentContent]"),
-    ("discourse", "article[data-post-id] .cooked, div.crawler-post [itemprop=text]"),
+    (
+        "discourse",
+        "article[data-post-id] .cooked, div.crawler-post [itemprop=text], "
+        "div.crawler-post [itemprop=articleBody]",
+    ),
 )
 _GENERATORS = (
     ("xenforo", "xenforo2"),

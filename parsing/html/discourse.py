@@ -24,6 +24,9 @@ from parsing.models import Attachment
 _ARCHIVE_POST = re.compile(r"^## Post #(\d+) by @(\S+?)(?:\s+\(([^)]*)\))?\s*$", re.MULTILINE)
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _SIZE = re.compile(r"\s*\(([\d.,]+\s*[KMG]?B)\)")
+SMALL_ACTION = 3
+"""`post_type` of "closed the topic", "pinned", "split" notices: the topic page shows them as
+one-line events, not posts, and their cooked HTML is empty."""
 
 
 def _replace(node: LexborNode) -> str | None:
@@ -67,9 +70,10 @@ def _post_number(node: LexborNode) -> str | None:
             return node.attributes.get(key)
     pos = first(node, "[itemprop=position]")
     if pos is not None:
-        value = pos.attributes.get("content") or text_of(pos)
-        if value and value.strip().isdigit():
-            return value.strip()
+        # 3.x prints "1"; 2.x crawler pages print "#1" and give the post no id
+        value = (pos.attributes.get("content") or text_of(pos) or "").strip().lstrip("#")
+        if value.isdigit():
+            return value
     ident = node.attributes.get("id") or ""
     if ident.startswith("post_"):
         return digits(ident)
@@ -111,6 +115,7 @@ def engine(topic_id: str | None) -> Engine:
             _user_card(n)
             or text_of(n, ".names .first a")
             or text_of(n, ".creator [itemprop=name]")
+            or text_of(n, ".creator [itemprop=author]")
             or text_of(n, "[itemprop=author] [itemprop=name]")
         ),
         author_title=".user-title",
@@ -245,6 +250,8 @@ def read_topic_json(text: str, where: str) -> Topic:
     for item in raw_posts:
         if not isinstance(item, dict) or not isinstance(item.get("cooked"), str):
             continue
+        if item.get("post_type") == SMALL_ACTION:
+            continue
         posts.append(
             cooked_post(
                 item["cooked"],
@@ -257,9 +264,9 @@ def read_topic_json(text: str, where: str) -> Topic:
         )
     warnings = []
     total = len(stream.get("stream") or [])
-    if total > len(posts):
+    if total > len(raw_posts):
         warnings.append(
-            f"{where}: the topic JSON holds {len(posts)} of the topic's {total} posts "
+            f"{where}: the topic JSON holds {len(raw_posts)} of the topic's {total} posts "
             "(Discourse sends the rest on request); quotes of the others are not linked"
         )
     return Topic(title=data.get("title") or data.get("fancy_title"), posts=posts, warnings=warnings)
