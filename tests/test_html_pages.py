@@ -260,3 +260,38 @@ def test_discourse_2017_crawler_layout_names_authors_and_post_numbers(tmp_path: 
     quote = thread.posts[1].quotes[0]
     assert (quote.target, quote.author, quote.source_id) == (1, "imogen", "1")
     assert thread.posts[1].body == "A later run would sail nearly empty."
+
+
+def test_phpbb_lookalike_without_phpbb_post_body_goes_to_the_text_reader(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forumotion's phpBB3-style theme has `div.post#pN .postbody` but its text is in
+    `.post-entry`, not phpBB's `.content`: not phpBB, so not "no posts on this phpBB page"."""
+    posts = "".join(
+        f'<div id="p{n}" class="post  clearfix post--{n}" style=""><div class="post-container">'
+        f'<div class="postbody clearfix"><div class="postprofile" id="profile{n}">'
+        '<div class="postprofile-head post-header"><div class="popmenubutton">'
+        f'<a href="javascript:void(0);"><strong>{who}</strong></a></div></div></div>'
+        '<div class="postbody-head postdetails post-header"><ul class="post-info"><li></li>'
+        f'<li>Beitrag #{i}</li></ul><h3><a href="/t12-allotments#{n}">Allotments</a></h3>'
+        f'<p class="author">&nbsp;von&nbsp;<strong>{who}</strong> am 0{i}/04/15, 09:1{i} am</p>'
+        f'</div><div class="post-entry"><div>{text}</div><div class="clear"></div></div>'
+        "</div></div></div>"
+        for i, (n, who, text) in enumerate(
+            [
+                (31, "Hedda", "The waiting list for an allotment is now six years long."),
+                (38, "Bruno", "Split the large plots in two and the list halves overnight."),
+            ],
+            start=1,
+        )
+    )
+    page = tmp_path / "t12-allotments.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Allotments</title></head><body>"
+        f'<div id="ipbwrapper"><div class="borderwrap">{posts}</div></div></body></html>',
+        encoding="utf-8",
+    )
+    thread = load_thread(page)
+    assert thread.source.engine is None
+    assert "six years long" in "\n".join(p.body for p in thread.posts)
+    assert "not recognised" in capsys.readouterr().err

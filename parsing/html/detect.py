@@ -21,7 +21,7 @@ _SIGNATURES: tuple[tuple[str, str], ...] = (
     ("vbulletin4", "li[id^=post_] div[id^=post_message_]"),
     ("somethingawful", "table.post[id^=post] td.postbody"),
     ("vbulletin3", "div[id^=post_message_]"),
-    ("phpbb3", "div.post[id^=p] div.postbody"),
+    ("phpbb3", "div.post[id^=p] div.postbody div.content"),
     ("smf", "div.post_wrapper div.poster"),
     ("vanilla", "li.ItemComment .Message, .ItemDiscussion .Message"),
     ("invision", "article[id^=elComment_] [data-role=commentContent]"),
