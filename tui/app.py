@@ -9,14 +9,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.content import Content
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.timer import Timer
 
 from parsing.errors import ThreadscoreError
@@ -28,6 +30,7 @@ from tui.filters import VERDICTS, AuthorChoice, Filter, PostChoice, ScorecardCho
 from tui.history import JumpHistory
 from tui.keymap import drop_clashes, load_keymap
 from tui.palette import ReaderCommands
+from tui.safe import clean, storable
 from tui.screens.help import HelpScreen, KeyHelp
 from tui.screens.reader import ReaderScreen
 from tui.screens.scorecard_keys import SCORECARD_BINDINGS
@@ -74,7 +77,14 @@ def marks_only(card: Scorecard) -> Scorecard:
     Scores are recomputed on every open, and at 10k posts they are 18 MB of TOML (tallies alone
     200 KB) that would take seconds to write, and to re-read for the safety check, per keypress.
     """
-    return card.model_copy(update={"posts": [], "authors": [], "totals": type(card.totals)()})
+    return storable_card(
+        card.model_copy(update={"posts": [], "authors": [], "totals": type(card.totals)()})
+    )
+
+
+def storable_card(card: Scorecard) -> Scorecard:
+    """The card with a source path UTF-8 can write (see `tui.safe.storable`)."""
+    return card.model_copy(update={"source_path": storable(card.source_path)})
 
 
 class _AppGone(Exception):
@@ -128,11 +138,34 @@ class ThreadscoreApp(App[None]):
         self._index: SearchIndex | None = None
         self._saved = ""
         self._save_error = False
+        self._ui_save_failed = False
         self._busy = "Reading the thread…"
         self._pane_timer: Timer | None = None
         self._ui_timer: Timer | None = None
         self._ui_notice: str | None = None
         self._had_ui_file = False
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notify, with escape sequences and control characters removed: messages
+        carry file names and saved text, and a toast is written to the terminal byte for byte."""
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
+        )
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands, less its "Quit": the reader's own quit (which saves the
+        position and warns about unsaved marks) is in the palette already."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
 
     # ----- start-up ---------------------------------------------------------------------------
 
@@ -517,7 +550,7 @@ class ThreadscoreApp(App[None]):
         try:
             aside = save_scorecard(marks_only(self.doc.card), self.files.scorecard)
             self._disk_stamp = file_stamp(self.files.scorecard)
-        except (OSError, ScorecardFileError) as exc:
+        except (OSError, UnicodeError, ScorecardFileError) as exc:
             self._saved, self._save_error = "NOT SAVED", True
             self.notify(f"Could not save: {exc}", severity="error", markup=False)
         else:
@@ -567,7 +600,13 @@ class ThreadscoreApp(App[None]):
         try:
             save_ui_state(self.files.ui, self._current_ui())
         except OSError as exc:
-            self.notify(f"Could not save the reader state: {exc}", severity="error", markup=False)
+            if not self._ui_save_failed:  # once, not after every move
+                self.notify(
+                    f"Could not save the reader state: {exc}", severity="error", markup=False
+                )
+            self._ui_save_failed = True
+        else:
+            self._ui_save_failed = False
 
     def _schedule_ui_save(self) -> None:
         if self._ui_timer is not None:
@@ -876,7 +915,7 @@ class ThreadscoreApp(App[None]):
         thread_source = self.doc.thread.source if self.doc is not None else None
         inputs = (thread_source.paths or [thread_source.path]) if thread_source else []
         try:
-            aside = save_scorecard(card, check_output(path, inputs))
+            aside = save_scorecard(storable_card(card), check_output(path, inputs))
         except ThreadscoreError as exc:  # a folder, the thread itself, someone else's file
             message = f"Not exported: {exc}"
             self.call_from_thread(self.notify, message, severity="error", markup=False)
@@ -911,6 +950,10 @@ class ThreadscoreApp(App[None]):
         self._save_ui()
         self._quitting = True
         self.exit()
+
+    async def action_quit(self) -> None:
+        """Any route to Textual's quit action quits as the reader does."""
+        await self.action_quit_reader()
 
     def action_help_quit(self) -> None:
         """ctrl+c copies in text boxes and does not quit; say what does (Textual's version

@@ -94,7 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             code = open_reader(args)
     except ThreadscoreError as exc:
-        print(f"threadscore: error: {exc}", file=sys.stderr)
+        from tui.safe import visible
+
+        print(f"threadscore: error: {visible(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

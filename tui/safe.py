@@ -30,3 +30,22 @@ def clean(text: str | None) -> str:
 def one_line(text: str | None) -> str:
     """Cleaned text with all whitespace runs collapsed, for list rows and titles."""
     return " ".join(clean(text).split())
+
+
+def storable(text: str) -> str:
+    """`text` that UTF-8 can encode: a file name that is not UTF-8 reaches Python with lone
+    surrogates (`\\udcff`), and writing it to a state file would raise."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that no undecodable byte produced
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def visible(text: str) -> str:
+    """`text` for a terminal line with its control characters shown as escapes (`\\x1b`), not
+    acted on: a file name holding an escape sequence must be recognisable, not obeyed."""
+    return _CONTROL.sub(_escaped, storable(text))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")

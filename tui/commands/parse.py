@@ -7,6 +7,7 @@ import json
 import sys
 
 from parsing import Thread, load_thread
+from tui.safe import visible
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +23,7 @@ def summary(thread: Thread) -> str:
     """A readable overview: a line per post with its quotes and attachments."""
     out = [
         f"title: {thread.title or '(none found)'}",
-        f"source: {thread.source.path} "
+        f"source: {visible(thread.source.path)} "
         f"({thread.source.format}{', ' + thread.source.engine if thread.source.engine else ''})",
         f"posts: {len(thread.posts)}, quote links: "
         f"{sum(q.target is not None for p in thread.posts for q in p.quotes)}",

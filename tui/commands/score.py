@@ -29,6 +29,7 @@ from scoring.store import (
     to_toml,
 )
 from scoring.user_layer import reattach
+from tui.safe import storable, visible
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _say(message: str) -> None:
-    print(f"threadscore: {message}", file=sys.stderr)
+    print(f"threadscore: {visible(message)}", file=sys.stderr)
 
 
 def _write(out: Path, write: Callable[[], Path | None]) -> Path | None:
@@ -67,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
         check_output(out, thread.source.paths or [thread.source.path])
     as_toml = args.toml or (out is not None and not args.json and out.suffix == ".toml")
     card = score_thread(thread)
+    card = card.model_copy(update={"source_path": storable(card.source_path)})  # a non-UTF-8 name
     if out is not None and as_toml and out.exists() and out.stat().st_size:
         try:
             previous = load_scorecard(out)
@@ -90,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         text = json.dumps(to_json(card), ensure_ascii=False, indent=1) + "\n"
     else:
-        text = format_table(card, full=out is not None or not sys.stdout.isatty()) + "\n"
+        text = visible(format_table(card, full=out is not None or not sys.stdout.isatty())) + "\n"
     if out is None:
         sys.stdout.write(text)
     else:

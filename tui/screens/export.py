@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.safe import clean
+from tui.widgets.safe_text import SafeInput
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -30,7 +31,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog prompt"):
             yield Static(Content("Export the scorecard (TOML) to"), classes="dialog-title")
-            yield Input(str(self._default), id="path")
+            yield SafeInput(str(self._default), id="path")
             yield Static(
                 Content("enter writes · escape cancels"), id="export-hint", classes="dialog-hint"
             )

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from tui.safe import clean
+from tui.widgets.safe_text import SafeTextArea
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -30,7 +31,7 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note"):
             yield Static(Content(self._title), classes="dialog-title")
-            yield TextArea(self._note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield SafeTextArea(self._note, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Static(
                 Content("ctrl+s keeps the note · escape cancels · an empty note is removed"),
                 classes="dialog-hint",

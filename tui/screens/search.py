@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.safe import one_line
+from tui.widgets.safe_text import SafeInput
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -28,7 +29,7 @@ class SearchScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog prompt"):
             yield Static(Content("Search posts (fuzzy; authors too)"), classes="dialog-title")
-            yield Input(self._query, placeholder="words to find", id="query")
+            yield SafeInput(self._query, placeholder="words to find", id="query")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -1,0 +1,54 @@
+"""Quitting from any route, and what the user is told when the state folder cannot be written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_tui_support import make_app, ready
+from tui.widgets.post_list import PostList
+
+
+async def test_the_palettes_quit_is_the_readers_quit(tmp_path: Path) -> None:
+    """Textual's own "Quit" command exited at once: no final save of the position, and no
+    warning when the marks could not be saved."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    app = make_app(blocked)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Quit" not in titles and "Theme" in titles
+        await pilot.press("4")
+        assert app._save_error
+        await app.run_action("quit")
+        await pilot.pause()
+        assert app.is_running and not app._exit
+        assert any("NOT SAVED" in str(n.message) for n in app._notifications)
+
+
+async def test_the_palettes_quit_saves_the_position(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        app.post_list.go_to(4)
+        await pilot.pause()
+        await app.run_action("quit")
+        await pilot.pause()
+    assert app.files is not None
+    assert "number = 4" in app.files.ui.read_text(encoding="utf-8")
+
+
+async def test_a_state_folder_that_cannot_be_written_is_reported_once(tmp_path: Path) -> None:
+    """Each cursor move saves the position a second later; each failure was a new error toast."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    app = make_app(blocked)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        list_ = app.screen.query_one(PostList)
+        for number in (2, 3, 4):
+            list_.go_to(number)
+            await pilot.pause()
+            app._save_ui()
+        notices = [str(n.message) for n in app._notifications]
+        assert sum("Could not save the reader state" in n for n in notices) == 1
