@@ -50,21 +50,29 @@ class HelpScreen(ModalScreen[None]):
         ids = max((len(k.binding_id) for k in rows), default=0)
         # The dialog is 84 wide at most, less border, padding and scrollbar; at 80 columns the
         # description gives way (cut with "…") so every id stays on its line.
-        room = min(84, self.app.size.width - 4) - 4 - (2 + width + 1 + 1 + ids)
-        what = max(12, min(max((len(k.description) for k in rows), default=8), 36, room))
+        inner = min(84, self.app.size.width - 4) - 4
+        longest = max((len(k.description) for k in rows), default=8)
+        room = inner - (2 + width + 1 + 1 + ids)
+        # On a narrow terminal the ids go under their descriptions, which would otherwise be
+        # cut to a word or two ("Follow the …").
+        stacked = room < min(longest, 24)
+        what = max(12, min(longest, 36, inner - (2 + width + 1) if stacked else room))
         lines: list[Content] = []
         for title, keys in self._sections:
             if lines:
                 lines.append(Content(""))
             lines.append(Content(title).stylize("bold $text-accent"))
             for key in keys:
-                lines.append(
-                    Content.assemble(
-                        (f"  {key.keys:<{width}} ", "bold"),
-                        f"{fit(key.description, what)} ",
-                        (key.binding_id, "$text-muted"),
-                    )
+                line = Content.assemble(
+                    (f"  {key.keys:<{width}} ", "bold"), fit(key.description, what)
                 )
+                if stacked:
+                    lines.append(line.rstrip())
+                    lines.append(Content(" " * (3 + width) + key.binding_id).stylize("$text-muted"))
+                else:
+                    lines.append(
+                        line.append(" ").append(Content(key.binding_id).stylize("$text-muted"))
+                    )
         return Content("\n").join(lines)
 
     def on_mount(self) -> None:

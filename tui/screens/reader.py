@@ -28,6 +28,8 @@ class ReaderScreen(Screen[None]):
     # palette use the longer titles in tui.key_table.PALETTE_TITLES.
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Help comes first so the footer shows it even when a narrow terminal cuts the rest off.
+        Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
         Binding("tab", "app.switch_pane", "Switch pane", show=False, id="switch_pane"),
         Binding("o", "app.follow_quote", "Follow", id="follow_quote"),
         Binding("r", "app.quoted_by", "Quoted by", id="quoted_by"),
@@ -51,7 +53,6 @@ class ReaderScreen(Screen[None]):
         Binding("c", "app.fold_quotes", "Fold quotes", show=False, id="fold_quotes"),
         Binding("s", "app.scorecard", "Scores", id="scorecard"),
         Binding("e", "app.export", "Export", show=False, id="export"),
-        Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
         Binding("q", "app.quit_reader", "Quit", id="quit"),
     ]
 

@@ -1,0 +1,32 @@
+"""A narrow terminal (60 columns): the way to the keys stays on screen and readable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets._footer import FooterKey
+
+from tests.test_tui_support import make_app, ready
+from tui.screens.help import HelpScreen
+
+
+async def test_the_help_key_is_on_the_footer_of_a_narrow_terminal(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        keys = {key.description: key.region for key in app.screen.query(FooterKey)}
+        assert "Help" in keys
+        assert keys["Help"].right <= 60
+
+
+async def test_help_on_a_narrow_terminal_keeps_whole_descriptions(tmp_path: Path) -> None:
+    """The ids column used to cut every description to 11 cells ("Follow the …")."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = str(app.screen.query_one("#help-table").render())
+        assert "Follow the quoted post" in table
+        assert "List the posts that quote this one" in table
+        assert "follow_quote" in table and "…" not in table
