@@ -201,7 +201,7 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "year",
         "evidence",
-        r"\b(?:1[6-9]|20)\d{2}s?\b(?![.,]\d|\s*(?:%|km|kg|m\b|miles|people))",
+        r"\b(?:1[6-9]|20)\d{2}s?\b(?![.,]\d|\s*(?:%|km|kg|m\b|miles|people|years?\b|yrs\b))",
         "date",
     ),
     Rule(
@@ -426,7 +426,14 @@ CHALLENGE_RULES: tuple[Rule, ...] = (
         r"|\bback (?:it|that|this|your \w+|them) up\b|\bwhat makes you (?:think|say)\b"
         r"|\bhave (?:you|u) (?:actually |even |ever )?(?:read|counted|checked|seen|been|looked"
         r"|verified|asked)\b|\bis (?:that|this|it) (?:true|so|right|a fact)\s*\?"
-        r"|\b(?:any|got (?:a|any)) (?:proof|evidence|source|sources|citation|link|data)\b",
+        r"|\b(?:any|got (?:a|any)) (?:proof|evidence|source|sources|citation|link|data)\b"
+        r"|\b(?:sources?|links?|citations?|proof|evidence|references?) (?:please|pls|plz)\b"
+        r"|\b(?:please|pls|plz) (?:provide|show|give|post|cite|link|share"
+        r"|back (?:it|that|this) up)\b"
+        r"|\b(?:provide|give|post|send) (?:me|us) (?:a |an |some |any |the |your )?(?:evidence"
+        r"|proof|sources?|links?|citations?|references?)\b"
+        r"|\bI(?:'d| would) (?:like|love) to see (?:some |any |the |your |a )?(?:evidence|proof"
+        r"|sources?|links?|citations?|data|studies|study|numbers|figures)\b",
     ),
 )
 
@@ -654,6 +661,39 @@ def _year_in_context(sentence: str, local: int, local_end: int) -> bool:
     return _YEAR_AFTER.match(sentence, local_end) is not None
 
 
+_CONVERSATION = frozenset(
+    {"you", "your", "you're", "youre", "yours", "u", "ur", "for", "again", "first", "twice"}
+    | {"before", "earlier", "already", "no", "nothing", "none", "zero", "little"}
+)
+"""Words after "I saw", "I asked", "I checked" that make it talk about the debate itself ("I
+asked you first", "I saw that you", "I have seen no evidence"), not something seen in the world."""
+
+_UNREAL = frozenset({"if", "unless", "whether", "as", "last"})
+"""Words just before "I saw", "we have seen" that make the sighting hypothetical ("if I saw"),
+a figure of speech ("last time I checked") or general ("as we've seen")."""
+
+_PARTICIPANTS = frozenset({"i", "you", "u", "we"})
+"""People in the thread: "I quoted in that post" is talk about the thread, not a source."""
+
+
+def _observed(sentence: str, local: int, local_end: int) -> bool:
+    """Whether a first-hand cue reports something seen in the world: not hypothetical, not an
+    idiom, not about the other poster ("I asked you", "I noticed that you"), not a denial ("I
+    have seen no evidence"), not the generic "the world we live in"."""
+    before = _WORDS.findall(sentence[max(0, local - 20) : local].lower())[-2:]
+    if before and (before[-1] in _UNREAL or "last" in before):
+        return False
+    words = sentence[local:local_end].lower()
+    if words.startswith("we") and ("live" in words or "work" in words):
+        return False
+    after = _WORDS.findall(sentence[local_end : local_end + 30].lower())[:2]
+    if not after:
+        return not words.endswith(("noticed", "saw", "seen", "checked", "asked"))
+    if after[0] in _CONVERSATION:
+        return False
+    return not (after[0] == "that" and (len(after) == 1 or after[1] in _CONVERSATION))
+
+
 def keep(hit: Hit, sentence: str, offset: int, question: bool, social: bool) -> bool:
     """Whether a hit in `sentence` stands as a cue: negated or merely mentioned evidence does
     not ("no study found", "can you give evidence"), nor "the two powers" as a count, nor a
@@ -675,6 +715,16 @@ def keep(hit: Hit, sentence: str, offset: int, question: bool, social: bool) -> 
         return False
     if kind == "money" and _is_offer(sentence):
         return False
+    if kind == "first-hand" and not _observed(sentence, local, end - offset):
+        return False
+    if kind == "reported-by":
+        before = _WORDS.findall(sentence[max(0, local - 12) : local].lower())
+        if before and before[-1] in _PARTICIPANTS:
+            return False
+    if kind == "for-example" and sentence[local:].lower().startswith("such as"):
+        after = _WORDS.findall(sentence[end - offset : end - offset + 12].lower())
+        if after and after[0] in _PARTICIPANTS | {"me", "him", "her", "them", "yourself"}:
+            return False
     return not (kind in NEGATABLE and (question or _negated(sentence, local)))
 
 

@@ -76,7 +76,13 @@ def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
         )
         for att in post.attachments
     ]
-    outside = [q for q in post.quotes if q.target is None and q.text.strip()]
+    # A quote that names a poster or a forum post id repeats another forum post (on a page not
+    # saved, or in another thread): debate, not an outside source.
+    outside = [
+        q
+        for q in post.quotes
+        if q.target is None and q.author is None and q.source_id is None and q.text.strip()
+    ]
     if outside:
         own_source = any(
             c.evidence_type == "source" for s in sentences for c in s.cues if c.role == "evidence"
@@ -239,7 +245,9 @@ def decide(sentences: list[SentenceScore], extra: list[Cue]) -> Decision:
 def score_post(post: Post) -> PostScore:
     """Score one post from its own words, its attachments and its quotes."""
     rebuts = _rebuts(post)
-    sentences = score_sentences(post.body, replying=bool(rebuts))
+    # A question right after a quote questions what it quotes, a post or an outside source.
+    replying = bool(rebuts) or any(q.target is None for q in post.quotes)
+    sentences = score_sentences(post.body, replying=replying)
     extra = _post_level_cues(post, sentences)
     decision = decide(sentences, extra)
     cues = [c for s in sentences for c in s.cues] + extra

@@ -36,6 +36,10 @@ def types(text: str) -> set[str]:
         ("In 2019 the council closed the square for the fair.", "date"),
         ("120,000 people die every year from legal drugs.", "number"),
         ("It cost the city $4 million last year.", "statistic"),
+        ("I noticed the shops on the bridge were shut by five.", "observation"),
+        ("I have asked several shop owners about their takings.", "observation"),
+        ("When I lived in Ghent we cycled everywhere.", "observation"),
+        ("It was reported by the local paper in June.", "source"),
     ],
 )
 def test_evidence_cues_name_their_type(text: str, evidence_type: str) -> None:
@@ -50,6 +54,15 @@ def test_evidence_cues_name_their_type(text: str, evidence_type: str) -> None:
         "No study has ever found that, according to nobody.",
         "Did you see the report by the council?",
         "I never saw anything like it and nobody I know did.",
+        "I have seen no evidence that the lanes are used.",
+        "If I saw a single cyclist on it I would change my mind.",
+        "Last time I checked you were not the moderator here.",
+        "I asked you first, so answer the question.",
+        "I noticed that you skipped the part about the buses.",
+        "Yes, I noticed that.",
+        "It is better than the society we live in today.",
+        "Only the claim I quoted in my last post matters here.",
+        "Drivers such as you never look at the counts.",
     ],
 )
 def test_negated_or_mentioned_evidence_is_not_evidence(text: str) -> None:
@@ -69,6 +82,11 @@ def test_negated_or_mentioned_evidence_is_not_evidence(text: str) -> None:
         "Do you have any data on that?",
         "Have you actually counted them?",
         "How do you know that?",
+        "Links please?",
+        "Source please.",
+        "Please provide the figures for the other years.",
+        "I'd like to see some evidence that the shops lost trade.",
+        "Give me a link to the council minutes.",
     ],
 )
 def test_requests_for_evidence_are_challenges(text: str) -> None:
@@ -154,6 +172,7 @@ def test_grounds_given_are_reasons_not_evidence(text: str, kind: str, words: str
         "Point 3 is invalid and point 2 is debatable.",
         "Read pages 36-43 of the 8th edition.",
         "The Bible has thousands upon thousands of interpretations.",
+        "The rules of 2000 years ago do not fit a town full of cars.",
     ],
 )
 def test_bare_numbers_are_not_evidence(text: str) -> None:

@@ -1,0 +1,41 @@
+"""What a post quotes changes what its own words do: a quoted outside source can back it, a
+quoted forum post cannot, and a question after any quote questions what it quotes."""
+
+from __future__ import annotations
+
+from parsing import Post, Quote
+from scoring.verdicts import score_post
+
+ARTICLE = "The council said on Monday that footfall in the square rose after the closure."
+
+
+def test_an_unnamed_quote_from_outside_the_thread_backs_the_post() -> None:
+    quote = Quote(target=None, text=ARTICLE)
+    score = score_post(Post(number=3, id="p3", body="So the closure worked.", quotes=[quote]))
+    assert score.verdict == "evidenced"
+    assert "outside-quote" in score.evidence_types
+
+
+def test_a_quote_of_a_named_poster_on_another_page_is_not_evidence() -> None:
+    # "Ann said:" with no post of Ann's in the saved pages: still forum talk, not a source.
+    for quote in (
+        Quote(target=None, author="Ann", text="The closure killed the shops."),
+        Quote(target=None, source_id="48213", text="The closure killed the shops."),
+    ):
+        body = "The closure did nothing of the sort and everyone in town knows it."
+        score = score_post(Post(number=3, id="p3", body=body, quotes=[quote]))
+        assert score.verdict == "asserted"
+        assert "outside-quote" not in score.evidence_types
+
+
+def test_a_question_after_an_outside_quote_challenges_it() -> None:
+    quote = Quote(target=None, text=ARTICLE)
+    body = "And who counted the footfall, the shops or the council?"
+    score = score_post(Post(number=3, id="p3", body=body, quotes=[quote]))
+    assert score.verdict == "challenge"
+    assert score.sentences[0].role == "challenge"
+
+
+def test_a_question_with_no_quote_and_no_you_is_not_a_challenge() -> None:
+    score = score_post(Post(number=1, id="p1", body="Should the square go car-free?"))
+    assert score.verdict == "non-argument"
