@@ -34,7 +34,7 @@ from tui.safe import clean, storable
 from tui.screens.help import HelpScreen, KeyHelp
 from tui.screens.reader import ReaderScreen
 from tui.screens.scorecard_keys import SCORECARD_BINDINGS
-from tui.search import SearchIndex, next_match
+from tui.search import SearchIndex, match_pattern, next_match
 from tui.state import (
     ThreadFiles,
     UiState,
@@ -790,17 +790,23 @@ class ThreadscoreApp(App[None]):
             assert self.doc is not None
             self._index = SearchIndex(self.doc.search_texts())
         self.search_query = query
-        self.matches = self._index.find(query) if query else []
+        found = self._index.search(query)
+        self.matches = found.numbers
         self.post_list.matches = frozenset(self.matches)
         self.post_list.refresh_rows()
+        pattern = match_pattern(query) if not found.approximate else None
+        if pattern != self.pane.search:
+            self.pane.search = pattern
+            self.call_later(self.pane.redraw)
         if query and move:
             if not self.matches:
                 self.notify(f"Nothing matches “{query}”.", markup=False)
             else:
                 matched = len(self.matches)
                 verb = "matches" if matched == 1 else "match"
-                self.notify(f"{plural(matched, 'post')} {verb}.", markup=False)
-                self._step_match(1, from_number=(self.current or 1) - 1)
+                how = " approximately (no exact match)" if found.approximate else ""
+                self.notify(f"{plural(matched, 'post')} {verb}{how}.", markup=False)
+                self._step_match(1, from_number=(self.current or 1) - 1, announce=False)
         self._show_status()
 
     def action_next_match(self, step: int) -> None:
@@ -812,12 +818,26 @@ class ThreadscoreApp(App[None]):
             return
         self._step_match(step, from_number=self.current or 0)
 
-    def _step_match(self, step: int, *, from_number: int) -> None:
+    def _step_match(self, step: int, *, from_number: int, announce: bool = True) -> None:
+        """Go to the next (previous) match; `announce` says when that wraps around."""
         visible = [n for n in self.matches if self.post_list.index_of(n) is not None]
-        target = next_match(visible or self.matches, from_number, step)
-        if target is not None:
-            self.go(target)
-            self._show_status()
+        pool = visible or self.matches
+        target = next_match(pool, from_number, step)
+        if target is None:
+            return
+        wrapped = target <= from_number if step > 0 else target >= from_number
+        if announce and len(pool) == 1 and target == self.current:
+            self.notify(f"#{target} is the only match.", markup=False)
+        elif announce and wrapped:
+            where = "first" if step > 0 else "last"
+            self.notify(f"Search wrapped around to the {where} match, #{target}.", markup=False)
+        shown = self.pane.view
+        if shown is not None and shown.post.number == target:
+            self.pane.call_after_refresh(self.pane.scroll_to_match)
+        else:
+            self.pane.seek_match = True
+        self.go(target)
+        self._show_status()
 
     def action_filter(self) -> None:
         from tui.screens.filter import FilterScreen

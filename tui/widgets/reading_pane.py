@@ -7,6 +7,7 @@ holding "[@click=app.quit]" shows those brackets and clicking them does nothing.
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -15,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from parsing.models import Post, Quote
@@ -76,16 +78,31 @@ class PostView:
     quote_authors: dict[int, str | None] = field(default_factory=dict)
 
 
-def highlighted(text: str, offset: int, cues: list[CueSpan]) -> Content:
-    """`text` (found at `offset` in the body) as Content with the cue spans that fall inside it."""
+SEARCH_STYLE = "reverse $warning"
+"""How the words of the current search are marked in the post and its quotes."""
+
+
+def highlighted(
+    text: str, offset: int, cues: list[CueSpan], search: re.Pattern[str] | None = None
+) -> Content:
+    """`text` (found at `offset` in the body) as Content with the cue spans that fall inside it,
+    and the places that match the search."""
     content = Content(clean(text))
-    if len(content.plain) != len(text):
+    if len(content.plain) == len(text):
+        end = offset + len(text)
+        for cue in cues:
+            start, stop = max(cue.start, offset), min(cue.end, end)
+            if start < stop and cue.role in ROLE_STYLES:
+                content = content.stylize(ROLE_STYLES[cue.role], start - offset, stop - offset)
+    return searched(content, search)
+
+
+def searched(content: Content, search: re.Pattern[str] | None) -> Content:
+    """`content` with the search's matches marked."""
+    if search is None:
         return content
-    end = offset + len(text)
-    for cue in cues:
-        start, stop = max(cue.start, offset), min(cue.end, end)
-        if start < stop and cue.role in ROLE_STYLES:
-            content = content.stylize(ROLE_STYLES[cue.role], start - offset, stop - offset)
+    for match in search.finditer(content.plain):
+        content = content.stylize(SEARCH_STYLE, match.start(), match.end())
     return content
 
 
@@ -106,18 +123,27 @@ def quote_label(quote: Quote, authors: dict[int, str | None]) -> Content:
 class QuoteBlock(Vertical):
     """A framed quote; clicking its title folds it away (the `c` key folds them all)."""
 
-    def __init__(self, quote: Quote, authors: dict[int, str | None], *, collapsed: bool) -> None:
+    def __init__(
+        self,
+        quote: Quote,
+        authors: dict[int, str | None],
+        *,
+        collapsed: bool,
+        search: re.Pattern[str] | None = None,
+    ) -> None:
         super().__init__(classes="quote")
         self.quote = quote
         self._authors = authors
+        self._search = search
         self.set_class(collapsed, "-collapsed")
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), classes="quote-title")
         with Vertical(classes="quote-body"):
             for nested in self.quote.nested:
-                yield QuoteBlock(nested, self._authors, collapsed=False)
-            yield Static(Content(clean(self.quote.text)), classes="quote-text")
+                yield QuoteBlock(nested, self._authors, collapsed=False, search=self._search)
+            text = Content(clean(self.quote.text))
+            yield Static(searched(text, self._search), classes="quote-text searchable")
 
     def _title(self) -> Content:
         symbol = "▶ " if self.has_class("-collapsed") else "▼ "
@@ -161,6 +187,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.opening = False
         """A post is on its way (enter was pressed): `G` now means the end of that post."""
         self._then_end = False
+        self.search: re.Pattern[str] | None = None
+        """The current search, marked wherever it stands in the post."""
+        self.seek_match = False
+        """The next post shown was reached by a search: scroll to its first match."""
 
     def compose(self) -> ComposeResult:
         if self.view is not None:  # set before mounting: the first frame shows the post
@@ -186,6 +216,40 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 self.scroll_to(y=y, animate=False, immediate=True)
             else:
                 self.scroll_home(animate=False, immediate=True)
+            if self.seek_match:
+                self.seek_match = False
+                self.call_after_refresh(self.scroll_to_match)
+
+    def scroll_to_match(self) -> None:
+        """Bring the first place the search matches into view (a line of context above it);
+        the post stays at the top when the match is already on screen or nowhere to be seen."""
+        if self.search is None:
+            return
+        for widget in self.query(".searchable").results(Static):
+            block = next((a for a in widget.ancestors if isinstance(a, QuoteBlock)), None)
+            if block is not None and block.collapsed:
+                continue
+            plain = str(widget.render())
+            match = self.search.search(plain)
+            if match is None:
+                continue
+            width = max(1, widget.content_region.width)
+            line = max(0, len(Content(plain[: match.start()]).wrap(width)) - 1)
+            y = self._content_y(widget) + line
+            if not self.scroll_y <= y < self.scroll_y + self.scrollable_content_region.height:
+                self.scroll_to(y=max(0, y - 1), animate=False, immediate=True)
+            return
+
+    def _content_y(self, widget: Widget) -> int:
+        """Where `widget`'s first line of text is, in the pane's scrollable coordinates."""
+        y = widget.styles.gutter.top
+        node: Widget = widget
+        while node is not self and isinstance(node.parent, Widget):
+            y += node.virtual_region.y
+            node = node.parent
+            if node is not self:
+                y += node.styles.margin.top + node.styles.border.spacing.top
+        return y
 
     def action_scroll_end(self) -> None:
         """To the end of the post; pressed while a post is being opened, to the end of that one
@@ -220,14 +284,20 @@ class ReadingPane(VerticalScroll, can_focus=True):
             if part.kind == "quote" and part.quote is not None and part.quote < len(post.quotes):
                 quote = post.quotes[part.quote]
                 widgets.append(
-                    QuoteBlock(quote, view.quote_authors, collapsed=self.collapse_quotes)
+                    QuoteBlock(
+                        quote,
+                        view.quote_authors,
+                        collapsed=self.collapse_quotes,
+                        search=self.search,
+                    )
                 )
             elif part.text.strip():
                 offset = post.body.find(part.text, cursor)
                 if offset >= 0:
                     cursor = offset + len(part.text)
                 cues = view.cues if self.highlight and offset >= 0 else []
-                widgets.append(Static(highlighted(part.text, offset, cues), classes="post-text"))
+                text = highlighted(part.text, offset, cues, self.search)
+                widgets.append(Static(text, classes="post-text searchable"))
         if view.cues or view.reason:
             widgets.append(Static(self._why(view), classes="why"))
         if post.attachments:

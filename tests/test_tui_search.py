@@ -1,0 +1,73 @@
+"""Search as readers of long threads expect it: exact hits first, the match shown and marked in
+the post, and a word when `n` wraps around."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsing.models import Part, Thread
+from tests.test_tui_support import make_app, ready, small_thread
+from tui.search import SearchIndex, match_pattern
+from tui.widgets.reading_pane import SEARCH_STYLE
+
+
+def long_thread() -> Thread:
+    """The small thread with post 6 grown to a long post whose last words are unique."""
+    thread = small_thread()
+    body = " ".join(f"Filler sentence number {i} about the town." for i in range(60))
+    body += " The zebra crossing by the bakery is the real problem."
+    long_post = thread.posts[5].model_copy(
+        update={"body": body, "parts": [Part(kind="text", text=body)]}
+    )
+    return thread.model_copy(update={"posts": [*thread.posts[:5], long_post]})
+
+
+def test_exact_hits_come_before_close_ones() -> None:
+    """A fuzzy window of "user280" matched every post of user28 and user20 (4,248 of 10,000
+    posts in the generated thread); close matches are for when nothing matches exactly."""
+    index = SearchIndex([(1, "user280 says"), (2, "user28 says"), (3, "user20 says hi")])
+    assert index.find("user280") == [1]
+    found = index.search("usr280")
+    assert found.approximate and 1 in found.numbers
+    assert not index.search("user28").approximate
+    pattern = match_pattern("car free")
+    assert pattern is not None and pattern.search("A Car-free town")
+    assert match_pattern(" !? ") is None
+
+
+async def test_a_match_below_the_fold_is_scrolled_to_and_marked(tmp_path: Path) -> None:
+    app = make_app(tmp_path, long_thread())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"zebra crossing", "enter")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.pane.scroll_y > 0:
+                break
+        assert app.current == 6
+        text = app.pane.query_one(".post-text")
+        visible = [str(line) for line in app.screen._compositor.render_strips()]
+        assert any("zebra crossing" in line for line in visible)
+        content = text.render()
+        start = content.plain.index("zebra crossing")
+        assert any(
+            span.start <= start < span.end and str(span.style) == SEARCH_STYLE
+            for span in content.spans
+        )
+
+
+async def test_next_match_says_when_it_wraps_around(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"council", "enter")
+        assert app.matches == [3, 4] and app.current == 3
+        await pilot.press("n")
+        assert app.current == 4
+        assert not any("wrapped" in str(n.message) for n in app._notifications)
+        await pilot.press("n")
+        assert app.current == 3
+        assert any("wrapped around to the first" in str(n.message) for n in app._notifications)
+        await pilot.press("N")
+        assert app.current == 4
+        assert any("wrapped around to the last" in str(n.message) for n in app._notifications)
