@@ -96,6 +96,14 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         "link",
         cased=True,
     ),
+    # Chapter and verse after a book's name ("John 3:16", "1 Cor. 6:9-11"): a passage anyone
+    # can look up. The name is checked in `keep`, so the rule starts with a plain digit.
+    Rule(
+        "verse",
+        "evidence",
+        r"\b[1-9]\d{0,2}:[1-9]\d{0,2}(?:[-–][1-9]\d{0,2})?\b(?!\s*(?:[ap]\.?m\b|hours?|hrs))",
+        "link",
+    ),
     # Named sources and attribution.
     Rule(
         "according-to",
@@ -166,7 +174,7 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "proportion",
         "evidence",
-        r"\b\d[\d,]{0,24}\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:last\s+|first\s+|past\s+)?"
+        r"\b\d(?:[\d,]{0,23}\d)?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:last\s+|first\s+|past\s+)?"
         r"\d[\d,]{0,24}\b",
         "statistic",
     ),
@@ -216,13 +224,13 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "measure",
         "evidence",
-        rf"\b\d[\d,]{{0,24}}(?:\.\d+)?\s?{_UNIT}\b",
+        rf"\b\d(?:[\d,]{{0,23}}\d)?(?:\.\d+)?\s?{_UNIT}\b",
         "number",
     ),
     Rule(
         "count",
         "evidence",
-        rf"\b\d[\d,]{{0,24}}(?:\s+(?:more|fewer|extra|new|additional|other))?\s+{_COUNTED}\b",
+        rf"\b\d(?:[\d,]{{0,23}}\d)?(?:\s+(?:more|fewer|extra|new|additional|other))?\s+{_COUNTED}\b",
         "number",
     ),
     Rule(
@@ -235,7 +243,7 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "rate",
         "evidence",
-        r"\b\d[\d,]{0,24}(?:\.\d+)?\s+(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute"
+        r"\b\d(?:[\d,]{0,23}\d)?(?:\.\d+)?\s+(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute"
         r"|head|person|capita)\b",
         "number",
     ),
@@ -301,6 +309,24 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         r"|took (?:these|this|that|those|a|some|the) (?:photos?|pictures?|pics?|shots?|video"
         r"|on)|took these|took this|was there|were there|live (?:in|near|next to|on)"
         r"|lived (?:in|near)|work(?:ed)? (?:in|at|for|as))\b",
+        "observation",
+    ),
+    # What happened to someone close to the poster, told first-hand: a personal anecdote.
+    Rule(
+        "anecdote",
+        "evidence",
+        r"\bmy (?:own )?(?:wife|husband|son|daughter|brother|sister|mother|mom|mum|father|dad"
+        r"|parents|cousin|uncle|aunt|grandmother|grandfather|grandma|grandpa|friend|best friend"
+        r"|neighbou?r|boss|doctor|girlfriend|boyfriend|niece|nephew|colleague|co-?worker"
+        r"|roommate|flatmate|partner)s?(?: in law|-in-law)? (?:is|was|has been|had been) (?:a|an)"
+        r" (?!(?:real|great|good|bad|nice|lovely|wonderful|treasure|blessing|joke|idiot)\b)\w+"
+        r"|\bmy (?:own )?(?:wife|husband|son|daughter|brother|sister|mother|mom|mum|father|dad"
+        r"|parents|cousin|uncle|aunt|grandmother|grandfather|grandma|grandpa|friend|best friend"
+        r"|neighbou?r|boss|doctor|girlfriend|boyfriend|niece|nephew|colleague|co-?worker"
+        r"|roommate|flatmate|partner)s?(?: in law|-in-law)? (?:works?|worked|has worked|lives|lived"
+        r"|died|was (?:killed|shot|murdered|raped|robbed|attacked|mugged|diagnosed|arrested"
+        r"|hospitali[sz]ed|in a coma)|had (?:an abortion|a miscarriage|cancer|a stroke)"
+        r"|got (?:shot|robbed|mugged|pregnant|arrested|sick)|earned|served|spent)\b",
         "observation",
     ),
     Rule(
@@ -432,6 +458,7 @@ CHALLENGE_RULES: tuple[Rule, ...] = (
         r"|back (?:it|that|this) up)\b"
         r"|\b(?:provide|give|post|send) (?:me|us) (?:a |an |some |any |the |your )?(?:evidence"
         r"|proof|sources?|links?|citations?|references?)\b"
+        r"|\bcome back when (?:you|u) (?:have|'ve got|got|can (?:show|prove|back))\b"
         r"|\bI(?:'d| would) (?:like|love) to see (?:some |any |the |your |a )?(?:evidence|proof"
         r"|sources?|links?|citations?|data|studies|study|numbers|figures)\b",
     ),
@@ -515,6 +542,7 @@ NEGATABLE = frozenset(
         "precedent",
         "allusion",
         "first-hand",
+        "anecdote",
         "seen-on",
         "media-shows",
     }
@@ -672,8 +700,39 @@ _UNREAL = frozenset({"if", "unless", "whether", "as", "last"})
 """Words just before "I saw", "we have seen" that make the sighting hypothetical ("if I saw"),
 a figure of speech ("last time I checked") or general ("as we've seen")."""
 
+_IF = (["if"], ["If"], ["unless"], ["whether"])
+
 _PARTICIPANTS = frozenset({"i", "you", "u", "we"})
 """People in the thread: "I quoted in that post" is talk about the thread, not a source."""
+
+
+_BOOK = re.compile(
+    r"(?<![\w.])(?!(?:At|By|From|Until|Till|To|Around|About|Before|After|Since|Between|And|Or"
+    r"|On|In|Score|Ratio|Odds|Page|Post)\b)[A-Z][a-z]{1,14}\.? $"
+)
+"""A book's name just before chapter and verse: a capitalised word that is not a preposition."""
+
+_HUNDRED = re.compile(r"100\s*(?:%|per)")
+_CHANGE_WORDS = frozenset(
+    {"by", "up", "down", "rose", "fell", "grew", "increased", "decreased", "jumped", "dropped"}
+)
+
+_NOT_A_SOURCE = frozenset(
+    {"logic", "reasoning", "interpretation", "interpretations", "wishes", "wish", "whims"}
+    | {"principles", "instructions", "plan", "plans", "expectations", "beliefs", "belief"}
+    | {"opinion", "opinions", "view", "views", "theory", "definition", "standards", "taste"}
+    | {"my", "your", "ur", "our", "yourself", "myself"}
+)
+"""After "according to": the poster's own or the other poster's words ("according to your
+logic"), or a way of thinking rather than someone who reported something."""
+
+
+def _names_a_source(sentence: str, local_end: int) -> bool:
+    """Whether "according to" is followed by someone or something that reports ("according to
+    the council", "according to Genesis 1"), not by a way of thinking ("according to Brady
+    logic", "according to your theory", "according to his own interpretation")."""
+    after = _WORDS.findall(sentence[local_end : local_end + 40].lower())[:4]
+    return not any(word in _NOT_A_SOURCE for word in after)
 
 
 def _observed(sentence: str, local: int, local_end: int) -> bool:
@@ -715,8 +774,19 @@ def keep(hit: Hit, sentence: str, offset: int, question: bool, social: bool) -> 
         return False
     if kind == "money" and _is_offer(sentence):
         return False
+    if kind == "percentage" and _HUNDRED.match(sentence, local) is not None:
+        # "100% correct", "I'm 100 percent sure": a booster; "rose by 100%" is a change.
+        before = _WORDS.findall(sentence[max(0, local - 12) : local].lower())
+        if not before or before[-1] not in _CHANGE_WORDS:
+            return False
+    if kind == "according-to" and not _names_a_source(sentence, end - offset):
+        return False
+    if kind == "verse" and _BOOK.search(sentence, max(0, local - 20), local) is None:
+        return False  # "at 3:15", "a 3:1 majority": a time or a ratio, not chapter and verse
     if kind == "first-hand" and not _observed(sentence, local, end - offset):
         return False
+    if kind == "anecdote" and _WORDS.findall(sentence[max(0, local - 12) : local])[-1:] in _IF:
+        return False  # "if my father died tomorrow": supposed, not told
     if kind == "reported-by":
         before = _WORDS.findall(sentence[max(0, local - 12) : local].lower())
         if before and before[-1] in _PARTICIPANTS:

@@ -40,6 +40,10 @@ def types(text: str) -> set[str]:
         ("I have asked several shop owners about their takings.", "observation"),
         ("When I lived in Ghent we cycled everywhere.", "observation"),
         ("It was reported by the local paper in June.", "source"),
+        ("The rule is in Leviticus 18:22 and again in 1 Cor. 6:9-11.", "link"),
+        ("My sister worked in the bakery on the square for ten years.", "observation"),
+        ("My neighbour was mugged outside the station in broad daylight.", "observation"),
+        ("Takings went up 100% in the first month.", "statistic"),
     ],
 )
 def test_evidence_cues_name_their_type(text: str, evidence_type: str) -> None:
@@ -63,6 +67,10 @@ def test_evidence_cues_name_their_type(text: str, evidence_type: str) -> None:
         "It is better than the society we live in today.",
         "Only the claim I quoted in my last post matters here.",
         "Drivers such as you never look at the counts.",
+        "According to your logic every road should be closed.",
+        "According to Brady logic, the more helpless you are the safer you are.",
+        "If my father died tomorrow the shop would close.",
+        "I am 100% sure the lanes are empty.",
     ],
 )
 def test_negated_or_mentioned_evidence_is_not_evidence(text: str) -> None:
@@ -87,6 +95,7 @@ def test_negated_or_mentioned_evidence_is_not_evidence(text: str) -> None:
         "Please provide the figures for the other years.",
         "I'd like to see some evidence that the shops lost trade.",
         "Give me a link to the council minutes.",
+        "Come back when you have some hard evidence.",
     ],
 )
 def test_requests_for_evidence_are_challenges(text: str) -> None:
@@ -173,6 +182,8 @@ def test_grounds_given_are_reasons_not_evidence(text: str, kind: str, words: str
         "Read pages 36-43 of the 8th edition.",
         "The Bible has thousands upon thousands of interpretations.",
         "The rules of 2000 years ago do not fit a town full of cars.",
+        "In Numbers 5 and Exodus 21, people are given that right.",
+        "The shop opens at 9:30 and at 3:15 on Saturdays.",
     ],
 )
 def test_bare_numbers_are_not_evidence(text: str) -> None:
