@@ -5,21 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsing.models import Part, Thread
-from tests.test_tui_support import make_app, ready, small_thread
+from tests.test_tui_support import long_thread, make_app, ready
 from tui.search import SearchIndex, match_pattern
 from tui.widgets.reading_pane import SEARCH_STYLE
-
-
-def long_thread() -> Thread:
-    """The small thread with post 6 grown to a long post whose last words are unique."""
-    thread = small_thread()
-    body = " ".join(f"Filler sentence number {i} about the town." for i in range(60))
-    body += " The zebra crossing by the bakery is the real problem."
-    long_post = thread.posts[5].model_copy(
-        update={"body": body, "parts": [Part(kind="text", text=body)]}
-    )
-    return thread.model_copy(update={"posts": [*thread.posts[:5], long_post]})
 
 
 def test_exact_hits_come_before_close_ones() -> None:

@@ -77,6 +77,23 @@ def small_thread(path: str = "/tmp/threadscore-test/market-square.txt") -> Threa
     )
 
 
+def long_thread() -> Thread:
+    """The small thread with post 6 grown to a long post that quotes post 1 and ends with
+    words found nowhere else."""
+    thread = small_thread()
+    body = " ".join(f"Filler sentence number {i} about the town." for i in range(60))
+    body += " The zebra crossing by the bakery is the real problem."
+    quote = Quote(target=1, author="alice", text="Car-free centres are good for business.")
+    long_post = thread.posts[5].model_copy(
+        update={
+            "body": body,
+            "quotes": [quote],
+            "parts": [Part(kind="quote", quote=0), Part(kind="text", text=body)],
+        }
+    )
+    return thread.model_copy(update={"posts": [*thread.posts[:5], long_post]})
+
+
 VERDICTS = ["evidenced", "challenge", "asserted", "evidenced", "non-argument", "asserted"]
 
 

@@ -27,7 +27,7 @@ from parsing.models import Thread
 from tui import key_table
 from tui.document import Document
 from tui.filters import VERDICTS, AuthorChoice, Filter, PostChoice, ScorecardChoice, apply_filter
-from tui.history import JumpHistory
+from tui.history import JumpHistory, Place
 from tui.keymap import drop_clashes, load_keymap
 from tui.palette import ReaderCommands
 from tui.safe import clean, storable
@@ -522,6 +522,7 @@ class ThreadscoreApp(App[None]):
         """Jump to post `number` (a quote, a bookmark, a match), clearing a filter that hides it."""
         if self.doc is None or not self.doc.has(number):
             return
+        self._leave(number)
         if record and self.current is not None:
             self.history.jump(self.current, number)
         if self.post_list.index_of(number) is None:
@@ -689,7 +690,7 @@ class ThreadscoreApp(App[None]):
         if target is None:
             self.notify("Nothing to go back to.", markup=False)
         else:
-            self.go(target, record=False)
+            self._return_to(target)
 
     def action_forward(self) -> None:
         if self.current is None:
@@ -698,7 +699,36 @@ class ThreadscoreApp(App[None]):
         if target is None:
             self.notify("Nothing to go forward to.", markup=False)
         else:
-            self.go(target, record=False)
+            self._return_to(target)
+
+    def _leave(self, target: int) -> None:
+        """Note how the open post is left for `target`: its scroll, and the filter when the
+        jump is about to clear it to show `target`."""
+        origin = self.current
+        if origin is None or origin == target:
+            return
+        shown = self.pane.view
+        scroll = self.pane.scroll_y if shown is not None and shown.post.number == origin else 0
+        hidden = self.post_list.index_of(target) is None and self.filter.active
+        self.history.leave(origin, Place(scroll, self.filter if hidden else None))
+
+    def _return_to(self, target: int) -> None:
+        """Back or forward to `target` as it was left: scrolled where it was, and with the
+        filter a jump from it cleared, unless the user has set another filter since."""
+        place = self.history.places.get(target, Place())
+        self._leave(target)
+        if place.filter is not None and not self.filter.active:
+            self.filter = place.filter
+            self.current = target
+            self._refilter(keep=target)
+            self._save_ui()
+            self.notify(f"Filter back on: {place.filter.describe()}.", markup=False)
+        shown = self.pane.view
+        if shown is not None and shown.post.number == target:
+            self.pane.scroll_to(y=place.scroll, animate=False)
+        else:
+            self.pane.scroll_on_show = place.scroll
+        self.go(target, record=False)
 
     async def action_bookmark(self) -> None:
         if not self._can_edit():

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tui.filters import Filter
+
 LIMIT = 200
 """Older entries are dropped; nobody walks back two hundred jumps."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """How a post was left by a jump: where its text was scrolled to, and the filter the jump
+    cleared to reach a post it hid (restored on the way back)."""
+
+    scroll: float = 0.0
+    filter: Filter | None = None
 
 
 @dataclass
@@ -14,6 +25,14 @@ class JumpHistory:
 
     back_stack: list[int] = field(default_factory=list)
     forward_stack: list[int] = field(default_factory=list)
+    places: dict[int, Place] = field(default_factory=dict)
+    """How each post was last left by a jump, for coming back to it as it was."""
+
+    def leave(self, number: int, place: Place) -> None:
+        """Remember how post `number` is being left."""
+        self.places[number] = place
+        if len(self.places) > LIMIT:
+            del self.places[next(iter(self.places))]
 
     def jump(self, origin: int, target: int) -> None:
         """Record a jump from `origin`; moving to the same post records nothing."""
@@ -42,3 +61,4 @@ class JumpHistory:
         """Drop entries for posts that no longer exist (after a re-parse)."""
         self.back_stack = [n for n in self.back_stack if n in keep]
         self.forward_stack = [n for n in self.forward_stack if n in keep]
+        self.places = {n: p for n, p in self.places.items() if n in keep}

@@ -191,6 +191,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         """The current search, marked wherever it stands in the post."""
         self.seek_match = False
         """The next post shown was reached by a search: scroll to its first match."""
+        self.scroll_on_show: float | None = None
+        """Where to scroll the next post shown (going back to it): where it was left."""
 
     def compose(self) -> ComposeResult:
         if self.view is not None:  # set before mounting: the first frame shows the post
@@ -214,8 +216,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 self._to_end()
             elif keep_scroll and same_post:
                 self.scroll_to(y=y, animate=False, immediate=True)
+            elif self.scroll_on_show:
+                self.scroll_home(animate=False, immediate=True)
+                self.call_after_refresh(self.scroll_to, y=self.scroll_on_show, animate=False)
             else:
                 self.scroll_home(animate=False, immediate=True)
+            self.scroll_on_show = None
             if self.seek_match:
                 self.seek_match = False
                 self.call_after_refresh(self.scroll_to_match)

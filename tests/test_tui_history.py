@@ -1,0 +1,60 @@
+"""`[` and `]` go back to a post as it was left, like a browser: scrolled where the reader was,
+and with the filter that following a quote had to clear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_tui_support import long_thread, make_app, ready
+from tui.filters import Filter
+
+
+async def settle(pilot, app, number: int) -> None:
+    """Until post `number` is open in the pane and laid out."""
+    for _ in range(200):
+        await pilot.pause(0.01)
+        view = app.pane.view
+        if view is not None and view.post.number == number and not app.pane.opening:
+            break
+    await pilot.pause(0.05)
+
+
+async def test_back_returns_to_where_the_post_was_scrolled(tmp_path: Path) -> None:
+    app = make_app(tmp_path, long_thread())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("G", "enter")
+        await settle(pilot, app, 6)
+        await pilot.press("space", "space")
+        await pilot.pause(0.05)
+        left_at = app.pane.scroll_y
+        assert left_at > 0
+        await pilot.press("o")
+        await settle(pilot, app, 1)
+        assert app.current == 1 and app.pane.scroll_y == 0
+        await pilot.press("left_square_bracket")
+        await settle(pilot, app, 6)
+        assert app.current == 6 and app.pane.scroll_y == left_at
+        await pilot.press("right_square_bracket")
+        await settle(pilot, app, 1)
+        assert app.current == 1 and app.pane.scroll_y == 0
+
+
+async def test_back_puts_back_the_filter_a_followed_quote_cleared(tmp_path: Path) -> None:
+    app = make_app(tmp_path, long_thread())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        app.set_filter(Filter(author="dave"))
+        await pilot.pause()
+        assert app.post_list.numbers == [6] and app.current == 6
+        await pilot.press("o")
+        await settle(pilot, app, 1)
+        assert app.current == 1 and not app.filter.active
+        await pilot.press("left_square_bracket")
+        await settle(pilot, app, 6)
+        assert app.current == 6 and app.filter == Filter(author="dave")
+        assert app.post_list.numbers == [6]
+        assert any("Filter back on" in str(n.message) for n in app._notifications)
+        await pilot.press("right_square_bracket")
+        await settle(pilot, app, 1)
+        assert app.current == 1 and not app.filter.active
