@@ -44,7 +44,7 @@ _AUTHORITY = (
     r"(?:minister|president|prime minister|spokes(?:man|woman|person)|officials?|experts?"
     r"|scientists?|researchers?|professors?|economists?|doctors?|police|government|council"
     r"|ministry|department|agency|commission|army|military|court|judge|governor|mayor"
-    r"|senator|ambassador|general|analysts?|historians?|authorities|bureau|institute|who|un)"
+    r"|senator|ambassador|general|analysts?|historians?|authorities|bureau|institute)"
 )
 _UNIT = (
     r"(?:km|kilomet(?:re|er)s|kg|kilos|kilograms?|mg|milligrams?|micrograms?|ppm|ppb|mph|kph"
@@ -138,6 +138,13 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         "source",
     ),
     Rule(
+        "authority-said",
+        "evidence",
+        rf"\b(?:WHO|UN|U\.N\.)(?:\s+[\w'’-]+){{0,3}}?\s+{_SAY_VERB}\b",
+        "source",
+        cased=True,
+    ),
+    Rule(
         "as-put-it",
         "evidence",
         r"\b[Aa]s (?:the )?(?:(?!I\b)[A-Z][\w'’-]+|[a-z]+ (?:minister|president|expert|report"
@@ -200,7 +207,7 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "date",
         "evidence",
-        rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+        rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:\d)(?:,?\s+\d{{4}})?"
         rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+\d{{4}})?",
         "date",
         cased=True,

@@ -44,6 +44,7 @@ def types(text: str) -> set[str]:
         ("My sister worked in the bakery on the square for ten years.", "observation"),
         ("My neighbour was mugged outside the station in broad daylight.", "observation"),
         ("Takings went up 100% in the first month.", "statistic"),
+        ("The WHO said the air on the bridge was unsafe.", "source"),
     ],
 )
 def test_evidence_cues_name_their_type(text: str, evidence_type: str) -> None:
@@ -71,6 +72,8 @@ def test_evidence_cues_name_their_type(text: str, evidence_type: str) -> None:
         "According to Brady logic, the more helpless you are the safer you are.",
         "If my father died tomorrow the shop would close.",
         "I am 100% sure the lanes are empty.",
+        "We are the ones who are being told to walk.",
+        "It was you who stated that the lanes were empty.",
     ],
 )
 def test_negated_or_mentioned_evidence_is_not_evidence(text: str) -> None:
@@ -197,3 +200,8 @@ def test_claim_words_in_a_question_or_title_are_not_claim_cues() -> None:
         sentence = score_sentence(text)
         assert sentence.role == "none"
         assert not [c for c in sentence.cues if c.role == "claim"]
+
+
+def test_chapter_and_verse_is_not_read_as_a_date() -> None:
+    sentence = score_sentence("Mar 3:26 says a house divided cannot stand.")
+    assert [(c.kind, c.text) for c in sentence.cues if c.role == "evidence"] == [("verse", "3:26")]
