@@ -471,6 +471,17 @@ CHALLENGE_RULES: tuple[Rule, ...] = (
     ),
 )
 
+DEMAND_RULES: tuple[Rule, ...] = (
+    Rule(
+        "demand",
+        "challenge",
+        r"\b(?:explain|tell (?:me|us)) (?:how|why|what|where|which|when|who)\b"
+        r"|\bexplain (?:yourself|that|this)\b|\bname (?:one|a single|just one|me one|one single)\b",
+    ),
+)
+"""An order to the other poster ("Explain how…", "Tell me why…", "Name one."): questioning in
+the imperative. Only at the head of a sentence ("I can't explain why" orders nobody)."""
+
 _SOCIAL = re.compile(
     r"^\W*(?:thanks?\b|thank (?:you|u)\b|thx\b|ty\b|cheers\b|welcome\b|congrat\w*|hello\b"
     r"|hi\b|hey\b|lol\w*|lmao\w*|rofl\w*|haha\w*|hehe\w*|\+1|agreed\b|bump\b|same here\b"
@@ -481,7 +492,7 @@ _SOCIAL = re.compile(
 """Thanks, laughter, greetings opening a sentence: talk about the conversation, not the topic."""
 
 
-RULES = CHALLENGE_RULES + EVIDENCE_RULES + CLAIM_RULES + HEDGE_RULES
+RULES = CHALLENGE_RULES + DEMAND_RULES + EVIDENCE_RULES + CLAIM_RULES + HEDGE_RULES
 """All rules; where two match at the same place the earlier wins (asking beats citing)."""
 
 
@@ -842,6 +853,19 @@ def byline_cues(text: str, spans: list[tuple[int, int]]) -> list[Cue]:
             break
         pos = nl + 1
     return cues
+
+
+_IMPERATIVE_LEAD = re.compile(
+    r"\W*(?:(?:please|pls|plz|so|then|now|just|ok|okay|well|and|but|again|also|first|go ahead"
+    r"|and)\W+)*",
+    re.IGNORECASE,
+)
+
+
+def is_order(sentence: str, local: int) -> bool:
+    """Whether a demand at `local` heads its sentence, so it is an order ("Please explain how…")
+    and not a report ("I can't explain why…")."""
+    return _IMPERATIVE_LEAD.fullmatch(sentence, 0, local) is not None
 
 
 def is_social(sentence: str) -> bool:

@@ -13,6 +13,7 @@ from scoring.cues import (
     Hit,
     byline_cues,
     find_hits,
+    is_order,
     is_social,
     keep,
     make_cue,
@@ -79,6 +80,8 @@ def score_sentence(
                 continue
             claimish = True
         elif role == "challenge":
+            if rule.kind == "demand" and not is_order(text, a - offset):
+                continue
             challenge = True
         else:
             claimish = True

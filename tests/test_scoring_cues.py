@@ -205,3 +205,27 @@ def test_claim_words_in_a_question_or_title_are_not_claim_cues() -> None:
 def test_chapter_and_verse_is_not_read_as_a_date() -> None:
     sentence = score_sentence("Mar 3:26 says a house divided cannot stand.")
     assert [(c.kind, c.text) for c in sentence.cues if c.role == "evidence"] == [("verse", "3:26")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please explain how a closed street brings more shoppers.",
+        "Name one town where it worked.",
+        "So tell us why the buses are late then.",
+    ],
+)
+def test_an_order_to_the_other_poster_is_a_challenge(text: str) -> None:
+    sentence = score_sentence(text)
+    assert sentence.role == "challenge"
+    assert "demand" in kinds(text, "challenge")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I can name several towns where it worked.", "Nobody can explain why the lanes stay empty."],
+)
+def test_the_same_words_in_a_statement_order_nobody(text: str) -> None:
+    sentence = score_sentence(text)
+    assert sentence.role == "claim"
+    assert "demand" not in kinds(text)
