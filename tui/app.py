@@ -34,7 +34,7 @@ from tui.safe import clean, storable
 from tui.screens.help import HelpScreen, KeyHelp
 from tui.screens.reader import ReaderScreen
 from tui.screens.scorecard_keys import SCORECARD_BINDINGS
-from tui.search import SearchIndex, match_pattern, next_match
+from tui.search import SearchIndex, match_pattern, next_match, passage_patterns
 from tui.state import (
     ThreadFiles,
     UiState,
@@ -654,19 +654,25 @@ class ThreadscoreApp(App[None]):
         if not targets:
             self.notify(f"#{self.current} quotes no other post in this thread.", markup=False)
         elif len(targets) == 1:
-            self.go(targets[0])
+            self._follow(self.current, targets[0])
         else:
+            origin = self.current
             choices = [(self._post_label(n), n) for n in targets]
             self.push_screen(
-                ChooserScreen(
-                    f"#{self.current} quotes {len(targets)} posts: follow which?", choices
-                ),
-                self._chosen_post,
+                ChooserScreen(f"#{origin} quotes {len(targets)} posts: follow which?", choices),
+                lambda number: self._follow(origin, number),
             )
 
-    def _chosen_post(self, number: int | None) -> None:
-        if number is not None:
-            self.go(number)
+    def _follow(self, quoting: int | None, quoted: int | None, *, to_quoting: bool = False) -> None:
+        """Go to the quoted post (or, `to_quoting`, to the quoting one) with the passage the
+        quote repeats marked and in view; None (a chooser cancelled) stays."""
+        if quoting is None or quoted is None or self.doc is None:
+            return
+        quote = next((q for q in self.doc.post(quoting).quotes if q.target == quoted), None)
+        target = quoting if to_quoting else quoted
+        if quote is not None:
+            self.pane.follow_passage(target, passage_patterns(quote.text))
+        self.go(target)
 
     def action_quoted_by(self) -> None:
         from tui.screens.chooser import ChooserScreen
@@ -678,10 +684,14 @@ class ThreadscoreApp(App[None]):
         if not quoting:
             self.notify(f"No later post quotes #{self.current}.", markup=False)
             return
+        quoted = self.current
         choices = [(self._post_label(n), n) for n in quoting]
         verb = "quote" if len(quoting) > 1 else "quotes"
-        title = f"{plural(len(quoting), 'post')} {verb} #{self.current}"
-        self.push_screen(ChooserScreen(title, choices), self._chosen_post)
+        title = f"{plural(len(quoting), 'post')} {verb} #{quoted}"
+        self.push_screen(
+            ChooserScreen(title, choices),
+            lambda number: self._follow(number, quoted, to_quoting=True),
+        )
 
     def action_back(self) -> None:
         if self.current is None:

@@ -76,3 +76,25 @@ def match_pattern(query: str) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"[\W_]+".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+PASSAGE_WORDS = 8
+"""A quoted passage is found in its post by its first and last this many words."""
+
+
+def passage_patterns(quote: str) -> list[re.Pattern[str]]:
+    """Where a quote stands in the post it quotes, best guess first: the passage from its
+    first to its last words, then its first words alone (a passage over two paragraphs, or
+    edited in the middle). Empty when the quote has no words."""
+    words = re.findall(r"[^\W_]+", quote)
+    if not words:
+        return []
+    gap = r"[\W_]+"
+    if len(words) <= 2 * PASSAGE_WORDS:
+        return [re.compile(gap.join(map(re.escape, words)), re.IGNORECASE)]
+    head = gap.join(map(re.escape, words[:PASSAGE_WORDS]))
+    tail = gap.join(map(re.escape, words[-PASSAGE_WORDS:]))
+    return [
+        re.compile(rf"{head}[\s\S]*?{tail}", re.IGNORECASE),
+        re.compile(head, re.IGNORECASE),
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -81,12 +82,16 @@ class PostView:
 SEARCH_STYLE = "reverse $warning"
 """How the words of the current search are marked in the post and its quotes."""
 
+PASSAGE_STYLE = "on $accent 30%"
+"""How the passage a followed quote repeats is marked in the post it was followed to."""
 
-def highlighted(
-    text: str, offset: int, cues: list[CueSpan], search: re.Pattern[str] | None = None
-) -> Content:
+Marks = Sequence[tuple[re.Pattern[str], str]]
+"""Patterns to mark in the text, each with its style."""
+
+
+def highlighted(text: str, offset: int, cues: list[CueSpan], marks: Marks = ()) -> Content:
     """`text` (found at `offset` in the body) as Content with the cue spans that fall inside it,
-    and the places that match the search."""
+    and the places `marks` match."""
     content = Content(clean(text))
     if len(content.plain) == len(text):
         end = offset + len(text)
@@ -94,15 +99,14 @@ def highlighted(
             start, stop = max(cue.start, offset), min(cue.end, end)
             if start < stop and cue.role in ROLE_STYLES:
                 content = content.stylize(ROLE_STYLES[cue.role], start - offset, stop - offset)
-    return searched(content, search)
+    return marked(content, marks)
 
 
-def searched(content: Content, search: re.Pattern[str] | None) -> Content:
-    """`content` with the search's matches marked."""
-    if search is None:
-        return content
-    for match in search.finditer(content.plain):
-        content = content.stylize(SEARCH_STYLE, match.start(), match.end())
+def marked(content: Content, marks: Marks) -> Content:
+    """`content` with every match of each pattern in `marks` styled."""
+    for pattern, style in marks:
+        for match in pattern.finditer(content.plain):
+            content = content.stylize(style, match.start(), match.end())
     return content
 
 
@@ -129,21 +133,21 @@ class QuoteBlock(Vertical):
         authors: dict[int, str | None],
         *,
         collapsed: bool,
-        search: re.Pattern[str] | None = None,
+        marks: Marks = (),
     ) -> None:
         super().__init__(classes="quote")
         self.quote = quote
         self._authors = authors
-        self._search = search
+        self._marks = marks
         self.set_class(collapsed, "-collapsed")
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), classes="quote-title")
         with Vertical(classes="quote-body"):
             for nested in self.quote.nested:
-                yield QuoteBlock(nested, self._authors, collapsed=False, search=self._search)
+                yield QuoteBlock(nested, self._authors, collapsed=False, marks=self._marks)
             text = Content(clean(self.quote.text))
-            yield Static(searched(text, self._search), classes="quote-text searchable")
+            yield Static(marked(text, self._marks), classes="quote-text searchable")
 
     def _title(self) -> Content:
         symbol = "▶ " if self.has_class("-collapsed") else "▼ "
@@ -191,6 +195,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         """The current search, marked wherever it stands in the post."""
         self.seek_match = False
         """The next post shown was reached by a search: scroll to its first match."""
+        self.passage: tuple[int, re.Pattern[str]] | None = None
+        """Post number and where in it stands the passage the followed quote repeats."""
+        self._passages: tuple[int, list[re.Pattern[str]]] | None = None
+        self._seek_passage = False
         self.scroll_on_show: float | None = None
         """Where to scroll the next post shown (going back to it): where it was left."""
 
@@ -207,6 +215,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         async with self._showing:
             same_post = self.view is not None and self.view.post.number == view.post.number
             self.view = view
+            self._find_passage(view)
             y = self.scroll_y
             with self.app.batch_update():
                 await self.remove_children()
@@ -222,21 +231,50 @@ class ReadingPane(VerticalScroll, can_focus=True):
             else:
                 self.scroll_home(animate=False, immediate=True)
             self.scroll_on_show = None
-            if self.seek_match:
+            followed = self._passages[0] if self._passages is not None else None
+            if self._seek_passage and view.post.number == followed:
+                self._seek_passage = False
+                if self.passage is not None:
+                    self.call_after_refresh(self.scroll_to_match, self.passage[1])
+            elif self.seek_match:
                 self.seek_match = False
                 self.call_after_refresh(self.scroll_to_match)
 
-    def scroll_to_match(self) -> None:
-        """Bring the first place the search matches into view (a line of context above it);
-        the post stays at the top when the match is already on screen or nowhere to be seen."""
-        if self.search is None:
+    def follow_passage(self, number: int, patterns: list[re.Pattern[str]]) -> None:
+        """Post `number`, shown next, is where a followed quote came from: mark the passage
+        it repeats (`patterns`, best guess first, see `tui.search.passage_patterns`) and
+        scroll to it."""
+        self._passages = (number, patterns)
+        self._seek_passage = True
+
+    def _find_passage(self, view: PostView) -> None:
+        """Which of the followed quote's patterns matches in `view`, if it is that post."""
+        if self._passages is None or self._passages[0] != view.post.number:
+            self.passage = None
+            if not self._seek_passage:  # not still on its way to the followed post
+                self._passages = None
+            return
+        if self.passage is not None and self.passage[0] == view.post.number:
+            return
+        post = view.post
+        texts = [post.body, *(q.text for q in post.quotes)]
+        number, patterns = self._passages
+        found = next((p for p in patterns if any(p.search(t) for t in texts)), None)
+        self.passage = (number, found) if found is not None else None
+
+    def scroll_to_match(self, pattern: re.Pattern[str] | None = None) -> None:
+        """Bring the first place `pattern` (the search) matches into view, with a line of
+        context above it; the post stays where it is when the place is already on screen or
+        nowhere to be seen."""
+        pattern = pattern or self.search
+        if pattern is None:
             return
         for widget in self.query(".searchable").results(Static):
             block = next((a for a in widget.ancestors if isinstance(a, QuoteBlock)), None)
             if block is not None and block.collapsed:
                 continue
             plain = str(widget.render())
-            match = self.search.search(plain)
+            match = pattern.search(plain)
             if match is None:
                 continue
             width = max(1, widget.content_region.width)
@@ -280,8 +318,15 @@ class ReadingPane(VerticalScroll, can_focus=True):
             if block.parent is not None and not isinstance(block.parent.parent, QuoteBlock):
                 block.set_collapsed(collapsed)
 
+    def _marks(self, view: PostView) -> list[tuple[re.Pattern[str], str]]:
+        marks = [(self.search, SEARCH_STYLE)] if self.search is not None else []
+        if self.passage is not None and self.passage[0] == view.post.number:
+            marks.append((self.passage[1], PASSAGE_STYLE))
+        return marks
+
     def _build(self, view: PostView) -> list[Static | Vertical]:
         post = view.post
+        marks = self._marks(view)
         widgets: list[Static | Vertical] = [Static(self._header(view), classes="post-header")]
         if view.note:
             widgets.append(Static(Content("✎ ").append(Content(clean(view.note))), classes="note"))
@@ -294,7 +339,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
                         quote,
                         view.quote_authors,
                         collapsed=self.collapse_quotes,
-                        search=self.search,
+                        marks=marks,
                     )
                 )
             elif part.text.strip():
@@ -302,7 +347,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 if offset >= 0:
                     cursor = offset + len(part.text)
                 cues = view.cues if self.highlight and offset >= 0 else []
-                text = highlighted(part.text, offset, cues, self.search)
+                text = highlighted(part.text, offset, cues, marks)
                 widgets.append(Static(text, classes="post-text searchable"))
         if view.cues or view.reason:
             widgets.append(Static(self._why(view), classes="why"))

@@ -1,12 +1,15 @@
-"""`[` and `]` go back to a post as it was left, like a browser: scrolled where the reader was,
-and with the filter that following a quote had to clear."""
+"""Jumps land where the reader wants them: `o` and `r` on the passage the quote repeats, and
+`[` and `]` on a post as it was left, like a browser: scrolled where the reader was, and with
+the filter that following a quote had to clear."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from parsing.models import Part, Quote
 from tests.test_tui_support import long_thread, make_app, ready
 from tui.filters import Filter
+from tui.widgets.reading_pane import PASSAGE_STYLE
 
 
 async def settle(pilot, app, number: int) -> None:
@@ -58,3 +61,43 @@ async def test_back_puts_back_the_filter_a_followed_quote_cleared(tmp_path: Path
         await pilot.press("right_square_bracket")
         await settle(pilot, app, 1)
         assert app.current == 1 and not app.filter.active
+
+
+def quoting_thread():
+    """The long thread, with post 5 quoting the last sentence of the long post 6."""
+    thread = long_thread()
+    quote = Quote(target=6, author="dave", text="The zebra crossing by the bakery is the real…")
+    post5 = thread.posts[4]
+    post5 = post5.model_copy(
+        update={"quotes": [quote], "parts": [Part(kind="quote", quote=0), *post5.parts]}
+    )
+    return thread.model_copy(update={"posts": [*thread.posts[:4], post5, thread.posts[5]]})
+
+
+def marked_with(app, selector: str, words: str, style: str) -> bool:
+    """Whether the first `selector` text in the pane shows `words` in `style`."""
+    content = app.pane.query_one(selector).render()
+    start = content.plain.index(words)
+    return any(s.start <= start < s.end and str(s.style) == style for s in content.spans)
+
+
+async def test_following_a_quote_shows_the_passage_it_repeats(tmp_path: Path) -> None:
+    app = make_app(tmp_path, quoting_thread())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j", "j", "j")
+        assert app.current == 5
+        await pilot.press("o")
+        await settle(pilot, app, 6)
+        assert app.pane.scroll_y > 0
+        visible = [str(line) for line in app.screen._compositor.render_strips()]
+        assert any("zebra crossing" in line for line in visible)
+        assert marked_with(app, ".post-text", "zebra crossing", PASSAGE_STYLE)
+        await pilot.press("r", "enter")
+        await settle(pilot, app, 5)
+        assert marked_with(app, ".quote-text", "zebra crossing", PASSAGE_STYLE)
+        await pilot.press("k")
+        await settle(pilot, app, 4)
+        await pilot.press("j", "j")
+        await settle(pilot, app, 6)
+        assert not marked_with(app, ".post-text", "zebra crossing", PASSAGE_STYLE)
