@@ -181,7 +181,7 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "proportion",
         "evidence",
-        r"\b\d(?:[\d,]{0,23}\d)?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:last\s+|first\s+|past\s+)?"
+        r"\b\d(?:,?\d){0,24}+\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:last\s+|first\s+|past\s+)?"
         r"\d[\d,]{0,24}\b",
         "statistic",
     ),
@@ -231,13 +231,13 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "measure",
         "evidence",
-        rf"\b\d(?:[\d,]{{0,23}}\d)?(?:\.\d+)?\s?{_UNIT}\b",
+        rf"\b\d(?:,?\d){{0,24}}+(?:\.\d+)?\s?{_UNIT}\b",
         "number",
     ),
     Rule(
         "count",
         "evidence",
-        rf"\b\d(?:[\d,]{{0,23}}\d)?(?:\s+(?:more|fewer|extra|new|additional|other))?\s+{_COUNTED}\b",
+        rf"\b\d(?:,?\d){{0,24}}+(?:\s+(?:more|fewer|extra|new|additional|other))?\s+{_COUNTED}\b",
         "number",
     ),
     Rule(
@@ -250,7 +250,7 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "rate",
         "evidence",
-        r"\b\d(?:[\d,]{0,23}\d)?(?:\.\d+)?\s+(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute"
+        r"\b\d(?:,?\d){0,24}+(?:\.\d+)?\s+(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute"
         r"|head|person|capita)\b",
         "number",
     ),
@@ -771,11 +771,71 @@ def _observed(sentence: str, local: int, local_end: int) -> bool:
     return not (after[0] == "that" and (len(after) == 1 or after[1] in _CONVERSATION))
 
 
+def _count_stands(sentence: str, local: int, local_end: int) -> bool:
+    """A count, unless a determiner makes it a reference: "the two powers" names, not counts."""
+    if not sentence[local : local + 1].isalpha():
+        return True
+    before = sentence[max(0, local - 8) : local].split()
+    return not (before and before[-1].lower() in _DETERMINERS)
+
+
+def _percentage_stands(sentence: str, local: int, local_end: int) -> bool:
+    """A percentage, but not "100% correct" or "100 percent sure" (a booster); "went up 100%"
+    is a change and stands."""
+    if _HUNDRED.match(sentence, local) is None:
+        return True
+    before = _WORDS.findall(sentence[max(0, local - 12) : local].lower())
+    return bool(before) and before[-1] in _CHANGE_WORDS
+
+
+def _verse_stands(sentence: str, local: int, local_end: int) -> bool:
+    """Chapter and verse after a book's name; "at 3:15" or "a 3:1 majority" is not."""
+    return _BOOK.search(sentence, max(0, local - 20), local) is not None
+
+
+def _anecdote_stands(sentence: str, local: int, local_end: int) -> bool:
+    """An anecdote told, not supposed ("if my father died tomorrow")."""
+    return _WORDS.findall(sentence[max(0, local - 12) : local])[-1:] not in _IF
+
+
+def _report_stands(sentence: str, local: int, local_end: int) -> bool:
+    """A report by someone outside ("reported in the paper"), not by a poster ("I quoted in that
+    post")."""
+    before = _WORDS.findall(sentence[max(0, local - 12) : local].lower())
+    return not (before and before[-1] in _PARTICIPANTS)
+
+
+_NOT_EXAMPLES = _PARTICIPANTS | {"me", "him", "her", "them", "yourself"}
+
+
+def _example_stands(sentence: str, local: int, local_end: int) -> bool:
+    """Examples ("such as age and sex"), not a finger pointed at someone ("people such as you")."""
+    if sentence[local : local + 7].lower() != "such as":
+        return True
+    after = _WORDS.findall(sentence[local_end : local_end + 12].lower())
+    return not (after and after[0] in _NOT_EXAMPLES)
+
+
+_CHECKS = {
+    "count": _count_stands,
+    "year": _year_in_context,
+    "money": lambda sentence, local, local_end: not _is_offer(sentence),
+    "percentage": _percentage_stands,
+    "according-to": lambda sentence, local, local_end: _names_a_source(sentence, local_end),
+    "verse": _verse_stands,
+    "first-hand": _observed,
+    "anecdote": _anecdote_stands,
+    "reported-by": _report_stands,
+    "for-example": _example_stands,
+}
+"""Checks of the words around a cue of one kind: (sentence, start, end) -> the cue stands."""
+
+
 def keep(hit: Hit, sentence: str, offset: int, question: bool, social: bool) -> bool:
     """Whether a hit in `sentence` stands as a cue: negated or merely mentioned evidence does
     not ("no study found", "can you give evidence"), nor "the two powers" as a count, nor a
     year tied to nothing, nor a price in an offer, nor evidence named in a question ("did the
-    study find that?"), nor a claim word in thanks."""
+    study find that?"), nor a claim word in thanks, nor what `_CHECKS` rules out."""
     rule, start, end = hit
     role = rule.role
     if role == "claim":
@@ -784,35 +844,9 @@ def keep(hit: Hit, sentence: str, offset: int, question: bool, social: bool) -> 
         return True
     local = start - offset
     kind = rule.kind
-    if kind == "count" and sentence[local : local + 1].isalpha():
-        before = sentence[max(0, local - 8) : local].split()
-        if before and before[-1].lower() in _DETERMINERS:
-            return False
-    if kind == "year" and not _year_in_context(sentence, local, end - offset):
+    check = _CHECKS.get(kind)
+    if check is not None and not check(sentence, local, end - offset):
         return False
-    if kind == "money" and _is_offer(sentence):
-        return False
-    if kind == "percentage" and _HUNDRED.match(sentence, local) is not None:
-        # "100% correct", "I'm 100 percent sure": a booster; "rose by 100%" is a change.
-        before = _WORDS.findall(sentence[max(0, local - 12) : local].lower())
-        if not before or before[-1] not in _CHANGE_WORDS:
-            return False
-    if kind == "according-to" and not _names_a_source(sentence, end - offset):
-        return False
-    if kind == "verse" and _BOOK.search(sentence, max(0, local - 20), local) is None:
-        return False  # "at 3:15", "a 3:1 majority": a time or a ratio, not chapter and verse
-    if kind == "first-hand" and not _observed(sentence, local, end - offset):
-        return False
-    if kind == "anecdote" and _WORDS.findall(sentence[max(0, local - 12) : local])[-1:] in _IF:
-        return False  # "if my father died tomorrow": supposed, not told
-    if kind == "reported-by":
-        before = _WORDS.findall(sentence[max(0, local - 12) : local].lower())
-        if before and before[-1] in _PARTICIPANTS:
-            return False
-    if kind == "for-example" and sentence[local:].lower().startswith("such as"):
-        after = _WORDS.findall(sentence[end - offset : end - offset + 12].lower())
-        if after and after[0] in _PARTICIPANTS | {"me", "him", "her", "them", "yourself"}:
-            return False
     return not (kind in NEGATABLE and (question or _negated(sentence, local)))
 
 
