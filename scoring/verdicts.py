@@ -59,6 +59,18 @@ _REJECTION = re.compile(
 
 _SPACE = re.compile(r"\s+")
 
+_FORUM_VOICE = re.compile(
+    r"\b(?:you|your|you're|u|ur|imo|imho|lol)\b|\bI(?: really| personally| just)? (?:think|believe"
+    r"|feel|guess|reckon|agree|disagree)\b|^\W*(?:quote:\s*)?originally posted by\b",
+    re.IGNORECASE,
+)
+"""How a poster writes and an article does not: talking to "you", "I think", "imo", "lol", or
+a quote header left in the text. A quote in that voice repeats a forum post (one not in the
+thread), not an outside source."""
+
+_ADDRESS = re.compile(r"\b(?:you|your|you're|u|ur)\b", re.IGNORECASE)
+"""A reply that talks to "you" answers the person it quotes: the quote is a poster's words."""
+
 
 def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
     """Backing that is not in the post's own words: attachments and quoted outside sources."""
@@ -76,13 +88,20 @@ def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
         )
         for att in post.attachments
     ]
-    # A quote that names a poster or a forum post id repeats another forum post (on a page not
-    # saved, or in another thread): debate, not an outside source.
+    # A quote that names a poster or a forum post id, is written in a poster's voice, or is
+    # answered with "you" repeats another forum post (on a page not saved, or in another
+    # thread): debate, not an outside source.
     outside = [
         q
         for q in post.quotes
-        if q.target is None and q.author is None and q.source_id is None and q.text.strip()
+        if q.target is None
+        and q.author is None
+        and q.source_id is None
+        and q.text.strip()
+        and _FORUM_VOICE.search(q.text) is None
     ]
+    if outside and _ADDRESS.search(post.body) is not None:
+        outside = []
     if outside:
         own_source = any(
             c.evidence_type == "source" for s in sentences for c in s.cues if c.role == "evidence"

@@ -28,6 +28,23 @@ def test_a_quote_of_a_named_poster_on_another_page_is_not_evidence() -> None:
         assert "outside-quote" not in score.evidence_types
 
 
+def test_a_quote_in_a_posters_voice_is_not_an_outside_source() -> None:
+    # An unnamed quote of a post in another thread: "I think", "you" are how posters write.
+    quote = Quote(target=None, text="I think you are wrong, the closure emptied the square.")
+    body = "The closure did nothing of the sort and everyone in town knows it."
+    score = score_post(Post(number=3, id="p3", body=body, quotes=[quote]))
+    assert score.verdict == "asserted"
+    assert "outside-quote" not in score.evidence_types
+
+
+def test_a_reply_that_talks_to_you_answers_a_poster_not_a_source() -> None:
+    quote = Quote(target=None, text=ARTICLE)
+    body = "That is not what the closure did, and you know it perfectly well."
+    score = score_post(Post(number=3, id="p3", body=body, quotes=[quote]))
+    assert score.verdict == "asserted"
+    assert "outside-quote" not in score.evidence_types
+
+
 def test_a_question_after_an_outside_quote_challenges_it() -> None:
     quote = Quote(target=None, text=ARTICLE)
     body = "And who counted the footfall, the shops or the council?"
