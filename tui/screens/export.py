@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.outputs import output_problem
 from tui.safe import clean
 from tui.widgets.safe_text import SafeInput
 
@@ -49,9 +50,13 @@ class ExportScreen(ModalScreen[Path | None]):
         if not raw:
             self._hint("Give a file name.", error=True)
             return
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            self._hint("That is a folder; give a file name.", error=True)
+        try:
+            path = Path(raw).expanduser()
+        except RuntimeError:  # "~someone" who does not exist: the name as typed
+            path = Path(raw)
+        problem = output_problem(path)
+        if problem is not None:
+            self._hint(problem, error=True)
             return
         if path.exists() and self._confirmed != path:
             self._confirmed = path

@@ -1,0 +1,72 @@
+"""Exporting to odd paths: refused in one line, never a traceback, never a device replaced.
+
+The scorecard is written by renaming a finished file over the path; run as root, exporting to
+/dev/null replaced the system's /dev/null with a plain file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.test_tui_support import make_app, ready, small_thread
+from tui.cli import main
+from tui.outputs import output_problem
+from tui.screens.export import ExportScreen
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+def test_output_problems_are_named(tmp_path: Path, fifo: Path) -> None:
+    assert output_problem(tmp_path / "new.toml") is None
+    (tmp_path / "old.toml").write_text("x", encoding="utf-8")
+    assert output_problem(tmp_path / "old.toml") is None
+    assert "folder" in (output_problem(tmp_path) or "")
+    assert "not a regular file" in (output_problem(fifo) or "")
+    assert "too long" in (output_problem(tmp_path / ("a" * 300)) or "")
+    assert "not a folder" in (output_problem(tmp_path / "old.toml" / "x.toml") or "")
+
+
+async def export_to(tmp_path: Path, typed: str) -> tuple[str, list[str], bool]:
+    """Type `typed` into the export box and press enter (twice when asked to confirm)."""
+    app = make_app(tmp_path / "home", small_thread(str(tmp_path / "thread.txt")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#path").value = typed
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = isinstance(app.screen, ExportScreen)
+        hint = str(app.screen.query_one("#export-hint").render()) if dialog else ""
+        await pilot.pause(0.3)
+        return hint, [str(n.message) for n in app._notifications], app.is_running
+
+
+async def test_a_pipe_a_long_name_and_an_unknown_home_are_refused_in_the_dialog(
+    tmp_path: Path, fifo: Path
+) -> None:
+    hint, _notices, running = await export_to(tmp_path, str(fifo))
+    assert running and "not a regular file" in hint
+    assert fifo.is_fifo()
+    hint, _notices, running = await export_to(tmp_path, str(tmp_path / ("a" * 300)) + ".toml")
+    assert running and "too long" in hint
+    hint, notices, running = await export_to(tmp_path, "~nosuchuser-x9/card.toml")
+    assert running and any("does not exist" in n for n in notices)
+
+
+def test_score_output_to_a_pipe_or_a_long_name_is_one_line(
+    tmp_path: Path, fifo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    thread = Path(__file__).parent.parent / "parsing" / "demo" / "demo_thread.txt"
+    assert main(["score", str(thread), "-o", str(fifo)]) == 1
+    assert "not a regular file" in capsys.readouterr().err and fifo.is_fifo()
+    assert main(["score", str(thread), "-o", str(tmp_path / ("a" * 300))]) == 1
+    assert "too long" in capsys.readouterr().err
