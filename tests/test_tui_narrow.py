@@ -1,4 +1,5 @@
-"""A narrow terminal (60 columns): the way to the keys stays on screen and readable."""
+"""Finding the way: on a narrow terminal (60 columns) the keys stay on screen and readable, and
+an empty list says why it is empty."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from textual.widgets._footer import FooterKey
 
 from tests.test_tui_support import make_app, ready
+from tui.filters import Filter
 from tui.screens.help import HelpScreen
 
 
@@ -30,3 +32,17 @@ async def test_help_on_a_narrow_terminal_keeps_whole_descriptions(tmp_path: Path
         assert "Follow the quoted post" in table
         assert "List the posts that quote this one" in table
         assert "follow_quote" in table and "…" not in table
+
+
+async def test_an_empty_filtered_list_says_why_and_what_to_do(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        app.set_filter(Filter(bookmarked=True))
+        await pilot.pause()
+        assert app.post_list.numbers == []
+        rows = [str(app.post_list.render_line(y)) for y in range(3)]
+        assert "No post matches the filter." in rows[0] and "f changes it" in rows[1]
+        app.set_filter(Filter())
+        await pilot.pause()
+        assert "No post matches" not in str(app.post_list.render_line(0))

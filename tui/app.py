@@ -291,6 +291,8 @@ class ThreadscoreApp(App[None]):
     def _scoring_failed(self, message: str) -> None:
         self._busy = ""
         self.loading_done = True
+        if self.doc is not None and self.filter.active:
+            self._refilter(keep=self.current)  # says why an empty list is empty
         self._show_status()
         self.notify(
             f"Scoring failed, so verdicts are missing ({message}). Your marks still save.",
@@ -449,6 +451,15 @@ class ThreadscoreApp(App[None]):
         """Apply the filter; when it hides the open post, open the one the cursor lands on."""
         assert self.doc is not None
         numbers = apply_filter(self.filter, self.doc.facts())
+        if not self.filter.active:
+            self.post_list.empty_message = ()
+        elif not self.loading_done:  # verdicts and marks not in yet: nothing can match
+            self.post_list.empty_message = ("Filtering once the verdicts are in…",)
+        else:
+            self.post_list.empty_message = (
+                "No post matches the filter.",
+                "f changes it; ctrl+r there clears it.",
+            )
         self.post_list.set_numbers(numbers, keep=keep)
         self.post_list.matches = frozenset(self.matches)
         landed = self.post_list.current

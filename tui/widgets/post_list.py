@@ -149,6 +149,8 @@ class PostList(ScrollView, can_focus=True):
         self._number_width = 2
         self._author_width = 1
         self._jumping = False
+        self.empty_message: tuple[str, ...] = ()
+        """Lines shown in place of the rows when the list is empty (a filter matching nothing)."""
 
     # ----- data -------------------------------------------------------------------------------
 
@@ -209,6 +211,9 @@ class PostList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if index >= len(self.numbers):
+            if not self.numbers and y < len(self.empty_message):
+                style = base + self._style("number")
+                return Strip([Segment(fit(f" {self.empty_message[y]}", width), style)])
             return Strip.blank(width, base)
         number = self.numbers[index]
         is_cursor = index == self.cursor
