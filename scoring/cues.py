@@ -708,11 +708,15 @@ def _year_in_context(sentence: str, local: int, local_end: int) -> bool:
 
 
 _CONVERSATION = frozenset(
-    {"you", "your", "you're", "youre", "yours", "u", "ur", "for", "again", "first", "twice"}
-    | {"before", "earlier", "already", "no", "nothing", "none", "zero", "little"}
+    {"you", "your", "you're", "youre", "yours", "u", "ur", "no", "nothing", "none", "zero"}
+    | {"little"}
 )
 """Words after "I saw", "I asked", "I checked" that make it talk about the debate itself ("I
-asked you first", "I saw that you", "I have seen no evidence"), not something seen in the world."""
+asked you", "I saw that you", "I have seen no evidence"), not something seen in the world."""
+
+_ASKED_AGAIN = frozenset({"for", "again", "first", "twice", "before", "earlier", "already"})
+"""After "I asked" only: "I asked for a source", "I asked twice" ask in the thread ("we counted
+for two weeks" still counts)."""
 
 _UNREAL = frozenset({"if", "unless", "whether", "as", "last"})
 """Words just before "I saw", "we have seen" that make the sighting hypothetical ("if I saw"),
@@ -766,7 +770,7 @@ def _observed(sentence: str, local: int, local_end: int) -> bool:
     after = _WORDS.findall(sentence[local_end : local_end + 30].lower())[:2]
     if not after:
         return not words.endswith(("noticed", "saw", "seen", "checked", "asked"))
-    if after[0] in _CONVERSATION:
+    if after[0] in _CONVERSATION or (after[0] in _ASKED_AGAIN and words.endswith("asked")):
         return False
     return not (after[0] == "that" and (len(after) == 1 or after[1] in _CONVERSATION))
 
