@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 from parsing.load import load_thread
 from parsing.models import Thread
 from scoring import score_thread
+from tests.test_tui_support import make_app, ready
 from tui.app import ThreadscoreApp
 from tui.screens.scorecard import ScorecardScreen
 
@@ -53,3 +54,19 @@ async def test_s_then_a_row_filters_the_list_to_that_author(tmp_path: Path) -> N
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, ScorecardScreen))
         assert app.post_list.numbers == bobs
+
+
+async def test_a_big_thread_says_the_scorecard_is_coming(tmp_path: Path, monkeypatch) -> None:
+    import tui.app
+
+    monkeypatch.setattr(tui.app, "SCORECARD_NOTICE_POSTS", 1)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        app.action_scorecard()
+        assert "Counting the scorecard" in str(app.reader.query_one("#status").render())
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.screen.id == "scorecard":
+                break
+        assert app.screen.id == "scorecard" and not app._busy

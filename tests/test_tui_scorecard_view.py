@@ -187,3 +187,20 @@ def test_rows_and_totals_agree_with_the_scorer_effective_tallies() -> None:
         (t.author, t.verdicts, t.challenges_received, t.challenges_answered) for t in authors
     ]
     assert thread_summary(card).verdicts == totals.verdicts
+
+
+def test_rows_and_summary_take_one_shared_count(monkeypatch) -> None:
+    """At 10,000 posts a count takes a quarter of a second; the screen counted twice."""
+    import tui.scorecard_view as view
+    from scoring.tally import effective_tallies
+
+    card = make_scorecard([UserMark(post_id="p7", post_number=7, verdict_override="evidenced")])
+    rows, summary = author_rows(card, make_thread()), thread_summary(card)
+    tallies = effective_tallies(card)
+
+    def counted_again(_card: object) -> None:
+        raise AssertionError("counted again")
+
+    monkeypatch.setattr(view, "effective_tallies", counted_again)
+    assert author_rows(card, make_thread(), tallies) == rows
+    assert thread_summary(card, tallies) == summary

@@ -60,6 +60,9 @@ BLINK = 0.15
 PANE_DELAY = 0.06
 """Moving the cursor redraws the reading pane after this pause, so holding `j` stays smooth."""
 
+SCORECARD_NOTICE_POSTS = 2000
+"""From this many posts the scorecard takes long enough to open (~1 s at 10,000) to say so."""
+
 UI_SAVE_DELAY = 1.0
 """Position changes are written this long after the last move (and always on quit)."""
 
@@ -936,7 +939,21 @@ class ThreadscoreApp(App[None]):
         return False
 
     def action_scorecard(self) -> None:
-        if not self._scores_needed():
+        """Open the scorecard; on a big thread say so first, as counting it takes a moment."""
+        if not self._scores_needed() or self._busy:
+            return
+        assert self.doc is not None
+        if len(self.doc.thread.posts) < SCORECARD_NOTICE_POSTS:
+            self._open_scorecard()
+            return
+        self._busy = "Counting the scorecard…"
+        self._show_status()
+        self.call_after_refresh(self._open_scorecard)
+
+    def _open_scorecard(self) -> None:
+        self._busy = ""
+        self._show_status()
+        if self.doc is None or self.doc.card is None:
             return
         try:
             from tui.screens.scorecard import ScorecardScreen

@@ -20,6 +20,7 @@ from textual.widgets.data_table import ColumnKey
 
 from parsing.models import Thread
 from scoring.models import Scorecard
+from scoring.tally import effective_tallies
 from tui.filters import AuthorChoice, PostChoice, ScorecardChoice
 from tui.scorecard_view import (
     AuthorRow,
@@ -96,7 +97,8 @@ class ScorecardScreen(Screen[ScorecardChoice | None]):
         super().__init__(name=name, id=id, classes=classes)
         self.thread = thread
         self.scorecard = scorecard
-        self._rows = author_rows(scorecard, thread)
+        self._tallies = effective_tallies(scorecard)
+        self._rows = author_rows(scorecard, thread, self._tallies)
         self._shown: list[AuthorRow] = list(self._rows)
         self.sort_key: SortKey = "order"
         self.sort_reverse = False
@@ -135,7 +137,7 @@ class ScorecardScreen(Screen[ScorecardChoice | None]):
 
     def _totals_text(self) -> Text:
         """Two lines: size, evidence rate and ratings; then verdicts and the user's other marks."""
-        summary = thread_summary(self.scorecard)
+        summary = thread_summary(self.scorecard, self._tallies)
         if not summary.posts and self.thread.posts:
             return Text(
                 f"{plural(len(self.thread.posts), 'post')}, not scored yet: "
