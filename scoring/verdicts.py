@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from parsing.models import Post
+from parsing.models import Post, Quote
 from scoring.models import EVIDENCE_TYPES, Cue, PostScore, SentenceScore, Verdict
 from scoring.roles import score_sentences
 
@@ -68,8 +68,24 @@ _FORUM_VOICE = re.compile(
 a quote header left in the text. A quote in that voice repeats a forum post (one not in the
 thread), not an outside source."""
 
+_NOBODY = frozenset({"someone", "somebody", "unknown", "quote"})
+"""Placeholders a page or a dump puts where a quote names nobody ("Someone said:")."""
+
 _ADDRESS = re.compile(r"\b(?:you|your|you're|u|ur)\b", re.IGNORECASE)
-"""A reply that talks to "you" answers the person it quotes: the quote is a poster's words."""
+"""An answer that talks to "you" answers the person it quotes: the quote is a poster's words."""
+
+
+def _answer(post: Post, quote: Quote) -> str:
+    """The post's own words that answer `quote`: the first run of text after it."""
+    parts = post.reading_parts()
+    index = next((i for i, q in enumerate(post.quotes) if q is quote), -1)
+    after = False
+    for part in parts:
+        if part.kind == "quote":
+            after = after or part.quote == index
+        elif after and part.text.strip():
+            return part.text
+    return ""
 
 
 def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
@@ -95,32 +111,34 @@ def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
         q
         for q in post.quotes
         if q.target is None
-        and q.author is None
+        and (q.author is None or q.author.lower() in _NOBODY)
         and q.source_id is None
         and q.text.strip()
         and _FORUM_VOICE.search(q.text) is None
     ]
-    if outside and _ADDRESS.search(post.body) is not None:
-        outside = []
+    if outside and len(outside) == len(post.quotes):
+        # Quoting no forum post, the "you" an answer talks to can only be who wrote the quote.
+        outside = [q for q in outside if _ADDRESS.search(_answer(post, q)) is None]
     if outside:
         own_source = any(
             c.evidence_type == "source" for s in sentences for c in s.cues if c.role == "evidence"
         )
-        if own_source or not _REJECTION.search(post.body):
-            for quote in outside:
-                excerpt = _SPACE.sub(" ", quote.text).strip()[:80]
-                cues.append(
-                    _new_cue(
-                        {
-                            "kind": "outside-quote",
-                            "role": "evidence",
-                            "start": end,
-                            "end": end,
-                            "text": excerpt,
-                            "evidence_type": "outside-quote",
-                        }
-                    )
+        for quote in outside:
+            if not own_source and _REJECTION.search(_answer(post, quote)):
+                continue  # what the answer dismisses ("BS", "propaganda") is not its backing
+            excerpt = _SPACE.sub(" ", quote.text).strip()[:80]
+            cues.append(
+                _new_cue(
+                    {
+                        "kind": "outside-quote",
+                        "role": "evidence",
+                        "start": end,
+                        "end": end,
+                        "text": excerpt,
+                        "evidence_type": "outside-quote",
+                    }
                 )
+            )
     return cues
 
 

@@ -3,7 +3,7 @@ quoted forum post cannot, and a question after any quote questions what it quote
 
 from __future__ import annotations
 
-from parsing import Post, Quote
+from parsing import Part, Post, Quote
 from scoring.verdicts import score_post
 
 ARTICLE = "The council said on Monday that footfall in the square rose after the closure."
@@ -43,6 +43,38 @@ def test_a_reply_that_talks_to_you_answers_a_poster_not_a_source() -> None:
     score = score_post(Post(number=3, id="p3", body=body, quotes=[quote]))
     assert score.verdict == "asserted"
     assert "outside-quote" not in score.evidence_types
+
+
+def test_a_placeholder_name_names_nobody() -> None:
+    # Dumps write "Someone said:" over a quote that names no one.
+    quote = Quote(target=None, author="Someone", text=ARTICLE)
+    score = score_post(Post(number=3, id="p3", body="So the closure worked.", quotes=[quote]))
+    assert "outside-quote" in score.evidence_types
+
+
+def test_only_the_quote_answered_with_you_is_a_posters() -> None:
+    report = Quote(target=None, text=ARTICLE)
+    retort = Quote(target=None, text="Nobody shops in a square they cannot park next to.")
+    parts = [
+        Part(kind="quote", quote=0),
+        Part(kind="text", text="So footfall went up."),
+        Part(kind="quote", quote=1),
+        Part(kind="text", text="You keep saying that, and it keeps being wrong."),
+    ]
+    body = "So footfall went up.\n\nYou keep saying that, and it keeps being wrong."
+    post = Post(number=3, id="p3", body=body, quotes=[report, retort], parts=parts)
+    score = score_post(post)
+    assert score.verdict == "evidenced"
+    assert [c.text for c in score.cues if c.kind == "outside-quote"] == [ARTICLE[:80]]
+
+
+def test_you_in_a_post_that_also_quotes_a_forum_post_is_that_poster() -> None:
+    forum = Quote(target=1, text="The closure emptied the square.")
+    body = "It did not, and you should read the council's own statement above."
+    post = Post(number=3, id="p3", body=body, quotes=[forum, Quote(target=None, text=ARTICLE)])
+    score = score_post(post)
+    assert score.verdict == "evidenced"
+    assert "outside-quote" in score.evidence_types
 
 
 def test_a_question_after_an_outside_quote_challenges_it() -> None:
