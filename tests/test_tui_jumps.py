@@ -101,3 +101,23 @@ async def test_following_a_quote_shows_the_passage_it_repeats(tmp_path: Path) ->
         await pilot.press("j", "j")
         await settle(pilot, app, 6)
         assert not marked_with(app, ".post-text", "zebra crossing", PASSAGE_STYLE)
+
+
+async def test_space_at_the_end_of_a_post_reads_on_to_the_next(tmp_path: Path) -> None:
+    """Like a newsreader's pager: paging down past the end of a post opens the next one."""
+    app = make_app(tmp_path, long_thread())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j", "j", "j", "enter")
+        await settle(pilot, app, 5)
+        await pilot.press("space")
+        await settle(pilot, app, 6)
+        assert app.current == 6 and app.pane.scroll_y == 0 and app.focused is app.pane
+        await pilot.press("space")
+        await pilot.pause(0.05)
+        assert app.current == 6 and app.pane.scroll_y > 0
+        for _ in range(10):
+            await pilot.press("space")
+        await pilot.pause(0.05)
+        assert app.current == 6
+        assert any("last post" in str(n.message) for n in app._notifications)

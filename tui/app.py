@@ -493,6 +493,16 @@ class ThreadscoreApp(App[None]):
         else:
             self._pane_timer = self.set_timer(PANE_DELAY, self._open_now)
 
+    def read_on(self) -> None:
+        """Paging down past the end of a post: the next post in the list, read from its top."""
+        index = self.post_list.index_of(self.current) if self.current is not None else None
+        if index is None:
+            return
+        if index + 1 >= len(self.post_list.numbers):
+            self.notify(f"#{self.current} is the last post in the list.", markup=False)
+            return
+        self.post_list.go_to(self.post_list.numbers[index + 1], jump=True)
+
     def post_opened(self, number: int) -> None:
         """Enter on a post: the pane takes focus at once (the next key is the pane's) and the
         post follows; a scroll key meanwhile waits for it (`ReadingPane.opening`)."""

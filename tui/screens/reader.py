@@ -66,7 +66,7 @@ class ReaderScreen(Screen[None]):
             opened=getattr(app, "post_opened", None),
             id="posts",
         )
-        pane = ReadingPane(id="pane")
+        pane = ReadingPane(read_on=getattr(app, "read_on", None), id="pane")
         prepare = getattr(app, "prepare_widgets", None)
         if prepare is not None:
             prepare(post_list, pane)

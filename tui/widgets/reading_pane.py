@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -175,15 +175,24 @@ class ReadingPane(VerticalScroll, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "scroll_down", "Scroll down", show=False, id="pane.down"),
         Binding("up,k", "scroll_up", "Scroll up", show=False, id="pane.up"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="pane.page_down"),
+        Binding(
+            "space,pagedown",
+            "page_down",
+            "Page down (at the end: next post)",
+            show=False,
+            id="pane.page_down",
+        ),
         Binding("pageup,b", "page_up", "Page up", show=False, id="pane.page_up"),
         Binding("g,home", "scroll_home", "Top of post", show=False, id="pane.top"),
         Binding("G,end", "scroll_end", "End of post", show=False, id="pane.end"),
         Binding("escape", "app.focus_list", "Back to list", show=False, id="pane.to_list"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, read_on: Callable[[], None] | None = None, id: str | None = None) -> None:
+        """`read_on` is called when the reader pages down at the end of the post: like a
+        newsreader's pager, the next page is the next post."""
         super().__init__(id=id)
+        self._read_on = read_on
         self.view: PostView | None = None
         self.highlight = True
         self.collapse_quotes = False
@@ -302,6 +311,13 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self._then_end = True
         else:
             self._to_end()
+
+    def action_page_down(self) -> None:
+        """A page down; at the end of the post, the next post."""
+        if self._read_on is not None and self.scroll_y >= self.max_scroll_y and not self.opening:
+            self._read_on()
+        else:
+            super().action_page_down()
 
     def _to_end(self) -> None:
         self.scroll_end(animate=False, immediate=True)
