@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from parsing.chrome import is_chrome
+
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -119,6 +121,7 @@ def _name_like(line: str, numbered: bool) -> bool:
         and (numbered or text[-1] not in ".!?:;,)\"'")
         and not parse_date(text)[0]
         and not _HEADER_META.match(text)
+        and not is_chrome(text)
     )
 
 

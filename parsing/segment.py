@@ -13,14 +13,17 @@ the ones people follow when they write:
   quoting several), or quote / answer / quote / answer going through the same earlier post;
 - a quote of the current post's own words, or of words the post already quoted, opens a new post;
 - list items, lines after a line ending in ":" (down to the next blank line) or ",", lines after
-  a heading (short, no closing punctuation, or in capitals), a link on its own line, and lines
-  opening with "therefore", "that is why" and the like continue the post;
-- a line opening with a conjunction ("And", "But") continues the post unless other signs
-  (long lines, a question just before, a short reply after a long line) outweigh it;
-- otherwise a line after a single line break is a new post.
+  a heading (short, no closing punctuation, or in capitals), a link on its own line, lines
+  opening with "therefore", "that is why" and the like, and a sentence running on over the
+  break (no closing punctuation, the next line in lower case) continue the post; a sign-off
+  ("-Mach") ends it;
+- any other single line break between own words is weighed by `parsing.turns`: several weak
+  cues (how the line before ends, how the line opens, line lengths, what the post so far looks
+  like) in a model fitted on real debates.
 
 Quotes also correct the split afterwards: when one run of quotes repeats two lines we put in
-different posts, those lines were one post, and they are joined.
+different posts, those lines were one post, and they are joined; when a later reply's quote
+begins at a line we joined to the one before on the cues alone, that line opens a post.
 
 Lines are numbered from 0 here; `text_reader` turns them into the 1-based lines of the contract.
 """
@@ -36,6 +39,7 @@ from parsing.attachments import is_attachment_label
 from parsing.headers import PostHeader, QuoteFrame
 from parsing.normalize import words
 from parsing.quote_index import Match, Probe, QuoteIndex, probe
+from parsing.turns import PostSoFar, is_new_post
 
 
 class Kind(Enum):
@@ -73,6 +77,22 @@ class PostSpan:
     """What this post's quotes repeat: (source line, start, end) in the matching form."""
     own: int = 0
     """How many of its lines are the poster's own (text, attachments), kept as lines are added."""
+    paragraphs: int = 1
+    """How many paragraphs (runs of lines between blank lines) it has so far."""
+    paragraph_lines: int = 0
+    """How many lines its last paragraph has so far."""
+    last_quote: int = -10
+    """The index in `lines` of its last quote line."""
+
+    def add(self, i: int, kind: Kind) -> None:
+        """Append line `i`; a line that does not follow the last one opens a paragraph."""
+        if self.lines and i > self.lines[-1][0] + 1:
+            self.paragraphs += 1
+            self.paragraph_lines = 0
+        self.paragraph_lines += 1
+        if kind is Kind.QUOTE:
+            self.last_quote = len(self.lines)
+        self.lines.append((i, kind))
 
     def requotes(self, q: QuoteLine) -> bool:
         """Whether a quote repeats words this post has already quoted."""
@@ -153,41 +173,21 @@ def leads_on(line: str) -> bool:
     return n_words <= 6 or (n_words <= MAX_HEADING_WORDS and _is_capitals(text))
 
 
+def introduces(line: str) -> bool:
+    """A line that surely leads on: it ends in ":" or "," or is a heading in capitals (a short
+    line without punctuation may instead be a whole post, "lol", so it is not counted)."""
+    text = line.rstrip()
+    if not text or text[-1] in _CLOSING:
+        return False
+    if text[-1] in _OPENING:
+        return True
+    return len(text.split()) <= MAX_HEADING_WORDS and _is_capitals(text)
+
+
 def _is_capitals(text: str) -> bool:
     """A line in capitals, as headings are ("1 CORINTHIANS 6:9 AND 1 TIMOTHY 1:10")."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
-TURN_THRESHOLD = -1
-"""The `turn_score` from which a single line break between own words is a new post."""
-
-LONG_LINE_WORDS = 25
-"""A line this long is a paragraph written on one line."""
-
-_CONTINUES = re.compile(
-    r"^\s*(?:and|but|or|because|which|then|also|however|although|though|yet|plus|if)\b",
-    re.IGNORECASE,
-)
-
-
-def turn_score(prev: str, line: str) -> int:
-    """Evidence that `line`, after a single line break from own words `prev`, is a new post.
-
-    A line opening with a conjunction ("And ...", "But ...") goes on with the sentence before,
-    unless something says a new poster is speaking: a long line (writers of long paragraphs
-    put a blank line between them, so a single break after one ends a post), a question or
-    exclamation just before (the next poster answers it), or a short line after a long one
-    ("Source?"). Other single breaks stay new posts: joining on a guess costs more, as a quote
-    of the joined part would then point at the wrong post.
-    """
-    n_prev, n_line = len(prev.split()), len(line.split())
-    score = 2 * (max(n_prev, n_line) >= 2 * LONG_LINE_WORDS)
-    score += (n_prev >= LONG_LINE_WORDS) + (n_line >= LONG_LINE_WORDS)
-    score += prev.rstrip()[-1:] in ("?", "!")
-    score += 2 * (n_line <= 3 and n_prev >= 10)
-    score -= 2 * (_CONTINUES.match(line) is not None)
-    return score
 
 
 class _PostIndex:
@@ -247,9 +247,72 @@ def segment(
             scanner.attachment(i)
         else:
             scanner.content(i)
-    return Layout(
-        posts=[p for p in scanner.posts if p.lines], quotes=scanner.quotes, index=scanner.index
-    )
+    posts = [p for p in scanner.posts if p.lines]
+    if not marked:
+        posts = split_at_quoted_openings(posts, scanner.quotes, scanner.rule_joins)
+    return Layout(posts=posts, quotes=scanner.quotes, index=scanner.index)
+
+
+def quoted_openings(quotes: dict[int, QuoteLine]) -> set[int]:
+    """Lines where a later reply's quoted passage begins, at the start of the line.
+
+    A passage that runs on from one line to the next shows those two lines were one post, so
+    the second is never an opening.
+    """
+    openings: set[int] = set()
+    run_on: set[int] = set()
+    last_line, last_source = -2, None
+    for i in sorted(quotes):
+        q = quotes[i]
+        if q.source is None or q.frame is not None:
+            last_source = None
+            continue
+        if last_line == i - 1 and last_source is not None:
+            if q.source > last_source:
+                run_on.add(q.source)
+        elif q.offset == 0:
+            openings.add(q.source)
+        last_line, last_source = i, q.source
+    return openings - run_on
+
+
+def split_at_quoted_openings(
+    posts: list[PostSpan], quotes: dict[int, QuoteLine], keep: set[int]
+) -> list[PostSpan]:
+    """Split a post where a later reply's quote begins on a line that followed a single break.
+
+    Joining lines at a single break is a guess, and the reply answering the second of two posts
+    shows it: people quote a post from its first line. Where the quote starts instead at a line
+    inside a post, splitting there still points the quote at the post whose words it repeats.
+    Lines in `keep`, which a rule kept in their post (the next item of a list, what a heading
+    or a colon introduces, a sentence running on), stay where they are.
+    """
+    cuts = quoted_openings(quotes) - keep
+    if not cuts:
+        return posts
+    out: list[PostSpan] = []
+    for post in posts:
+        at = [
+            n
+            for n in range(1, len(post.lines))
+            if post.lines[n][0] in cuts
+            and post.lines[n][1] is Kind.TEXT
+            and post.lines[n - 1] == (post.lines[n][0] - 1, Kind.TEXT)
+        ]
+        if not at:
+            out.append(post)
+            continue
+        for first, end in zip([0, *at], [*at, len(post.lines)], strict=True):
+            piece = PostSpan(start=post.lines[first][0], header=post.header if first == 0 else None)
+            piece.lines = post.lines[first:end]
+            piece.own = sum(kind in (Kind.TEXT, Kind.ATTACHMENT) for _, kind in piece.lines)
+            piece.quoted = [
+                (q.source, q.offset, q.end or q.offset + 1)
+                for k, kind in piece.lines
+                if kind is Kind.QUOTE and (q := quotes[k]).source is not None
+            ]
+            out.append(piece)
+    return out
 
 
 class _Scanner:
@@ -281,10 +344,15 @@ class _Scanner:
         self.last_kind: Kind | None = None
         self.last_text = ""
         self.last_leads = False
+        self.last_introduces = False
         self.introducing = False
         self.last_at: tuple[int, int] | None = None
         self.open_frame: QuoteFrame | None = None
         self.gap = False
+        self.here = 0
+        self.rule_joins: set[int] = set()
+        """Lines a rule kept in their post (a list goes on, a heading leads in): never split
+        there afterwards, whatever a later quote suggests."""
 
     # --- the kinds of line ---------------------------------------------------------------
 
@@ -301,7 +369,7 @@ class _Scanner:
     def attachment(self, i: int) -> None:
         if self.cur is None:
             self.cur = self.new_post(i)
-        self.cur.lines.append((i, Kind.ATTACHMENT))
+        self.cur.add(i, Kind.ATTACHMENT)
         self.cur.own += 1
         self.last_kind, self.gap = Kind.ATTACHMENT, False
 
@@ -311,11 +379,12 @@ class _Scanner:
         if self.cur is not None and not line.lstrip()[:1].isalnum() and not _WORDY.search(line):
             # A line of only punctuation (".", "-----") says nothing: it stays in the post it
             # is in, and separates what comes around it as a blank line would.
-            self.cur.lines.append((i, Kind.TEXT))
+            self.cur.add(i, Kind.TEXT)
             self.cur.own += 1
             self.gap, self.introducing = True, False
             return
         pr = probe(self.norms[i])
+        self.here = i
         kind, qline = self.classify(i, pr)
         if self.cur is None or (not self.marked and self.starts_post(kind, qline, line)):
             self.cur = self.new_post(i)
@@ -329,7 +398,7 @@ class _Scanner:
         ):
             self.rejoin(qline.source, self.last_at[0])
         cur = self.cur
-        cur.lines.append((i, kind))
+        cur.add(i, kind)
         cur.own += kind is Kind.TEXT
         if kind is Kind.TEXT:
             self.index.add(i, pr)
@@ -343,6 +412,9 @@ class _Scanner:
         # the next blank line, even when each sits on a line of its own.
         self.introducing = self.introducing or (kind is Kind.TEXT and line.rstrip().endswith(":"))
         self.last_leads = leads_on(line) or self.introducing or self.repeats_title(i)
+        self.last_introduces = self.last_leads and (
+            self.introducing or introduces(line) or self.repeats_title(i)
+        )
 
     def classify(self, i: int, pr: Probe) -> tuple[Kind, QuoteLine | None]:
         """Whether a line is own text, a quote (of what) or a quote marker."""
@@ -420,12 +492,28 @@ class _Scanner:
             return False
         last_text = self.last_text
         if is_list_item(line) and (is_list_item(last_text) or last_text.rstrip().endswith(":")):
+            self.rule_joins.add(self.here)
             return False
         if _FIRST_ITEM.match(line) or _URL_ONLY.match(line) or _CONNECTIVE.match(line):
+            self.rule_joins.add(self.here)
             return False
         if self.last_leads:
+            if self.last_introduces:
+                self.rule_joins.add(self.here)
             return False
-        return last_kind is not Kind.TEXT or turn_score(last_text, line) >= TURN_THRESHOLD
+        if last_kind is not Kind.TEXT or sign_off(last_text):
+            return True
+        if last_text.rstrip()[-1:].isalnum() and line.lstrip()[:1].islower():
+            self.rule_joins.add(self.here)  # a sentence running on over the break
+            return False
+        post = PostSoFar(
+            lines=len(cur.lines),
+            has_quotes=bool(cur.quoted),
+            quote_just_before=cur.last_quote >= len(cur.lines) - 3,
+            has_paragraphs=cur.paragraphs > 1,
+            paragraph_lines=cur.paragraph_lines,
+        )
+        return is_new_post(last_text, line, post)
 
     def new_post(self, start: int, header: PostHeader | None = None) -> PostSpan:
         post = PostSpan(start=start, header=header)

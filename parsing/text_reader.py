@@ -67,7 +67,8 @@ def _parse(text: str, source: Source) -> Thread:
         for i, line in enumerate(lines)
         if i not in header_lines and i not in frame_lines and is_chrome(line)
     }
-    title_at = find_title(lines, chrome | header_lines)
+    # The title heads the page: a line after the first post header is part of a post.
+    title_at = find_title(lines[: headers[0].start] if headers else lines, chrome | header_lines)
     attachments = find_attachments(lines)
     attachment_lines = {
         k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)

@@ -120,9 +120,9 @@ def test_utf16_with_a_byte_order_mark(tmp_path: Path) -> None:
 
 def test_old_mac_line_endings(tmp_path: Path) -> None:
     path = tmp_path / "mac.txt"
-    path.write_bytes(b"Rail\r\rFreight is cheaper by rail.\rNot below 300 km.\r")
+    path.write_bytes(b"Rail\r\rFreight is cheaper by rail.\r\r-Mach\rNot below 300 km.\r")
     data = json.loads(run_parse(str(path), "--json").stdout)
-    assert [p["body"] for p in data["posts"]] == [
-        "Freight is cheaper by rail.",
-        "Not below 300 km.",
+    assert [(p["body"], p["lines"]) for p in data["posts"]] == [
+        ("Freight is cheaper by rail.", [3, 5]),
+        ("Not below 300 km.", [6, 6]),
     ]

@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from parsing.load import demo_path
@@ -123,12 +123,18 @@ def owners(text: str, thread: Thread) -> dict[int, list[str]]:
 
 
 PROPERTY_SETTINGS = settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+    database=None,
 )
 
 
 @PROPERTY_SETTINGS
 @given(threads())
+@example("What's new\nMar 4, 2017\nWhat's new\nMar 4, 2017\n\nRail.")  # chrome as an author
+@example("What's new\n0\nMar 4, 2017\nReaction score\nMar 4, 2017\n\nRail.")  # title after a header
 def test_every_line_has_exactly_one_owner_and_parsing_never_raises(text: str) -> None:
     thread = parse_text(text, SOURCE)
     for n, claimed in owners(text, thread).items():
