@@ -639,8 +639,15 @@ class ThreadscoreApp(App[None]):
         self._ui_timer = self.set_timer(UI_SAVE_DELAY, self._save_ui)
 
     async def _marks_changed(self) -> None:
+        edited = self.current
         self._save_marks()
         await self._refresh_marks()
+        if edited is not None and self.post_list.index_of(edited) is None and self.filter.active:
+            moved = f"; now on #{self.current}" if self.current != edited else ""
+            self.notify(
+                f"#{edited} no longer matches the filter ({self.filter.describe()}){moved}.",
+                markup=False,
+            )
 
     # ----- actions ----------------------------------------------------------------------------
 

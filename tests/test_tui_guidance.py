@@ -46,3 +46,19 @@ async def test_an_empty_filtered_list_says_why_and_what_to_do(tmp_path: Path) ->
         app.set_filter(Filter())
         await pilot.pause()
         assert "No post matches" not in str(app.post_list.render_line(0))
+
+
+async def test_an_edit_that_takes_the_post_out_of_the_filter_says_so(tmp_path: Path) -> None:
+    """Overriding a verdict under a verdict filter made the post vanish and another take its
+    place in the pane, without a word."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        app.set_filter(Filter(verdicts=frozenset({"evidenced"})))
+        await pilot.pause()
+        assert app.post_list.numbers == [1, 4] and app.current == 1
+        await pilot.press("v", "down", "enter")
+        await pilot.pause(0.1)
+        assert app.post_list.numbers == [4] and app.current == 4
+        notices = [str(n.message) for n in app._notifications]
+        assert "#1 no longer matches the filter (evidenced); now on #4." in notices
