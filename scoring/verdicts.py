@@ -52,26 +52,25 @@ TYPE_NAMES = {
 
 _REJECTION = re.compile(
     r"\b(?:bs|nonsense|rubbish|garbage|crap|bullshit|wrong|false|lies|propaganda|pipe dream"
-    r"|ridiculous|absurd|misleading|not true|fake|baloney|hogwash)\b",
-    re.IGNORECASE,
+    r"|ridiculous|absurd|misleading|not true|fake|baloney|hogwash)\b"
 )
-"""Words with which a post dismisses what it quotes; a dismissed quote is not its evidence."""
+"""Words with which a post dismisses what it quotes (matched in lower case); a dismissed quote
+is not its evidence."""
 
 _SPACE = re.compile(r"\s+")
 
 _FORUM_VOICE = re.compile(
-    r"\b(?:you|your|you're|u|ur|imo|imho|lol)\b|\bI(?: really| personally| just)? (?:think|believe"
-    r"|feel|guess|reckon|agree|disagree)\b|^\W*(?:quote:\s*)?originally posted by\b",
-    re.IGNORECASE,
+    r"\b(?:you|your|you're|u|ur|imo|imho|lol|i(?: really| personally| just)? (?:think|believe"
+    r"|feel|guess|reckon|agree|disagree))\b|^\W*(?:quote:\s*)?originally posted by\b"
 )
 """How a poster writes and an article does not: talking to "you", "I think", "imo", "lol", or
 a quote header left in the text. A quote in that voice repeats a forum post (one not in the
-thread), not an outside source."""
+thread), not an outside source. Matched in lower case: IGNORECASE is twice as slow."""
 
 _NOBODY = frozenset({"someone", "somebody", "unknown", "quote"})
 """Placeholders a page or a dump puts where a quote names nobody ("Someone said:")."""
 
-_ADDRESS = re.compile(r"\b(?:you|your|you're|u|ur)\b", re.IGNORECASE)
+_ADDRESS = re.compile(r"\b(?:you|your|you're|u|ur)\b")
 """An answer that talks to "you" answers the person it quotes: the quote is a poster's words."""
 
 
@@ -114,19 +113,22 @@ def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
         and (q.author is None or q.author.lower() in _NOBODY)
         and q.source_id is None
         and q.text.strip()
-        and _FORUM_VOICE.search(q.text) is None
+        and _FORUM_VOICE.search(q.text.lower()) is None
     ]
-    if outside and len(outside) == len(post.quotes):
-        # Quoting no forum post, the "you" an answer talks to can only be who wrote the quote.
-        outside = [q for q in outside if _ADDRESS.search(_answer(post, q)) is None]
     if outside:
         own_source = any(
             c.evidence_type == "source" for s in sentences for c in s.cues if c.role == "evidence"
         )
+        # Quoting no forum post, the "you" an answer talks to can only be who wrote the quote.
+        only_outside = len(outside) == len(post.quotes)
         for quote in outside:
-            if not own_source and _REJECTION.search(_answer(post, quote)):
-                continue  # what the answer dismisses ("BS", "propaganda") is not its backing
-            excerpt = _SPACE.sub(" ", quote.text).strip()[:80]
+            if only_outside or not own_source:
+                answer = _answer(post, quote).lower()
+                if only_outside and _ADDRESS.search(answer) is not None:
+                    continue
+                if not own_source and _REJECTION.search(answer) is not None:
+                    continue  # what the answer dismisses ("BS", "propaganda") is not its backing
+            excerpt = _SPACE.sub(" ", quote.text.strip()[:400]).strip()[:80]
             cues.append(
                 _new_cue(
                     {
