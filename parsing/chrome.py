@@ -28,6 +28,9 @@ _CHROME = re.compile(
       | thread\ starter\ .{1,40} | start\ date\ .{1,40} | tags | share:? | sort\ by\ date
       | sort\ by\ votes | view\ attachment\ \d+ | first | last | go | ‹ | › | « | » | ▲ | ▼
       | \(you\ must\ log\ in\ or\ sign\ up\ to\ reply\ here\.?\)
+      | [\d,.]+k?\ (?:repl(?:y|ies)|upvotes?|votes?|views?|posts?)(?:\ last\ reply)?
+      | last\ reply | quote\ reply | reply\ quote | reply\ to\ this\ post
+      | [\d]+\ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\ ago
     )$""",
     re.VERBOSE | re.IGNORECASE,
 )

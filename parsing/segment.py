@@ -239,6 +239,8 @@ def segment(
         if i in skip or not line.strip():
             if not line.strip():
                 scanner.blank()
+            else:
+                scanner.chrome()
         elif i in scanner.header_at:
             scanner.header(scanner.header_at[i])
         elif i in scanner.header_lines:
@@ -350,6 +352,7 @@ class _Scanner:
         self.open_frame: QuoteFrame | None = None
         self.gap = False
         self.here = 0
+        self.after_chrome = False
         self.rule_joins: set[int] = set()
         """Lines a rule kept in their post (a list goes on, a heading leads in): never split
         there afterwards, whatever a later quote suggests."""
@@ -359,6 +362,10 @@ class _Scanner:
     def blank(self) -> None:
         self.gap = self.cur is not None
         self.introducing = False
+
+    def chrome(self) -> None:
+        """Page chrome ("Reply", "Last edited: ...") sits between posts, not inside one."""
+        self.after_chrome = self.cur is not None
 
     def header(self, header: PostHeader) -> None:
         self.cur = self.new_post(header.start, header)
@@ -408,6 +415,7 @@ class _Scanner:
                 self.last_at = (qline.source, qline.offset)
                 cur.quoted.append((qline.source, qline.offset, qline.end or qline.offset + 1))
         self.last_kind, self.last_text, self.gap = kind, line, False
+        self.after_chrome = False
         # Lines after one ending in ":" ("From GWB's website:") are what it introduces, down to
         # the next blank line, even when each sits on a line of its own.
         self.introducing = self.introducing or (kind is Kind.TEXT and line.rstrip().endswith(":"))
@@ -501,7 +509,7 @@ class _Scanner:
             if self.last_introduces:
                 self.rule_joins.add(self.here)
             return False
-        if last_kind is not Kind.TEXT or sign_off(last_text):
+        if last_kind is not Kind.TEXT or sign_off(last_text) or self.after_chrome:
             return True
         if last_text.rstrip()[-1:].isalnum() and line.lstrip()[:1].islower():
             self.rule_joins.add(self.here)  # a sentence running on over the break

@@ -91,6 +91,20 @@ def test_dates_in_the_forms_forums_print() -> None:
     assert parse_date("March was a good month for 2017 sales.")[0] is False
 
 
+def test_buttons_repeated_under_every_post_are_chrome_and_end_the_post() -> None:
+    """A forum that prints "1 Reply Last reply" under each post: the repeats are not quotes of
+    the first one, and each marks the end of a post."""
+    text = (
+        "Rail freight thread\n\n"
+        f"{A}\n1 Reply Last reply\n{B}\n1 Reply Last reply\n"
+        "Lorries are simpler to run for short trips between towns.\n1 Reply Last reply\n"
+    )
+    thread = parse(text)
+    assert starts(thread) == [3, 5, 7]
+    assert links(thread) == []
+    assert thread.chrome_lines == [4, 6, 8]
+
+
 def test_chrome_is_whole_lines_only() -> None:
     for line in [
         "What's new",
@@ -102,6 +116,9 @@ def test_chrome_is_whole_lines_only() -> None:
         "Last edited: Mar 5, 2017",
         "12 Likes",
         "Reply With Quote",
+        "1 Reply Last reply",
+        "3 days ago",
+        "2.4k views",
     ]:
         assert is_chrome(line), line
     for line in [
