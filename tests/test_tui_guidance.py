@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets._footer import FooterKey
 
-from tests.test_tui_support import make_app, ready
+from tests.test_tui_support import make_app, ready, small_thread
 from tui.filters import Filter
 from tui.screens.help import HelpScreen
 
@@ -62,3 +62,16 @@ async def test_an_edit_that_takes_the_post_out_of_the_filter_says_so(tmp_path: P
         assert app.post_list.numbers == [4] and app.current == 4
         notices = [str(n.message) for n in app._notifications]
         assert "#1 no longer matches the filter (evidenced); now on #4." in notices
+
+
+async def test_what_the_parser_warned_about_is_shown(tmp_path: Path) -> None:
+    """The parser prints its warnings (a page cut short) to stderr, which the reader's screen
+    hides: the reader says them itself."""
+    thread = small_thread().model_copy(
+        update={"warnings": ["x.html: the page looks cut off (it does not end with </html>)"]}
+    )
+    app = make_app(tmp_path, thread)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        notices = [str(n.message) for n in app._notifications]
+        assert any("the page looks cut off" in n for n in notices)

@@ -336,6 +336,16 @@ class ThreadscoreApp(App[None]):
         self._show_status()
         if self._ui_notice:
             self.notify(self._ui_notice, title="Saved state", severity="warning", markup=False)
+        if self.doc is not None and self.doc.thread.warnings:  # printed where no one sees it
+            warnings = self.doc.thread.warnings
+            more = f" (and {len(warnings) - 3} more)" if len(warnings) > 3 else ""
+            self.notify(
+                "\n".join(warnings[:3]) + more,
+                title="While reading the thread",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
 
     async def _thread_ready(
         self,
