@@ -75,3 +75,16 @@ async def test_what_the_parser_warned_about_is_shown(tmp_path: Path) -> None:
         await ready(pilot)
         notices = [str(n.message) for n in app._notifications]
         assert any("the page looks cut off" in n for n in notices)
+
+
+async def test_question_mark_shows_the_keys_on_the_scorecard_too(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        assert app.screen.id == "scorecard"
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "scorecard.sort.rate" in str(app.screen.query_one("#help-table").render())
+        await pilot.press("escape")
+        assert app.screen.id == "scorecard"

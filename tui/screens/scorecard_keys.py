@@ -40,6 +40,7 @@ SCORECARD_BINDINGS: list[BindingType] = [
         priority=True,
         id="scorecard.choose",
     ),
+    Binding("question_mark", "app.help", "Help", show=False, key_display="?", id="scorecard.help"),
     Binding("j", "cursor('down')", "Next author", show=False, id="scorecard.next"),
     Binding("k", "cursor('up')", "Previous author", show=False, id="scorecard.previous"),
     *(
