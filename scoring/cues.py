@@ -227,6 +227,8 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         "date",
     ),
     # A figure is data only with what it measures: a unit, or a count of people or things.
+    # A change ("fell from 30 to 12") ends before its figure, so "went up by 40%" is a change
+    # and a percentage, and no rule starts inside a number ("rose by 100.5%" is not "5%").
     # A bare number (a clock time, a model number, a list item, "10 years") is not.
     Rule(
         "measure",
@@ -258,8 +260,8 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         "change",
         "evidence",
         r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|doubled|halved|grew|grown|jumped"
-        r"|climbed|declined|went (?:up|down))\s+(?:from|by|to)\s+(?:about\s+|around\s+|roughly\s+"
-        r"|nearly\s+|almost\s+|over\s+|under\s+)?\d",
+        r"|climbed|declined|went (?:up|down))\s+(?:from|by|to)(?=\s+(?:about\s+|around\s+"
+        r"|roughly\s+|nearly\s+|almost\s+|over\s+|under\s+)?\d)",
         "number",
     ),
     Rule(

@@ -232,3 +232,14 @@ def test_the_same_words_in_a_statement_order_nobody(text: str) -> None:
     sentence = score_sentence(text)
     assert sentence.role == "claim"
     assert "demand" not in kinds(text)
+
+
+def test_a_change_leaves_its_figure_whole() -> None:
+    sentence = score_sentence("Takings rose by 100.5% and crashes fell from 1,200 to 300 people.")
+    found = [(c.kind, c.text) for c in sentence.cues if c.role == "evidence"]
+    assert found == [
+        ("change", "rose by"),
+        ("percentage", "100.5%"),
+        ("change", "fell from"),
+        ("count", "300 people"),
+    ]
