@@ -88,3 +88,19 @@ async def test_question_mark_shows_the_keys_on_the_scorecard_too(tmp_path: Path)
         assert "scorecard.sort.rate" in str(app.screen.query_one("#help-table").render())
         await pilot.press("escape")
         assert app.screen.id == "scorecard"
+
+
+async def test_the_post_list_follows_the_theme(tmp_path: Path) -> None:
+    """After a theme change from the palette the list kept its old colours, and a light theme
+    drew post numbers and the `··` badge white (`$text-muted` lost in a partial style)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        app.post_list.render_line(1)
+        app.theme = "textual-light"
+        await pilot.pause(0.1)
+        number = list(app.post_list.render_line(1))[0]
+        assert number.text == "#2" and number.style is not None
+        assert number.style.bgcolor == app.post_list.rich_style.bgcolor
+        assert number.style.color is not None and number.style.color.triplet is not None
+        assert sum(number.style.color.triplet) < 3 * 200  # a muted grey, not white

@@ -182,6 +182,11 @@ class PostList(ScrollView, can_focus=True):
         if self.is_mounted:
             self.refresh()
 
+    def notify_style_update(self) -> None:
+        """The CSS changed (a new theme from the palette): the drawn rows have the old colours."""
+        super().notify_style_update()
+        self.refresh_rows()
+
     def index_of(self, number: int) -> int | None:
         return self._index.get(number)
 
@@ -225,7 +230,12 @@ class PostList(ScrollView, can_focus=True):
         return strip
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"postlist--{name}", partial=True)
+        """The component's style without its background (the row's, or the cursor's, shows
+        through), but with its colour resolved: a partial style turns `$text-muted` (an `auto`
+        colour) into plain white, invisible on a light theme."""
+        component = f"postlist--{name}"
+        colour = self.get_component_rich_style(component, partial=False).color
+        return self.get_component_rich_style(component, partial=True) + Style(color=colour)
 
     def _render_row(self, row: Row, width: int, is_cursor: bool) -> Strip:
         base = self.rich_style
