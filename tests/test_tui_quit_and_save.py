@@ -52,3 +52,22 @@ async def test_a_state_folder_that_cannot_be_written_is_reported_once(tmp_path: 
             app._save_ui()
         notices = [str(n.message) for n in app._notifications]
         assert sum("Could not save the reader state" in n for n in notices) == 1
+
+
+async def test_the_position_timer_firing_after_the_screens_are_gone_still_saves(
+    tmp_path: Path,
+) -> None:
+    """The position is saved a second after the last move; when that timer fired while the
+    app was shutting down (the screens already gone) it raised IndexError, and the last
+    position was lost."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("c")  # fold quotes: a pane toggle that must survive
+        app.post_list.go_to(5)
+        await pilot.pause()
+    assert not app.screen_stack
+    app._save_ui()
+    assert app.files is not None
+    saved = app.files.ui.read_text(encoding="utf-8")
+    assert "number = 5" in saved and "fold_quotes = true" in saved

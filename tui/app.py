@@ -614,16 +614,21 @@ class ThreadscoreApp(App[None]):
         self.post_list.refresh_rows()
 
     def _current_ui(self) -> UiState:
+        """Where the user is now. Also called by the save timer while the app shuts down, when
+        the reader's screen (and the pane's toggles) may be gone: the last saved ones stand."""
         post_id = None
         if self.doc is not None and self.current is not None:
             post_id = self.doc.post(self.current).id
+        shown = self.screen_stack and isinstance(self.screen_stack[0], ReaderScreen)
+        if shown:
+            self.ui.highlight, self.ui.fold_quotes = self.pane.highlight, self.pane.collapse_quotes
         return UiState(
             post_id=post_id,
             number=self.current,
             filter=self.filter,
             search=self.search_query,
-            highlight=self.pane.highlight,
-            fold_quotes=self.pane.collapse_quotes,
+            highlight=self.ui.highlight,
+            fold_quotes=self.ui.fold_quotes,
         )
 
     def _save_ui(self) -> None:
