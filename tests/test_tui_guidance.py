@@ -104,3 +104,12 @@ async def test_the_post_list_follows_the_theme(tmp_path: Path) -> None:
         assert number.style.bgcolor == app.post_list.rich_style.bgcolor
         assert number.style.color is not None and number.style.color.triplet is not None
         assert sum(number.style.color.triplet) < 3 * 200  # a muted grey, not white
+
+
+async def test_the_search_box_says_how_it_works(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        hint = str(app.screen.query_one(".dialog-hint").render())
+        assert "n/N" in hint and "empty clears" in hint

@@ -1,4 +1,4 @@
-"""Ask for a search query (fuzzy; `n`/`N` then walk the matches)."""
+"""Ask for a search query (exact words, else close matches; `n`/`N` then walk the matches)."""
 
 from __future__ import annotations
 
@@ -28,8 +28,15 @@ class SearchScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog prompt"):
-            yield Static(Content("Search posts (fuzzy; authors too)"), classes="dialog-title")
+            yield Static(
+                Content("Search posts and authors (a typo finds close matches)"),
+                classes="dialog-title",
+            )
             yield SafeInput(self._query, placeholder="words to find", id="query")
+            yield Static(
+                Content("enter searches · n/N: next/previous · empty clears · escape cancels"),
+                classes="dialog-hint",
+            )
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
