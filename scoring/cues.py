@@ -188,7 +188,8 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "ratio",
         "evidence",
-        r"\b(?:one|\d+)\s+in\s+(?:every\s+)?(?:\d+|ten|five|four|three)\b(?!\s*(?:years?|days?))",
+        r"\b(?:one|\d+)\s+in\s+(?:every\s+)?(?!(?:1[6-9]|20)\d\d\b)(?:\d+|ten|five|four|three)\b"
+        r"(?!\s*(?:years?|days?))",
         "statistic",
     ),
     Rule(
@@ -488,10 +489,11 @@ _SOCIAL = re.compile(
     r"^\W*(?:thanks?\b|thank (?:you|u)\b|thx\b|ty\b|cheers\b|welcome\b|congrat\w*|hello\b"
     r"|hi\b|hey\b|lol\w*|lmao\w*|rofl\w*|haha\w*|hehe\w*|\+1|agreed\b|bump\b|same here\b"
     r"|me too\b|nice\b|good (?:one|post|point|job|work)\b|great (?:post|point|job|work|read)\b"
-    r"|well said\b|this[.!]|wow\b|omg\b|:\)|:D|;\)|interesting\b|true that\b|exactly this\b)",
-    re.IGNORECASE,
+    r"|well said\b|this[.!]|wow\b|omg\b|:\)|:d|;\)|interesting\b|true that\b|exactly this\b)"
 )
-"""Thanks, laughter, greetings opening a sentence: talk about the conversation, not the topic."""
+"""Thanks, laughter, greetings opening a sentence: talk about the conversation, not the topic.
+Matched on the lower-cased sentence: IGNORECASE costs more than lower-casing, on every
+sentence of a thread."""
 
 
 RULES = CHALLENGE_RULES + DEMAND_RULES + EVIDENCE_RULES + CLAIM_RULES + HEDGE_RULES
@@ -910,4 +912,4 @@ def is_order(sentence: str, local: int) -> bool:
 
 def is_social(sentence: str) -> bool:
     """Whether the sentence opens with thanks, laughter or a greeting."""
-    return _SOCIAL.match(sentence) is not None
+    return _SOCIAL.match(sentence.lower()) is not None

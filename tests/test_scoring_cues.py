@@ -243,3 +243,8 @@ def test_a_change_leaves_its_figure_whole() -> None:
         ("change", "fell from"),
         ("count", "300 people"),
     ]
+
+
+def test_a_year_after_in_is_a_date_not_a_ratio() -> None:
+    sentence = score_sentence("The queue went from 39 in 1972 to nothing today.")
+    assert [(c.kind, c.text) for c in sentence.cues if c.role == "evidence"] == [("year", "1972")]
