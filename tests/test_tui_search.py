@@ -3,6 +3,8 @@ the post, and a word when `n` wraps around."""
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 from tests.test_tui_support import long_thread, make_app, ready
@@ -64,9 +66,6 @@ async def test_next_match_says_when_it_wraps_around(tmp_path: Path) -> None:
 def test_marking_a_one_letter_search_in_a_long_post_stays_fast() -> None:
     """One `stylize` per match copied the spans each time: 20,000 matches took 0.6 s, a
     100 KB post with a one-letter search froze the reader for seconds."""
-    import re
-    import time
-
     from textual.content import Content
 
     from tui.widgets.reading_pane import MAX_MARKS, marked
@@ -79,3 +78,15 @@ def test_marking_a_one_letter_search_in_a_long_post_stays_fast() -> None:
     assert pattern is not None
     spans = marked(Content("The Car-free town"), [(pattern, SEARCH_STYLE)]).spans
     assert [(s.start, s.end) for s in spans] == [(4, 12)]
+
+
+def test_a_quoted_passage_is_found_and_its_pattern_stays_linear() -> None:
+    from tui.search import passage_patterns
+
+    quote = " ".join(f"w{i}" for i in range(20))
+    full, head = passage_patterns(f"...{quote}...")
+    assert full.search(f"Before. {quote.upper()} after.") and head.search(quote)
+    started = time.perf_counter()
+    assert full.search("w0 w1 w2 w3 w4 w5 w6 w7 zz " * 20_000) is None
+    assert time.perf_counter() - started < 2.0
+    assert passage_patterns("...") == []

@@ -89,12 +89,13 @@ def passage_patterns(quote: str) -> list[re.Pattern[str]]:
     words = re.findall(r"[^\W_]+", quote)
     if not words:
         return []
-    gap = r"[\W_]+"
+    join = r"[\W_]+"
     if len(words) <= 2 * PASSAGE_WORDS:
-        return [re.compile(gap.join(map(re.escape, words)), re.IGNORECASE)]
-    head = gap.join(map(re.escape, words[:PASSAGE_WORDS]))
-    tail = gap.join(map(re.escape, words[-PASSAGE_WORDS:]))
+        return [re.compile(join.join(map(re.escape, words)), re.IGNORECASE)]
+    head = join.join(map(re.escape, words[:PASSAGE_WORDS]))
+    tail = join.join(map(re.escape, words[-PASSAGE_WORDS:]))
+    gap = 2 * len(quote) + 200  # bounded: a head repeated all over a long post stays linear
     return [
-        re.compile(rf"{head}[\s\S]*?{tail}", re.IGNORECASE),
+        re.compile(rf"{head}[\s\S]{{0,{gap}}}?{tail}", re.IGNORECASE),
         re.compile(head, re.IGNORECASE),
     ]
