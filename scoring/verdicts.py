@@ -75,8 +75,11 @@ _ADDRESS = re.compile(r"\b(?:you|your|you're|u|ur)\b")
 
 
 def _answer(post: Post, quote: Quote) -> str:
-    """The post's own words that answer `quote`: the first run of text after it."""
-    parts = post.reading_parts()
+    """The post's own words that answer `quote`: the first run of text after it (a post built
+    without parts reads as its quotes, then its body)."""
+    if not post.parts:
+        return post.body
+    parts = post.parts
     index = next((i for i, q in enumerate(post.quotes) if q is quote), -1)
     after = False
     for part in parts:
