@@ -93,6 +93,9 @@ def atomic_write_text(path: str | Path, text: str) -> None:
     path = Path(path)
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if path.exists() and not path.is_file():
+        # The rename would put a plain file where a device, pipe or socket was (/dev/null).
+        raise OSError(errno.EINVAL, "not a regular file (a device, pipe or socket)", str(path))
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     try:
@@ -367,14 +370,22 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def check_output(path: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
     """Refuse an output path that cannot be right before anything is scored or written: a
-    folder, a file in a folder that does not exist (a typo should not create folders), or one
-    of the files being read. Returns the path; problems are one ThreadscoreError each."""
+    folder, a device, pipe or socket, a file in a folder that does not exist (a typo should not
+    create folders), a name the system cannot look at (too long), or one of the files being
+    read. Returns the path; problems are one ThreadscoreError each."""
     path = Path(path)
-    if path.is_dir():
-        raise ThreadscoreError(f"{path} is a folder; give a file name to write to")
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ThreadscoreError(f"{path}: folder {folder} does not exist")
+    try:
+        if path.is_dir():
+            raise ThreadscoreError(f"{path} is a folder; give a file name to write to")
+        if path.exists() and not path.is_file():
+            raise ThreadscoreError(
+                f"{path} is not a regular file (a device, pipe or socket); give a file to write to"
+            )
+        if not folder.is_dir():
+            raise ThreadscoreError(f"{path}: folder {folder} does not exist")
+    except OSError as exc:
+        raise ThreadscoreError(f"{path}: cannot be looked at ({exc.strerror or exc})") from exc
     for source in inputs:
         source = Path(source)
         if path.exists() and source.exists() and _same_file(path, source):

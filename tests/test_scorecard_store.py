@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from parsing import load_thread
+from parsing.errors import ThreadscoreError
 from scoring import SCHEMA_VERSION, Scorecard, score_thread
 from scoring.models import ThreadTotals
 from scoring.store import (
     ScorecardFileError,
     atomic_write_text,
+    check_output,
     load_scorecard,
     save_scorecard,
     set_aside,
@@ -198,3 +200,19 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
         atomic_write_text(path, "new\n")
     assert path.read_text(encoding="utf-8") == "old\n"
     assert os.listdir(tmp_path) == ["state.toml"]
+
+
+def test_a_device_pipe_or_unreadable_name_is_refused_and_left_as_it_is(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        atomic_write_text(fifo, "x = 1\n")
+    assert fifo.is_fifo()
+    for path, words in [
+        (fifo, "not a regular file"),
+        (Path(os.devnull), "not a regular file"),
+        (tmp_path / ("a" * 300 + ".toml"), "cannot be looked at"),
+    ]:
+        with pytest.raises(ThreadscoreError, match=words):
+            check_output(path)
+    assert Path(os.devnull).is_char_device()
