@@ -25,8 +25,9 @@ def demo_path() -> Path:
     return Path(str(resources.files("parsing") / "demo" / "demo_thread.txt"))
 
 
-def read_input(path: Path) -> tuple[str, bytes]:
-    """Read one file as clean text; every way it can be unreadable is one clear error."""
+def read_input(path: Path) -> tuple[str, bytes, str | None]:
+    """Read one file as clean text, its bytes, and a warning when its encoding was guessed;
+    every way it can be unreadable is one clear error."""
     if not path.exists():
         raise ThreadscoreError(f"{path}: no such file")
     if path.is_dir():
@@ -54,7 +55,7 @@ def read_input(path: Path) -> tuple[str, bytes]:
         raise ThreadscoreError(f"{path}: {exc}") from exc
     if warning:
         print(f"threadscore: {path}: {warning}", file=sys.stderr)
-    return strip_controls(text), data
+    return strip_controls(text), data, f"{path}: {warning}" if warning else None
 
 
 def is_html(path: Path, text: str) -> bool:
@@ -97,17 +98,21 @@ def load_thread(paths: Sequence[str | Path] | str | Path | None = None) -> Threa
     if not files:
         raise ThreadscoreError("no thread given")
     read = [(path, *read_input(path)) for path in files]
-    if any(is_html(path, text) or is_topic_json(text) for path, text, _ in read):
+    decoding = [warning for *_, warning in read if warning]
+    if any(is_html(path, text) or is_topic_json(text) for path, text, _, _ in read):
         from parsing.html import parse_html_pages
 
-        return parse_html_pages([(path, text, data) for path, text, data in read])
-    if len(read) > 1:
-        raise ThreadscoreError("several text dumps cannot be read as one thread; give one")
-    path, text, data = read[0]
-    from parsing.text_reader import parse_text
+        thread = parse_html_pages([(path, text, data) for path, text, data, _ in read])
+    else:
+        if len(read) > 1:
+            raise ThreadscoreError("several text dumps cannot be read as one thread; give one")
+        path, text, data, _ = read[0]
+        from parsing.text_reader import parse_text
 
-    source = Source(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest())
-    thread = parse_text(text, source)
-    if not thread.posts:
-        raise ThreadscoreError(f"{path}: no posts found in this file")
+        source = Source(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest())
+        thread = parse_text(text, source)
+        if not thread.posts:
+            raise ThreadscoreError(f"{path}: no posts found in this file")
+    if decoding:  # kept with the thread too, so the reader can show what stderr said
+        thread = thread.model_copy(update={"warnings": [*decoding, *thread.warnings]})
     return thread

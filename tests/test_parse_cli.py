@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from parsing.load import load_thread
 from tests.test_text_iac import threadscore_cmd
 
 
@@ -79,6 +80,8 @@ def test_legacy_encoding_is_read_with_a_warning(tmp_path: Path) -> None:
     assert "not UTF-8" in done.stderr
     data = json.loads(done.stdout)
     assert "café" in data["posts"][0]["body"]
+    # kept with the thread, so the reader (whose screen hides stderr) can show it
+    assert any("not UTF-8" in w for w in load_thread(path).warnings)
 
 
 def test_bom_and_entities(tmp_path: Path) -> None:
