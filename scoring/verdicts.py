@@ -266,7 +266,9 @@ def decide(sentences: list[SentenceScore], extra: list[Cue]) -> Decision:
             if (w := backing.get(t)) is not None
         ]
         where = f" ({_sentences(backed_at)})" if backed_at else ""
-        why = f"backed by {_join(shown)}{where}; {claims} {noun}".replace("\n", " ")
+        # Without a separate claim sentence the backed statement is itself the point made.
+        tail = f"{claims} {noun}" if claims else "the evidence is its claim"
+        why = f"backed by {_join(shown)}{where}; {tail}".replace("\n", " ")
         return Decision("evidenced", strength, types, why, *counts)
     if claims:
         # Asserted: the claims decided it, so the line names their sentences and cue words.

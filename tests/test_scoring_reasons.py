@@ -40,7 +40,8 @@ def check_post(score: PostScore) -> None:
             assert "not checkable evidence" in score.reason
     if score.verdict == "evidenced":
         assert score.reason.startswith("backed by ")
-        assert score.reason.endswith(f"; {score.claims} {noun}")
+        tail = f"{score.claims} {noun}" if score.claims else "the evidence is its claim"
+        assert score.reason.endswith(f"; {tail}")
     if score.verdict == "challenge":
         assert score.reason.startswith(("asks for evidence", "questions another post"))
 
@@ -81,3 +82,11 @@ def test_the_reason_names_the_backing_and_where_it_is() -> None:
         "backed by a statistic “212 of 430”, a first-hand observation “We counted” and an "
         "attached file “receipts.jpg” (sentence 2); 1 claim sentence"
     )
+
+
+def test_an_evidenced_post_without_a_separate_claim_says_so_not_zero_claims() -> None:
+    post = Post(number=1, id="p1", body="The 2019 council survey counted 4,200 cyclists a day.")
+    score = score_post(post)
+    assert score.verdict == "evidenced" and score.claims == 0
+    assert score.reason.endswith("; the evidence is its claim")
+    assert "0 claim" not in score.reason
