@@ -19,13 +19,12 @@ from scoring.cues import (
     make_cue,
     opener_cue,
 )
-from scoring.models import Cue, Role, SentenceScore
+from scoring.models import Cue, Role, SentenceScore, trusted_builder
 from scoring.sentences import split_sentences
 
-# Building models from dicts with the core validator skips the keyword-argument layer of
-# __init__: about half the cost of each of the tens of thousands of models a thread makes.
-_new_cue = Cue.__pydantic_validator__.validate_python
-_new_sentencescore = SentenceScore.__pydantic_validator__.validate_python
+# The scorer's own values are already typed: built without validation (see trusted_builder).
+_new_cue = trusted_builder(Cue)
+_new_sentencescore = trusted_builder(SentenceScore)
 
 MIN_CLAIM_WORDS = 5
 """A cue-less statement shorter than this ("Quieter, sure.") is not counted as a claim."""

@@ -1,0 +1,63 @@
+"""The scorer builds its cues, sentence scores and post scores without validation (for speed);
+they must be exactly the models validation would make from the same values."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from parsing import Post, load_thread
+from scoring import Cue, PostScore, SentenceScore, score_thread
+from scoring.cues import RULES
+from scoring.models import trusted_builder
+from scoring.verdicts import score_post
+
+
+def _same_as_validated(model: BaseModel) -> None:
+    """`model` equals the validated model of its own values, field for field and in order,
+    with the same fields set and nothing extra or private, and dumps the same JSON."""
+    cls = type(model)
+    validated = cls.model_validate(model.model_dump())
+    assert model == validated
+    assert list(model.__dict__) == list(cls.model_fields)
+    assert model.model_fields_set == validated.model_fields_set == set(cls.model_fields)
+    assert model.__pydantic_extra__ is None and model.__pydantic_private__ is None
+    assert model.model_dump_json() == validated.model_dump_json()
+    for name, value in model.__dict__.items():
+        assert type(value) is type(validated.__dict__[name]), name
+
+
+def test_a_trusted_model_is_the_validated_one() -> None:
+    values = {
+        "kind": "url",
+        "role": "evidence",
+        "start": 3,
+        "end": 9,
+        "text": "x.com",
+        "evidence_type": "link",
+    }
+    cue = trusted_builder(Cue)(dict(values))
+    assert cue == Cue.model_validate(values)
+    _same_as_validated(cue)
+    assert hash(cue) == hash(Cue.model_validate(values))
+
+
+def test_every_score_of_a_thread_is_a_valid_model() -> None:
+    card = score_thread(load_thread(None))
+    extra_post = score_post(
+        Post(number=1, id="p", body="Source? Thanks! I think 40% of 120,000 people saw it.")
+    )
+    for post in [*card.posts, extra_post]:
+        _same_as_validated(post)
+        for sentence in post.sentences:
+            assert isinstance(sentence, SentenceScore)
+            _same_as_validated(sentence)
+            for cue in sentence.cues:
+                _same_as_validated(cue)
+        for cue in post.cues:
+            _same_as_validated(cue)
+    assert all(isinstance(p, PostScore) for p in card.posts)
+
+
+def test_every_rule_gives_a_valid_cue_role() -> None:
+    roles = set(Cue.model_fields["role"].annotation.__args__)  # type: ignore[union-attr]
+    assert {rule.role for rule in RULES} <= roles
