@@ -62,6 +62,10 @@ def child(thread: str, keys: int, spawned: float) -> None:
     Times are wall-clock from `spawned` (when the parent started this process), so interpreter
     start-up and imports count as they do for a user.
     """
+    from tui.startup import pause_collector
+
+    pause_collector()  # first, as `threadscore THREAD` does (tui.cli.main)
+
     import asyncio
 
     from textual import events

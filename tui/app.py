@@ -31,10 +31,10 @@ from tui.history import JumpHistory, Place
 from tui.keymap import drop_clashes, load_keymap
 from tui.palette import ReaderCommands
 from tui.safe import clean, storable
-from tui.screens.help import HelpScreen, KeyHelp
 from tui.screens.reader import ReaderScreen
 from tui.screens.scorecard_keys import SCORECARD_BINDINGS
 from tui.search import SearchIndex, match_pattern, next_match, passage_patterns
+from tui.startup import resume_collector
 from tui.state import (
     ThreadFiles,
     UiState,
@@ -206,8 +206,13 @@ class ThreadscoreApp(App[None]):
         assert self.files is not None
         self._settle()
         shown = threading.Event()  # marks and scores wait for the first frame: no CPU race
-        self.call_after_refresh(shown.set)
+        self.call_after_refresh(self._first_frame_shown, shown)
         self._load_rest(self._given_thread, self.files, shown)
+
+    def _first_frame_shown(self, shown: threading.Event) -> None:
+        """The posts are on screen: the collector resumes (see tui.startup), the loader goes on."""
+        resume_collector()
+        shown.set()
 
     def _apply_keymap(self) -> None:
         path = self._home / "config.toml" if self._home else config_path()
@@ -366,7 +371,7 @@ class ThreadscoreApp(App[None]):
         await self._open_now()
         self._settle()
         if shown is not None:
-            self.call_after_refresh(shown.set)
+            self.call_after_refresh(self._first_frame_shown, shown)
 
     def _index_ready(self, index: SearchIndex) -> None:
         if self._index is None:
@@ -1052,6 +1057,8 @@ class ThreadscoreApp(App[None]):
     def action_help(self) -> None:
         where = self._home / "config.toml" if self._home else config_path()
         hint = f'ctrl+p: command palette. Remap keys in {where}: [keys] binding_id = "key,key"'
+        from tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.key_help(), hint))
 
     async def action_quit_reader(self) -> None:
@@ -1112,9 +1119,9 @@ class ThreadscoreApp(App[None]):
             {title: declared for title, _node, declared in self._binding_owners()}
         )
 
-    def key_help(self) -> list[tuple[str, list[KeyHelp]]]:
+    def key_help(self) -> list[tuple[str, list[key_table.KeyHelp]]]:
         """The reader's keys as they are now bound (after the user's keymap)."""
-        sections: list[tuple[str, list[KeyHelp]]] = []
+        sections: list[tuple[str, list[key_table.KeyHelp]]] = []
         for section, node, declared in self._binding_owners():
             live: BindingsMap = node._bindings.copy() if node is not None else BindingsMap(declared)
             if self._keymap:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from parsing.errors import ThreadscoreError
+from tui.startup import pause_collector, resume_collector
 
 COMMANDS = {
     "parse": "Parse a thread into posts and quote links.",
@@ -83,9 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (0 ok, 1 bad input, 2 bad usage, 130 interrupted)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = args_list[0] if args_list and args_list[0] in COMMANDS else None
+    if command is None:
+        pause_collector()  # before the imports (see tui.startup); the app resumes it
+    from parsing.errors import ThreadscoreError
+
     reader, commands = build_parser(command)
     try:
-        if args_list and args_list[0] in COMMANDS:
+        if command is not None:
             args = commands.parse_args(args_list)
             code = args.run(args)
         else:
@@ -103,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    finally:
+        resume_collector()  # when the app ended before its first frame, or never started
     return int(code or 0)
 
 

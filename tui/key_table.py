@@ -8,10 +8,9 @@ displayed, so this bookkeeping does not crowd the module that reads and shows a 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from textual.binding import Binding
-
-from tui.screens.help import KeyHelp
 
 QUIT_ID = "app.quit"
 QUIT_KEY = "ctrl+q"
@@ -39,6 +38,15 @@ PALETTE_TITLES = {
     "quit": "Quit threadscore",
 }
 """Longer titles for the help screen and the palette; the footer keeps the short descriptions."""
+
+
+@dataclass(frozen=True)
+class KeyHelp:
+    """One line of help: the keys as displayed, what they do, and the id to remap them by."""
+
+    keys: str
+    description: str
+    binding_id: str
 
 
 def binding_ids(sections: Sequence[Sequence[Binding]]) -> list[str]:

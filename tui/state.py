@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
-import tomli_w
 
 from parsing.errors import ThreadscoreError
 from parsing.models import Source, Thread
@@ -97,6 +96,8 @@ class UiState:
     fold_quotes: bool = False
 
     def to_toml(self) -> str:
+        import tomli_w  # imported on the first save, off the start-up path
+
         data: dict[str, object] = {
             "version": UI_STATE_VERSION,
             "filter": self.filter.to_dict(),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,16 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.key_table import KeyHelp
 from tui.widgets.post_list import fit
-
-
-@dataclass(frozen=True)
-class KeyHelp:
-    """One line of help: the keys as displayed, what they do, and the id to remap them by."""
-
-    keys: str
-    description: str
-    binding_id: str
 
 
 class HelpScreen(ModalScreen[None]):
