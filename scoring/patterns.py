@@ -253,13 +253,20 @@ def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
     at_word: list[str] = []
     other: list[str] = []
 
-    def marked(rule: Rule, alt: str) -> str:
-        """`alt` ending in a marker group of its own, named for the rule."""
+    seen: set[tuple[bool, str]] = set()
+
+    def add(into: list[str], rule: Rule, alt: str) -> None:
+        """Append `alt`, ending in a marker group of its own named for the rule, unless the
+        same alternative came earlier: a copy ("When|when" lower-cased) could never match
+        where the first did not, and would only cost a second try at every place."""
+        if (into is at_word, alt) in seen:
+            return
+        seen.add((into is at_word, alt))
         name = f"m{len(markers)}"
         markers[name] = rule
         if rule.cased:
             cased[name] = own[rule]
-        return f"{alt}(?P<{name}>)"
+        into.append(f"{alt}(?P<{name}>)")
 
     own = {r: re.compile(r.pattern, re.MULTILINE) for r in rules if r.cased}
     for rule in rules:
@@ -272,11 +279,10 @@ def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
                 # stays a plain literal and so cheap to look for.
                 if word and one[:1] in _NON_WORD_START:
                     first = re.escape(one[0])
-                    other.append(marked(rule, f"{first}(?<=\\w{first}){one[1:]}"))
-                elif word:
-                    at_word.extend(marked(rule, x) for x in _literal_starts(one))
+                    add(other, rule, f"{first}(?<=\\w{first}){one[1:]}")
                 else:
-                    other.extend(marked(rule, x) for x in _literal_starts(one))
+                    for x in _literal_starts(one):
+                        add(at_word if word else other, rule, x)
     # `(?<!\w)` after `\b`: a word start, so positions at word ends fail at once.
     scan = ([f"\\b(?<!\\w)(?:{_scan_pattern(at_word)})"] if at_word else []) + (
         [_scan_pattern(other)] if other else []

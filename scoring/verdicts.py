@@ -98,6 +98,8 @@ def _answer(post: Post, quote: Quote) -> str:
 
 def _post_level_cues(post: Post, sentences: list[SentenceScore]) -> list[Cue]:
     """Backing that is not in the post's own words: attachments and quoted outside sources."""
+    if not post.attachments and not post.quotes:
+        return []  # most posts: nothing to build
     end = len(post.body)
     cues = [
         _new_cue(
