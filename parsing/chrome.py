@@ -36,10 +36,14 @@ _CHROME = re.compile(
 )
 
 
+MAX_CHROME_CHARS = 80
+"""No chrome line is longer (stripped); sentences that long are someone's words."""
+
+
 def is_chrome(line: str) -> bool:
     """Whether a whole line is forum chrome rather than anything a person wrote."""
     text = line.strip()
-    return bool(text) and len(text) <= 80 and _CHROME.match(text) is not None
+    return bool(text) and len(text) <= MAX_CHROME_CHARS and _CHROME.match(text) is not None
 
 
 def find_title(lines: list[str], chrome: set[int], limit: int = 12) -> int | None:

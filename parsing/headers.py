@@ -78,12 +78,17 @@ _ORIGINALLY = re.compile(r"^(?:quote:?\s*)?originally\s+posted\s+by:?\s+(?P<who>
 _QUOTE_LABEL = re.compile(r"^quote:?$", re.IGNORECASE)
 _MAYBE_MARKER = re.compile(r"quote|originally", re.IGNORECASE)
 """Marker lines end with ":" or start with one of these; others need no closer look."""
+_MARKER_INITIALS = ("q", "Q", "o", "O")
+"""The only first letters `_MAYBE_MARKER` matches, tested first as nearly no line has them."""
 _EXPAND = re.compile(r"^click\s+(?:to\s+)?expand\.{0,3}$", re.IGNORECASE)
 
 
 def parse_date(line: str) -> tuple[bool, dt.date | None]:
     """Whether a whole line is a post date, and the date when it names one."""
-    text = line.strip().lower()
+    text = line.strip()
+    if len(text) > 40:  # tested before lower(), which never shortens, as most lines are longer
+        return False, None
+    text = text.lower()
     if len(text) > 40:
         return False, None
     if _RELATIVE_DATE.match(text):
@@ -261,7 +266,9 @@ def find_quote_frames(lines: list[str], limit: int = 400) -> list[QuoteFrame]:
     i = 0
     while i < len(lines):
         text = lines[i].strip()
-        if not text.endswith(":") and not _MAYBE_MARKER.match(text):
+        if not text.endswith(":") and (
+            text[:1] not in _MARKER_INITIALS or not _MAYBE_MARKER.match(text)
+        ):
             i += 1
             continue
         said = _SAID.match(text)

@@ -70,12 +70,22 @@ def normalize_lines(lines: list[str]) -> list[str]:
     """
     return [
         (
-            " ".join(line.split()).lower().replace("`", "'").replace('"', "")
+            (line if _single_spaced(line) else " ".join(line.split()))
+            .lower()
+            .replace("`", "'")
+            .replace('"', "")
             if line.isascii()
             else _fold(line)
         )
         for line in lines
     ]
+
+
+def _single_spaced(line: str) -> bool:
+    """Whether an ASCII line's only white space is single spaces between words, so that
+    splitting and joining it would give it back unchanged (ASCII white space other than the
+    space is unprintable). Testing is cheaper than the split, which makes a string per word."""
+    return line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
 
 
 def words(norm: str) -> list[str]:
@@ -96,6 +106,26 @@ def strip_ellipses(text: str) -> tuple[str, bool]:
 def sentences(norm: str) -> list[str]:
     """Sentences of normalised text (they end in ., ! or ? and a space, or the text's end)."""
     return [s for s in _SENTENCE_END.split(norm) if s]
+
+
+def split_sentences(norm: str) -> list[str]:
+    """`sentences`, some of them empty: for a loop that skips empty ones anyway.
+
+    It runs on every line of a thread. Where the only white space is single spaces (normalised
+    text, bar quotation marks dropped between two spaces), a sentence ends exactly where
+    ". ", "! " or "? " is, and splitting there is several times cheaper than the pattern.
+    """
+    if "  " in norm or not norm.isprintable():  # any white space but " " is unprintable
+        return _SENTENCE_END.split(norm)
+    if "!" not in norm and "?" not in norm:
+        return [piece.rstrip(".") for piece in norm.split(". ")]
+    pieces = []
+    start = 0
+    for piece in norm.replace("!", ".").replace("?", ".").split(". "):
+        end = start + len(piece)  # the same place in `norm`, which keeps its "!" and "?"
+        pieces.append(norm[start:end].rstrip(".!?"))
+        start = end + 2
+    return pieces
 
 
 def clauses(sentence: str) -> list[str]:

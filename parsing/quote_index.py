@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from parsing.normalize import clauses, sentences, strip_ellipses, words
+from parsing.normalize import clauses, split_sentences, strip_ellipses, words
 
 AFFIX_WORDS = 5
 """Words in a sentence's prefix and suffix keys: specific, yet short enough to survive a cut."""
@@ -23,6 +23,9 @@ AFFIX_WORDS = 5
 MIN_QUOTE_WORDS = 3
 MIN_QUOTE_CHARS = 12
 """Shorter lines ("Yes.", "lol") repeat by chance far more often than by quoting."""
+
+_CUT_MARKS = ("..", "\u2026")
+"""How a line cut short starts or ends (see `strip_ellipses`)."""
 
 _HEAD = ("^",)
 _TAIL = ("$",)
@@ -63,32 +66,43 @@ class Probe:
 
 
 def probe(norm: str) -> Probe:
-    """Prepare a normalised line once, for both looking it up and indexing it."""
-    cut, truncated = strip_ellipses(norm)
+    """Prepare a normalised line once, for both looking it up and indexing it.
+
+    It runs on every line of a thread, so the usual case (no "..." at either end) skips
+    `strip_ellipses` and the loop keeps its lookups local.
+    """
+    cut = norm.strip()
+    if cut.startswith(_CUT_MARKS) or cut.endswith(_CUT_MARKS):
+        cut, truncated = strip_ellipses(cut)
+    else:
+        truncated = False
     keys: list[int] = []
+    add = keys.append
     n_words = 0
-    for sentence in sentences(cut):
+    for sentence in split_sentences(cut):
+        if not sentence:
+            continue
         toks = tuple(sentence.split())
         n = len(toks)
         n_words += n
         if n < MIN_QUOTE_WORDS:
             # "We're two-for-two." is two tokens but a sentence worth finding when quoted
             if len(sentence) >= MIN_QUOTE_CHARS:
-                keys.append(hash(toks))
+                add(hash(toks))
             continue
-        keys.append(hash(toks))
+        add(hash(toks))
         if n >= AFFIX_WORDS:
-            keys.append(hash(_HEAD + toks[:AFFIX_WORDS]))
-            keys.append(hash(_TAIL + toks[-AFFIX_WORDS:]))
+            add(hash(_HEAD + toks[:AFFIX_WORDS]))
+            add(hash(_TAIL + toks[-AFFIX_WORDS:]))
         if n >= 2 * AFFIX_WORDS and ("," in sentence or ";" in sentence or " -" in sentence):
             # a quote cut at both ends inside a long sentence usually keeps a clause whole
             parts = [tuple(part.split()) for part in clauses(sentence)]
             for k, part in enumerate(parts):
                 if len(part) >= AFFIX_WORDS:
                     if k:
-                        keys.append(hash(_HEAD + part[:AFFIX_WORDS]))
+                        add(hash(_HEAD + part[:AFFIX_WORDS]))
                     if k < len(parts) - 1:
-                        keys.append(hash(_TAIL + part[-AFFIX_WORDS:]))
+                        add(hash(_TAIL + part[-AFFIX_WORDS:]))
     if n_words < MIN_QUOTE_WORDS and len(cut) >= MIN_QUOTE_CHARS:
         n_words = len(words(cut))  # count the words of a short line properly
     return Probe(norm, cut, truncated, n_words, tuple(keys))
@@ -126,7 +140,9 @@ class QuoteIndex:
 
     def candidates(self, found: Probe) -> list[int]:
         """Indexed lines sharing a sentence key with this line, most shared keys first."""
-        hits = [line for key in found.keys if (line := self._keys.get(key)) is not None]
+        hits = [line for line in map(self._keys.get, found.keys) if line is not None]
+        if not hits:
+            return hits
         if len(set(hits)) <= 1:
             return hits[:1]
         return [line for line, _ in Counter(hits).most_common(MAX_CANDIDATES)]
@@ -168,9 +184,12 @@ class QuoteIndex:
         """The earlier line this line quotes, if one matches closely enough."""
         if not found.quotable or not found.keys:
             return None
+        if self._keys.keys().isdisjoint(found.keys):  # most lines: words seen the first time
+            return None
+        candidates = self.candidates(found)
         need = MIN_SCORE_SHORT if len(found.cut) < SHORT_CHARS else MIN_SCORE
         best: Match | None = None
-        for line in self.candidates(found):
+        for line in candidates:
             match = self.align(found.cut, line)
             if match.score >= need and (best is None or match.score > best.score):
                 best = match

@@ -10,17 +10,18 @@ repeat, attachments, and reading-order parts.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from parsing.attachments import find_attachments
-from parsing.chrome import find_title, is_chrome
+from parsing.chrome import MAX_CHROME_CHARS, find_title, is_chrome
 from parsing.collector import collector_paused
 from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
-from parsing.normalize import normalize, normalize_lines, unescape, words
+from parsing.normalize import normalize, normalize_lines, words
 from parsing.segment import Kind, Layout, PostSpan, QuoteLine, segment, sign_off
 
 MIN_MARKED_HEADERS = 2
@@ -35,6 +36,8 @@ MIN_AUTHOR_MATCH = 0.75
 
 _QUOTED_WHOLE = re.compile(r"""^\s*["“„«].{40,}["”»]\s*$""")
 _SIGNATURE_RULE = re.compile(r"^\s*(?:_{5,}|-{2,}\s*|—{2,})\s*$")
+_RULE_CHARS = ("_", "-", "—")
+"""How a signature rule starts: a cheap test before the pattern, which runs on every line."""
 MAX_SIGNATURE_LINES = 3
 
 
@@ -55,17 +58,22 @@ def parse_text(text: str, source: Source) -> Thread:
 
 def _parse(text: str, source: Source) -> Thread:
     raw = text.split("\n")
-    lines = [unescape(line) for line in raw]
+    # `unescape` written out: a call per line costs more than the test on most lines
+    lines = [html.unescape(line) if "&" in line else line for line in raw]
     norms = normalize_lines(lines)
 
     headers = find_post_headers(lines)
     header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
     frames = find_quote_frames(lines)
     frame_lines = {k for f in frames for k in (f.start, f.end)}
+    # Chrome is at most MAX_CHROME_CHARS long once stripped: longer lines skip the pattern.
     chrome = {
         i
         for i, line in enumerate(lines)
-        if i not in header_lines and i not in frame_lines and is_chrome(line)
+        if (len(line) <= MAX_CHROME_CHARS or line[0].isspace() or line[-1].isspace())
+        and i not in header_lines
+        and i not in frame_lines
+        and is_chrome(line)
     }
     # The title heads the page: a line after the first post header is part of a post.
     title_at = find_title(lines[: headers[0].start] if headers else lines, chrome | header_lines)
@@ -202,21 +210,29 @@ def _finish_posts(drafts: list[_Draft], attachments: dict[int, Attachment]) -> l
     """
     posts: list[Post] = []
     seen: dict[str, int] = {}
+    quote_parts: list[Part] = []  # Part(kind="quote", quote=n) at n: frozen, so shared
     drafts.reverse()  # popped from the end, each draft is freed once its post is made
     while drafts:
         draft = drafts.pop()
         number = len(posts) + 1
         span = draft.span
-        quotes = [item for item in draft.items if isinstance(item, Quote)]
-        runs = [item for item in draft.items if isinstance(item, str)]
+        quotes: list[Quote] = []
+        runs: list[str] = []
+        for item in draft.items:  # a str test is far cheaper than one for a model class
+            if isinstance(item, str):
+                runs.append(item)
+            else:
+                quotes.append(item)
         parts: list[Part] = []
         if quotes:
+            while len(quote_parts) < len(quotes):
+                quote_parts.append(Part(kind="quote", quote=len(quote_parts)))
             n = 0
             for item in draft.items:
                 if isinstance(item, str):
                     parts.append(Part(kind="text", text=item))
                 else:
-                    parts.append(Part(kind="quote", quote=n))
+                    parts.append(quote_parts[n])
                     n += 1
         body = "\n\n".join(runs)
         header = span.header
@@ -234,7 +250,11 @@ def _finish_posts(drafts: list[_Draft], attachments: dict[int, Attachment]) -> l
                 body=body,
                 parts=parts,
                 quotes=quotes,
-                attachments=[attachments[k] for k, _ in span.lines if k in attachments],
+                attachments=(
+                    [attachments[k] for k, _ in span.lines if k in attachments]
+                    if attachments
+                    else []
+                ),
                 signature=draft.signature,
             )
         )
@@ -246,7 +266,11 @@ def _cut_signature(lines: list[str], span: PostSpan) -> str | None:
     sign-off ("-Mach") alone on the last line after a blank one."""
     text_lines = [k for k, kind in span.lines if kind is Kind.TEXT]
     for pos, k in enumerate(text_lines):
-        if _SIGNATURE_RULE.match(lines[k]) and 0 < len(text_lines) - pos - 1 <= MAX_SIGNATURE_LINES:
+        if (
+            lines[k].lstrip()[:1] in _RULE_CHARS
+            and _SIGNATURE_RULE.match(lines[k])
+            and 0 < len(text_lines) - pos - 1 <= MAX_SIGNATURE_LINES
+        ):
             cut = set(text_lines[pos:])
             span.lines = [(j, Kind.CHROME if j in cut else kind) for j, kind in span.lines]
             return "\n".join(lines[j] for j in text_lines[pos + 1 :]).strip() or None
@@ -309,7 +333,9 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
                 )
             )
             own = [k for k in own if not opener <= k <= closer]
-    text = "\n".join(ctx.lines[k] for k in own).strip()
+    text = (
+        "\n".join(ctx.lines[k] for k in own) if nested else "\n".join(ctx.lines[first : last + 1])
+    ).strip()
     if group.external:
         return Quote(text=text, lines=span)
     qls = group.quote_lines
