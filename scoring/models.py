@@ -110,14 +110,19 @@ def trusted_builder(cls: type[_Model]) -> Callable[[dict[str, Any]], _Model]:
     no extra, no private), as the tests check."""
     fields = frozenset(cls.model_fields)
     new = object.__new__
-    set_slot = object.__setattr__
+    set_dict = object.__setattr__
+    # BaseModel's own slots, set through their descriptors: cheaper than by name.
+    slots = vars(BaseModel)
+    set_fields = slots["__pydantic_fields_set__"].__set__
+    set_extra = slots["__pydantic_extra__"].__set__
+    set_private = slots["__pydantic_private__"].__set__
 
     def build(values: dict[str, Any]) -> _Model:
         model = new(cls)
-        set_slot(model, "__dict__", values)
-        set_slot(model, "__pydantic_fields_set__", set(fields))
-        set_slot(model, "__pydantic_extra__", None)
-        set_slot(model, "__pydantic_private__", None)
+        set_dict(model, "__dict__", values)
+        set_fields(model, set(fields))
+        set_extra(model, None)
+        set_private(model, None)
         return model
 
     return build
