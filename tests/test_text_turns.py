@@ -42,6 +42,24 @@ def test_every_cue_has_a_weight_and_the_decision_follows_the_probability() -> No
     found = cues(before, line, FRESH)
     assert list(found) == list(CUES) == list(WEIGHTS)
     assert found["opens_with_conjunction"] == 1.0 and found["ends_question"] == 0.0
+    # Each value sits under its own name (cue_values is positional, WEIGHTS is by name).
+    post = PostSoFar(
+        lines=4, has_quotes=True, quote_just_before=False, has_paragraphs=True, paragraph_lines=1
+    )
+    named = cues("Really?!", "i doubt it :) lol", post)
+    on = {name for name, value in named.items() if value == 1.0}
+    assert on == {
+        "bias",
+        "ends_exclamation",
+        "opens_like_an_answer",
+        "opens_lower_case",
+        "tiny_before",
+        "post_has_quotes",
+        "post_has_paragraphs",
+        "paragraph_is_one_line",
+    }
+    assert named["log_post_lines"] == math.log1p(4)
+    assert named["log_words_before"] == math.log1p(1)
     p = turn_probability(before, line, FRESH)
     assert 0.0 < p < 1.0
     assert is_new_post(before, line, FRESH) == (p >= TURN_THRESHOLD)
