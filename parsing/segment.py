@@ -155,33 +155,35 @@ def sign_off(line: str) -> str | None:
     return m["name"] if m else None
 
 
-def leads_on(line: str) -> bool:
-    """A line that cannot end a post: it introduces what follows (":" or ",") or is a heading.
+class Lead(Enum):
+    """How surely a line leads on to the next instead of ending a post."""
+
+    NONE = 0
+    GUESS = 1
+    """A short line with no closing punctuation: a heading or a name, or a whole post ("lol")."""
+    SURE = 2
+    """It ends in ":" or ",", or is a heading in capitals."""
+
+
+def leads_on(line: str) -> Lead:
+    """Whether a line cannot end a post: it introduces what follows (":" or ",") or is a heading.
 
     A short line with no closing punctuation, or a longer one in capitals, reads as a heading
     or a name ("Global Village Space"); posts rarely end that way, and posts after them are
-    rarely separated from them by a single line break only.
+    rarely separated from them by a single line break only. Only the sure kind keeps a later
+    quote from splitting the post there (see `split_at_quoted_openings`).
     """
     text = line.rstrip()
     if not text or text[-1] in _CLOSING:
-        return False
+        return Lead.NONE
     if text[-1] in _OPENING:
-        return True
+        return Lead.SURE
     if sign_off(text) or _TERMINAL.search(text[-TAIL_CHARS:]) is not None:
-        return False
+        return Lead.NONE
     n_words = len(text.split())
-    return n_words <= 6 or (n_words <= MAX_HEADING_WORDS and _is_capitals(text))
-
-
-def introduces(line: str) -> bool:
-    """A line that surely leads on: it ends in ":" or "," or is a heading in capitals (a short
-    line without punctuation may instead be a whole post, "lol", so it is not counted)."""
-    text = line.rstrip()
-    if not text or text[-1] in _CLOSING:
-        return False
-    if text[-1] in _OPENING:
-        return True
-    return len(text.split()) <= MAX_HEADING_WORDS and _is_capitals(text)
+    if n_words <= MAX_HEADING_WORDS and _is_capitals(text):
+        return Lead.SURE
+    return Lead.GUESS if n_words <= 6 else Lead.NONE
 
 
 def _is_capitals(text: str) -> bool:
@@ -419,10 +421,9 @@ class _Scanner:
         # Lines after one ending in ":" ("From GWB's website:") are what it introduces, down to
         # the next blank line, even when each sits on a line of its own.
         self.introducing = self.introducing or (kind is Kind.TEXT and line.rstrip().endswith(":"))
-        self.last_leads = leads_on(line) or self.introducing or self.repeats_title(i)
-        self.last_introduces = self.last_leads and (
-            self.introducing or introduces(line) or self.repeats_title(i)
-        )
+        lead = Lead.SURE if self.introducing or self.repeats_title(i) else leads_on(line)
+        self.last_leads = lead is not Lead.NONE
+        self.last_introduces = lead is Lead.SURE
 
     def classify(self, i: int, pr: Probe) -> tuple[Kind, QuoteLine | None]:
         """Whether a line is own text, a quote (of what) or a quote marker."""
