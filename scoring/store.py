@@ -36,6 +36,7 @@ __all__ = [
     "from_toml",
     "load_scorecard",
     "looks_like_scorecard",
+    "output_problem",
     "save_export",
     "save_scorecard",
     "set_aside",
@@ -368,20 +369,40 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
+def output_problem(path: Path) -> str | None:
+    """Why `path` cannot take a written file, or None when it is free or a regular file.
+
+    A file is written by renaming a finished one over the path, so an existing device, pipe or
+    socket there would be replaced by a plain file (as root, `-o /dev/null` would leave the
+    system without its /dev/null). Looking at the path can fail too (a name too long, a folder
+    that may not be read); that is said in one line, not raised.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        return f"{path}: part of the path is a file, not a folder"
+    except OSError as exc:
+        return f"{path}: cannot be looked at ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return f"{path} is a folder; give a file name to write to"
+    if not stat.S_ISREG(mode):
+        return f"{path} is not a regular file (a device, pipe or socket); give a file name"
+    return None
+
+
 def check_output(path: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
-    """Refuse an output path that cannot be right before anything is scored or written: a
-    folder, a device, pipe or socket, a file in a folder that does not exist (a typo should not
-    create folders), a name the system cannot look at (too long), or one of the files being
-    read. Returns the path; problems are one ThreadscoreError each."""
+    """Refuse an output path that cannot be right before anything is scored or written: what
+    `output_problem` names, a file in a folder that does not exist (a typo should not create
+    folders), or one of the files being read. Returns the path; problems are one
+    ThreadscoreError each."""
     path = Path(path)
+    problem = output_problem(path)
+    if problem is not None:
+        raise ThreadscoreError(problem)
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        if path.is_dir():
-            raise ThreadscoreError(f"{path} is a folder; give a file name to write to")
-        if path.exists() and not path.is_file():
-            raise ThreadscoreError(
-                f"{path} is not a regular file (a device, pipe or socket); give a file to write to"
-            )
         if not folder.is_dir():
             raise ThreadscoreError(f"{path}: folder {folder} does not exist")
     except OSError as exc:

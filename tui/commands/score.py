@@ -29,7 +29,6 @@ from scoring.store import (
     to_toml,
 )
 from scoring.user_layer import reattach
-from tui.outputs import output_problem
 from tui.safe import storable, visible
 
 
@@ -62,20 +61,8 @@ def _write(out: Path, write: Callable[[], Path | None]) -> Path | None:
         raise ThreadscoreError(f"cannot write {out}: {exc.strerror or exc}") from exc
 
 
-def _checked_output(path: str, inputs: list[str]) -> Path:
-    """`check_output`, after refusing what it does not look for (a device or pipe, a path that
-    cannot even be looked at), each as one line."""
-    problem = output_problem(Path(path))
-    if problem is not None:
-        raise ThreadscoreError(problem)
-    try:
-        return check_output(path, inputs)
-    except OSError as exc:
-        raise ThreadscoreError(f"{path}: {exc.strerror or exc}") from exc
-
-
 def run(args: argparse.Namespace) -> int:
-    out = _checked_output(args.output, args.thread) if args.output else None
+    out = check_output(args.output, args.thread) if args.output else None
     thread = load_thread(args.thread or None)
     if out is not None:
         check_output(out, thread.source.paths or [thread.source.path])

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.outputs import output_problem
+from scoring.store import output_problem
 from tui.safe import clean
 from tui.widgets.safe_text import SafeInput
 
