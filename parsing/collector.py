@@ -21,22 +21,34 @@ _users = 0
 _was_enabled = False
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic collector for the duration of the block (see the module docstring)."""
+def hold() -> None:
+    """Pause the collector until the matching `release` (for a pause no one block spans, such as
+    the reader's start-up, which ends when its first frame is drawn)."""
     global _users, _was_enabled
     with _lock:
         if _users == 0:
             _was_enabled = gc.isenabled()
             gc.disable()
         _users += 1
+
+
+def release() -> None:
+    """End one `hold`; the last one out restores the collector (see the module docstring)."""
+    global _users
+    with _lock:
+        _users -= 1
+        if _users == 0 and _was_enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic collector for the duration of the block (see the module docstring)."""
+    hold()
     try:
         yield
     finally:
-        with _lock:
-            _users -= 1
-            if _users == 0 and _was_enabled:
-                if gc.get_freeze_count() == 0:
-                    gc.freeze()
-                    gc.unfreeze()
-                gc.enable()
+        release()

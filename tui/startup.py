@@ -6,33 +6,29 @@ garbage. Collections on the way rescan that growing heap for almost nothing: ~40
 start. `threadscore THREAD` pauses the collector before its first import; the app resumes it once
 the first frame with the posts is drawn (and the command line does when the app ends early).
 
-Resuming files what start-up built into the oldest generation, as `parsing.collector` does after
-a batch job, so the next collections do not rescan it either; objects the program froze itself
-are left alone. Only a pause made here is resumed here: the collector stays as the caller had it.
+The pause is one hold on `parsing.collector`'s shared pause, so parsing and scoring inside it
+nest with it, and resuming files what start-up built into the oldest generation as that module
+does; a collector the caller had turned off, and objects the program froze, are left alone.
 """
 
 from __future__ import annotations
 
-import gc
+from parsing import collector
 
-_paused = False
+_held = False
 
 
 def pause_collector() -> None:
-    """Turn the collector off for start-up, when it is on."""
-    global _paused
-    if gc.isenabled():
-        gc.disable()
-        _paused = True
+    """Hold the collector off for start-up (once; again is nothing)."""
+    global _held
+    if not _held:
+        collector.hold()
+        _held = True
 
 
 def resume_collector() -> None:
-    """Turn the collector back on after a `pause_collector` (again, or without one: nothing)."""
-    global _paused
-    if not _paused:
-        return
-    _paused = False
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
-    gc.enable()
+    """Let go of the start-up hold (again, or without one: nothing)."""
+    global _held
+    if _held:
+        _held = False
+        collector.release()
