@@ -75,9 +75,9 @@ class Cue(BaseModel):
 class SentenceScore(BaseModel):
     """One sentence of a post's own words, its role, and the cues behind the role.
 
-    `weighed` names the features that weighed most for the learned model's part in the role
-    (word n-grams such as "because", "<s> so", or cue signals such as "#evidence"); empty where
-    the rules alone decided (a challenge, thanks).
+    `weighed` is `["claim"]`, `["premise"]` or `["none"]` where the learned model decided the
+    role (it was confident), empty where the rules did; `scoring.roles.explain(text)` names the
+    n-grams that weighed most for it (on demand: scoring a thread has no time for it).
     """
 
     model_config = ConfigDict(frozen=True)

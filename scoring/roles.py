@@ -183,7 +183,8 @@ def _role(text: str, found: Found, learned: Model | None = None) -> tuple[Role, 
     another model than the shipped one, as evaluation trains)."""
     if found.challenge:
         return "challenge", []
-    if found.social:
+    if found.social or found.hard:
+        # Thanks stay talk about the conversation; a link or named source stays evidence.
         return ("evidence" if found.strong else "none"), []
     grams = features(text, signals(text, found))
     learned = learned or model()
@@ -197,7 +198,16 @@ def _role(text: str, found: Found, learned: Model | None = None) -> tuple[Role, 
         role = "reason"
     else:
         role = "claim" if label == "claim" else "none"
-    return role, learned.weighed(grams, label)
+    return role, [label]
+
+
+def explain(text: str) -> list[str]:
+    """The features that weighed most for the model's label of a sentence (what the reader's
+    "Why this verdict" lists); computed on demand, as scoring a thread has no time for it."""
+    found = find_cues(text)
+    grams = features(text, signals(text, found))
+    learned = model()
+    return learned.weighed(grams, learned.predict(grams).label)
 
 
 def sentence_role(text: str, learned: Model | None = None) -> Role:

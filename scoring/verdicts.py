@@ -222,7 +222,8 @@ class Counts:
     backing: dict[str, str] = field(default_factory=dict)
     found: set[str] = field(default_factory=set)
     extra: int = 0
-    weighed: list[str] = field(default_factory=list)
+    weighed: list[int] = field(default_factory=list)
+    """Sentences whose role the learned model decided."""
 
     @property
     def types(self) -> list[str]:
@@ -267,7 +268,7 @@ def count(sentences: list[SentenceScore], extra: list[Cue]) -> Counts:
         elif role == "challenge":
             counts.asked.append(i)
         if sentence.weighed and role in ("claim", "reason", "evidence"):
-            counts.weighed.extend(sentence.weighed[:1])
+            counts.weighed.append(i)
     for cue in extra:
         if cue.evidence_type:
             counts.found.add(cue.evidence_type)
@@ -292,9 +293,8 @@ def choose(c: Counts) -> Verdict:
 
 
 def _model_words(c: Counts) -> str:
-    """The n-grams that weighed most where the model decided a role, as a clause."""
-    shown = [w for w in dict.fromkeys(c.weighed) if not w.startswith("#")]
-    return f"; words that weighed most: {_quoted(shown, 3)}" if shown else ""
+    """Which sentences the learned model decided (the rules decided the rest)."""
+    return f"; the model decided {_sentences(c.weighed)}" if c.weighed else ""
 
 
 def _strength(verdict: Verdict, c: Counts) -> float:

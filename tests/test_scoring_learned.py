@@ -14,7 +14,7 @@ from parsing import Post, load_thread
 from scoring import SCHEMA_VERSION, score_thread
 from scoring.evaluate import evaluate, read_examples
 from scoring.learned import LABELS, decode, encode, features, model
-from scoring.roles import score_sentence
+from scoring.roles import explain, score_sentence
 from scoring.store import HEADER, TRAILER, load_scorecard, save_scorecard, to_toml
 from scoring.user_layer import set_note, set_override, set_rating, toggle_bookmark
 from scoring.verdicts import score_post
@@ -50,7 +50,17 @@ def test_rules_keep_challenges_thanks_and_links() -> None:
     assert score_sentence("Δ, you changed my view on this.").role == "none"
     source = score_sentence("Source: https://www.bbc.co.uk/news/uk-12345678")
     assert source.role == "evidence"
-    assert source.weighed == [] or all(isinstance(w, str) for w in source.weighed)
+    assert source.weighed == []
+
+
+def test_explain_names_the_ngrams_that_weighed_most() -> None:
+    words = explain("Clothes have become cheap, thus they are no longer a status symbol.")
+    assert 1 <= len(words) <= 3
+    assert all(
+        w in features("Clothes have become cheap, thus they are no longer a status symbol.", [])
+        or w.startswith("#")
+        for w in words
+    )
 
 
 def test_a_post_of_claim_and_reasons_is_reasoned_and_says_why() -> None:

@@ -47,9 +47,9 @@ def check_post(score: PostScore) -> None:
         assert score.reason.startswith("backed by ")
         tail = f"{score.claims} {noun}" if score.claims else "the evidence is its claim"
         assert f"; {tail}" in score.reason
-    weighed = [w for s in score.sentences for w in s.weighed if not w.startswith("#")]
-    if "words that weighed most" in score.reason:
-        assert any(f"“{w}”" in score.reason for w in weighed)
+    decided = [i for i, s in enumerate(score.sentences) if s.weighed]
+    if "the model decided" in score.reason:
+        assert decided
     if score.verdict == "challenge":
         assert score.reason.startswith(("asks for evidence", "questions another post"))
 
