@@ -368,7 +368,7 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
         r"\bbecause\b|\bsince\b(?!\s+(?:\d|then|when|last|the (?:\d|early|late|start|beginning|end)"
         r"|early|late|(?:19|20)\d\d))|\b(?:that|this)(?: is|'s| was) (?:why|the reason)\b"
         r"|\bthats why\b|\bdue to\b|\bas a result\b|\bthe reason (?:is|being|why)\b"
-        r"|\bgiven that\b|\bowing to\b|\bcaused by\b|\bthanks to\b",
+        r"|\bgiven that\b|\bowing to\b|\bcaused by\b|\bthanks to\b|\b(?:thus|therefore|hence)\b",
     ),
 )
 
@@ -488,7 +488,8 @@ _SOCIAL = re.compile(
     r"^\W*(?:thanks?\b|thank (?:you|u)\b|thx\b|ty\b|cheers\b|welcome\b|congrat\w*|hello\b"
     r"|hi\b|hey\b|lol\w*|lmao\w*|rofl\w*|haha\w*|hehe\w*|\+1|agreed\b|bump\b|same here\b"
     r"|me too\b|nice\b|good (?:one|post|point|job|work)\b|great (?:post|point|job|work|read)\b"
-    r"|well said\b|this[.!]|wow\b|omg\b|:\)|:d|;\)|interesting\b|true that\b|exactly this\b)"
+    r"|well said\b|this[.!]|wow\b|omg\b|:\)|:d|;\)|interesting\b|true that\b|exactly this\b"
+    r"|δ|∆|!delta\b)"
 )
 """Thanks, laughter, greetings opening a sentence: talk about the conversation, not the topic.
 Matched on the lower-cased sentence: IGNORECASE costs more than lower-casing, on every
@@ -571,12 +572,6 @@ NEGATABLE = frozenset(
 
 """Cue kinds a denial or a question can cancel ("no study found", "did you see it?"); a link,
 a headline or a number is there whatever the sentence around it says."""
-
-WEAK_KINDS = frozenset({"reason", "allusion"})
-"""Backing too thin to make a sentence evidence: a "because" gives grounds and "just like they
-did in Iraq" names a precedent, but neither gives the reader anything to check. Their cues have
-the role "reason" (not "evidence") and no evidence type, so nothing calls them evidence."""
-
 
 Hit = tuple[Rule, int, int]
 """A rule matched at (start, end): the raw form of a cue, before it is checked and kept."""

@@ -1,6 +1,10 @@
 """Measure the scorer against labelled sentences or posts: precision, recall, F1, confusion.
 
-Data are JSON lines `{"text": ..., "label": ...}`. A predicted label the data never uses (the
+Data are JSON lines `{"text": ..., "label": ...}`. Labels the data does not use are mapped
+first (`--map reason=premise,evidence=premise`), with a default read off the data's own labels
+(DEFAULT_MAPS): sentence data that says `premise` gets reason and evidence as premise, sentence
+data without `reason` (written before reasons had a role) gets reason as claim, and post data
+without `reasoned` gets reasoned as asserted. A predicted label the data still never uses (the
 scorer says "claim" on a set labelled only evidence/none) counts as the data's "none" (or
 "non-argument" for posts), so a set that does not separate claims from background is not
 penalised for that distinction. Macro-F1 averages over the labels the data uses.
@@ -23,8 +27,29 @@ from scoring.verdicts import score_post
 
 Level = Literal["sentence", "post"]
 
-LABELS: dict[str, tuple[str, ...]] = {"sentence": ROLES, "post": VERDICTS}
+LABELS: dict[str, tuple[str, ...]] = {"sentence": (*ROLES, "premise"), "post": VERDICTS}
+"""Labels data may use; `premise` is what argument corpora call reason and evidence alike."""
 FALLBACK = {"sentence": "none", "post": "non-argument"}
+
+
+def parse_map(text: str) -> dict[str, str]:
+    """`reason=premise,evidence=premise` as a dict; a malformed pair is one clear error."""
+    mapping: dict[str, str] = {}
+    for pair in filter(None, (p.strip() for p in text.split(","))):
+        source, sep, target = pair.partition("=")
+        if not sep or not source.strip() or not target.strip():
+            raise ThreadscoreError(f"--map: {pair!r} is not LABEL=LABEL")
+        mapping[source.strip()] = target.strip()
+    return mapping
+
+
+def default_map(used: set[str], level: Level) -> dict[str, str]:
+    """The mapping used when none is given, read off the labels the data uses."""
+    if level == "sentence":
+        if "premise" in used:
+            return {"reason": "premise", "evidence": "premise"}
+        return {} if "reason" in used else {"reason": "claim"}
+    return {} if "reasoned" in used else {"reasoned": "asserted"}
 
 
 @dataclass(frozen=True)
@@ -36,8 +61,9 @@ class Example:
     label: str
 
 
-def read_examples(path: str | Path, level: Level) -> list[Example]:
-    """Read a JSON-lines file; any bad line is one error naming the file and the line."""
+def read_examples(path: str | Path, level: Level, also: Iterable[str] = ()) -> list[Example]:
+    """Read a JSON-lines file; any bad line is one error naming the file and the line.
+    `also`: labels allowed besides the level's own (the targets of a --map)."""
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8")
@@ -45,7 +71,7 @@ def read_examples(path: str | Path, level: Level) -> list[Example]:
         raise ThreadscoreError(f"{path}: no such file") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ThreadscoreError(f"{path}: cannot read: {exc}") from exc
-    allowed = LABELS[level]
+    allowed = (*LABELS[level], *also)
     out = []
     for number, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
@@ -111,24 +137,32 @@ def metrics(gold: list[str], pred: list[str], fallback: str) -> dict[str, Any]:
     }
 
 
-def evaluate(examples: Iterable[Example], level: Level) -> dict[str, Any]:
-    """Score every example and compare with its label."""
+def evaluate(
+    examples: Iterable[Example], level: Level, mapping: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Score every example and compare with its label, both mapped by `mapping` (or the
+    default for the data's labels)."""
     examples = list(examples)
-    gold = [e.label for e in examples]
-    pred = [predict(e.text, level) for e in examples]
+    if mapping is None:
+        mapping = default_map({e.label for e in examples}, level)
+    gold = [mapping.get(e.label, e.label) for e in examples]
+    pred = [mapping.get(p, p) for p in (predict(e.text, level) for e in examples)]
     result = metrics(gold, pred, FALLBACK[level])
     result["level"] = level
+    result["map"] = mapping
     return result
 
 
 def format_report(result: dict[str, Any]) -> str:
     """The readable report `threadscore evaluate` prints."""
     labels = result["labels"]
+    mapping = result.get("map", {})
     columns = list(next(iter(result["confusion"].values())).keys())
     width = max(12, *(len(c) + 2 for c in columns))
     out = [
         f"{result['n']} {result['level']}s, macro-F1 {result['macro_f1']:.3f}, "
         f"accuracy {result['accuracy']:.3f}",
+        "mapped: " + (", ".join(f"{a}={b}" for a, b in mapping.items()) or "nothing"),
         "",
         f"{'label':<14}{'precision':>10}{'recall':>10}{'f1':>8}{'support':>9}",
     ]

@@ -11,11 +11,14 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Verdict = Literal["evidenced", "asserted", "challenge", "non-argument"]
-VERDICTS: tuple[Verdict, ...] = ("evidenced", "asserted", "challenge", "non-argument")
+Verdict = Literal["evidenced", "reasoned", "asserted", "challenge", "non-argument"]
+VERDICTS: tuple[Verdict, ...] = ("evidenced", "reasoned", "asserted", "challenge", "non-argument")
+"""`reasoned`: claims given with reasons (premises), but nothing a reader could check."""
 
-Role = Literal["claim", "evidence", "challenge", "none"]
-ROLES: tuple[Role, ...] = ("claim", "evidence", "challenge", "none")
+Role = Literal["claim", "reason", "evidence", "challenge", "none"]
+ROLES: tuple[Role, ...] = ("claim", "reason", "evidence", "challenge", "none")
+"""`reason` and `evidence` are both premises (grounds given for a claim); evidence is the kind a
+reader could check (a source, link, figure, example, observation, quoted outside text)."""
 
 CueRole = Literal["claim", "evidence", "challenge", "hedge", "reason"]
 """`reason`: grounds given ("because", "just like they did in Iraq"), not checkable evidence."""
@@ -45,8 +48,10 @@ EVIDENCE_TYPES: tuple[str, ...] = (
     "outside-quote",
 )
 
-SCHEMA_VERSION = 1
-"""Bumped when the scorecard file changes shape; newer files are refused, never overwritten."""
+SCHEMA_VERSION = 2
+"""Bumped when the scorecard file changes shape; newer files are refused, never overwritten.
+Version 2 added the `reasoned` verdict, the `reason` role, `PostScore.reasons` and
+`SentenceScore.weighed`; version 1 files still read (scoring.store upgrades them)."""
 
 
 class Cue(BaseModel):
@@ -68,7 +73,12 @@ class Cue(BaseModel):
 
 
 class SentenceScore(BaseModel):
-    """One sentence of a post's own words, its role, and the cues behind the role."""
+    """One sentence of a post's own words, its role, and the cues behind the role.
+
+    `weighed` is `["claim"]`, `["premise"]` or `["none"]` where the learned model decided the
+    role (it was confident), empty where the rules did; `scoring.roles.explain(text)` names the
+    n-grams that weighed most for it (on demand: scoring a thread has no time for it).
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -77,6 +87,7 @@ class SentenceScore(BaseModel):
     text: str
     role: Role
     cues: list[Cue] = Field(default_factory=list)
+    weighed: list[str] = Field(default_factory=list)
 
 
 class PostScore(BaseModel):
@@ -92,6 +103,7 @@ class PostScore(BaseModel):
     claims: int
     evidence: int
     challenges: int = 0
+    reasons: int = 0
     evidence_types: list[str] = Field(default_factory=list)
     rebuts: list[int] = Field(default_factory=list)
     sentences: list[SentenceScore] = Field(default_factory=list)

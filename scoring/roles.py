@@ -1,13 +1,18 @@
-"""Give each sentence of a post's own words one role: claim, evidence, challenge or none.
+"""Give each sentence of a post's own words one role: claim, reason, evidence, challenge or none.
 
-A challenge outranks evidence (asking for proof while citing a number is still asking), and
-evidence outranks a bare claim. A statement with no cue at all is still a claim when it is long
-enough to say something: on a debate forum, plain declaratives are how people assert.
+Rules and a learned model share the work. The cue rules decide what they see best: a request
+for evidence or a question put to another poster is a challenge (asking outranks citing),
+thanks and laughter are talk about the conversation. Everywhere else the learned model
+(scoring.learned), fed the sentence's words and the cues' signals, says whether it is a claim,
+a premise or neither; a premise is `evidence` when a cue names checkable backing in it and a
+`reason` when nothing in it could be checked. A cue of checkable backing also makes a claim
+evidence (a claim backed in the same breath).
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from scoring.cues import (
     Hit,
@@ -19,6 +24,7 @@ from scoring.cues import (
     make_cue,
     opener_cue,
 )
+from scoring.learned import Model, features, model
 from scoring.models import Cue, Role, SentenceScore, trusted_builder
 from scoring.sentences import split_sentences
 
@@ -26,34 +32,98 @@ from scoring.sentences import split_sentences
 _new_cue = trusted_builder(Cue)
 _new_sentencescore = trusted_builder(SentenceScore)
 
-MIN_CLAIM_WORDS = 5
-"""A cue-less statement shorter than this ("Quieter, sure.") is not counted as a claim."""
-
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|u|ur)\b", re.IGNORECASE)
 _QUESTION_TAIL = " \t\n\"'”’)!."
 
+HARD_BACKING = frozenset({"link", "source", "attachment"})
+"""Backing a sentence shows whatever the model thinks of its words: a link or a named source
+is evidence even in a sentence that says nothing else ("Source: BBC")."""
 
-def _role(
-    text: str, challenge: bool, strong: bool, thin: bool, claimish: bool, quiet: bool
-) -> Role:
-    """The sentence's role from what its cues were: asking outranks citing, citing outranks
-    claiming; thanks, laughter and questions are not claims; thin backing ("because")
-    leaves a claim a claim; a long enough statement with no cue is still a claim."""
-    if challenge:
+
+class Found(NamedTuple):
+    """What the cue rules found in one sentence."""
+
+    cues: list[Cue]
+    challenge: bool
+    strong: bool
+    """A kept cue of checkable backing."""
+    hard: bool
+    """A kept cue of backing in HARD_BACKING."""
+    thin: bool
+    """A kept reason cue ("because", an allusion): grounds, nothing checkable."""
+    claimish: bool
+    question: bool
+    social: bool
+
+
+def _length(words: int) -> str:
+    if words < 4:
+        return "#len:short"
+    if words < 9:
+        return "#len:mid"
+    return "#len:long" if words < 25 else "#len:very-long"
+
+
+MIN_CLAIM_WORDS = 5
+"""The rules alone call a cue-less statement of this many words a claim, a shorter one none."""
+
+
+def _rules_role(found: Found, words: int) -> Role:
+    """What the cue rules alone would say (a signal for the model, and its fallback in
+    comparisons): asking outranks citing, citing outranks claiming, thanks and questions
+    are no claims, a long enough statement with no cue is a claim."""
+    if found.challenge:
         return "challenge"
-    if strong:
+    if found.strong:
         return "evidence"
-    if quiet:
+    if found.social or found.question:
         return "none"
-    if thin or claimish:
+    if found.thin or found.claimish or words >= MIN_CLAIM_WORDS:
         return "claim"
-    return "claim" if len(text.split()) >= MIN_CLAIM_WORDS else "none"
+    return "none"
 
 
-def score_sentence(
+def rules_role(text: str) -> Role:
+    """The role the cue rules alone give a sentence read on its own."""
+    return _rules_role(find_cues(text), text.count(" ") + 1)
+
+
+def signals(text: str, found: Found) -> list[str]:
+    """The cue rules' findings as model features (training scores its sentences through
+    `sentence_features`, which calls this, so the model sees what it was trained on)."""
+    words = text.count(" ") + 1
+    out = [_length(words), "#rules:" + _rules_role(found, words)]
+    if found.strong:
+        out.append("#evidence")
+    if found.thin:
+        out.append("#reason")
+    if found.claimish:
+        out.append("#claim")
+    if found.question:
+        out.append("#question")
+    if found.social:
+        out.append("#social")
+    out += ["#cue:" + c.kind for c in found.cues]
+    return out
+
+
+def _question_cue(text: str, offset: int) -> Cue:
+    return _new_cue(
+        {
+            "kind": "question",
+            "role": "challenge",
+            "start": offset,
+            "end": offset + len(text),
+            "text": text,
+            "evidence_type": None,
+        }
+    )
+
+
+def find_cues(
     text: str, offset: int = 0, replying: bool = False, hits: list[Hit] | None = None
-) -> SentenceScore:
-    """Role and cues of one sentence; `replying` means the post answers a quoted post.
+) -> Found:
+    """The cues kept in one sentence and what they add up to.
 
     `hits` are the rule matches already found in this sentence (offsets into the post);
     without them the sentence is scanned on its own.
@@ -63,7 +133,7 @@ def score_sentence(
     if hits is None:
         hits = find_hits(text, offset)
     cues = []
-    challenge = strong = thin = claimish = False
+    challenge = strong = hard = thin = claimish = False
     for hit in hits:
         rule, a, b = hit
         role = rule.role
@@ -74,6 +144,7 @@ def score_sentence(
                 thin = True
             else:
                 strong = True
+                hard = hard or rule.evidence_type in HARD_BACKING
         elif role == "claim":
             if social:
                 continue
@@ -92,25 +163,81 @@ def score_sentence(
             claimish = True
     if question and not challenge and (replying or _SECOND_PERSON.search(text) is not None):
         challenge = True
-        cues.insert(
-            0,
-            _new_cue(
-                {
-                    "kind": "question",
-                    "role": "challenge",
-                    "start": offset,
-                    "end": offset + len(text),
-                    "text": text,
-                    "evidence_type": None,
-                }
-            ),
-        )
-    role = _role(text, challenge, strong, thin, claimish, social or question)
-    if claimish and role not in ("claim", "evidence"):
+        cues.insert(0, _question_cue(text, offset))
+    return Found(cues, challenge, strong, hard, thin, claimish, question, social)
+
+
+def sentence_features(text: str) -> list[str]:
+    """The model's features for a sentence read on its own (what training fits on)."""
+    return features(text, signals(text, find_cues(text)))
+
+
+CONFIDENT = 2.0
+"""The model overrides the rules where its label beats the runner-up by this many logits.
+Chosen by leave-one-corpus-out on the training corpora (training/loco.py): the margin whose
+worst held-out gain over the rules alone is largest; the held-out forum test played no part."""
+
+
+def _role(text: str, found: Found, learned: Model | None = None) -> tuple[Role, list[str]]:
+    """The role, and the features that weighed most where the model decided (`learned`:
+    another model than the shipped one, as evaluation trains)."""
+    if found.challenge:
+        return "challenge", []
+    if found.social or found.hard:
+        # Thanks stay talk about the conversation; a link or named source stays evidence.
+        return ("evidence" if found.strong else "none"), []
+    grams = features(text, signals(text, found))
+    learned = learned or model()
+    verdict = learned.predict(grams)
+    if verdict.margin < CONFIDENT:
+        return _rules_role(found, text.count(" ") + 1), []
+    label = verdict.label
+    if found.strong and (label != "none" or found.hard):
+        role: Role = "evidence"
+    elif label == "premise":
+        role = "reason"
+    else:
+        role = "claim" if label == "claim" else "none"
+    return role, [label]
+
+
+def explain(text: str) -> list[str]:
+    """The features that weighed most for the model's label of a sentence (what the reader's
+    "Why this verdict" lists); computed on demand, as scoring a thread has no time for it."""
+    found = find_cues(text)
+    grams = features(text, signals(text, found))
+    learned = model()
+    return learned.weighed(grams, learned.predict(grams).label)
+
+
+def sentence_role(text: str, learned: Model | None = None) -> Role:
+    """The role of a sentence read on its own, by the shipped model or `learned`."""
+    return _role(text, find_cues(text), learned)[0]
+
+
+def score_sentence(
+    text: str, offset: int = 0, replying: bool = False, hits: list[Hit] | None = None
+) -> SentenceScore:
+    """Role and cues of one sentence; `replying` means the post answers a quoted post.
+
+    `hits` are the rule matches already found in this sentence (offsets into the post);
+    without them the sentence is scanned on its own.
+    """
+    found = find_cues(text, offset, replying, hits)
+    role, weighed = _role(text, found)
+    cues = found.cues
+    if found.claimish and role not in ("claim", "evidence", "reason"):
         # "Should" in a question or a title line claims nothing: its words are not claim cues.
         cues = [c for c in cues if c.role != "claim"]
     return _new_sentencescore(
-        {"start": offset, "end": offset + len(text), "text": text, "role": role, "cues": cues}
+        {
+            "start": offset,
+            "end": offset + len(text),
+            "text": text,
+            "role": role,
+            "cues": cues,
+            "weighed": weighed,
+        }
     )
 
 

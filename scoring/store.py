@@ -236,6 +236,7 @@ def from_toml(text: str, path: Path | None = None) -> Scorecard:
             path=path,
             newer=True,
         )
+    data = _upgrade(data, version)
     if _cut_short(text):
         raise ScorecardFileError(
             f"{where}damaged scorecard (cut short: its last line, {TRAILER!r}, is missing)",
@@ -259,6 +260,16 @@ def from_toml(text: str, path: Path | None = None) -> Scorecard:
             path=path,
         )
     return card
+
+
+def _upgrade(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """A scorecard of an older schema in the current shape (it is written back in the current
+    shape on the next save). Version 1 knew four verdicts and four sentence roles, a subset of
+    version 2's (which added `reasoned` and `reason`): every post, mark and override reads as
+    it is, and the new counts start at their defaults."""
+    if version < 2:
+        data = {**data, "schema_version": SCHEMA_VERSION}
+    return data
 
 
 def _cut_short(text: str) -> bool:

@@ -68,15 +68,6 @@ def _pairs(scores: Sequence[PostScore], verdicts: Sequence[Verdict]) -> list[tup
     return pairs
 
 
-def challenge_pairs(thread: Thread, scores: list[PostScore]) -> list[tuple[int, int, bool]]:
-    """(challenge post, challenged post, answered with evidence later) for every challenge,
-    on the verdicts in `scores` (each score carries its post's author, so `thread` is only
-    checked to match)."""
-    if len(thread.posts) != len(scores):
-        raise ValueError("the scores are not of this thread")
-    return _pairs(scores, [s.verdict for s in scores])
-
-
 def _post_types(score: PostScore) -> dict[str, int]:
     """Evidence cues by type; a post without evidence types has none to count (most posts)."""
     counts: dict[str, int] = {}
@@ -104,7 +95,7 @@ def _verdicts(verdicts: Sequence[Verdict]) -> dict[str, int]:
 
 
 def _rate(verdicts: dict[str, int]) -> float:
-    arguing = verdicts["evidenced"] + verdicts["asserted"]
+    arguing = verdicts["evidenced"] + verdicts["reasoned"] + verdicts["asserted"]
     return round(verdicts["evidenced"] / arguing, 3) if arguing else 0.0
 
 

@@ -9,6 +9,7 @@ reasons alone ("because ...") make a better argument but not a backed one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from parsing.models import Post, Quote
@@ -201,97 +202,177 @@ class Decision(NamedTuple):
     claims: int
     backed: int
     challenges: int
+    reasons: int
+
+
+@dataclass
+class Counts:
+    """What a post's sentences and post-level cues add up to (counting, before choosing)."""
+
+    claimed: list[int] = field(default_factory=list)
+    """Claim sentences, and evidence or reason sentences that also make a claim."""
+    bare_claims: int = 0
+    backed_at: list[int] = field(default_factory=list)
+    reasoned_at: list[int] = field(default_factory=list)
+    asked: list[int] = field(default_factory=list)
+    hedges: int = 0
+    claim_words: list[str] = field(default_factory=list)
+    asks: list[Cue] = field(default_factory=list)
+    reason_cues: list[Cue] = field(default_factory=list)
+    backing: dict[str, str] = field(default_factory=dict)
+    found: set[str] = field(default_factory=set)
+    extra: int = 0
+    weighed: list[int] = field(default_factory=list)
+    """Sentences whose role the learned model decided."""
+
+    @property
+    def types(self) -> list[str]:
+        return [t for t in EVIDENCE_TYPES if t in self.found]
+
+
+def _count_cues(counts: Counts, sentence: SentenceScore) -> bool:
+    """Add one sentence's cues; whether any of them makes a claim."""
+    claims_here = False
+    backing = sentence.role == "evidence"
+    for cue in sentence.cues:
+        cue_role = cue.role
+        if cue_role == "claim":
+            counts.claim_words.append(cue.text)
+            claims_here = True
+        elif cue_role == "evidence":
+            if backing and cue.evidence_type:
+                counts.found.add(cue.evidence_type)
+                counts.backing.setdefault(cue.evidence_type, cue.text)
+        elif cue_role == "reason":
+            counts.reason_cues.append(cue)
+        elif cue_role == "hedge":
+            counts.hedges += 1
+        elif cue_role == "challenge" and cue.kind == "request-evidence":
+            counts.asks.append(cue)
+    return claims_here
+
+
+def count(sentences: list[SentenceScore], extra: list[Cue]) -> Counts:
+    """Count claims, reasons, evidence and challenges, sentence by sentence."""
+    counts = Counts()
+    for i, sentence in enumerate(sentences):
+        role = sentence.role
+        claims_here = _count_cues(counts, sentence)
+        if role == "claim":
+            counts.bare_claims += 1
+            counts.claimed.append(i)
+        elif role == "evidence" or role == "reason":
+            (counts.backed_at if role == "evidence" else counts.reasoned_at).append(i)
+            if claims_here:
+                counts.claimed.append(i)
+        elif role == "challenge":
+            counts.asked.append(i)
+        if sentence.weighed and role in ("claim", "reason", "evidence"):
+            counts.weighed.append(i)
+    for cue in extra:
+        if cue.evidence_type:
+            counts.found.add(cue.evidence_type)
+            counts.backing.setdefault(cue.evidence_type, cue.text)
+    counts.extra = len(extra)
+    return counts
+
+
+def choose(c: Counts) -> Verdict:
+    """The verdict from the counts: asking outranks citing, citing outranks reasoning,
+    reasoning outranks asserting."""
+    challenges = len(c.asked)
+    asking = c.asks or challenges >= c.bare_claims
+    if challenges and asking and challenges >= len(c.backed_at) + bool(c.extra):
+        return "challenge"
+    if c.backed_at or c.extra:
+        return "evidenced"
+    if (c.reasoned_at or c.reason_cues) and (c.claimed or len(c.reasoned_at) > 1):
+        # One reason offered for nothing said stays an assertion: grounds need a point.
+        return "reasoned"
+    return "asserted" if c.claimed else "non-argument"
+
+
+def _model_words(c: Counts) -> str:
+    """Which sentences the learned model decided (the rules decided the rest)."""
+    return f"; the model decided {_sentences(c.weighed)}" if c.weighed else ""
+
+
+def _strength(verdict: Verdict, c: Counts) -> float:
+    types = c.types
+    if verdict == "challenge":
+        return 0.6 if c.asks else 0.4
+    if verdict == "evidenced":
+        score = 0.3 + sum(TYPE_WEIGHT.get(t, 0) for t in types) - HEDGE_PENALTY * min(c.hedges, 4)
+        score += REASON_WEIGHT * bool(c.reason_cues or c.reasoned_at)
+    elif verdict == "reasoned":
+        given = len(c.reasoned_at) + len({q.kind for q in c.reason_cues})
+        score = 0.2 + REASON_WEIGHT * min(given, 3) - HEDGE_PENALTY * min(c.hedges, 2)
+    elif verdict == "asserted":
+        score = 0.15 - HEDGE_PENALTY * min(c.hedges, 2)
+    else:
+        return 0.0
+    return round(min(1.0, max(0.05, score)), 2)
+
+
+def _claims_said(c: Counts) -> str:
+    claims = len(c.claimed)
+    noun = "claim sentences" if claims != 1 else "claim sentence"
+    if not claims:
+        return "no separate claim sentence"
+    words = f"cue words {_quoted(c.claim_words, 3)}" if c.claim_words else "plain statements"
+    return f"{claims} {noun} ({_sentences(c.claimed)}, {words})"
+
+
+def word(verdict: Verdict, c: Counts) -> str:
+    """The one-line reason: the sentences and words that decided the verdict."""
+    if verdict == "challenge":
+        if c.asks:
+            asks = _quoted([q.text for q in c.asks], 2)
+            return f"asks for evidence: {asks} ({_sentences(c.asked)})"
+        n = f"{len(c.asked)} questions" if len(c.asked) > 1 else "a question"
+        return f"questions another post: {n} ({_sentences(c.asked)})"
+    if verdict == "evidenced":
+        shown = [
+            f"{TYPE_NAMES[t]} “{w if len(w) <= 30 else w[:29] + '…'}”"
+            for t in c.types
+            if (w := c.backing.get(t)) is not None
+        ] or ["a checkable statement"]
+        where = f" ({_sentences(c.backed_at)})" if c.backed_at else ""
+        # Without a separate claim sentence the backed statement is itself the point made.
+        claims = len(c.claimed)
+        noun = "claim sentences" if claims != 1 else "claim sentence"
+        tail = f"{claims} {noun}" if claims else "the evidence is its claim"
+        why = f"backed by {_join(shown)}{where}; {tail}{_model_words(c)}"
+        return why.replace("\n", " ")
+    if verdict == "reasoned":
+        parts = []
+        if c.reasoned_at:
+            parts.append(f"reasons given ({_sentences(c.reasoned_at)})")
+        if c.reason_cues:
+            parts.append(f"grounds {_quoted([q.text for q in c.reason_cues], 2)}")
+        why = f"{' and '.join(parts)}, nothing checkable; {_claims_said(c)}{_model_words(c)}"
+        return why.replace("\n", " ")
+    if verdict == "asserted":
+        return f"nothing checkable, no reason given; {_claims_said(c)}{_model_words(c)}"
+    return "no claim, reason, evidence or challenge"
 
 
 def decide(sentences: list[SentenceScore], extra: list[Cue]) -> Decision:
-    """Verdict, strength (0..1), evidence types found and a one-line reason.
-
-    `claims` counts claim sentences: sentences whose role is claim, and evidence sentences
-    that also make a claim (a claim backed in the same breath). The reason names the sentences
-    and the words that decided the verdict, so a reader can check them against the cue list.
-    """
-    claimed: list[int] = []
-    bare_claims = challenges = backed = hedges = 0
-    claim_words: list[str] = []
-    asks: list[Cue] = []
-    asked: list[int] = []
-    backing: dict[str, str] = {}
-    backed_at: list[int] = []
-    reasons: list[Cue] = []
-    found: set[str | None] = set()
-    for i, sentence in enumerate(sentences):
-        role = sentence.role
-        claims_here = False
-        for cue in sentence.cues:
-            cue_role = cue.role
-            if cue_role == "claim":
-                claim_words.append(cue.text)
-                claims_here = True
-            elif cue_role == "evidence":
-                found.add(cue.evidence_type)
-                if role == "evidence" and cue.evidence_type:
-                    backing.setdefault(cue.evidence_type, cue.text)
-            elif cue_role == "reason":
-                reasons.append(cue)
-            elif cue_role == "hedge":
-                hedges += 1
-            elif cue_role == "challenge" and cue.kind == "request-evidence":
-                asks.append(cue)
-        if role == "claim":
-            bare_claims += 1
-            claimed.append(i)
-        elif role == "evidence":
-            backed += 1
-            backed_at.append(i)
-            if claims_here:
-                claimed.append(i)
-        elif role == "challenge":
-            challenges += 1
-            asked.append(i)
-    for cue in extra:
-        found.add(cue.evidence_type)
-        if cue.evidence_type:
-            backing.setdefault(cue.evidence_type, cue.text)
-    types = [t for t in EVIDENCE_TYPES if t in found]
-    claims = len(claimed)
-    counts = (claims, backed, challenges)
-    if challenges and (asks or challenges >= bare_claims) and challenges >= backed + bool(extra):
-        if asks:
-            what = f"asks for evidence: {_quoted([c.text for c in asks], 2)} ({_sentences(asked)})"
-        else:
-            n = f"{challenges} questions" if challenges > 1 else "a question"
-            what = f"questions another post: {n} ({_sentences(asked)})"
-        return Decision("challenge", 0.6 if asks else 0.4, types, what, *counts)
-    noun = "claim sentences" if claims != 1 else "claim sentence"
-    if backed or extra:
-        # Evidenced: what decided it is the backing, so that is what the line names.
-        score = 0.3 + sum(TYPE_WEIGHT.get(t, 0) for t in types) - HEDGE_PENALTY * min(hedges, 4)
-        score += REASON_WEIGHT * bool(reasons)
-        strength = round(min(1.0, max(0.05, score)), 2)
-        shown = [
-            f"{TYPE_NAMES[t]} “{w if len(w) <= 30 else w[:29] + '…'}”"
-            for t in types
-            if (w := backing.get(t)) is not None
-        ]
-        where = f" ({_sentences(backed_at)})" if backed_at else ""
-        # Without a separate claim sentence the backed statement is itself the point made.
-        tail = f"{claims} {noun}" if claims else "the evidence is its claim"
-        why = f"backed by {_join(shown)}{where}; {tail}".replace("\n", " ")
-        return Decision("evidenced", strength, types, why, *counts)
-    if claims:
-        # Asserted: the claims decided it, so the line names their sentences and cue words.
-        score = 0.15 + 0.1 * (len(types) + len({c.kind for c in reasons}))
-        strength = round(min(1.0, max(0.05, score - HEDGE_PENALTY * min(hedges, 2))), 2)
-        words = f"cue words {_quoted(claim_words, 3)}" if claim_words else "plain statements"
-        said = f"{claims} {noun} ({_sentences(claimed)}, {words})"
-        if reasons:
-            given = _quoted([c.text for c in reasons], 2)
-            kind = "a reason given" if len(reasons) == 1 else "reasons given"
-            why = f"nothing checkable ({given}: {kind}, not checkable evidence); {said}"
-        else:
-            why = f"nothing checkable; {said}"
-        return Decision("asserted", strength, types, why, *counts)
-    return Decision("non-argument", 0.0, types, "no claim, evidence or challenge", *counts)
+    """Verdict, strength (0..1), evidence types found and a one-line reason: counting, then
+    choosing, then wording. `claims` counts claim sentences and premise sentences that also
+    make a claim (a claim backed in the same breath)."""
+    c = count(sentences, extra)
+    verdict = choose(c)
+    return Decision(
+        verdict,
+        _strength(verdict, c),
+        c.types,
+        word(verdict, c),
+        len(c.claimed),
+        len(c.backed_at),
+        len(c.asked),
+        len(c.reasoned_at),
+    )
 
 
 def score_post(post: Post) -> PostScore:
@@ -313,6 +394,7 @@ def score_post(post: Post) -> PostScore:
             "claims": decision.claims,
             "evidence": decision.backed + len(extra),
             "challenges": decision.challenges,
+            "reasons": decision.reasons,
             "evidence_types": decision.types,
             "rebuts": rebuts,
             "sentences": sentences,

@@ -13,6 +13,7 @@ import pytest
 
 from parsing.load import demo_path
 from scoring import store
+from scoring.models import SCHEMA_VERSION
 from scoring.store import atomic_write_text, load_scorecard
 from tui.cli import main
 
@@ -176,7 +177,7 @@ def test_a_replaced_file_keeps_its_mode(
     out.chmod(0o600)
     assert run(capsys, "-o", str(out))[0] == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert load_scorecard(out).schema_version == 1
+    assert load_scorecard(out).schema_version == SCHEMA_VERSION
     state = tmp_path / "state.toml"
     atomic_write_text(state, "a = 1\n")
     state.chmod(0o640)

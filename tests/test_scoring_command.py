@@ -11,6 +11,7 @@ import pytest
 from parsing import load_thread
 from parsing.load import demo_path
 from scoring import score_thread
+from scoring.models import SCHEMA_VERSION
 from scoring.report import format_table, to_json
 from scoring.store import load_scorecard, save_scorecard
 from scoring.user_layer import set_override, set_rating
@@ -52,7 +53,7 @@ def test_json_has_posts_cues_authors_and_totals(capsys: pytest.CaptureFixture[st
 def test_toml_to_stdout_is_a_scorecard(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--toml")
     assert code == 0
-    assert tomllib.loads(out)["schema_version"] == 1
+    assert tomllib.loads(out)["schema_version"] == SCHEMA_VERSION
 
 
 def test_rescoring_into_an_existing_card_keeps_the_marks(
@@ -82,7 +83,7 @@ def test_a_damaged_card_is_set_aside_and_reported(
     assert len(aside) == 1
     assert aside[0].read_text(encoding="utf-8") == damaged
     assert f"set aside as {aside[0]}" in err
-    assert load_scorecard(out).schema_version == 1
+    assert load_scorecard(out).schema_version == SCHEMA_VERSION
 
 
 def test_a_newer_card_is_refused_and_left_alone(

@@ -19,7 +19,8 @@ def claim_sentences(score: PostScore) -> list[int]:
     return [
         i
         for i, s in enumerate(score.sentences)
-        if s.role == "claim" or (s.role == "evidence" and any(c.role == "claim" for c in s.cues))
+        if s.role == "claim"
+        or (s.role in ("evidence", "reason") and any(c.role == "claim" for c in s.cues))
     ]
 
 
@@ -33,15 +34,22 @@ def check_post(score: PostScore) -> None:
             if cue.role == "evidence":
                 assert cue.evidence_type, cue
     noun = "claim sentence" if score.claims == 1 else "claim sentences"
+    said = f"{score.claims} {noun} (" if score.claims else "no separate claim sentence"
     if score.verdict == "asserted":
-        assert score.reason.startswith("nothing checkable")
-        assert f"{score.claims} {noun} (" in score.reason
-        if any(c.role == "reason" for c in score.cues):
-            assert "not checkable evidence" in score.reason
+        assert score.reason.startswith("nothing checkable, no reason given; ")
+        assert said in score.reason
+    if score.verdict == "reasoned":
+        assert score.reason.startswith(("reasons given", "grounds "))
+        assert ", nothing checkable; " in score.reason
+        assert said in score.reason
+        assert score.reasons or any(c.role == "reason" for c in score.cues)
     if score.verdict == "evidenced":
         assert score.reason.startswith("backed by ")
         tail = f"{score.claims} {noun}" if score.claims else "the evidence is its claim"
-        assert score.reason.endswith(f"; {tail}")
+        assert f"; {tail}" in score.reason
+    decided = [i for i, s in enumerate(score.sentences) if s.weighed]
+    if "the model decided" in score.reason:
+        assert decided
     if score.verdict == "challenge":
         assert score.reason.startswith(("asks for evidence", "questions another post"))
 
@@ -58,13 +66,21 @@ def test_a_reason_given_is_said_to_be_no_evidence() -> None:
     score = score_post(
         Post(number=1, id="p1", body="The council should close it because the air is bad.")
     )
-    assert score.verdict == "asserted"
+    assert score.verdict == "reasoned"
     assert score.claims == 1
     assert [(c.role, c.text) for c in score.cues if c.kind == "reason"] == [("reason", "because")]
-    assert score.reason == (
-        "nothing checkable (“because”: a reason given, not checkable evidence); "
+    assert score.reason.startswith(
+        "grounds “because”, nothing checkable; "
         "1 claim sentence (sentence 1, cue words “should”, “bad”)"
     )
+
+
+def test_the_issue_example_of_a_reason_is_reasoned_not_asserted() -> None:
+    """A premise in the annotators' sense: grounds for a claim, nothing checkable."""
+    body = "Clothes have become cheap, thus they are no longer a status symbol."
+    score = score_post(Post(number=1, id="p1", body=body))
+    assert score.verdict == "reasoned"
+    assert "nothing checkable" in score.reason
 
 
 def test_the_reason_names_the_backing_and_where_it_is() -> None:

@@ -47,7 +47,13 @@ def test_author_tallies() -> None:
     assert list(by) == ["ana", "ben", "cy"]
     ana = by["ana"]
     assert (ana.posts, ana.post_numbers) == (3, [1, 3, 7])
-    assert ana.verdicts == {"evidenced": 2, "asserted": 1, "challenge": 0, "non-argument": 0}
+    assert ana.verdicts == {
+        "evidenced": 2,
+        "reasoned": 0,
+        "asserted": 1,
+        "challenge": 0,
+        "non-argument": 0,
+    }
     assert ana.evidence_rate == round(2 / 3, 3)
     assert ana.evidence_by_type["statistic"] == 1
     assert ana.evidence_by_type["attachment"] == 1
@@ -63,7 +69,13 @@ def test_thread_totals_add_up() -> None:
     card = score_thread(DEBATE)
     t = card.totals
     assert t.posts == 7
-    assert t.verdicts == {"evidenced": 2, "asserted": 2, "challenge": 2, "non-argument": 1}
+    assert t.verdicts == {
+        "evidenced": 2,
+        "reasoned": 0,
+        "asserted": 2,
+        "challenge": 2,
+        "non-argument": 1,
+    }
     assert t.claims == sum(p.claims for p in card.posts)
     assert t.evidence == sum(a.evidence for a in card.authors)
     assert t.evidence_rate == 0.5

@@ -132,7 +132,7 @@ async def test_bookmarks_ratings_notes_and_override(tmp_path: Path) -> None:
         assert row.overridden and row.bookmarked and row.has_note
         saved = tomllib.loads(app.files.scorecard.read_text(encoding="utf-8"))
         assert {m["post_id"] for m in saved["marks"]} == {"p1", "p3"}
-        await pilot.press("v", "home", "down", "enter")  # the scorer's own verdict: no override
+        await pilot.press("v", "home", "down", "down", "enter")  # the scorer's own: no override
         assert app.doc.mark(3).verdict_override is None and not app.doc.row(3).overridden
 
 

@@ -58,7 +58,7 @@ def expected_rows(thread: Thread, scorecard: Scorecard) -> dict[str, list[str]]:
     rows: dict[str, list[str]] = {}
     for author, numbers in groups.items():
         counts = Counter(scorecard.effective_verdict(n) for n in numbers)
-        arguing = counts["evidenced"] + counts["asserted"]
+        arguing = counts["evidenced"] + counts["reasoned"] + counts["asserted"]
         rate = f"{counts['evidenced'] / arguing:.0%}" if arguing else "–"
         ratings = [m.rating for n in numbers if (m := scorecard.mark(n)) and m.rating]
         mean = f"{sum(ratings) / len(ratings):.1f}" if ratings else "–"

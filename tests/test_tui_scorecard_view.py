@@ -95,6 +95,7 @@ def test_user_override_and_ratings_count() -> None:
     summary = thread_summary(scorecard)
     assert summary.verdicts == {
         "evidenced": 2,
+        "reasoned": 0,
         "asserted": 3,
         "challenge": 1,
         "non-argument": 1,

@@ -75,7 +75,7 @@ async def test_marks_position_and_filter_survive_a_restart(home: Path, thread_fi
         assert doc.mark(3).note == "check it" and doc.verdict(3) == "evidenced"
         assert again.current == 3 and again.search_query == "receipts"
         await pilot.press("f", "ctrl+r", "f")
-        await pilot.press("down", "down", "down", "down", "space", "ctrl+s")  # "Bookmarked only"
+        await pilot.press(*["down"] * 5, "space", "ctrl+s")  # "Bookmarked only"
         assert again.filter.bookmarked and not again.filter.rated
         assert again.post_list.numbers == [2]
         await pilot.press("q")

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-VERDICTS = ("evidenced", "asserted", "challenge", "non-argument")
+VERDICTS = ("evidenced", "reasoned", "asserted", "challenge", "non-argument")
 
 
 @dataclass(frozen=True)

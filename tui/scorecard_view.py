@@ -29,7 +29,8 @@ SortKey = Literal[
 
 
 def evidence_rate(evidenced: int, asserted: int) -> float | None:
-    """Evidenced share of the posts that argue a point; None when there are none (not 0%)."""
+    """Evidenced share of the posts that argue a point; None when there are none (not 0%).
+    `asserted` counts every arguing post without evidence (asserted and reasoned)."""
     arguing = evidenced + asserted
     return evidenced / arguing if arguing else None
 
@@ -72,7 +73,7 @@ class AuthorRow:
 
     @property
     def evidence_rate(self) -> float | None:
-        return evidence_rate(self.evidenced, self.asserted)
+        return evidence_rate(self.evidenced, self.asserted + self.verdicts.get("reasoned", 0))
 
     @property
     def mean_rating(self) -> float | None:
@@ -101,7 +102,10 @@ class ThreadSummary:
 
     @property
     def evidence_rate(self) -> float | None:
-        return evidence_rate(self.verdicts.get("evidenced", 0), self.verdicts.get("asserted", 0))
+        return evidence_rate(
+            self.verdicts.get("evidenced", 0),
+            self.verdicts.get("asserted", 0) + self.verdicts.get("reasoned", 0),
+        )
 
     @property
     def mean_rating(self) -> float | None:
@@ -248,7 +252,10 @@ class Slice:
 
     @property
     def evidence_rate(self) -> float | None:
-        return evidence_rate(self.verdicts.get("evidenced", 0), self.verdicts.get("asserted", 0))
+        return evidence_rate(
+            self.verdicts.get("evidenced", 0),
+            self.verdicts.get("asserted", 0) + self.verdicts.get("reasoned", 0),
+        )
 
 
 def thread_slices(verdicts: Sequence[Verdict], width: int) -> list[Slice]:
@@ -278,7 +285,7 @@ def window_rates(verdicts: Sequence[Verdict], slices: Sequence[Slice]) -> list[f
     asserted = [0]
     for verdict in verdicts:
         evidenced.append(evidenced[-1] + (verdict == "evidenced"))
-        asserted.append(asserted[-1] + (verdict == "asserted"))
+        asserted.append(asserted[-1] + (verdict in ("asserted", "reasoned")))
     rates: list[float | None] = []
     for part in slices:
         extra = max(0, window - (part.last - part.first + 1))

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from scoring.evaluate import evaluate, format_report, read_examples
+from scoring.evaluate import evaluate, format_report, parse_map, read_examples
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,14 +15,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--level",
         choices=["sentence", "post"],
         default="sentence",
-        help="sentence labels claim/evidence/challenge/none (default); "
-        "post labels evidenced/asserted/challenge/non-argument",
+        help="sentence labels claim/reason/evidence/challenge/none or premise (default); "
+        "post labels evidenced/reasoned/asserted/challenge/non-argument",
+    )
+    parser.add_argument(
+        "--map",
+        metavar="A=B,...",
+        help="map labels the data does not use, e.g. reason=premise,evidence=premise "
+        "(default: read off the data's labels; see docs/scoring.md)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def run(args: argparse.Namespace) -> int:
-    result = evaluate(read_examples(args.data, args.level), args.level)
+    mapping = parse_map(args.map) if args.map else None
+    also = set(mapping.values()) if mapping else set()
+    result = evaluate(read_examples(args.data, args.level, also), args.level, mapping)
     if args.json:
         json.dump(result, sys.stdout, indent=1)
         sys.stdout.write("\n")

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 BADGES = {
     "evidenced": "EV",
+    "reasoned": "RE",
     "asserted": "AS",
     "challenge": "CH",
     "non-argument": "··",
@@ -102,6 +103,7 @@ class PostList(ScrollView, can_focus=True):
         "postlist--marker",
         "postlist--match",
         "postlist--evidenced",
+        "postlist--reasoned",
         "postlist--asserted",
         "postlist--challenge",
         "postlist--non-argument",

@@ -43,6 +43,7 @@ ROLE_LABELS = {
 
 VERDICT_LABELS = {
     "evidenced": "Evidenced",
+    "reasoned": "Reasoned",
     "asserted": "Asserted",
     "challenge": "Challenge",
     "non-argument": "Non-argument",
@@ -458,6 +459,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
 def verdict_colour(verdict: str | None) -> str:
     return {
         "evidenced": "$success",
+        "reasoned": "$accent",
         "asserted": "$warning",
         "challenge": "$secondary",
         "non-argument": "$text-muted",

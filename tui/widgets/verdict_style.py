@@ -10,6 +10,7 @@ from scoring.models import VERDICTS, Verdict
 
 GLYPHS: dict[Verdict, str] = {
     "evidenced": "█",
+    "reasoned": "▚",
     "asserted": "▓",
     "challenge": "▒",
     "non-argument": "░",
@@ -17,6 +18,7 @@ GLYPHS: dict[Verdict, str] = {
 
 _COLOURS: dict[Verdict, str] = {
     "evidenced": "$success",
+    "reasoned": "$accent",
     "asserted": "$error",
     "challenge": "$warning",
     "non-argument": "$foreground 50%",

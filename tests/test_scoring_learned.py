@@ -1,0 +1,150 @@
+"""The learned sentence model: shipped weights load, answers are deterministic, the rules keep
+their part, and old scorecards and label sets still work with the new roles and verdicts."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from parsing import Post, load_thread
+from scoring import SCHEMA_VERSION, score_thread
+from scoring.evaluate import evaluate, read_examples
+from scoring.learned import LABELS, decode, encode, features, model
+from scoring.roles import explain, score_sentence
+from scoring.store import HEADER, TRAILER, load_scorecard, save_scorecard, to_toml
+from scoring.user_layer import set_note, set_override, set_rating, toggle_bookmark
+from scoring.verdicts import score_post
+from tui.cli import main
+
+WEIGHTS = Path(__file__).resolve().parent.parent / "scoring" / "roles.weights.gz"
+
+
+def test_the_shipped_weights_load_and_are_small() -> None:
+    learned = model()
+    assert len(learned.weights) > 10_000
+    assert WEIGHTS.stat().st_size < 250_000
+    assert decode(WEIGHTS.read_bytes()).weights == learned.weights
+
+
+def test_the_model_is_deterministic_and_encoding_is_byte_exact() -> None:
+    text = "Clothes have become cheap, thus they are no longer a status symbol."
+    grams = features(text, ["#len:long"])
+    again = decode(WEIGHTS.read_bytes())
+    assert model().predict(grams) == again.predict(grams)
+    assert model().weighed(grams, "premise") == again.weighed(grams, "premise")
+    weights = {"because": (-3, 90, -50), "i think": (80, -20, -60), "<s> thanks": (-9, -9, 127)}
+    blob = encode(weights, [1, -2, 3], 0.01)
+    assert blob == encode(dict(reversed(weights.items())), [1, -2, 3], 0.01)
+    back = decode(blob)
+    assert back.scores(["because", "because", "nothing"]) == (-6 + 1, 180 - 2, -100 + 3)
+    assert back.predict(["<s> thanks"]).label == LABELS[2]
+
+
+def test_rules_keep_challenges_thanks_and_links() -> None:
+    assert score_sentence("Can you give evidence for that?").role == "challenge"
+    assert score_sentence("Thanks, that is helpful.").role == "none"
+    assert score_sentence("Δ, you changed my view on this.").role == "none"
+    source = score_sentence("Source: https://www.bbc.co.uk/news/uk-12345678")
+    assert source.role == "evidence"
+    assert source.weighed == []
+
+
+def test_explain_names_the_ngrams_that_weighed_most() -> None:
+    words = explain("Clothes have become cheap, thus they are no longer a status symbol.")
+    assert 1 <= len(words) <= 3
+    assert all(
+        w in features("Clothes have become cheap, thus they are no longer a status symbol.", [])
+        or w.startswith("#")
+        for w in words
+    )
+
+
+def test_a_post_of_claim_and_reasons_is_reasoned_and_says_why() -> None:
+    body = (
+        "Cities should ban cars from their centres. "
+        "Most trips there are short, so people can walk, and the air is cleaner without them."
+    )
+    score = score_post(Post(number=1, id="p1", body=body))
+    assert score.verdict == "reasoned"
+    assert "nothing checkable" in score.reason
+    assert score.claims >= 1
+
+
+def test_a_version_1_scorecard_opens_upgrades_on_save_and_keeps_every_mark(
+    tmp_path: Path,
+) -> None:
+    thread = load_thread(None)
+    card = score_thread(thread)
+    first, second = thread.posts[0], thread.posts[1]
+    user = set_rating(card.user, first, 5)
+    user = set_note(user, first, "check the figure")
+    user = toggle_bookmark(user, second)
+    user = set_override(user, second, "asserted", card.posts[1].verdict)
+    card = card.model_copy(update={"user": user})
+    # The same card as version 1 wrote it: no reasoned verdict, no reason role, no new keys.
+    doc = tomllib.loads(to_toml(card))
+    doc["schema_version"] = 1
+    for post in doc["posts"]:
+        post.pop("reasons", None)
+        for key in ("verdict", "effective_verdict"):
+            post[key] = "asserted" if post[key] == "reasoned" else post[key]
+        for sentence in post.get("sentences", []):
+            sentence.pop("weighed", None)
+            sentence["role"] = "claim" if sentence["role"] == "reason" else sentence["role"]
+    for tally in [doc["totals"], *doc["authors"]]:
+        for key in ("verdicts", "computed_verdicts"):
+            tally[key]["asserted"] += tally[key].pop("reasoned")
+    text = f"{HEADER}\n" + tomli_w.dumps(doc) + f"\n{TRAILER}\n"
+    old = tmp_path / "card.toml"
+    old.write_text(text, encoding="utf-8")
+    assert tomllib.loads(text)["schema_version"] == 1
+    opened = load_scorecard(old)
+    assert opened.schema_version == SCHEMA_VERSION
+    assert opened.user == card.user
+    rescored = score_thread(thread, opened.user)
+    assert save_scorecard(rescored, old) is None  # read, so replaced, not set aside
+    saved = tomllib.loads(old.read_text(encoding="utf-8"))
+    assert saved["schema_version"] == SCHEMA_VERSION
+    assert load_scorecard(old).user == card.user
+
+
+def write(tmp_path: Path, rows: list[tuple[str, str]]) -> Path:
+    path = tmp_path / "data.jsonl"
+    path.write_text("".join(json.dumps({"text": t, "label": g}) + "\n" for t, g in rows))
+    return path
+
+
+PREMISE_DATA = [
+    ("The council should close the road.", "claim"),
+    ("Most trips there are short, so people can walk.", "premise"),
+    ("According to the 2019 survey, 41% of cars only pass through.", "premise"),
+    ("Thanks, that is helpful.", "none"),
+]
+
+
+def test_evaluate_maps_reason_and_evidence_to_premise_by_default(tmp_path: Path) -> None:
+    result = evaluate(read_examples(write(tmp_path, PREMISE_DATA), "sentence"), "sentence")
+    assert result["map"] == {"reason": "premise", "evidence": "premise"}
+    assert result["labels"] == ["claim", "none", "premise"]
+    assert result["confusion"]["premise"]["premise"] >= 1
+    assert result["confusion"]["none"]["none"] == 1
+
+
+def test_evaluate_map_option_and_its_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = [(t, "argument" if g != "none" else "none") for t, g in PREMISE_DATA]
+    path = write(tmp_path, data)
+    spec = "claim=argument,reason=argument,evidence=argument"
+    assert main(["evaluate", str(path), "--map", spec]) == 0
+    out = capsys.readouterr().out
+    assert "mapped: claim=argument, reason=argument, evidence=argument" in out
+    assert "confusion (rows: label, columns: predicted)" in out
+    assert main(["evaluate", str(path), "--map", "claim"]) == 1
+    err = capsys.readouterr().err
+    assert "--map: 'claim' is not LABEL=LABEL" in err
+    assert "Traceback" not in err
