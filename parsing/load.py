@@ -7,10 +7,15 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from parsing.decode import decode_bytes, strip_controls
 from parsing.errors import ThreadscoreError
-from parsing.models import Source, Thread
+
+if TYPE_CHECKING:
+    from parsing.models import Thread
+
+# The decoder and the models are imported once a file has been read: a missing, empty or
+# unreadable input is refused without paying for pydantic (~0.1 s a process).
 
 MAX_BYTES = 64 * 1024 * 1024
 """Larger inputs are refused: no real thread page is this big, and reading it would stall."""
@@ -49,6 +54,8 @@ def read_input(path: Path) -> tuple[str, bytes, str | None]:
         raise ThreadscoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if not data.strip():
         raise ThreadscoreError(f"{path}: the file is empty")
+    from parsing.decode import decode_bytes, strip_controls
+
     try:
         text, warning = decode_bytes(data)
     except ThreadscoreError as exc:
@@ -107,6 +114,7 @@ def load_thread(paths: Sequence[str | Path] | str | Path | None = None) -> Threa
         if len(read) > 1:
             raise ThreadscoreError("several text dumps cannot be read as one thread; give one")
         path, text, data, _ = read[0]
+        from parsing.models import Source
         from parsing.text_reader import parse_text
 
         source = Source(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest())

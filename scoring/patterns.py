@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from scoring.regex_cache import compile_cached
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -287,7 +289,8 @@ def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
     scan = ([f"\\b(?<!\\w)(?:{_scan_pattern(at_word)})"] if at_word else []) + (
         [_scan_pattern(other)] if other else []
     )
-    return RuleSet(scan=re.compile("|".join(scan), re.MULTILINE), markers=markers, cased=cased)
+    scan_pattern = compile_cached("|".join(scan), re.MULTILINE)  # compiled once per install
+    return RuleSet(scan=scan_pattern, markers=markers, cased=cased)
 
 
 def find(rules: RuleSet, text: str) -> list[tuple[Rule, int, int]]:

@@ -6,9 +6,11 @@ and `scoring` must not depend on the reader's rendering libraries.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from scoring.models import VERDICTS, Scorecard
+from parsing.collector import collector_paused
+from scoring.models import VERDICTS, PostScore, Scorecard
 from scoring.tally import with_effective_tallies
 
 
@@ -20,13 +22,13 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_table(card: Scorecard, full: bool = False) -> str:
+def format_table(card: Scorecard, full: bool = False, *, tallied: bool = False) -> str:
     """Posts, then authors (or posts, where authors are unknown), then the thread's totals.
 
-    Counts follow the effective verdicts. Reasons are cut to fit a terminal line unless `full`
-    (output to a pipe or a file, where nothing should be lost).
+    Counts follow the effective verdicts (`tallied`: the card's already do). Reasons are cut to
+    fit a terminal line unless `full` (output to a pipe or a file, where nothing should be lost).
     """
-    card = with_effective_tallies(card)
+    card = with_effective_tallies(card, tallied=tallied)
     out = [
         f"title: {card.title or '(none found)'}",
         f"source: {card.source_path}",
@@ -75,10 +77,11 @@ def format_table(card: Scorecard, full: bool = False) -> str:
     return "\n".join(out)
 
 
-def to_json(card: Scorecard) -> dict[str, Any]:
+def to_json(card: Scorecard, *, tallied: bool = False) -> dict[str, Any]:
     """The `threadscore score --json` document: the scorecard plus each effective verdict, with
-    tallies on the effective verdicts (as in the scorecard file)."""
-    card = with_effective_tallies(card)
+    tallies on the effective verdicts (as in the scorecard file). `tallied`: they already are
+    (as on `score_thread`'s card), so they are not counted again."""
+    card = with_effective_tallies(card, tallied=tallied)
     data = card.model_dump(mode="json")
     for post, entry in zip(card.posts, data["posts"], strict=True):
         entry["effective_verdict"] = card.effective_verdict(post.number)
@@ -87,3 +90,32 @@ def to_json(card: Scorecard) -> dict[str, Any]:
         "orphans": data["user"]["orphans"],
     }
     return data
+
+
+def json_chunks(card: Scorecard, *, tallied: bool = False) -> Iterator[bytes]:
+    """`to_json`'s document as `json.dumps(indent=1)` wrote it, serialised by pydantic a post at
+    a time (see `parsing.json_output`), with the collector paused."""
+    from pydantic_core import to_json as dump
+
+    from parsing.json_output import document, items, value
+
+    with collector_paused():
+        card = with_effective_tallies(card, tallied=tallied)
+
+        def post(score: PostScore) -> bytes:
+            verdict = dump(card.effective_verdict(score.number))
+            return dump(score, indent=1)[:-2] + b',\n "effective_verdict": ' + verdict + b"\n}"
+
+        user = {"marks": list(card.user.marks.values()), "orphans": card.user.orphans}
+        yield from document(
+            [
+                ("schema_version", value(card.schema_version)),
+                ("fingerprint", value(card.fingerprint)),
+                ("source_path", value(card.source_path)),
+                ("title", value(card.title)),
+                ("posts", items(card.posts, 1, post)),
+                ("authors", items(card.authors, 1, lambda a: dump(a, indent=1))),
+                ("totals", value(card.totals)),
+                ("user", value(user)),
+            ]
+        )

@@ -11,26 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import json
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-import tomli_w
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from parsing.errors import ThreadscoreError
-from scoring.models import SCHEMA_VERSION, Scorecard, UserLayer, UserMark
-from scoring.tally import with_effective_tallies
+
+if TYPE_CHECKING:
+    from scoring.models import Scorecard
+
+# The models, pydantic and the TOML libraries are imported by the functions that use them:
+# `check_output` runs before anything is parsed, and a refused path must stay cheap.
 
 __all__ = [
     "HEADER",
     "TRAILER",
     "ScorecardFileError",
+    "atomic_write",
     "atomic_write_text",
     "check_output",
     "from_toml",
@@ -86,7 +86,13 @@ def _new_temp(folder: Path, name: str) -> tuple[int, Path]:
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:
-    """Replace `path` with `text` in one step; readers see the old file or the new, never half.
+    """Replace `path` with `text` (UTF-8) in one step: see `atomic_write`."""
+    atomic_write(path, [text.encode("utf-8")])
+
+
+def atomic_write(path: str | Path, chunks: Iterable[bytes]) -> None:
+    """Replace `path` with the bytes of `chunks` in one step; readers see the old file or the
+    new, never half (a document written a piece at a time is never held whole).
 
     Missing folders are created (the reader keeps its state in folders it owns). A new file
     gets 0666 less the umask; a replaced file keeps its mode. OSError is raised as it comes.
@@ -105,10 +111,11 @@ def atomic_write_text(path: str | Path, text: str) -> None:
         keep_mode = None
     fd, tmp = _new_temp(folder, path.name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "wb") as handle:
             if keep_mode is not None and hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), keep_mode)
-            handle.write(text)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -155,13 +162,17 @@ def _drop_none(value: Any) -> Any:
     return value
 
 
-def to_document(card: Scorecard) -> dict[str, Any]:
+def to_document(card: Scorecard, *, tallied: bool = False) -> dict[str, Any]:
     """The scorecard as a TOML-ready dict: header, the user's marks (easy to edit), then scores.
 
-    Totals and author tallies follow the effective verdicts, and each post says both its
-    `verdict` (the scorer's) and its `effective_verdict`, so the file agrees with the screen.
+    Totals and author tallies follow the effective verdicts (`tallied`: they already do, see
+    `with_effective_tallies`), and each post says both its `verdict` (the scorer's) and its
+    `effective_verdict`, so the file agrees with the screen.
     """
-    card = with_effective_tallies(card)
+    from scoring.models import SCHEMA_VERSION
+    from scoring.tally import with_effective_tallies
+
+    card = with_effective_tallies(card, tallied=tallied)
     data = card.model_dump(mode="json")
     for post, entry in zip(card.posts, data["posts"], strict=True):
         entry["effective_verdict"] = card.effective_verdict(post.number)
@@ -186,13 +197,19 @@ def to_document(card: Scorecard) -> dict[str, Any]:
     return _drop_none(doc)
 
 
-def to_toml(card: Scorecard) -> str:
-    """The scorecard file's text (see README, "Scorecard file")."""
+def to_toml(card: Scorecard, *, tallied: bool = False) -> str:
+    """The scorecard file's text (see README, "Scorecard file"); `tallied` as in `to_document`."""
+    import tomli_w
+
+    from parsing.collector import collector_paused
+
     head = (
         f"{HEADER} Edit rating (1-5), bookmark, note and verdict_override under\n"
         "# [[marks]]; everything under [totals], [[authors]] and [[posts]] is recomputed.\n"
     )
-    return head + tomli_w.dumps(to_document(card), multiline_strings=False) + f"\n{TRAILER}\n"
+    with collector_paused():
+        body = tomli_w.dumps(to_document(card, tallied=tallied), multiline_strings=False)
+    return head + body + f"\n{TRAILER}\n"
 
 
 _VERSION_LINE = re.compile(r"^schema_version\s*=", re.MULTILINE)
@@ -216,6 +233,12 @@ def _foreign(path: Path | None) -> ScorecardFileError:
 def from_toml(text: str, path: Path | None = None) -> Scorecard:
     """Parse a scorecard file's text; anything wrong with it is one ScorecardFileError
     (`foreign` when the text is not ours at all, `newer` when a newer threadscore wrote it)."""
+    import tomllib
+
+    from pydantic import ValidationError
+
+    from scoring.models import SCHEMA_VERSION, Scorecard, UserLayer, UserMark
+
     where = f"{path}: " if path else ""
     ours = looks_like_scorecard(text)
     try:
@@ -286,6 +309,8 @@ def _span(numbers: list[int]) -> str:
 
 
 def _first_problem(exc: Exception) -> str:
+    from pydantic import ValidationError
+
     if isinstance(exc, ValidationError) and exc.errors():
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
@@ -317,8 +342,9 @@ def _has_content(path: Path) -> bool:
         return False
 
 
-def save_scorecard(card: Scorecard, path: str | Path) -> Path | None:
-    """Write `card` to `path` atomically; returns where a damaged old scorecard was set aside.
+def save_scorecard(card: Scorecard, path: str | Path, *, tallied: bool = False) -> Path | None:
+    """Write `card` to `path` atomically; returns where a damaged old scorecard was set aside
+    (`tallied` as in `to_document`).
 
     A damaged scorecard of ours at `path` is renamed aside first (the caller should say so).
     Someone else's file, or a scorecard from a newer threadscore, is refused with
@@ -333,7 +359,7 @@ def save_scorecard(card: Scorecard, path: str | Path) -> Path | None:
             if exc.newer or exc.foreign:
                 raise
             aside = set_aside(path)
-    atomic_write_text(path, to_toml(card))
+    atomic_write_text(path, to_toml(card, tallied=tallied))
     return aside
 
 
@@ -343,6 +369,8 @@ def _is_our_export(text: str) -> bool:
         return True
     if not text.lstrip().startswith("{"):
         return False
+    import json
+
     try:
         data = json.loads(text)
     except ValueError:
@@ -350,8 +378,9 @@ def _is_our_export(text: str) -> bool:
     return isinstance(data, dict) and {"schema_version", "fingerprint", "posts"} <= set(data)
 
 
-def save_export(text: str, path: str | Path) -> None:
-    """Write a table or JSON export atomically, replacing only an earlier export of ours.
+def save_export(content: str | Iterable[bytes], path: str | Path) -> None:
+    """Write a table or JSON export (text, or UTF-8 chunks written as they come) atomically,
+    replacing only an earlier export of ours.
 
     Any other file at `path` (a scorecard with the user's marks, a thread, someone's notes) is
     refused with ScorecardFileError and left untouched. Write failures raise OSError.
@@ -370,7 +399,7 @@ def save_export(text: str, path: str | Path) -> None:
                 path=path,
                 foreign=True,
             )
-    atomic_write_text(path, text)
+    atomic_write(path, [content.encode("utf-8")] if isinstance(content, str) else content)
 
 
 def _same_file(a: Path, b: Path) -> bool:

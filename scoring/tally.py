@@ -179,8 +179,14 @@ def effective_tallies(card: Scorecard) -> tuple[list[AuthorTally], ThreadTotals]
     return tally_scores(card.posts, effective_verdicts(card))
 
 
-def with_effective_tallies(card: Scorecard) -> Scorecard:
+def with_effective_tallies(card: Scorecard, *, tallied: bool = False) -> Scorecard:
     """The card with its `authors` and `totals` recounted on the effective verdicts: what is
-    written to the scorecard file and `--json`, so they agree with the scorecard screen."""
+    written to the scorecard file and `--json`, so they agree with the scorecard screen.
+
+    `tallied`: the caller knows they already are (`score_thread` counts them on the user's
+    overrides): the card is returned as it is, and a 10k-post thread is not counted twice.
+    """
+    if tallied:
+        return card
     authors, totals = effective_tallies(card)
     return card.model_copy(update={"authors": authors, "totals": totals})

@@ -6,8 +6,6 @@ import argparse
 import json
 import sys
 
-from scoring.evaluate import evaluate, format_report, parse_map, read_examples
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", help='JSON lines, one {"text": ..., "label": ...} per line')
@@ -28,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from scoring.evaluate import evaluate, format_report, parse_map, read_examples  # not --help
+
     mapping = parse_map(args.map) if args.map else None
     also = set(mapping.values()) if mapping else set()
     result = evaluate(read_examples(args.data, args.level, also), args.level, mapping)

@@ -11,10 +11,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parsing.errors import ThreadscoreError
 from parsing.load import demo_path, expand_paths
-from parsing.models import Thread
+
+if TYPE_CHECKING:
+    from parsing.models import Thread
 
 SMALL_BYTES = 256 * 1024
 """Inputs up to this size parse in ~0.1 s or less on a slow machine."""

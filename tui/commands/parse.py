@@ -1,13 +1,19 @@
-"""`threadscore parse FILE... [--json]`: what the parser found, as a summary or as JSON."""
+"""`threadscore parse FILE... [--json]`: what the parser found, as a summary or as JSON.
+
+The parser and its models are imported in `run`, not here: `threadscore parse --help` and the
+argument checks must not pay for them.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from typing import TYPE_CHECKING
 
-from parsing import Thread, load_thread
 from tui.safe import visible
+
+if TYPE_CHECKING:
+    from parsing.models import Thread
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,10 +58,13 @@ def summary(thread: Thread) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from parsing.load import load_thread
+
     thread = load_thread(args.thread or None)
     if args.json:
-        json.dump(thread.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        from parsing.json_output import thread_chunks, write_chunks
+
+        write_chunks(thread_chunks(thread), sys.stdout)
     else:
         print(summary(thread))
     return 0

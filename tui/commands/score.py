@@ -11,25 +11,20 @@ is one line on stderr and exit code 1.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from parsing import load_thread
 from parsing.errors import ThreadscoreError
-from scoring import score_thread
-from scoring.report import format_table, to_json
-from scoring.store import (
-    ScorecardFileError,
-    check_output,
-    load_scorecard,
-    save_export,
-    save_scorecard,
-    to_toml,
-)
-from scoring.user_layer import reattach
 from tui.safe import storable, visible
+
+if TYPE_CHECKING:
+    from parsing.models import Thread
+    from scoring.models import Scorecard, UserLayer
+
+# The parser, the scorer and their models are imported in `run` and below, not here:
+# `threadscore score --help` and a refused output path must not pay for them.
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,40 +56,70 @@ def _write(out: Path, write: Callable[[], Path | None]) -> Path | None:
         raise ThreadscoreError(f"cannot write {out}: {exc.strerror or exc}") from exc
 
 
+def _kept_marks(out: Path, thread: Thread) -> UserLayer | None:
+    """The marks of the scorecard at OUT, re-attached to `thread` (None when there is none, or
+    when it is a damaged card of ours, which `save_scorecard` sets aside)."""
+    from scoring.store import ScorecardFileError, load_scorecard
+    from scoring.user_layer import reattach
+
+    if not (out.exists() and out.stat().st_size):
+        return None
+    try:
+        previous = load_scorecard(out)
+    except ScorecardFileError as exc:
+        if exc.newer or exc.foreign:
+            raise
+        return None
+    user = reattach(previous.user, thread)
+    if user.orphans:
+        _say(f"{len(user.orphans)} mark(s) fit no post of this thread; kept in {out}")
+    return user
+
+
+def _export(card: Scorecard, args: argparse.Namespace, out: Path | None) -> Iterable[bytes]:
+    """The JSON document or the table, as byte chunks (the card's tallies are the effective
+    ones already: `score_thread` counted them on the kept overrides)."""
+    if args.json:
+        from scoring.report import json_chunks
+
+        return json_chunks(card, tallied=True)
+    from scoring.report import format_table
+
+    full = out is not None or not sys.stdout.isatty()
+    return [(visible(format_table(card, full=full, tallied=True)) + "\n").encode("utf-8")]
+
+
 def run(args: argparse.Namespace) -> int:
+    from parsing.load import load_thread
+    from scoring.store import check_output
+
     out = check_output(args.output, args.thread) if args.output else None
     thread = load_thread(args.thread or None)
+    from scoring.scorer import score_thread
+
     if out is not None:
         check_output(out, thread.source.paths or [thread.source.path])
     as_toml = args.toml or (out is not None and not args.json and out.suffix == ".toml")
-    card = score_thread(thread)
+    user = _kept_marks(out, thread) if out is not None and as_toml else None
+    card = score_thread(thread, user)
     card = card.model_copy(update={"source_path": storable(card.source_path)})  # a non-UTF-8 name
-    if out is not None and as_toml and out.exists() and out.stat().st_size:
-        try:
-            previous = load_scorecard(out)
-        except ScorecardFileError as exc:
-            if exc.newer or exc.foreign:
-                raise
-            previous = None  # a damaged card of ours: save_scorecard sets it aside below
-        if previous is not None:
-            user = reattach(previous.user, thread)
-            card = card.model_copy(update={"user": user})
-            if user.orphans:
-                _say(f"{len(user.orphans)} mark(s) fit no post of this thread; kept in {out}")
     if as_toml:
+        from scoring.store import save_scorecard, to_toml
+
         if out is None:
-            sys.stdout.write(to_toml(card))
+            sys.stdout.write(to_toml(card, tallied=True))
             return 0
-        aside = _write(out, lambda: save_scorecard(card, out))
+        aside = _write(out, lambda: save_scorecard(card, out, tallied=True))
         if aside is not None:
             _say(f"{out} was a damaged scorecard; it was set aside as {aside}")
         return 0
-    if args.json:
-        text = json.dumps(to_json(card), ensure_ascii=False, indent=1) + "\n"
-    else:
-        text = visible(format_table(card, full=out is not None or not sys.stdout.isatty())) + "\n"
+    chunks = _export(card, args, out)
     if out is None:
-        sys.stdout.write(text)
+        from parsing.json_output import write_chunks
+
+        write_chunks(chunks, sys.stdout)
     else:
-        _write(out, lambda: save_export(text, out))
+        from scoring.store import save_export
+
+        _write(out, lambda: save_export(chunks, out))
     return 0

@@ -1,0 +1,137 @@
+"""What every process pays before its work: `--version`, `--help` and refused input import no
+models, and the scorer's big rule pattern is compiled once and then read from the cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scoring import regex_cache
+from scoring.cues import RULES
+from scoring.patterns import compile_rules, find
+from tests.conftest import ROOT
+
+HEAVY = ("pydantic", "pydantic_core", "textual", "rapidfuzz", "charset_normalizer", "tomli_w")
+
+PROBE = """
+import json, sys
+from tui.cli import main
+try:
+    code = main(json.loads(sys.argv[1]))
+except SystemExit as exc:
+    code = exc.code
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(sys.argv[2])))
+models = sorted(m for m in sys.modules if m.endswith(".models"))
+print(json.dumps([code, heavy, models]), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--version"],
+        ["--help"],
+        ["parse", "--help"],
+        ["score", "--help"],
+        ["evaluate", "--help"],
+        ["score", "--json", "--toml"],
+        ["parse", "MISSING"],
+        ["score", "MISSING", "--json"],
+        ["score", "-o", "NO_FOLDER/card.toml"],
+        ["MISSING"],
+        ["parse", "EMPTY"],
+    ],
+)
+def test_cheap_paths_import_no_models(args: list[str], tmp_path: Path) -> None:
+    (tmp_path / "EMPTY").write_text("\n\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args), json.dumps(HEAVY)],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    *said, last = done.stderr.strip().splitlines()
+    code, heavy, models = json.loads(last)
+    assert (heavy, models) == ([], []), args
+    if args[-1] in ("MISSING", "EMPTY", "--json") or "-o" in args or "--toml" in args:
+        assert code != 0 and len(said) >= 1 and "Traceback" not in done.stderr
+
+
+TEXTS = [
+    "According to the 2019 census, 41% of trips are under 2 km. Source? I doubt it.",
+    "Explain how that works. Studies show it; see https://example.org/x (table 4).",
+]
+
+
+def matches(rules, text: str) -> list[tuple[str, int, int]]:
+    return [(rule.kind, start, end) for rule, start, end in find(rules, text)]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(regex_cache.CACHE_ENV, str(folder))
+    return folder
+
+
+def test_rules_from_the_cache_match_as_freshly_compiled(cache: Path) -> None:
+    first = compile_rules(RULES)
+    stored = list(cache.glob("regex-*.bin"))
+    assert len(stored) == 1
+    again = compile_rules(RULES)
+    assert again.scan is not first.scan  # read back from the file, not from `re`'s own cache
+    assert again.scan.pattern == first.scan.pattern
+    assert again.scan.flags == first.scan.flags
+    assert again.scan.groupindex == first.scan.groupindex
+    plain = re.compile(first.scan.pattern, re.MULTILINE)
+    for text in TEXTS:
+        lower = text.lower()
+        assert [m.span() for m in again.scan.finditer(lower)] == [
+            m.span() for m in plain.finditer(lower)
+        ]
+        assert matches(again, text) == matches(first, text) and matches(again, text)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "foreign", "empty"])
+def test_a_damaged_cache_file_falls_back_silently(cache: Path, damage: str) -> None:
+    pattern = r"\b(?:alpha|beta)(?P<m0>)|gamma\d+(?P<m1>)"
+    regex_cache.compile_cached(pattern, re.MULTILINE)
+    (path,) = cache.glob("regex-*.bin")
+    raw = path.read_bytes()
+    damaged = {
+        "truncate": raw[: len(raw) - 5],
+        "flip": raw[:-4] + bytes([raw[-4] ^ 0xFF]) + raw[-3:],
+        "foreign": b'{"key": "x"}\n' + raw.partition(b"\n")[2],
+        "empty": b"",
+    }[damage]
+    path.write_bytes(damaged)
+    compiled = regex_cache.compile_cached(pattern, re.MULTILINE)
+    assert compiled.search("a gamma42 b").lastgroup == "m1"
+    assert path.read_bytes() == raw  # rewritten whole
+
+
+def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(regex_cache.CACHE_ENV, str(blocker / "cache"))
+    assert regex_cache.compile_cached("ab+c").match("abbbc")
+    monkeypatch.setenv(regex_cache.CACHE_ENV, "")  # empty: no cache at all
+    assert regex_cache.cache_dir() is None
+    assert regex_cache.compile_cached("ab+c").match("abbbc")
+
+
+def test_a_cache_file_is_keyed_by_pattern_and_flags(cache: Path) -> None:
+    regex_cache.compile_cached("abc")
+    regex_cache.compile_cached("abc", re.IGNORECASE)
+    assert regex_cache.compile_cached("abc", re.IGNORECASE).match("ABC")
+    assert not regex_cache.compile_cached("abc").match("ABC")
+    assert len(list(cache.glob("regex-*.bin"))) == 2
