@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from scoring.regex_cache import compile_cached
+from parsing.regex_cache import compile_cached
 
 
 @dataclass(frozen=True)
@@ -270,7 +270,7 @@ def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
             cased[name] = own[rule]
         into.append(f"{alt}(?P<{name}>)")
 
-    own = {r: re.compile(r.pattern, re.MULTILINE) for r in rules if r.cased}
+    own = {r: compile_cached(r.pattern, re.MULTILINE) for r in rules if r.cased}
     for rule in rules:
         for alt in alternatives(lower_pattern(rule.pattern)):
             word = alt.startswith("\\b")

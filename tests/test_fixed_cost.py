@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring import regex_cache
+from parsing import regex_cache
 from scoring.cues import RULES
 from scoring.patterns import compile_rules, find
 from tests.conftest import ROOT
@@ -86,7 +86,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_rules_from_the_cache_match_as_freshly_compiled(cache: Path) -> None:
     first = compile_rules(RULES)
     stored = list(cache.glob("regex-*.bin"))
-    assert len(stored) == 1
+    assert stored  # the scan pattern and the as-written patterns of cased rules
     again = compile_rules(RULES)
     assert again.scan is not first.scan  # read back from the file, not from `re`'s own cache
     assert again.scan.pattern == first.scan.pattern

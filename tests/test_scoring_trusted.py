@@ -61,3 +61,18 @@ def test_every_score_of_a_thread_is_a_valid_model() -> None:
 def test_every_rule_gives_a_valid_cue_role() -> None:
     roles = set(Cue.model_fields["role"].annotation.__args__)  # type: ignore[union-attr]
     assert {rule.role for rule in RULES} <= roles
+
+
+def test_every_tally_is_a_valid_model() -> None:
+    """Author tallies are built without validation too: with known authors (the demo) and one
+    per post (a thread whose authors are unknown), on computed and on overridden verdicts."""
+    from scoring.tally import tally_scores
+
+    card = score_thread(load_thread(None))
+    anonymous = [p.model_copy(update={"author": None}) for p in card.posts]
+    overridden = ["challenge" if p.number % 3 else p.verdict for p in card.posts]
+    for scores, verdicts in [(card.posts, None), (anonymous, None), (anonymous, overridden)]:
+        authors, _ = tally_scores(scores, verdicts)
+        assert authors
+        for tally in authors:
+            _same_as_validated(tally)

@@ -56,6 +56,12 @@ def _write(out: Path, write: Callable[[], Path | None]) -> Path | None:
         raise ThreadscoreError(f"cannot write {out}: {exc.strerror or exc}") from exc
 
 
+def _checked(out: str | Path, inputs: Iterable[str | Path]) -> Path:
+    from scoring.store import check_output
+
+    return check_output(out, inputs)
+
+
 def _kept_marks(out: Path, thread: Thread) -> UserLayer | None:
     """The marks of the scorecard at OUT, re-attached to `thread` (None when there is none, or
     when it is a damaged card of ours, which `save_scorecard` sets aside)."""
@@ -91,14 +97,13 @@ def _export(card: Scorecard, args: argparse.Namespace, out: Path | None) -> Iter
 
 def run(args: argparse.Namespace) -> int:
     from parsing.load import load_thread
-    from scoring.store import check_output
 
-    out = check_output(args.output, args.thread) if args.output else None
+    out = _checked(args.output, args.thread) if args.output else None
     thread = load_thread(args.thread or None)
     from scoring.scorer import score_thread
 
     if out is not None:
-        check_output(out, thread.source.paths or [thread.source.path])
+        _checked(out, thread.source.paths or [thread.source.path])
     as_toml = args.toml or (out is not None and not args.json and out.suffix == ".toml")
     user = _kept_marks(out, thread) if out is not None and as_toml else None
     card = score_thread(thread, user)

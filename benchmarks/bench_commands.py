@@ -1,0 +1,208 @@
+"""The commands' cost as a user pays it, with floors beside it, in one run.
+
+usage: python benchmarks/bench_commands.py [--sizes seed 1000 10000 100000] [--runs N]
+                                           [--against DIR] [--data DIR]
+
+Each figure is one fresh process, start-up and imports included, as `threadscore` runs it:
+`parse THREAD --json` and `score THREAD --json` with stdout to /dev/null. CPU is the child's
+user + system time (os.wait4), the best of `--runs` (the machine is shared: wall time would
+count the waits for a CPU other jobs held); peak is the child's maximum resident set (VmHWM, read
+by the child as it exits: `ru_maxrss` would count the benchmark's own size, which a forked child
+starts from).
+
+Floors, each its own fresh process over the same file:
+- `start`: `python -c pass`; `models`: importing the parser's and the scorer's models (pydantic);
+- `read`: reading, decoding and splitting the file into lines;
+- `regex`: one pass of the scorer's whole cue pattern over the lower-cased text (all the
+  scanning scoring cannot avoid, without sentences, models or output);
+- `naive`: a parser that cuts posts at blank lines and prints them as JSON (no quotes, no
+  models): what any parser pays.
+`--against DIR` runs the same commands from another checkout (its .venv) beside this one.
+
+Threads: the seed (../shared/fixtures) and generated bare-style threads of N posts
+(benchmarks/bench_parse.py's generator), written once to `--data` (outside the repository).
+Targets (CPU, start-up included): parse seed <= 0.20 s, 10k <= 0.9 s; score seed <= 0.22 s,
+10k <= 1.5 s, 100k <= 15 s; peak <= 15x the input; 10k -> 100k growth <= 10.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "fixtures" / "000_7a8e4cebb9525fcd.txt"
+TARGETS = {
+    ("parse", "seed"): 0.20,
+    ("parse", "10000"): 0.9,
+    ("score", "seed"): 0.22,
+    ("score", "10000"): 1.5,
+    ("score", "100000"): 15.0,
+}
+PEAK_TARGET = 15.0
+GROWTH_TARGET = 10.5
+
+PEAK = """
+import atexit, os
+
+def _peak():
+    try:
+        with open("/proc/self/status") as status:
+            kib = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+        with open(os.environ["BENCH_PEAK_FILE"], "w") as out:
+            out.write(kib)
+    except (OSError, StopIteration, KeyError):
+        pass
+
+atexit.register(_peak)
+"""
+COMMAND = """
+import sys
+from tui.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+READ = """
+import sys
+from pathlib import Path
+lines = Path(sys.argv[1]).read_bytes().decode("utf-8").splitlines()
+"""
+REGEX = """
+import sys
+from pathlib import Path
+from scoring.cues import compiled_rules
+text = Path(sys.argv[1]).read_bytes().decode("utf-8").lower()
+n = sum(1 for _ in compiled_rules().scan.finditer(text))
+"""
+NAIVE = """
+import json, re, sys
+from pathlib import Path
+text = Path(sys.argv[1]).read_bytes().decode("utf-8")
+posts, line = [], 1
+for n, block in enumerate(re.split(r"\\n[ \\t]*\\n", text), start=1):
+    height = block.count("\\n") + 1
+    posts.append({"number": n, "lines": [line, line + height - 1], "body": block.strip()})
+    line += height + 1
+json.dump({"posts": posts}, sys.stdout, ensure_ascii=False, indent=1)
+"""
+MODELS = "import parsing.models, scoring.models"
+
+
+@dataclass
+class Run:
+    cpu: float
+    peak_mb: float
+
+
+def measure(python: str, code: str, args: list[str], cwd: Path, runs: int) -> Run:
+    """Best CPU time and the largest peak of `runs` fresh `python -c code args` processes
+    (stdout discarded)."""
+    best, peak = float("inf"), 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "peak"
+        env = {**os.environ, "PYTHONPATH": str(cwd), "BENCH_PEAK_FILE": str(report)}
+        for _ in range(runs):
+            with open(os.devnull, "wb") as sink:
+                argv = [python, "-c", PEAK + code, *args]
+                child = subprocess.Popen(argv, cwd=cwd, stdout=sink, env=env)
+                _, status, usage = os.wait4(child.pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise SystemExit(f"failed: {' '.join(args)}")
+            best = min(best, usage.ru_utime + usage.ru_stime)
+            kib = int(report.read_text()) if report.exists() else usage.ru_maxrss
+            peak = max(peak, kib / 1024)
+    return Run(best, peak)
+
+
+def python_of(checkout: Path) -> str:
+    venv = checkout / ".venv" / "bin" / "python"
+    return str(venv) if venv.exists() else sys.executable
+
+
+def threads(sizes: list[str], data: Path) -> dict[str, Path]:
+    """Each size's thread file, generating the missing ones."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_parse import generate
+
+    out = {}
+    for size in sizes:
+        if size == "seed":
+            out[size] = SEED
+            continue
+        path = data / f"generated-{size}.txt"
+        if not path.exists():
+            data.mkdir(parents=True, exist_ok=True)
+            path.write_text(generate(int(size))[0], encoding="utf-8")
+        out[size] = path
+    return out
+
+
+def runs_for(size: str, runs: int) -> int:
+    return runs if size in ("seed", "1000") else max(1, runs // 2 if size == "10000" else 1)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", default=["seed", "1000", "10000", "100000"])
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (fewer at 10k+)")
+    parser.add_argument("--against", type=Path, help="another checkout to run beside this one")
+    parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "ts-bench")
+    args = parser.parse_args(argv)
+    files = threads(args.sizes, args.data)
+    checkouts = [("new", ROOT)] + ([("old", args.against.resolve())] if args.against else [])
+    here = python_of(ROOT)
+    start = measure(here, "pass", [], ROOT, args.runs)
+    models = measure(here, MODELS, [], ROOT, args.runs)
+    print(
+        f"floors: start {start.cpu:.3f} s {start.peak_mb:.0f} MiB; "
+        f"models {models.cpu:.3f} s {models.peak_mb:.0f} MiB (CPU best of {args.runs})"
+    )
+    head = f"{'thread':>7} {'MB':>6} {'command':<6}"
+    for name, _ in checkouts:
+        head += f" {name + ' s':>8} {'peak':>6} {'x in':>5} {'x+':>5}"
+    head += f" {'target':>7} {'read':>6} {'regex':>6} {'naive':>6}"
+    print(head)
+    results: dict[tuple[str, str, str], Run] = {}
+    for size, path in files.items():
+        mb = path.stat().st_size / 1e6
+        n = runs_for(size, args.runs)
+        floors = [measure(here, code, [str(path)], ROOT, n) for code in (READ, REGEX, NAIVE)]
+        for command in ("parse", "score"):
+            row = f"{size:>7} {mb:>6.2f} {command:<6}"
+            for name, checkout in checkouts:
+                cmd = [command, str(path), "--json"]
+                run = measure(python_of(checkout), COMMAND, cmd, checkout, n)
+                results[name, size, command] = run
+                over = (run.peak_mb - models.peak_mb) * 1.048576 / mb
+                row += (
+                    f" {run.cpu:>8.3f} {run.peak_mb:>6.0f} {run.peak_mb * 1.048576 / mb:>5.0f}"
+                    f" {over:>5.1f}"
+                )
+            target = TARGETS.get((command, size))
+            row += f" {target if target else '':>7}"
+            row += "".join(f" {f.cpu:>6.3f}" for f in floors)
+            print(row, flush=True)
+    for name, _ in checkouts:
+        for command in ("parse", "score"):
+            small, big = (
+                results.get((name, "10000", command)),
+                results.get((name, "100000", command)),
+            )
+            if small and big:
+                print(
+                    f"{name} {command} 10k -> 100k: {big.cpu / small.cpu:.1f}x CPU "
+                    f"(target <= {GROWTH_TARGET}x), {big.peak_mb / small.peak_mb:.1f}x peak"
+                )
+    print(
+        "peak: MiB; x in: peak / input size; x+: (peak - models floor peak) / input size "
+        f"(target <= {PEAK_TARGET:.0f}x)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
