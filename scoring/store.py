@@ -14,7 +14,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,7 @@ __all__ = [
     "set_aside",
     "to_document",
     "to_toml",
+    "toml_chunks",
 ]
 
 HEADER = "# threadscore scorecard."
@@ -162,20 +163,11 @@ def _drop_none(value: Any) -> Any:
     return value
 
 
-def to_document(card: Scorecard, *, tallied: bool = False) -> dict[str, Any]:
-    """The scorecard as a TOML-ready dict: header, the user's marks (easy to edit), then scores.
-
-    Totals and author tallies follow the effective verdicts (`tallied`: they already do, see
-    `with_effective_tallies`), and each post says both its `verdict` (the scorer's) and its
-    `effective_verdict`, so the file agrees with the screen.
-    """
+def _head(card: Scorecard) -> dict[str, Any]:
+    """The file's header values and the user's marks (each override with the verdict it
+    overrides), without the None values TOML cannot hold."""
     from scoring.models import SCHEMA_VERSION
-    from scoring.tally import with_effective_tallies
 
-    card = with_effective_tallies(card, tallied=tallied)
-    data = card.model_dump(mode="json")
-    for post, entry in zip(card.posts, data["posts"], strict=True):
-        entry["effective_verdict"] = card.effective_verdict(post.number)
     computed = {p.post_id: p.verdict for p in card.posts}
     marks = []
     for mark in card.user.marks.values():
@@ -183,33 +175,68 @@ def to_document(card: Scorecard, *, tallied: bool = False) -> dict[str, Any]:
         if mark.verdict_override is not None:
             entry["computed_verdict"] = computed.get(mark.post_id, mark.computed_verdict)
         marks.append(entry)
-    doc: dict[str, Any] = {
+    head = {
         "schema_version": SCHEMA_VERSION,
-        "fingerprint": data["fingerprint"],
-        "source_path": data["source_path"],
-        "title": data["title"],
+        "fingerprint": card.fingerprint,
+        "source_path": card.source_path,
+        "title": card.title,
         "marks": marks,
         "orphans": [m.model_dump(mode="json") for m in card.user.orphans],
-        "totals": data["totals"],
-        "authors": data["authors"],
-        "posts": data["posts"],
     }
-    return _drop_none(doc)
+    return _drop_none(head)
+
+
+def _post(card: Scorecard, number: int) -> dict[str, Any]:
+    entry = card.post(number).model_dump(mode="json", exclude_none=True)
+    entry["effective_verdict"] = card.effective_verdict(number)
+    return entry
+
+
+def to_document(card: Scorecard, *, tallied: bool = False) -> dict[str, Any]:
+    """The scorecard as a TOML-ready dict: header, the user's marks (easy to edit), then scores.
+
+    Totals and author tallies follow the effective verdicts (`tallied`: they already do, see
+    `with_effective_tallies`), and each post says both its `verdict` (the scorer's) and its
+    `effective_verdict`, so the file agrees with the screen.
+    """
+    from scoring.tally import with_effective_tallies
+
+    card = with_effective_tallies(card, tallied=tallied)
+    data = card.model_dump(mode="json", exclude_none=True, include={"totals", "authors"})
+    posts = [_post(card, post.number) for post in card.posts]
+    return {**_head(card), "totals": data["totals"], "authors": data["authors"], "posts": posts}
+
+
+def toml_chunks(card: Scorecard, *, tallied: bool = False) -> Iterator[str]:
+    """The scorecard file's text (see README, "Scorecard file"), a post at a time, written as
+    `tomli_w.dumps(to_document(card))` wrote it (see `scoring.toml_output`), with the
+    collector paused; `tallied` as in `to_document`."""
+    from parsing.collector import collector_paused
+    from scoring import toml_output
+    from scoring.tally import with_effective_tallies
+
+    with collector_paused():
+        card = with_effective_tallies(card, tallied=tallied)
+        yield (
+            f"{HEADER} Edit rating (1-5), bookmark, note and verdict_override under\n"
+            "# [[marks]]; everything under [totals], [[authors]] and [[posts]] is recomputed.\n"
+        )
+        data = card.model_dump(mode="json", exclude_none=True, include={"totals", "authors"})
+        head = {**_head(card), "totals": data["totals"], "authors": data["authors"]}
+        first = _post(card, 1) if card.posts else None
+        if first is None or toml_output.fits_inline([first]):  # then `posts = [...]` is a value
+            head["posts"] = [_post(card, post.number) for post in card.posts]
+            yield from toml_output.chunks(head)
+        else:  # an array of tables, after everything else: one section a post
+            yield from toml_output.chunks(head)
+            for post in card.posts:
+                yield toml_output.array_item("posts", _post(card, post.number))
+        yield f"\n{TRAILER}\n"
 
 
 def to_toml(card: Scorecard, *, tallied: bool = False) -> str:
-    """The scorecard file's text (see README, "Scorecard file"); `tallied` as in `to_document`."""
-    import tomli_w
-
-    from parsing.collector import collector_paused
-
-    head = (
-        f"{HEADER} Edit rating (1-5), bookmark, note and verdict_override under\n"
-        "# [[marks]]; everything under [totals], [[authors]] and [[posts]] is recomputed.\n"
-    )
-    with collector_paused():
-        body = tomli_w.dumps(to_document(card, tallied=tallied), multiline_strings=False)
-    return head + body + f"\n{TRAILER}\n"
+    """The scorecard file's text (see `toml_chunks`)."""
+    return "".join(toml_chunks(card, tallied=tallied))
 
 
 _VERSION_LINE = re.compile(r"^schema_version\s*=", re.MULTILINE)
@@ -359,7 +386,7 @@ def save_scorecard(card: Scorecard, path: str | Path, *, tallied: bool = False) 
             if exc.newer or exc.foreign:
                 raise
             aside = set_aside(path)
-    atomic_write_text(path, to_toml(card, tallied=tallied))
+    atomic_write(path, (chunk.encode("utf-8") for chunk in toml_chunks(card, tallied=tallied)))
     return aside
 
 
