@@ -76,3 +76,23 @@ def test_every_tally_is_a_valid_model() -> None:
         assert authors
         for tally in authors:
             _same_as_validated(tally)
+
+
+def test_frozen_models_share_one_set_of_set_fields_that_nothing_changes() -> None:
+    """The scorer's models share one `model_fields_set` per class (memory); copying a model
+    or trying to assign to it must leave the shared set as it was."""
+    import pytest
+    from pydantic import ValidationError
+
+    values = {"kind": "url", "role": "evidence", "start": 3, "end": 9, "text": "x.com"}
+    build = trusted_builder(Cue)
+    first, second = (
+        build({**values, "evidence_type": "link"}),
+        build({**values, "evidence_type": None}),
+    )
+    assert first.model_fields_set is second.model_fields_set
+    copied = first.model_copy(update={"text": "y.com"})
+    assert copied.model_fields_set is not first.model_fields_set
+    with pytest.raises(ValidationError):
+        first.text = "z"  # type: ignore[misc]
+    assert first.model_fields_set == set(Cue.model_fields) and first.text == "x.com"
