@@ -150,6 +150,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", nargs="+", default=["seed", "1000", "10000", "100000"])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (fewer at 10k+)")
     parser.add_argument("--against", type=Path, help="another checkout to run beside this one")
+    parser.add_argument(
+        "--against-up-to",
+        type=int,
+        default=10000,
+        help="largest thread (posts) to run the other checkout on (main took 6 GiB at 100k)",
+    )
     parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "ts-bench")
     args = parser.parse_args(argv)
     files = threads(args.sizes, args.data)
@@ -174,6 +180,9 @@ def main(argv: list[str]) -> int:
         for command in ("parse", "score"):
             row = f"{size:>7} {mb:>6.2f} {command:<6}"
             for name, checkout in checkouts:
+                if name == "old" and size != "seed" and int(size) > args.against_up_to:
+                    row += f" {'-':>8} {'-':>6} {'-':>5} {'-':>5}"
+                    continue
                 cmd = [command, str(path), "--json"]
                 run = measure(python_of(checkout), COMMAND, cmd, checkout, n)
                 results[name, size, command] = run
