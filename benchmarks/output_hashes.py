@@ -2,9 +2,10 @@
 threads, one line per (thread, output): run before and after a change and `diff` the two lists
 to prove the change output-identical.
 
-usage: python benchmarks/output_hashes.py [THREAD ...]
+usage: python benchmarks/output_hashes.py [--root CHECKOUT] [--bench DIR] [THREAD ...]
 Default threads: the demo, the seed, ../shared/datasets iac/, flat/ (text dumps) and html/ pages,
-and the generated bench threads given with --bench DIR (files gen*.txt).
+and the generated bench threads given with --bench DIR (files gen*.txt). `--root` runs another
+checkout's code (with its own venv's python: `../main/.venv/bin/python THIS --root ../main`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if "--root" in sys.argv:
+    ROOT = Path(sys.argv[sys.argv.index("--root") + 1]).resolve()
+    del sys.argv[sys.argv.index("--root") : sys.argv.index("--root") + 2]
 sys.path.insert(0, str(ROOT))
 
 SHARED = ROOT.parent / "shared"

@@ -317,6 +317,8 @@ def _upgrade(data: dict[str, Any], version: int) -> dict[str, Any]:
     shape on the next save). Version 1 knew four verdicts and four sentence roles, a subset of
     version 2's (which added `reasoned` and `reason`): every post, mark and override reads as
     it is, and the new counts start at their defaults."""
+    from scoring.models import SCHEMA_VERSION
+
     if version < 2:
         data = {**data, "schema_version": SCHEMA_VERSION}
     return data
