@@ -1,0 +1,493 @@
+"""Posts of a page whose engine is not in the table, read off the page's own repeating structure.
+
+A thread page lists its posts as elements that repeat with one signature (same tag and classes,
+or the same id pattern such as `post_123`), each holding a text body, a short author name and
+often a date and a numeric id. We group the page's elements by signature, score each family
+by how much of the page's text it covers and how many of its members carry an author and an
+id, and take the best family as the posts. Inside the members, the body, author and date are
+"slots" (the same relative path in most members), so one odd post does not mislead the choice.
+No engine's names appear here: only the markup conventions every engine shares (profile links,
+`<time>`, `blockquote`, "X wrote:").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsing.html import dates
+from parsing.html.extract import RawPost
+from parsing.html.quote_blocks import body_parts, find_quotes
+from parsing.html.text import clean, inline_text
+
+MIN_MEMBERS = 2
+"""A family needs two members: one post alone does not show a repeating structure."""
+MIN_COVERAGE = 0.2
+"""Share of the page's text the posts must hold, else the page is not a post list."""
+SAMPLE = 40
+"""Members read in full to choose the body, author and date slots (spread over the page)."""
+MAX_NAME_CHARS = 40
+MAX_NAME_WORDS = 5
+MAX_SLOT_DEPTH = 14
+
+_ID = re.compile(r"^([A-Za-z_-]*?)[-_]?(\d+)$")
+_DIGITS = re.compile(r"\d")
+_NUM_ID = re.compile(r"(?:^|\D)(\d{2,})$")
+_PROFILE_HREF = re.compile(
+    r"user|member|profil|author|/u/|[?&]u=|[?&]uid=|/people/|/~|/@", re.IGNORECASE
+)
+_NAME_CLASS = re.compile(r"author|user|poster|name|nick|member", re.IGNORECASE)
+_NOT_NAME_CLASS = re.compile(r"title|avatar|info|stat|detail|rank|group|pane|block", re.IGNORECASE)
+_DATE_CLASS = re.compile(r"date|time|posted|publish|created", re.IGNORECASE)
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option"})
+_CONTENT_TAGS = frozenset(
+    {
+        "p", "br", "blockquote", "ul", "ol", "li", "pre", "code", "img", "a", "span", "b", "i",
+        "em", "strong", "font", "u", "s", "q", "sup", "sub", "small", "big", "h1", "h2", "h3",
+        "h4", "h5", "h6", "hr", "table", "center", "strike", "del", "ins", "mark", "abbr",
+        "cite", "iframe", "video", "figure", "dl", "tt", "wbr",
+    }
+)  # fmt: skip
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "button", "select"})
+_NOT_NAMES = frozenset(
+    {"quote", "reply", "report", "pm", "find", "profile", "website", "email", "like", "share"}
+)
+
+
+@dataclass
+class Family:
+    """Elements that repeat with one signature; `score` says how much they look like posts."""
+
+    key: tuple[str, ...]
+    members: list[LexborNode]
+    coverage: float = 0.0
+    authors: float = 0.0
+    ids: float = 0.0
+    score: float = 0.0
+
+
+def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
+    """The posts of a page of an unknown engine; [] when no family of elements looks like posts."""
+    root = tree.body
+    if root is None:
+        return []
+    family = best_family(root)
+    if family is None:
+        return []
+    return read_family(family.members)
+
+
+# Families ------------------------------------------------------------------------------------
+
+
+def _keys(node: LexborNode) -> Iterator[tuple[str, ...]]:
+    """The signatures a node repeats under: its id pattern, its classes, a numeric data key."""
+    tag = node.tag or ""
+    attrs = node.attributes
+    ident = attrs.get("id") or ""
+    m = _ID.match(ident)
+    if m and (m[1] or len(m[2]) >= 2):
+        yield ("id", tag, m[1])
+    cls = attrs.get("class") or ""
+    tokens = tuple(sorted(t for t in cls.split() if not _DIGITS.search(t)))
+    if tokens:
+        yield ("class", tag, *tokens)
+    for name, value in attrs.items():
+        if name.startswith("data-") and value and _NUM_ID.search(value) and _id_like_attr(name):
+            yield ("data", tag, name)
+
+
+def _id_like_attr(name: str) -> bool:
+    rest = name[5:]
+    return "id" in rest or "post" in rest or rest in ("content", "node", "index")
+
+
+def families(root: LexborNode) -> list[Family]:
+    """Every signature shared by two or more elements that do not nest in one another."""
+    groups: dict[tuple[str, ...], list[LexborNode]] = {}
+    for node in root.traverse(include_text=False):
+        tag = node.tag
+        if not tag or tag.startswith("-") or tag in _SKIP or tag in ("a", "img", "br"):
+            continue
+        for key in _keys(node):
+            groups.setdefault(key, []).append(node)
+    out = []
+    for key, nodes in groups.items():
+        if len(nodes) < MIN_MEMBERS:
+            continue
+        members = _outermost(nodes)
+        if len(members) >= MIN_MEMBERS:
+            out.append(Family(key, members))
+    return out
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """Members in page order with any member nested inside another left out."""
+    ids = {n.mem_id for n in nodes}
+    out = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            out.append(node)
+    return out
+
+
+def text_len(node: LexborNode) -> int:
+    return len(" ".join((node.text(deep=True, separator=" ") or "").split()))
+
+
+def best_family(root: LexborNode) -> Family | None:
+    """The family that holds most of the page's text in members that each have an author."""
+    total = text_len(root) or 1
+    best: Family | None = None
+    for fam in families(root):
+        lengths = [text_len(n) for n in fam.members]
+        fam.coverage = sum(lengths) / total
+        if fam.coverage < MIN_COVERAGE or _median(lengths) < 20:
+            continue
+        sample = _spread(fam.members, SAMPLE)
+        names = [_member_names(n) for n in sample]
+        fam.authors = sum(1 for x in names if x) / len(sample)
+        many = sum(1 for x in names if len(x) > 2) / len(sample)
+        fam.ids = sum(1 for n in sample if own_post_id(n)) / len(sample)
+        fam.score = (
+            fam.coverage * (0.2 + 0.8 * fam.authors) * (0.6 + 0.4 * fam.ids) * (1 - 0.8 * many)
+        )
+        if best is None or fam.score > best.score:
+            best = fam
+    if best is None or best.authors < 0.5:
+        return None
+    return best
+
+
+def _median(values: list[int]) -> float:
+    ordered = sorted(values)
+    return float(ordered[len(ordered) // 2]) if ordered else 0.0
+
+
+def _spread(nodes: list[LexborNode], k: int) -> list[LexborNode]:
+    if len(nodes) <= k:
+        return nodes
+    step = len(nodes) / k
+    return [nodes[int(i * step)] for i in range(k)]
+
+
+# Names ---------------------------------------------------------------------------------------
+
+
+def _in_quote(node: LexborNode, stop: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.mem_id != stop.mem_id:
+        if parent.tag == "blockquote" or "quote" in (parent.attributes.get("class") or "").lower():
+            return True
+        parent = parent.parent
+    return False
+
+
+def looks_like_name(text: str) -> bool:
+    """A user name: short, a few words, not a button label or a number."""
+    if not text or len(text) > MAX_NAME_CHARS or len(text.split()) > MAX_NAME_WORDS:
+        return False
+    if text.lower().strip(" .:[]()") in _NOT_NAMES:
+        return False
+    return not text.replace(",", "").replace(".", "").isdigit()
+
+
+def name_candidates(member: LexborNode) -> Iterator[LexborNode]:
+    """Elements that may hold the author's name: profile links and name-classed elements."""
+    for node in member.css("a[href], [class]"):
+        attrs = node.attributes
+        if node.tag == "a" and _PROFILE_HREF.search(attrs.get("href") or ""):
+            yield node
+            continue
+        cls = attrs.get("class") or ""
+        if _NAME_CLASS.search(cls) and not _NOT_NAME_CLASS.search(cls):
+            yield node
+
+
+def _member_names(member: LexborNode) -> set[str]:
+    own = _attr_author(member)
+    if own:
+        return {own}
+    names = set()
+    for node in name_candidates(member):
+        text = inline_text(node)
+        if looks_like_name(text) and not _in_quote(node, member):
+            names.add(text.casefold())
+    return names
+
+
+def _attr_author(node: LexborNode) -> str | None:
+    for name, value in node.attributes.items():
+        if name.startswith("data-") and ("author" in name or "username" in name) and value:
+            value = clean(value)
+            if looks_like_name(value):
+                return value
+    return None
+
+
+# Ids -----------------------------------------------------------------------------------------
+
+
+def own_post_id(node: LexborNode) -> str | None:
+    """A post's number from its own markup: id="post_123", data-pid="123", <a name="p123">."""
+    m = _ID.match(node.attributes.get("id") or "")
+    if m and len(m[2]) >= 2:
+        return m[2]
+    for name, value in node.attributes.items():
+        if name.startswith("data-") and value and _id_like_attr(name):
+            hit = _NUM_ID.search(value)
+            if hit:
+                return hit[1]
+    prev = node.prev
+    hops = 0
+    while prev is not None and hops < 4:
+        if prev.tag == "a":
+            m = _ID.match(prev.attributes.get("name") or prev.attributes.get("id") or "")
+            if m and len(m[2]) >= 2:
+                return m[2]
+        if prev.tag and not prev.tag.startswith("-"):
+            hops += 1
+        prev = prev.prev
+    return None
+
+
+def inner_post_id(member: LexborNode, body: LexborNode | None) -> str | None:
+    """Failing its own markup, a post's number from an inner id or anchor outside its body."""
+    for node in member.css("[id], a[name]"):
+        if body is not None and _inside(node, body):
+            continue
+        m = _ID.match(node.attributes.get("id") or node.attributes.get("name") or "")
+        if m and len(m[2]) >= 3:
+            return m[2]
+    return None
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    parent = node
+    while parent is not None:
+        if parent.mem_id == ancestor.mem_id:
+            return True
+        parent = parent.parent
+    return False
+
+
+# Slots ---------------------------------------------------------------------------------------
+
+
+Slot = tuple[tuple[str, str], ...]
+
+
+def _step(node: LexborNode) -> tuple[str, str]:
+    cls = node.attributes.get("class") or ""
+    return (node.tag or "", " ".join(sorted(t for t in cls.split() if not _DIGITS.search(t))))
+
+
+def walk(member: LexborNode) -> Iterator[tuple[Slot, LexborNode]]:
+    """Every element under a member with its path of tag+class steps from the member."""
+    stack: list[tuple[Slot, LexborNode]] = [((), member)]
+    while stack:
+        path, node = stack.pop()
+        child = node.last_child
+        while child is not None:
+            tag = child.tag
+            if tag and not tag.startswith("-") and tag not in _SKIP:
+                sub = (*path, _step(child))
+                yield sub, child
+                if len(sub) < MAX_SLOT_DEPTH:
+                    stack.append((sub, child))
+            child = child.prev
+
+
+def content_share(node: LexborNode) -> float:
+    """How much of a node's text is written content (text, paragraphs, inline markup, quotes)
+    rather than further classed blocks: a post body is made of the former."""
+    total = 0
+    content = 0
+    child = node.child
+    while child is not None:
+        tag = child.tag or ""
+        if tag == "-text":
+            n = len((child.text_content or "").strip())
+            total += n
+            content += n
+        elif tag and not tag.startswith("-") and tag not in _SKIP:
+            n = text_len(child)
+            total += n
+            if tag in _CONTENT_TAGS or _plain_block(child):
+                content += n
+        child = child.next
+    return content / total if total else 0.0
+
+
+def _plain_block(node: LexborNode) -> bool:
+    attrs = node.attributes
+    cls = (attrs.get("class") or "").lower()
+    return node.tag == "div" and ("quote" in cls or not (cls or attrs.get("id")))
+
+
+def choose_body_slot(sample: list[LexborNode]) -> Slot | None:
+    """The slot most members have once, holding most of their text as written content."""
+    scores: Counter[Slot] = Counter()
+    for member in sample:
+        size = text_len(member) or 1
+        seen: Counter[Slot] = Counter()
+        nodes: dict[Slot, LexborNode] = {}
+        for slot, node in walk(member):
+            seen[slot] += 1
+            nodes[slot] = node
+        for slot, node in nodes.items():
+            if seen[slot] != 1 or node.tag in _CHROME_TAGS:
+                continue
+            n = text_len(node)
+            if n < 0.1 * size:
+                continue
+            scores[slot] += n / size * content_share(node)
+    if not scores:
+        return None
+    return max(scores.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+
+
+def at_slot(member: LexborNode, slot: Slot) -> LexborNode | None:
+    """The element at a slot path under a member (first match at each step)."""
+    node = member
+    for tag, cls in slot:
+        child = node.child
+        while child is not None:
+            if child.tag == tag and _step(child)[1] == cls:
+                break
+            child = child.next
+        if child is None:
+            return None
+        node = child
+    return node
+
+
+def choose_name_slot(sample: list[LexborNode], bodies: list[LexborNode | None]) -> Slot | None:
+    """The slot where most members have a short name outside their body; names that vary
+    between posts beat a label every post repeats ("Find", "Quote")."""
+    found: dict[Slot, list[str]] = {}
+    order: dict[Slot, int] = {}
+    for member, body in zip(sample, bodies, strict=True):
+        wanted = {n.mem_id for n in name_candidates(member)}
+        taken: set[Slot] = set()
+        for i, (slot, node) in enumerate(_doc_order(member)):
+            if node.mem_id not in wanted or slot in taken:
+                continue
+            if body is not None and _inside(node, body):
+                continue
+            text = inline_text(node)
+            if looks_like_name(text) and not _in_quote(node, member):
+                taken.add(slot)
+                found.setdefault(slot, []).append(text)
+                order[slot] = min(order.get(slot, i), i)
+    if not found:
+        return None
+
+    def score(item: tuple[Slot, list[str]]) -> tuple[float, int]:
+        slot, names = item
+        variety = len(set(names)) / len(names)
+        return (len(names) / len(sample) + 0.5 * variety, -order[slot])
+
+    return max(found.items(), key=score)[0]
+
+
+def _doc_order(member: LexborNode) -> list[tuple[Slot, LexborNode]]:
+    out: list[tuple[Slot, LexborNode]] = []
+    stack: list[tuple[Slot, LexborNode]] = [((), member)]
+    while stack:
+        path, node = stack.pop()
+        kids = []
+        child = node.child
+        while child is not None:
+            if child.tag and not child.tag.startswith("-") and child.tag not in _SKIP:
+                kids.append(child)
+            child = child.next
+        for kid in reversed(kids):
+            sub = (*path, _step(kid))
+            stack.append((sub, kid))
+        if path:
+            out.append((path, node))
+    return out
+
+
+# Reading members -----------------------------------------------------------------------------
+
+
+def read_family(members: list[LexborNode]) -> list[RawPost]:
+    """Each member as a post: body at the body slot, author at the name slot, id and date."""
+    sample = _spread(members, SAMPLE)
+    body_slot = choose_body_slot(sample)
+    sample_bodies = [at_slot(m, body_slot) if body_slot else None for m in sample]
+    name_slot = choose_name_slot(sample, sample_bodies)
+    posts = []
+    for member in members:
+        body = at_slot(member, body_slot) if body_slot else None
+        if body is None:
+            body = _largest_content(member)
+        if body is None:
+            continue
+        author = _attr_author(member)
+        if author is None and name_slot is not None:
+            node = at_slot(member, name_slot)
+            author = inline_text(node) if node is not None else None
+        if not author:
+            author = _first_name(member, body)
+        parts, quotes = body_parts(body, find_quotes(body))
+        if not parts:
+            continue
+        posts.append(
+            RawPost(
+                source_id=own_post_id(member) or inner_post_id(member, body),
+                author=author or None,
+                parts=parts,
+                quotes=quotes,
+                date=post_date(member, body),
+            )
+        )
+    return posts
+
+
+def _largest_content(member: LexborNode) -> LexborNode | None:
+    best, best_score = None, 0.0
+    for _slot, node in walk(member):
+        score = text_len(node) * content_share(node)
+        if score > best_score:
+            best, best_score = node, score
+    return best
+
+
+def _first_name(member: LexborNode, body: LexborNode) -> str | None:
+    for node in name_candidates(member):
+        if _inside(node, body):
+            continue
+        text = inline_text(node)
+        if looks_like_name(text):
+            return text
+    return None
+
+
+def post_date(member: LexborNode, body: LexborNode) -> dt.date | None:
+    """The first date outside the body: a <time>, a date-classed element, a title attribute."""
+    for node in member.css("time, [datetime], [data-time], [data-timestamp]"):
+        if not _inside(node, body):
+            value = dates.from_node(node)
+            if value:
+                return value
+    for node in member.css("[class], [title]"):
+        if _inside(node, body):
+            continue
+        cls = node.attributes.get("class") or ""
+        if _DATE_CLASS.search(cls):
+            text = inline_text(node)
+            value = dates.from_text(text[:120]) or dates.from_text(node.attributes.get("title"))
+            if value:
+                return value
+    return None

@@ -1,0 +1,225 @@
+"""Quotes in a post body of an unknown engine: which blocks are quotes, whom and what they name.
+
+A quote is a `blockquote` or a block whose class says quote. Its attribution is a `cite`, a
+head-like first child or the sibling just before it, or attributes on the block itself; the
+name comes from a profile link there or from the words ("X wrote:", "Quote from: X on ...",
+"Originally Posted by X", "X a écrit :", "@X said in T:"), the quoted post from a number in the
+attribution's link (`pid=`, `#p123`, `/post/123`) or a numeric data attribute.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from parsing.html.extract import RawQuote
+from parsing.html.text import clean, inline_text, render
+
+_BLOCKS = frozenset(
+    {"div", "blockquote", "aside", "table", "td", "section", "figure", "article", "dl", "dd",
+     "fieldset", "q"}
+)  # fmt: skip
+_NOT_QUOTE = re.compile(r"head|title|foot|cite|author|expand|button|link|toggle|icon", re.I)
+_HEAD_CLASS = re.compile(
+    r"cite|title|head|author|attribution|postedby|posted-by|citation|source|by\b", re.I
+)
+_WHO = (
+    r"said|wrote|writes|says|posted|a\s+écrit|a\s+dit|schrieb|hat\s+geschrieben|hat\s+gesagt"
+    r"|ha\s+scritto|escribió|dijo|schreef|napisał|skrev|написал"
+)
+_SAID = re.compile(
+    rf"^@?(?P<name>.{{1,60}}?)\s*(?:\([^)]*\)\s*)?(?:{_WHO})\b(?:\s+(?:in|on|at|le|am)\b.*)?[\s:.,↑]*$",
+    re.I,
+)
+_FROM = re.compile(
+    r"^(?:quote\s+from|originally\s+posted\s+by|posted\s+by|quoting|quote|citation|zitat"
+    r"|cita|citazione|quot)\s*[:(]?\s*(?P<name>[^:()]{1,60}?)\s*(?:\)|\s(?:on|le|am|il)\s.*|:)?\s*$",
+    re.I,
+)
+_LEAD_DATE = re.compile(r"^\s*\([^)]{3,40}\)\s*")
+_REF_QUERY = re.compile(r"[?&;](?:pid|p|post|postid|post_id|msg|comment|reply|id)=(\d{2,})", re.I)
+_REF_FRAGMENT = re.compile(r"#[A-Za-z_-]{0,12}?(\d{2,})$")
+_REF_PATH = re.compile(r"/(?:posts?|comments?|msgs?|messages?|p)/(\d{2,})", re.I)
+_ATTR_NUM = re.compile(r"(\d{2,})")
+MAX_HEAD_CHARS = 200
+INNER_SHARE = 0.8
+"""A quote-classed block holding this much of its enclosing quote's text is that quote's inner
+wrapper (a content box), not a quote in the quote."""
+
+
+def _is_quote_block(node: LexborNode) -> bool:
+    if node.tag not in _BLOCKS:
+        return False
+    if node.tag == "blockquote":
+        return True
+    cls = node.attributes.get("class") or ""
+    tokens = [t for t in re.split(r"[\s_-]+|(?<=[a-z])(?=[A-Z])", cls) if t]
+    if not any("quote" in t.lower() for t in tokens):
+        return False
+    return not any("quote" in t.lower() and _NOT_QUOTE.search(t) for t in tokens) and not any(
+        _NOT_QUOTE.fullmatch(t) for t in tokens
+    )
+
+
+def _tlen(node: LexborNode) -> int:
+    return len("".join((node.text(deep=True) or "").split()))
+
+
+def find_quotes(body: LexborNode) -> set[int]:
+    """The mem_ids of quote blocks in a body (inner wrappers of a quote left out)."""
+    found: list[LexborNode] = [n for n in body.css("blockquote, [class]") if _is_quote_block(n)]
+    ids = {n.mem_id for n in found}
+    keep = set()
+    for node in found:
+        outer = node.parent
+        while outer is not None and outer.mem_id != body.mem_id and outer.mem_id not in ids:
+            outer = outer.parent
+        if outer is not None and outer.mem_id in ids:
+            if _tlen(node) >= INNER_SHARE * _tlen(outer):
+                continue
+        if _tlen(node) == 0:
+            continue
+        keep.add(node.mem_id)
+    return keep
+
+
+def _elements(node: LexborNode) -> list[LexborNode]:
+    out = []
+    child = node.child
+    while child is not None:
+        if child.tag and not child.tag.startswith("-"):
+            out.append(child)
+        child = child.next
+    return out
+
+
+def _prev_element(node: LexborNode) -> LexborNode | None:
+    sib = node.prev
+    while sib is not None:
+        if sib.tag == "-text" and (sib.text_content or "").strip():
+            return None
+        if sib.tag and not sib.tag.startswith("-"):
+            return sib
+        sib = sib.prev
+    return None
+
+
+def name_in(text: str) -> str | None:
+    """The quoted author in an attribution line, or None ("Quote:", "Code:")."""
+    text = " ".join(text.split())
+    text = _LEAD_DATE.sub("", text).strip()
+    for pattern in (_SAID, _FROM):
+        m = pattern.match(text)
+        if m:
+            name = m["name"].strip(" :,@\"'«»“”")
+            name = _LEAD_DATE.sub("", name).strip()
+            if name and len(name.split()) <= 5 and name.lower() not in {"quote", "code"}:
+                return clean(name)
+    return None
+
+
+def _is_head(node: LexborNode) -> bool:
+    text = inline_text(node)
+    if not text or len(text) > MAX_HEAD_CHARS:
+        return False
+    cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
+    if node.tag == "cite" or _HEAD_CLASS.search(cls):
+        return True
+    return node.tag in ("b", "strong", "div", "p", "span", "h4", "h5", "h6", "dt", "header") and (
+        name_in(text) is not None or text.rstrip().endswith(":")
+    )
+
+
+def quote_head(node: LexborNode, quotes: set[int]) -> tuple[LexborNode | None, bool]:
+    """The attribution of a quote and whether it sits inside the quote (else just before)."""
+    for child in _elements(node)[:3]:
+        if child.mem_id in quotes:
+            break
+        if _is_head(child):
+            return child, True
+        for grand in _elements(child)[:2]:
+            if grand.mem_id not in quotes and _is_head(grand) and grand.tag != "div":
+                return grand, True
+    prev = _prev_element(node)
+    if prev is not None and prev.mem_id not in quotes and _is_head(prev):
+        text = inline_text(prev)
+        if name_in(text) or text.rstrip().endswith(":"):
+            return prev, False
+    return None, False
+
+
+def _attr_meta(node: LexborNode) -> tuple[str | None, str | None]:
+    author = source = None
+    for name, value in node.attributes.items():
+        if not name.startswith("data-") or not value:
+            continue
+        rest = name[5:]
+        if author is None and any(k in rest for k in ("author", "user", "name", "cite")):
+            if not value.strip().isdigit():
+                author = clean(value)
+        if source is None and any(k in rest for k in ("post", "pid", "source", "comment", "id")):
+            m = _ATTR_NUM.search(value)
+            if m and not any(k in rest for k in ("user", "author")):
+                source = m[1]
+    return author, source
+
+
+def post_ref(href: str) -> str | None:
+    """The post number a link names (`?pid=12`, `#p12`, `/post/12`), if any."""
+    m = _REF_QUERY.search(href) or _REF_FRAGMENT.search(href) or _REF_PATH.search(href)
+    return m[1] if m else None
+
+
+def _head_meta(head: LexborNode) -> tuple[str | None, str | None]:
+    author = source = None
+    for link in head.css("a[href]"):
+        href = link.attributes.get("href") or ""
+        ref = post_ref(href)
+        if ref and source is None:
+            source = ref
+        elif author is None and re.search(r"user|member|profil|/u/|uid=", href, re.I):
+            text = inline_text(link)
+            if text and len(text) <= 40:
+                author = text
+    said = name_in(inline_text(head))
+    return said or author, source
+
+
+def body_parts(body: LexborNode, quotes: set[int]) -> tuple[list[str | int], list[RawQuote]]:
+    """A body's own text runs and top-level quotes in reading order (attributions left out)."""
+    drops: set[int] = set()
+    heads: dict[int, LexborNode | None] = {}
+    for qid in quotes:
+        heads[qid] = None
+    for node in body.css("blockquote, [class]"):
+        if node.mem_id in quotes:
+            head, _inside = quote_head(node, quotes)
+            heads[node.mem_id] = head
+            if head is not None:
+                drops.add(head.mem_id)
+
+    def on_quote(qnode: LexborNode) -> RawQuote:
+        author, source = _attr_meta(qnode)
+        head = heads.get(qnode.mem_id)
+        if head is not None:
+            h_author, h_source = _head_meta(head)
+            author = author or h_author
+            source = source or h_source
+        inner = render(qnode, quotes=quotes - {qnode.mem_id}, drops=drops, on_quote=on_quote)
+        return RawQuote(
+            author=author,
+            source_id=source,
+            text="\n\n".join(s for s in inner if isinstance(s, str)),
+            nested=[s for s in inner if isinstance(s, RawQuote)],
+        )
+
+    parts: list[str | int] = []
+    found: list[RawQuote] = []
+    for seg in render(body, quotes=quotes, drops=drops, on_quote=on_quote):
+        if isinstance(seg, RawQuote):
+            parts.append(len(found))
+            found.append(seg)
+        else:
+            parts.append(seg)
+    return parts, found
