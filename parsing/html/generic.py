@@ -144,27 +144,37 @@ def text_len(node: LexborNode) -> int:
 
 
 def best_family(root: LexborNode) -> Family | None:
-    """The family that holds most of the page's text in members that each have an author."""
+    """The family that holds most of the page's text in members that each have an author,
+    unless its members are wrappers around a finer family that also looks like posts."""
     total = text_len(root) or 1
-    best: Family | None = None
+    scored: list[Family] = []
     for fam in families(root):
         lengths = [text_len(n) for n in fam.members]
         fam.coverage = sum(lengths) / total
         if fam.coverage < MIN_COVERAGE or _median(lengths) < 20:
             continue
         sample = _spread(fam.members, SAMPLE)
-        names = [_member_names(n) for n in sample]
-        fam.authors = sum(1 for x in names if x) / len(sample)
-        many = sum(1 for x in names if len(x) > 2) / len(sample)
+        fam.authors = sum(1 for n in sample if _member_names(n)) / len(sample)
         fam.ids = sum(1 for n in sample if own_post_id(n)) / len(sample)
-        fam.score = (
-            fam.coverage * (0.2 + 0.8 * fam.authors) * (0.6 + 0.4 * fam.ids) * (1 - 0.8 * many)
-        )
-        if best is None or fam.score > best.score:
-            best = fam
-    if best is None or best.authors < 0.5:
-        return None
-    return best
+        fam.score = fam.coverage * (0.2 + 0.8 * fam.authors) * (0.6 + 0.4 * fam.ids)
+        scored.append(fam)
+    scored.sort(key=lambda f: -f.score)
+    for fam in scored:
+        if fam.authors < 0.5:
+            return None
+        if not any(_wraps(fam, other) for other in scored):
+            return fam
+    return None
+
+
+def _wraps(outer: Family, inner: Family) -> bool:
+    """`outer`'s members each hold several of `inner`'s, and `inner` looks like posts too."""
+    if len(inner.members) < 2 * len(outer.members) or inner.authors < 0.5:
+        return False
+    if inner.coverage < 0.7 * outer.coverage:
+        return False
+    first = inner.members[0]
+    return any(_inside(first, m) for m in outer.members)
 
 
 def _median(values: list[int]) -> float:
@@ -213,6 +223,7 @@ def name_candidates(member: LexborNode) -> Iterator[LexborNode]:
 
 
 def _member_names(member: LexborNode) -> set[str]:
+    """The distinct name-like texts in a member (outside quotes)."""
     own = _attr_author(member)
     if own:
         return {own}

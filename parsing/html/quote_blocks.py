@@ -34,7 +34,7 @@ _SAID = re.compile(
 )
 _FROM = re.compile(
     r"^(?:quote\s+from|originally\s+posted\s+by|posted\s+by|quoting|quote|citation|zitat"
-    r"|cita|citazione|quot)\s*[:(]?\s*(?P<name>[^:()]{1,60}?)\s*(?:\)|\s(?:on|le|am|il)\s.*|:)?\s*$",
+    r"|cita|citazione)\b\s*[:(]?\s*(?P<name>[^:()]{1,60}?)\s*(?:\)|\s(?:on|le|am|il)\s.*|:)?\s*$",
     re.I,
 )
 _LEAD_DATE = re.compile(r"^\s*\([^)]{3,40}\)\s*")
@@ -43,6 +43,8 @@ _REF_FRAGMENT = re.compile(r"#[A-Za-z_-]{0,12}?(\d{2,})$")
 _REF_PATH = re.compile(r"/(?:posts?|comments?|msgs?|messages?|p)/(\d{2,})", re.I)
 _ATTR_NUM = re.compile(r"(\d{2,})")
 MAX_HEAD_CHARS = 200
+BOX_SLACK = 60
+"""Characters (no spaces) a quote may hold beside its content box: an attribution line."""
 INNER_SHARE = 0.8
 """A quote-classed block holding this much of its enclosing quote's text is that quote's inner
 wrapper (a content box), not a quote in the quote."""
@@ -66,22 +68,62 @@ def _tlen(node: LexborNode) -> int:
     return len("".join((node.text(deep=True) or "").split()))
 
 
+def _sig(node: LexborNode) -> tuple[str, str]:
+    return node.tag or "", node.attributes.get("class") or ""
+
+
+_QUOTE_LABEL = re.compile(
+    r"^(?:quote|quotation|zitat|citation|cita|citazione|cytat|citaat|lainaus|цитата)\s*:?$", re.I
+)
+
+
+def _opens_with_attribution(node: LexborNode) -> bool:
+    """An unmarked block whose first child names a quoted author ("Originally Posted by X")
+    and that holds more than that line: a quote box drawn with plain tables or divs."""
+    if node.tag not in _BLOCKS:
+        return False
+    kids = _elements(node)
+    if len(kids) < 2:
+        return False
+    text = inline_text(kids[0])
+    if not 0 < len(text) <= MAX_HEAD_CHARS:
+        return False
+    return name_in(text) is not None or _QUOTE_LABEL.match(text) is not None
+
+
 def find_quotes(body: LexborNode) -> set[int]:
-    """The mem_ids of quote blocks in a body (inner wrappers of a quote left out)."""
-    found: list[LexborNode] = [n for n in body.css("blockquote, [class]") if _is_quote_block(n)]
+    """The mem_ids of quote blocks in a body.
+
+    A quote-classed block that holds nearly all of an enclosing quote of another kind is that
+    quote's content box, not a quote in the quote; a block like its parent quote is a nested
+    quote even when the quoter added little.
+    """
+    found = [
+        n for n in body.css("blockquote, [class], table, td, div")
+        if n.mem_id != body.mem_id and (_is_quote_block(n) or _opens_with_attribution(n))
+    ]  # fmt: skip
     ids = {n.mem_id for n in found}
     keep = set()
     for node in found:
+        if _tlen(node) == 0:
+            continue
         outer = node.parent
         while outer is not None and outer.mem_id != body.mem_id and outer.mem_id not in ids:
             outer = outer.parent
-        if outer is not None and outer.mem_id in ids:
-            if _tlen(node) >= INNER_SHARE * _tlen(outer):
-                continue
-        if _tlen(node) == 0:
+        if outer is not None and outer.mem_id in ids and _content_box(outer, node):
             continue
         keep.add(node.mem_id)
+    # an outer box kept and its content box dropped above: keep one of each chain
     return keep
+
+
+def _content_box(outer: LexborNode, inner: LexborNode) -> bool:
+    """`inner` is `outer`'s content box: of another kind, and `outer` holds little else
+    (an attribution line, a "Click to expand")."""
+    if _sig(outer) == _sig(inner):
+        return False
+    rest = _tlen(outer) - _tlen(inner)
+    return rest <= BOX_SLACK or rest <= (1 - INNER_SHARE) * _tlen(outer)
 
 
 def _elements(node: LexborNode) -> list[LexborNode]:
@@ -119,34 +161,64 @@ def name_in(text: str) -> str | None:
     return None
 
 
-def _is_head(node: LexborNode) -> bool:
+def _is_head(node: LexborNode, strict: bool) -> bool:
     text = inline_text(node)
     if not text or len(text) > MAX_HEAD_CHARS:
         return False
     cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
-    if node.tag == "cite" or _HEAD_CLASS.search(cls):
+    if node.tag == "cite" or _HEAD_CLASS.search(cls) or name_in(text) is not None:
         return True
-    return node.tag in ("b", "strong", "div", "p", "span", "h4", "h5", "h6", "dt", "header") and (
-        name_in(text) is not None or text.rstrip().endswith(":")
-    )
+    return not strict and node.tag in _HEAD_TAGS and text.rstrip().endswith(":")
 
 
-def quote_head(node: LexborNode, quotes: set[int]) -> tuple[LexborNode | None, bool]:
-    """The attribution of a quote and whether it sits inside the quote (else just before)."""
-    for child in _elements(node)[:3]:
-        if child.mem_id in quotes:
+_HEAD_TAGS = frozenset({"b", "strong", "div", "p", "span", "h4", "h5", "h6", "dt", "header"})
+HEAD_SCAN = 8
+"""Elements at the top of a quote searched for its attribution."""
+
+
+def quote_heads(node: LexborNode, quotes: set[int]) -> list[LexborNode]:
+    """The attribution lines of a quote: near its top (outside nested quotes) up to the first
+    that names someone, and a label just before the quote box ("Quote:")."""
+    inside = [n for n in node.css("*") if n.mem_id != node.mem_id]
+    nested = [n for n in inside if n.mem_id in quotes]
+    heads: list[LexborNode] = []
+    for i, el in enumerate(inside):
+        if i >= HEAD_SCAN or el.mem_id in quotes:
             break
-        if _is_head(child):
-            return child, True
-        for grand in _elements(child)[:2]:
-            if grand.mem_id not in quotes and _is_head(grand) and grand.tag != "div":
-                return grand, True
-    prev = _prev_element(node)
-    if prev is not None and prev.mem_id not in quotes and _is_head(prev):
-        text = inline_text(prev)
-        if name_in(text) or text.rstrip().endswith(":"):
-            return prev, False
-    return None, False
+        if any(_within(el, q) for q in nested) or any(_within(el, h) for h in heads):
+            continue
+        if _is_head(el, strict=i > 0):
+            heads.append(el)
+            if name_in(inline_text(el)) or el.css_first("a[href]") is not None:
+                break
+    box = node
+    while box.parent is not None and len(_elements(box.parent)) == 1 and box.parent.tag != "body":
+        box = box.parent
+    prev = _prev_element(box)
+    if prev is not None and prev.mem_id not in quotes and _is_head(prev, strict=False):
+        heads.append(prev)
+    return heads
+
+
+def _within(node: LexborNode, ancestor: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == ancestor.mem_id:
+            return True
+        parent = parent.parent
+    return False
+
+
+_CONTROL_CLASS = re.compile(r"expand|shrink|toggle|collapse|button|more-link|readmore", re.I)
+
+
+def _controls(node: LexborNode) -> list[LexborNode]:
+    """"Click to expand..." and other widgets inside a quote: page controls, not quoted words."""
+    out = []
+    for el in node.css("[class]"):
+        if _CONTROL_CLASS.search(el.attributes.get("class") or "") and _tlen(el) <= 40:
+            out.append(el)
+    return out
 
 
 def _attr_meta(node: LexborNode) -> tuple[str | None, str | None]:
@@ -189,20 +261,16 @@ def _head_meta(head: LexborNode) -> tuple[str | None, str | None]:
 def body_parts(body: LexborNode, quotes: set[int]) -> tuple[list[str | int], list[RawQuote]]:
     """A body's own text runs and top-level quotes in reading order (attributions left out)."""
     drops: set[int] = set()
-    heads: dict[int, LexborNode | None] = {}
-    for qid in quotes:
-        heads[qid] = None
-    for node in body.css("blockquote, [class]"):
-        if node.mem_id in quotes:
-            head, _inside = quote_head(node, quotes)
-            heads[node.mem_id] = head
-            if head is not None:
-                drops.add(head.mem_id)
+    heads: dict[int, list[LexborNode]] = {}
+    for node in body.css("*"):
+        if node.mem_id in quotes and node.mem_id != body.mem_id:
+            heads[node.mem_id] = quote_heads(node, quotes)
+            drops.update(h.mem_id for h in heads[node.mem_id])
+            drops.update(c.mem_id for c in _controls(node))
 
     def on_quote(qnode: LexborNode) -> RawQuote:
         author, source = _attr_meta(qnode)
-        head = heads.get(qnode.mem_id)
-        if head is not None:
+        for head in heads.get(qnode.mem_id, []):
             h_author, h_source = _head_meta(head)
             author = author or h_author
             source = source or h_source
