@@ -54,6 +54,7 @@ _CONTENT_TAGS = frozenset(
     }
 )  # fmt: skip
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "button", "select"})
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _NOT_NAMES = frozenset(
     {"quote", "reply", "report", "pm", "find", "profile", "website", "email", "like", "share"}
 )
@@ -73,6 +74,7 @@ class Family:
 
 def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
     """The posts of a page of an unknown engine; [] when no family of elements looks like posts."""
+    tree.strip_tags(list(_SKIP))  # script and style text would count as page text
     root = tree.body
     if root is None:
         return []
@@ -155,7 +157,9 @@ def best_family(root: LexborNode) -> Family | None:
             continue
         sample = _spread(fam.members, SAMPLE)
         fam.authors = sum(1 for n in sample if _member_names(n)) / len(sample)
-        fam.ids = sum(1 for n in sample if own_post_id(n)) / len(sample)
+        if fam.authors < 0.5:
+            fam.authors = max(fam.authors, _text_name_presence(sample))
+        fam.ids = sum(_id_weight(n) for n in sample) / len(sample)
         fam.score = fam.coverage * (0.2 + 0.8 * fam.authors) * (0.6 + 0.4 * fam.ids)
         scored.append(fam)
     scored.sort(key=lambda f: -f.score)
@@ -167,9 +171,20 @@ def best_family(root: LexborNode) -> Family | None:
     return None
 
 
+def _id_weight(member: LexborNode) -> float:
+    """1 for a member that names its post in its own markup, 0.5 for an id only inside it
+    (which may be a wrapper's inner post)."""
+    if own_post_id(member):
+        return 1.0
+    return 0.5 if inner_post_id(member, None) else 0.0
+
+
 def _wraps(outer: Family, inner: Family) -> bool:
-    """`outer`'s members each hold several of `inner`'s, and `inner` looks like posts too."""
-    if len(inner.members) < 2 * len(outer.members) or inner.authors < 0.5:
+    """`outer`'s members each hold several of `inner`'s, and `inner` looks like posts too
+    (as many of its members have an author and an id)."""
+    if len(inner.members) < 2 * len(outer.members) or inner.authors < 0.8:
+        return False
+    if inner.ids < outer.ids or inner.authors < 0.8 * outer.authors:
         return False
     if inner.coverage < 0.7 * outer.coverage:
         return False
@@ -205,7 +220,7 @@ def looks_like_name(text: str) -> bool:
     """A user name: short, a few words, not a button label or a number."""
     if not text or len(text) > MAX_NAME_CHARS or len(text.split()) > MAX_NAME_WORDS:
         return False
-    if text.lower().strip(" .:[]()") in _NOT_NAMES:
+    if text.lower().strip(" .:[]()") in _NOT_NAMES or _CLOCK.search(text):
         return False
     return not text.replace(",", "").replace(".", "").isdigit()
 
@@ -250,13 +265,17 @@ def _attr_author(node: LexborNode) -> str | None:
 def own_post_id(node: LexborNode) -> str | None:
     """A post's number from its own markup: id="post_123", data-pid="123", <a name="p123">."""
     m = _ID.match(node.attributes.get("id") or "")
-    if m and len(m[2]) >= 2:
+    if m and (m[1] or len(m[2]) >= 2):
         return m[2]
-    for name, value in node.attributes.items():
-        if name.startswith("data-") and value and _id_like_attr(name):
-            hit = _NUM_ID.search(value)
-            if hit:
-                return hit[1]
+    ranked = sorted(
+        (rank, value)
+        for name, value in node.attributes.items()
+        if value and (rank := _id_rank(name)) is not None
+    )
+    for _rank, value in ranked:
+        hit = _NUM_ID.search(value)
+        if hit:
+            return hit[1]
     prev = node.prev
     hops = 0
     while prev is not None and hops < 4:
@@ -267,6 +286,21 @@ def own_post_id(node: LexborNode) -> str | None:
         if prev.tag and not prev.tag.startswith("-"):
             hops += 1
         prev = prev.prev
+    return None
+
+
+def _id_rank(name: str) -> int | None:
+    """How surely a data attribute holds the post's own id: a post id first, a bare id next;
+    never a user's id, a position or a time."""
+    if not name.startswith("data-"):
+        return None
+    rest = name[5:]
+    if any(k in rest for k in ("user", "uid", "author", "index", "time", "date", "count")):
+        return None
+    if "pid" in rest or "post" in rest:
+        return 0
+    if "id" in rest or rest in ("content", "node"):
+        return 1
     return None
 
 
@@ -410,6 +444,60 @@ def choose_name_slot(sample: list[LexborNode], bodies: list[LexborNode | None]) 
     return max(found.items(), key=score)[0]
 
 
+_NOT_NAME_TEXT = re.compile(r"#\s*\d|^\W*(?:re|aw|sv)\s*:|\d{1,2}:\d{2}", re.IGNORECASE)
+
+
+def _innermost_texts(member: LexborNode, body: LexborNode | None) -> dict[Slot, str]:
+    """Short name-like texts held by the innermost element that shows them, by slot, outside
+    the body and quotes: where a name stands when it is neither a link nor classed as one."""
+    out: dict[Slot, str] = {}
+    for slot, node in _doc_order(member):
+        if slot in out or (body is not None and _inside(node, body)):
+            continue
+        text = inline_text(node)
+        if not looks_like_name(text) or _NOT_NAME_TEXT.search(text) or dates.from_text(text):
+            continue
+        if any(inline_text(kid) == text for kid in _kids(node)):
+            continue
+        if not _in_quote(node, member):
+            out[slot] = text
+    return out
+
+
+def _kids(node: LexborNode) -> Iterator[LexborNode]:
+    child = node.child
+    while child is not None:
+        if child.tag and not child.tag.startswith("-"):
+            yield child
+        child = child.next
+
+
+def choose_text_name_slot(
+    sample: list[LexborNode], bodies: list[LexborNode | None]
+) -> tuple[Slot | None, float]:
+    """The short-text slot most members fill, with varying values (names recur, labels do not
+    vary), earliest first; and the share of members that fill it."""
+    found: dict[Slot, list[str]] = {}
+    order: dict[Slot, int] = {}
+    for member, body in zip(sample, bodies, strict=True):
+        for i, (slot, text) in enumerate(_innermost_texts(member, body).items()):
+            found.setdefault(slot, []).append(text)
+            order[slot] = min(order.get(slot, i), i)
+    best, best_key = None, (0.0, 0)
+    for slot, names in found.items():
+        presence = len(names) / len(sample)
+        if presence < 0.5:
+            continue
+        key = (presence + 0.5 * len(set(names)) / len(names), -order[slot])
+        if best is None or key > best_key:
+            best, best_key = slot, key
+    return best, (len(found[best]) / len(sample) if best is not None else 0.0)
+
+
+def _text_name_presence(sample: list[LexborNode]) -> float:
+    return choose_text_name_slot(sample, [None] * len(sample))[1]
+
+
 def _doc_order(member: LexborNode) -> list[tuple[Slot, LexborNode]]:
     out: list[tuple[Slot, LexborNode]] = []
     stack: list[tuple[Slot, LexborNode]] = [((), member)]
@@ -438,6 +526,8 @@ def read_family(members: list[LexborNode]) -> list[RawPost]:
     body_slot = choose_body_slot(sample)
     sample_bodies = [at_slot(m, body_slot) if body_slot else None for m in sample]
     name_slot = choose_name_slot(sample, sample_bodies)
+    if name_slot is None or _presence(sample, name_slot) < 0.5:
+        name_slot = choose_text_name_slot(sample, sample_bodies)[0] or name_slot
     posts = []
     for member in members:
         body = at_slot(member, body_slot) if body_slot else None
@@ -464,6 +554,10 @@ def read_family(members: list[LexborNode]) -> list[RawPost]:
             )
         )
     return posts
+
+
+def _presence(sample: list[LexborNode], slot: Slot) -> float:
+    return sum(1 for m in sample if at_slot(m, slot) is not None) / len(sample)
 
 
 def _largest_content(member: LexborNode) -> LexborNode | None:

@@ -177,8 +177,17 @@ HEAD_SCAN = 8
 
 
 def quote_heads(node: LexborNode, quotes: set[int]) -> list[LexborNode]:
-    """The attribution lines of a quote: near its top (outside nested quotes) up to the first
-    that names someone, and a label just before the quote box ("Quote:")."""
+    """The attribution lines of a quote: a line naming someone just before the quote box
+    ("@X said in T:"), else lines near its top (outside nested quotes, and not a nested
+    quote's own line) up to the first that names someone, plus a bare label before the box."""
+    box = node
+    while box.parent is not None and box.parent.tag != "body" and _sole_content(box):
+        box = box.parent
+    prev = _prev_element(box)
+    if prev is not None and (prev.mem_id in quotes or not _is_head(prev, strict=False)):
+        prev = None
+    if prev is not None and name_in(inline_text(prev)):
+        return [prev]
     inside = [n for n in node.css("*") if n.mem_id != node.mem_id]
     nested = [n for n in inside if n.mem_id in quotes]
     heads: list[LexborNode] = []
@@ -187,17 +196,48 @@ def quote_heads(node: LexborNode, quotes: set[int]) -> list[LexborNode]:
             break
         if any(_within(el, q) for q in nested) or any(_within(el, h) for h in heads):
             continue
+        after = _next_element(el)
+        if after is not None and after.mem_id in quotes and not _has_own_head(after):
+            continue  # the line that introduces the nested quote after it ("@X said in T:")
         if _is_head(el, strict=i > 0):
             heads.append(el)
             if name_in(inline_text(el)) or el.css_first("a[href]") is not None:
                 break
-    box = node
-    while box.parent is not None and len(_elements(box.parent)) == 1 and box.parent.tag != "body":
-        box = box.parent
-    prev = _prev_element(box)
-    if prev is not None and prev.mem_id not in quotes and _is_head(prev, strict=False):
-        heads.append(prev)
-    return heads
+    return [*heads, prev] if prev is not None else heads
+
+
+def _has_own_head(node: LexborNode) -> bool:
+    """A quote whose first elements hold an attribution of its own (a `cite`, "X wrote:")."""
+    for i, el in enumerate(node.css("*")):
+        if i > HEAD_SCAN:
+            break
+        if el.mem_id != node.mem_id and _is_head(el, strict=True):
+            return True
+    return False
+
+
+def _sole_content(node: LexborNode) -> bool:
+    """Nothing but blank text and comments stands beside `node` in its parent."""
+    sib = node.parent.child if node.parent is not None else None
+    while sib is not None:
+        if sib.mem_id != node.mem_id:
+            if sib.tag == "-text" and (sib.text_content or "").strip():
+                return False
+            if sib.tag and not sib.tag.startswith("-"):
+                return False
+        sib = sib.next
+    return True
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    sib = node.next
+    while sib is not None:
+        if sib.tag == "-text" and (sib.text_content or "").strip():
+            return None
+        if sib.tag and not sib.tag.startswith("-"):
+            return sib
+        sib = sib.next
+    return None
 
 
 def _within(node: LexborNode, ancestor: LexborNode) -> bool:
@@ -227,13 +267,13 @@ def _attr_meta(node: LexborNode) -> tuple[str | None, str | None]:
         if not name.startswith("data-") or not value:
             continue
         rest = name[5:]
-        if author is None and any(k in rest for k in ("author", "user", "name", "cite")):
-            if not value.strip().isdigit():
-                author = clean(value)
-        if source is None and any(k in rest for k in ("post", "pid", "source", "comment", "id")):
-            m = _ATTR_NUM.search(value)
-            if m and not any(k in rest for k in ("user", "author")):
-                source = m[1]
+        named = any(k in rest for k in ("author", "user", "name", "cite"))
+        if author is None and named and not value.strip().isdigit():
+            author = clean(value)
+        numbered = any(k in rest for k in ("post", "pid", "source", "comment", "id"))
+        m = _ATTR_NUM.search(value) if source is None and numbered else None
+        if m and not any(k in rest for k in ("user", "author")):
+            source = m[1]
     return author, source
 
 
