@@ -146,13 +146,7 @@ def read_page(path: Path, text: str, known_engines: bool = True) -> Page:
     tree = LexborHTMLParser(text)
     name = detect_engine(tree, text) if known_engines else None
     if name is None:
-        if _looks_like_login(tree):
-            raise ThreadscoreError(f"{path}: a login page, not a thread (save it signed in)")
-        generic = read_generic(tree)
-        if not generic:
-            raise _UnknownEngine(main_text(tree))
-        title = _title(tree, None)
-        return Page(path, "generic", title, generic, [])
+        return _generic_page(path, tree)
     topic_id = discourse.page_topic_id(tree) if name == "discourse" else None
     engine = engine_for(name, topic_id)
     posts = _read_posts(tree, engine)
@@ -162,6 +156,22 @@ def read_page(path: Path, text: str, known_engines: bool = True) -> Page:
     if _looks_cut_off(text):
         warnings.append(f"{path}: the page looks cut off (it does not end with </html>)")
     return Page(path, engine.name, _title(tree, engine), posts, warnings)
+
+
+def _generic_page(path: Path, tree: LexborHTMLParser) -> Page:
+    """A page of an engine the table does not know, read by its repeating structure; failing
+    that, a login page is refused and anything else goes to the text reader."""
+    title = _title(tree, None)
+    posts = read_generic(tree)
+    if posts:
+        warning = (
+            f"{path}: forum engine not recognised; posts read from the page's repeating "
+            "structure (check authors and quote links)"
+        )
+        return Page(path, "generic", title, posts, [warning])
+    if _looks_like_login(tree):
+        raise ThreadscoreError(f"{path}: a login page, not a thread (save it signed in)")
+    raise _UnknownEngine(main_text(tree))
 
 
 def _topic_page(path: Path, topic: discourse.Topic) -> Page:

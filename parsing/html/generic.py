@@ -421,10 +421,12 @@ def choose_name_slot(sample: list[LexborNode], bodies: list[LexborNode | None]) 
     found: dict[Slot, list[str]] = {}
     order: dict[Slot, int] = {}
     for member, body in zip(sample, bodies, strict=True):
-        wanted = {n.mem_id for n in name_candidates(member)}
+        cands = list(name_candidates(member))
+        wanted = {n.mem_id for n in cands}
+        outer = {p.mem_id for n in cands for p in _ancestors(n, member)}
         taken: set[Slot] = set()
         for i, (slot, node) in enumerate(_doc_order(member)):
-            if node.mem_id not in wanted or slot in taken:
+            if node.mem_id not in wanted or node.mem_id in outer or slot in taken:
                 continue
             if body is not None and _inside(node, body):
                 continue
@@ -496,6 +498,15 @@ def choose_text_name_slot(
 
 def _text_name_presence(sample: list[LexborNode]) -> float:
     return choose_text_name_slot(sample, [None] * len(sample))[1]
+
+
+def _ancestors(node: LexborNode, stop: LexborNode) -> Iterator[LexborNode]:
+    """Ancestors of a name candidate (up to the member): the innermost candidate is the name,
+    not the user block around it that also lists rank and post count."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != stop.mem_id:
+        yield parent
+        parent = parent.parent
 
 
 def _doc_order(member: LexborNode) -> list[tuple[Slot, LexborNode]]:

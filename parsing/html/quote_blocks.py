@@ -253,7 +253,7 @@ _CONTROL_CLASS = re.compile(r"expand|shrink|toggle|collapse|button|more-link|rea
 
 
 def _controls(node: LexborNode) -> list[LexborNode]:
-    """"Click to expand..." and other widgets inside a quote: page controls, not quoted words."""
+    """ "Click to expand..." and other widgets inside a quote: page controls, not quoted words."""
     out = []
     for el in node.css("[class]"):
         if _CONTROL_CLASS.search(el.attributes.get("class") or "") and _tlen(el) <= 40:
@@ -298,9 +298,26 @@ def _head_meta(head: LexborNode) -> tuple[str | None, str | None]:
     return said or author, source
 
 
+_EDITED = re.compile(
+    r"^\(?\s*(?:last\s+)?(?:edited|modified|updated)\b|^this post was (?:last )?(?:edited|modified)"
+    r"|^(?:message\s+)?(?:édité|edité|modifié)\s+par|^zuletzt\s+(?:bearbeitet|geändert)",
+    re.I,
+)
+
+
+def edit_notes(body: LexborNode) -> set[int]:
+    """ "Edited by X" lines inside a body: a note about the post, not its words."""
+    out = set()
+    for node in body.css("p, div, span, em, i, small"):
+        text = inline_text(node)
+        if len(text) <= MAX_HEAD_CHARS and _EDITED.match(text):
+            out.add(node.mem_id)
+    return out
+
+
 def body_parts(body: LexborNode, quotes: set[int]) -> tuple[list[str | int], list[RawQuote]]:
     """A body's own text runs and top-level quotes in reading order (attributions left out)."""
-    drops: set[int] = set()
+    drops: set[int] = edit_notes(body)
     heads: dict[int, list[LexborNode]] = {}
     for node in body.css("*"):
         if node.mem_id in quotes and node.mem_id != body.mem_id:
