@@ -74,21 +74,65 @@ def test_cli_reads_several_pages(tmp_path: Path) -> None:
     assert "quotes #1" in run.stdout and "quotes #2" in run.stdout
 
 
-def test_unknown_engine_goes_through_the_text_reader_and_says_so(
+def test_unknown_engine_is_read_by_its_repeating_structure_and_says_so(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     thread = load_thread(PAGES / "other" / "mybb.html")
-    assert thread.posts
-    assert thread.source.engine is None
+    assert thread.source.engine == "generic"
     assert thread.source.format == "html"
-    assert all(p.source_id is None and p.lines is None for p in thread.posts)
-    text = "\n".join(p.body for p in thread.posts)
-    assert "Making the ferry free would cost the town" in text
-    assert "nobody switches from walking" in text
-    assert "harbour.example.com" not in text  # link addresses and avatars are page chrome here
+    assert [(p.source_id, p.author) for p in thread.posts] == [
+        ("2101", "Gwendolyn"),
+        ("2107", "Thorvald"),
+    ]
+    assert thread.posts[0].date is not None and thread.posts[0].date.isoformat() == "2021-07-02"
+    assert "Making the ferry free would cost the town" in thread.posts[0].body
+    quote = thread.posts[1].quotes[0]
+    assert (quote.author, quote.source_id, quote.target, quote.score) == (
+        "Gwendolyn",
+        "2101",
+        1,
+        1.0,
+    )
+    assert "Wrote" not in quote.text and quote.text.startswith("Tallinn made its buses free")
+    reply = thread.posts[1].body
+    assert reply.startswith("The ferry is different") and "Tallinn" not in reply
+    for post in thread.posts:  # user block, buttons and page chrome are not post text
+        assert not any(w in post.body for w in ("Junior Member", "Find", "Reply", "Powered By"))
     assert any("not recognised" in w for w in thread.warnings)
-    err = capsys.readouterr().err
-    assert err.count("not recognised") == 1
+    assert capsys.readouterr().err.count("not recognised") == 1
+
+
+def test_nodebb_like_page_links_said_in_quotes_and_nested_quotes() -> None:
+    thread = load_thread(PAGES / "other" / "nodebb_like.html")
+    assert [(p.source_id, p.author) for p in thread.posts] == [
+        ("9001", "marguerite"),
+        ("9004", "tobias_k"),
+        ("9010", "marguerite"),
+    ]
+    first = thread.posts[1].quotes[0]
+    assert (first.author, first.target) == ("marguerite", 1)
+    outer = thread.posts[2].quotes[0]
+    assert (outer.author, outer.target) == ("tobias_k", 2)
+    assert [(n.author, n.target) for n in outer.nested] == [("marguerite", 1)]
+    assert "said in" not in outer.text and "said in" not in thread.posts[2].body
+    last = thread.posts[2].body
+    assert last.startswith("The council's own survey counted 140 late Sunday journeys")
+    assert last.endswith("not thirty.")
+    assert all("cyclists' club" not in p.body for p in thread.posts)  # signature
+    assert all("window.config" not in p.body for p in thread.posts)
+
+
+def test_page_without_repeating_posts_goes_through_the_text_reader(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    thread = load_thread(PAGES / "other" / "no_posts.html")
+    assert thread.source.engine is None
+    assert thread.posts and all(p.source_id is None and p.lines is None for p in thread.posts)
+    text = "\n".join(p.body for p in thread.posts)
+    assert "nobody switches from walking" in text
+    assert "written by volunteers" not in text  # footer chrome
+    assert any("plain-text reader" in w for w in thread.warnings)
+    assert capsys.readouterr().err.count("not recognised") == 1
 
 
 @pytest.mark.parametrize(
@@ -262,11 +306,12 @@ def test_discourse_2017_crawler_layout_names_authors_and_post_numbers(tmp_path: 
     assert thread.posts[1].body == "A later run would sail nearly empty."
 
 
-def test_phpbb_lookalike_without_phpbb_post_body_goes_to_the_text_reader(
+def test_phpbb_lookalike_without_phpbb_post_body_is_read_by_its_structure(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Forumotion's phpBB3-style theme has `div.post#pN .postbody` but its text is in
-    `.post-entry`, not phpBB's `.content`: not phpBB, so not "no posts on this phpBB page"."""
+    `.post-entry`, not phpBB's `.content`: not phpBB, so not "no posts on this phpBB page";
+    the generic reader finds its posts, ids and authors."""
     posts = "".join(
         f'<div id="p{n}" class="post  clearfix post--{n}" style=""><div class="post-container">'
         f'<div class="postbody clearfix"><div class="postprofile" id="profile{n}">'
@@ -292,6 +337,7 @@ def test_phpbb_lookalike_without_phpbb_post_body_goes_to_the_text_reader(
         encoding="utf-8",
     )
     thread = load_thread(page)
-    assert thread.source.engine is None
-    assert "six years long" in "\n".join(p.body for p in thread.posts)
+    assert thread.source.engine == "generic"
+    assert [(p.source_id, p.author) for p in thread.posts] == [("31", "Hedda"), ("38", "Bruno")]
+    assert thread.posts[0].body == "The waiting list for an allotment is now six years long."
     assert "not recognised" in capsys.readouterr().err

@@ -145,3 +145,31 @@ def test_links_keep_their_address() -> None:
     thread = load_thread(HTML / "08_discourse.html")
     post = next(p for p in thread.posts if p.source_id == "55")
     assert "CoreCtrl (https://gitlab.com/corectrl/corectrl)" in post.quotes[0].text
+
+
+GENERIC_PAGES = ["03_xenforo", "07_somethingawful_vbulletin"]
+
+
+@needs_shared
+@pytest.mark.parametrize("name", GENERIC_PAGES)
+def test_generic_reader_alone_reads_shared_pages(name: str) -> None:
+    """With the engine table off, the page is read by its own repeating structure: every post
+    by its forum id and author, every quote link the markup states."""
+    from parsing.html import parse_html_pages
+    from parsing.load import read_input
+
+    page, truth_path = HTML / f"{name}.html", HTML / f"{name}.truth.json"
+    if not page.exists() or not truth_path.exists():
+        pytest.skip(f"{page.name} or its truth file is not in ../shared")
+    text, data, _warning = read_input(page)
+    thread = parse_html_pages([(page, text, data)], known_engines=False)
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    assert thread.source.engine == "generic"
+    assert [(p.source_id, p.author) for p in thread.posts] == [
+        (p["id"], p["author"]) for p in truth["posts"]
+    ]
+    ids = {p["id"] for p in truth["posts"]}
+    want = {(q["in_post"], q["quoted_post"]) for q in truth["quotes"] if q["quoted_post"] in ids}
+    by_number = {p.number: p.source_id for p in thread.posts}
+    got = {(p.source_id, by_number[q.target]) for p in thread.posts for q in p.quotes if q.target}
+    assert got == want

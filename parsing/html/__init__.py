@@ -19,6 +19,7 @@ from parsing.html import discourse
 from parsing.html.detect import detect_engine, engine_for
 from parsing.html.extract import Engine, RawPost, extract_post, select
 from parsing.html.fallback import main_text, read_as_text
+from parsing.html.generic import read_generic
 from parsing.html.pages import Page, build_posts, merge_pages
 from parsing.html.text import inline_text
 from parsing.models import Source, Thread
@@ -52,6 +53,7 @@ ENGINE_NAMES = {
     "vanilla": "Vanilla",
     "invision": "Invision Community",
     "discourse": "Discourse",
+    "generic": "an unrecognised engine (read by the page's own structure)",
 }
 
 
@@ -62,8 +64,11 @@ class _UnknownEngine(Exception):
         self.text = text
 
 
-def parse_html_pages(pages: list[tuple[Path, str, bytes]]) -> Thread:
-    """Read saved pages of one thread in page order (HTML, Discourse JSON or archives)."""
+def parse_html_pages(pages: list[tuple[Path, str, bytes]], known_engines: bool = True) -> Thread:
+    """Read saved pages of one thread in page order (HTML, Discourse JSON or archives).
+
+    `known_engines=False` reads every HTML page by its structure alone (generic.py), as a page
+    of an engine we never saw would be read: the held-out measure of the generic reader."""
     if not pages:
         raise ThreadscoreError("no saved page given")
     for path, _text, data in pages:
@@ -83,7 +88,7 @@ def parse_html_pages(pages: list[tuple[Path, str, bytes]]) -> Thread:
     errors: list[str] = []
     for path, text, _data in pages:
         try:
-            read.append(read_page(path, text))
+            read.append(read_page(path, text, known_engines))
         except _UnknownEngine as exc:
             unknown.append((path, exc.text))
         except ThreadscoreError as exc:
@@ -128,19 +133,20 @@ def _path_label(paths: list[Path]) -> str:
     return str(folder) if folder != Path(folder.anchor) else str(paths[0])
 
 
-def read_page(path: Path, text: str) -> Page:
-    """One page's posts; raises ThreadscoreError for a page with none (login, error, empty)."""
-    if discourse.is_topic_json(text):
+def read_page(path: Path, text: str, known_engines: bool = True) -> Page:
+    """One page's posts; raises ThreadscoreError for a page with none (login, error, empty).
+
+    The engine table first; a page of an engine it does not know is read by its repeating
+    structure (generic.py); only a page without one goes to the text reader."""
+    if known_engines and discourse.is_topic_json(text):
         topic = discourse.read_topic_json(text, str(path))
         return _topic_page(path, topic)
-    if discourse.is_archive(text):
+    if known_engines and discourse.is_archive(text):
         return _topic_page(path, discourse.read_archive(text))
     tree = LexborHTMLParser(text)
-    name = detect_engine(tree, text)
+    name = detect_engine(tree, text) if known_engines else None
     if name is None:
-        if _looks_like_login(tree):
-            raise ThreadscoreError(f"{path}: a login page, not a thread (save it signed in)")
-        raise _UnknownEngine(main_text(tree))
+        return _generic_page(path, tree)
     topic_id = discourse.page_topic_id(tree) if name == "discourse" else None
     engine = engine_for(name, topic_id)
     posts = _read_posts(tree, engine)
@@ -150,6 +156,22 @@ def read_page(path: Path, text: str) -> Page:
     if _looks_cut_off(text):
         warnings.append(f"{path}: the page looks cut off (it does not end with </html>)")
     return Page(path, engine.name, _title(tree, engine), posts, warnings)
+
+
+def _generic_page(path: Path, tree: LexborHTMLParser) -> Page:
+    """A page of an engine the table does not know, read by its repeating structure; failing
+    that, a login page is refused and anything else goes to the text reader."""
+    title = _title(tree, None)
+    posts = read_generic(tree)
+    if posts:
+        warning = (
+            f"{path}: forum engine not recognised; posts read from the page's repeating "
+            "structure (check authors and quote links)"
+        )
+        return Page(path, "generic", title, posts, [warning])
+    if _looks_like_login(tree):
+        raise ThreadscoreError(f"{path}: a login page, not a thread (save it signed in)")
+    raise _UnknownEngine(main_text(tree))
 
 
 def _topic_page(path: Path, topic: discourse.Topic) -> Page:
@@ -166,8 +188,8 @@ def _read_posts(tree: LexborHTMLParser, engine: Engine) -> list[RawPost]:
     return []
 
 
-def _title(tree: LexborHTMLParser, engine: Engine) -> str | None:
-    for selector in engine.title:
+def _title(tree: LexborHTMLParser, engine: Engine | None) -> str | None:
+    for selector in engine.title if engine is not None else ("h1",):
         value = inline_text(tree.css_first(selector))
         if value:
             return value

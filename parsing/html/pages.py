@@ -129,7 +129,12 @@ def _resolve(
 ) -> tuple[int | None, float]:
     if q.source_id:
         target = by_source.get(q.source_id)
-        return (target, 1.0) if target is not None else (None, 0.0)
+        if target is not None:
+            return target, 1.0
+        if not q.author:
+            return None, 0.0
+        # a post id this thread does not hold (an earlier page, or a forum that renumbered its
+        # posts): the quoted author's own earlier words can still name the post
     text = _norm(q.text)
     if len(text) < MIN_FUZZY_CHARS:
         return None, 0.0

@@ -1,0 +1,609 @@
+"""Posts of a page whose engine is not in the table, read off the page's own repeating structure.
+
+A thread page lists its posts as elements that repeat with one signature (same tag and classes,
+or the same id pattern such as `post_123`), each holding a text body, a short author name and
+often a date and a numeric id. We group the page's elements by signature, score each family
+by how much of the page's text it covers and how many of its members carry an author and an
+id, and take the best family as the posts. Inside the members, the body, author and date are
+"slots" (the same relative path in most members), so one odd post does not mislead the choice.
+No engine's names appear here: only the markup conventions every engine shares (profile links,
+`<time>`, `blockquote`, "X wrote:").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsing.html import dates
+from parsing.html.extract import RawPost
+from parsing.html.quote_blocks import body_parts, find_quotes
+from parsing.html.text import clean, inline_text
+
+MIN_MEMBERS = 2
+"""A family needs two members: one post alone does not show a repeating structure."""
+MIN_COVERAGE = 0.2
+"""Share of the page's text the posts must hold, else the page is not a post list."""
+SAMPLE = 40
+"""Members read in full to choose the body, author and date slots (spread over the page)."""
+MAX_NAME_CHARS = 40
+MAX_NAME_WORDS = 5
+MAX_SLOT_DEPTH = 14
+
+_ID = re.compile(r"^([A-Za-z_-]*?)[-_]?(\d+)$")
+_DIGITS = re.compile(r"\d")
+_NUM_ID = re.compile(r"(?:^|\D)(\d{2,})$")
+_PROFILE_HREF = re.compile(
+    r"user|member|profil|author|/u/|[?&]u=|[?&]uid=|/people/|/~|/@", re.IGNORECASE
+)
+_NAME_CLASS = re.compile(r"author|user|poster|name|nick|member", re.IGNORECASE)
+_NOT_NAME_CLASS = re.compile(r"title|avatar|info|stat|detail|rank|group|pane|block", re.IGNORECASE)
+_DATE_CLASS = re.compile(r"date|time|posted|publish|created", re.IGNORECASE)
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option"})
+_CONTENT_TAGS = frozenset(
+    {
+        "p", "br", "blockquote", "ul", "ol", "li", "pre", "code", "img", "a", "span", "b", "i",
+        "em", "strong", "font", "u", "s", "q", "sup", "sub", "small", "big", "h1", "h2", "h3",
+        "h4", "h5", "h6", "hr", "table", "center", "strike", "del", "ins", "mark", "abbr",
+        "cite", "iframe", "video", "figure", "dl", "tt", "wbr",
+    }
+)  # fmt: skip
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "button", "select"})
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_NOT_NAMES = frozenset(
+    {"quote", "reply", "report", "pm", "find", "profile", "website", "email", "like", "share"}
+)
+
+
+@dataclass
+class Family:
+    """Elements that repeat with one signature; `score` says how much they look like posts."""
+
+    key: tuple[str, ...]
+    members: list[LexborNode]
+    coverage: float = 0.0
+    authors: float = 0.0
+    ids: float = 0.0
+    score: float = 0.0
+
+
+def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
+    """The posts of a page of an unknown engine; [] when no family of elements looks like posts."""
+    tree.strip_tags(list(_SKIP))  # script and style text would count as page text
+    root = tree.body
+    if root is None:
+        return []
+    family = best_family(root)
+    if family is None:
+        return []
+    return read_family(family.members)
+
+
+# Families ------------------------------------------------------------------------------------
+
+
+def _keys(node: LexborNode) -> Iterator[tuple[str, ...]]:
+    """The signatures a node repeats under: its id pattern, its classes, a numeric data key."""
+    tag = node.tag or ""
+    attrs = node.attributes
+    ident = attrs.get("id") or ""
+    m = _ID.match(ident)
+    if m and (m[1] or len(m[2]) >= 2):
+        yield ("id", tag, m[1])
+    cls = attrs.get("class") or ""
+    tokens = tuple(sorted(t for t in cls.split() if not _DIGITS.search(t)))
+    if tokens:
+        yield ("class", tag, *tokens)
+    for name, value in attrs.items():
+        if name.startswith("data-") and value and _NUM_ID.search(value) and _id_like_attr(name):
+            yield ("data", tag, name)
+
+
+def _id_like_attr(name: str) -> bool:
+    rest = name[5:]
+    return "id" in rest or "post" in rest or rest in ("content", "node", "index")
+
+
+def families(root: LexborNode) -> list[Family]:
+    """Every signature shared by two or more elements that do not nest in one another."""
+    groups: dict[tuple[str, ...], list[LexborNode]] = {}
+    for node in root.traverse(include_text=False):
+        tag = node.tag
+        if not tag or tag.startswith("-") or tag in _SKIP or tag in ("a", "img", "br"):
+            continue
+        for key in _keys(node):
+            groups.setdefault(key, []).append(node)
+    out = []
+    for key, nodes in groups.items():
+        if len(nodes) < MIN_MEMBERS:
+            continue
+        members = _outermost(nodes)
+        if len(members) >= MIN_MEMBERS:
+            out.append(Family(key, members))
+    return out
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """Members in page order with any member nested inside another left out."""
+    ids = {n.mem_id for n in nodes}
+    out = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            out.append(node)
+    return out
+
+
+def text_len(node: LexborNode) -> int:
+    return len(" ".join((node.text(deep=True, separator=" ") or "").split()))
+
+
+def best_family(root: LexborNode) -> Family | None:
+    """The family that holds most of the page's text in members that each have an author,
+    unless its members are wrappers around a finer family that also looks like posts."""
+    total = text_len(root) or 1
+    scored: list[Family] = []
+    for fam in families(root):
+        lengths = [text_len(n) for n in fam.members]
+        fam.coverage = sum(lengths) / total
+        if fam.coverage < MIN_COVERAGE or _median(lengths) < 20:
+            continue
+        sample = _spread(fam.members, SAMPLE)
+        fam.authors = sum(1 for n in sample if _member_names(n)) / len(sample)
+        if fam.authors < 0.5:
+            fam.authors = max(fam.authors, _text_name_presence(sample))
+        fam.ids = sum(_id_weight(n) for n in sample) / len(sample)
+        fam.score = fam.coverage * (0.2 + 0.8 * fam.authors) * (0.6 + 0.4 * fam.ids)
+        scored.append(fam)
+    scored.sort(key=lambda f: -f.score)
+    for fam in scored:
+        if fam.authors < 0.5:
+            return None
+        if not any(_wraps(fam, other) for other in scored):
+            return fam
+    return None
+
+
+def _id_weight(member: LexborNode) -> float:
+    """1 for a member that names its post in its own markup, 0.5 for an id only inside it
+    (which may be a wrapper's inner post)."""
+    if own_post_id(member):
+        return 1.0
+    return 0.5 if inner_post_id(member, None) else 0.0
+
+
+def _wraps(outer: Family, inner: Family) -> bool:
+    """`outer`'s members each hold several of `inner`'s, and `inner` looks like posts too
+    (as many of its members have an author and an id)."""
+    if len(inner.members) < 2 * len(outer.members) or inner.authors < 0.8:
+        return False
+    if inner.ids < outer.ids or inner.authors < 0.8 * outer.authors:
+        return False
+    if inner.coverage < 0.7 * outer.coverage:
+        return False
+    first = inner.members[0]
+    return any(_inside(first, m) for m in outer.members)
+
+
+def _median(values: list[int]) -> float:
+    ordered = sorted(values)
+    return float(ordered[len(ordered) // 2]) if ordered else 0.0
+
+
+def _spread(nodes: list[LexborNode], k: int) -> list[LexborNode]:
+    if len(nodes) <= k:
+        return nodes
+    step = len(nodes) / k
+    return [nodes[int(i * step)] for i in range(k)]
+
+
+# Names ---------------------------------------------------------------------------------------
+
+
+def _in_quote(node: LexborNode, stop: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.mem_id != stop.mem_id:
+        if parent.tag == "blockquote" or "quote" in (parent.attributes.get("class") or "").lower():
+            return True
+        parent = parent.parent
+    return False
+
+
+def looks_like_name(text: str) -> bool:
+    """A user name: short, a few words, not a button label or a number."""
+    if not text or len(text) > MAX_NAME_CHARS or len(text.split()) > MAX_NAME_WORDS:
+        return False
+    if text.lower().strip(" .:[]()") in _NOT_NAMES or _CLOCK.search(text):
+        return False
+    return not text.replace(",", "").replace(".", "").isdigit()
+
+
+def name_candidates(member: LexborNode) -> Iterator[LexborNode]:
+    """Elements that may hold the author's name: profile links and name-classed elements."""
+    for node in member.css("a[href], [class]"):
+        attrs = node.attributes
+        if node.tag == "a" and _PROFILE_HREF.search(attrs.get("href") or ""):
+            yield node
+            continue
+        cls = attrs.get("class") or ""
+        if _NAME_CLASS.search(cls) and not _NOT_NAME_CLASS.search(cls):
+            yield node
+
+
+def _member_names(member: LexborNode) -> set[str]:
+    """The distinct name-like texts in a member (outside quotes)."""
+    own = _attr_author(member)
+    if own:
+        return {own}
+    names = set()
+    for node in name_candidates(member):
+        text = inline_text(node)
+        if looks_like_name(text) and not _in_quote(node, member):
+            names.add(text.casefold())
+    return names
+
+
+def _attr_author(node: LexborNode) -> str | None:
+    for name, value in node.attributes.items():
+        if name.startswith("data-") and ("author" in name or "username" in name) and value:
+            value = clean(value)
+            if looks_like_name(value):
+                return value
+    return None
+
+
+# Ids -----------------------------------------------------------------------------------------
+
+
+def own_post_id(node: LexborNode) -> str | None:
+    """A post's number from its own markup: id="post_123", data-pid="123", <a name="p123">."""
+    m = _ID.match(node.attributes.get("id") or "")
+    if m and (m[1] or len(m[2]) >= 2):
+        return m[2]
+    ranked = sorted(
+        (rank, value)
+        for name, value in node.attributes.items()
+        if value and (rank := _id_rank(name)) is not None
+    )
+    for _rank, value in ranked:
+        hit = _NUM_ID.search(value)
+        if hit:
+            return hit[1]
+    prev = node.prev
+    hops = 0
+    while prev is not None and hops < 4:
+        if prev.tag == "a":
+            m = _ID.match(prev.attributes.get("name") or prev.attributes.get("id") or "")
+            if m and len(m[2]) >= 2:
+                return m[2]
+        if prev.tag and not prev.tag.startswith("-"):
+            hops += 1
+        prev = prev.prev
+    return None
+
+
+def _id_rank(name: str) -> int | None:
+    """How surely a data attribute holds the post's own id: a post id first, a bare id next;
+    never a user's id, a position or a time."""
+    if not name.startswith("data-"):
+        return None
+    rest = name[5:]
+    if any(k in rest for k in ("user", "uid", "author", "index", "time", "date", "count")):
+        return None
+    if "pid" in rest or "post" in rest:
+        return 0
+    if "id" in rest or rest in ("content", "node"):
+        return 1
+    return None
+
+
+def inner_post_id(member: LexborNode, body: LexborNode | None) -> str | None:
+    """Failing its own markup, a post's number from an inner id or anchor outside its body."""
+    for node in member.css("[id], a[name]"):
+        if body is not None and _inside(node, body):
+            continue
+        m = _ID.match(node.attributes.get("id") or node.attributes.get("name") or "")
+        if m and len(m[2]) >= 3:
+            return m[2]
+    return None
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    parent = node
+    while parent is not None:
+        if parent.mem_id == ancestor.mem_id:
+            return True
+        parent = parent.parent
+    return False
+
+
+# Slots ---------------------------------------------------------------------------------------
+
+
+Slot = tuple[tuple[str, str], ...]
+
+
+def _step(node: LexborNode) -> tuple[str, str]:
+    cls = node.attributes.get("class") or ""
+    return (node.tag or "", " ".join(sorted(t for t in cls.split() if not _DIGITS.search(t))))
+
+
+def walk(member: LexborNode) -> Iterator[tuple[Slot, LexborNode]]:
+    """Every element under a member with its path of tag+class steps from the member."""
+    stack: list[tuple[Slot, LexborNode]] = [((), member)]
+    while stack:
+        path, node = stack.pop()
+        child = node.last_child
+        while child is not None:
+            tag = child.tag
+            if tag and not tag.startswith("-") and tag not in _SKIP:
+                sub = (*path, _step(child))
+                yield sub, child
+                if len(sub) < MAX_SLOT_DEPTH:
+                    stack.append((sub, child))
+            child = child.prev
+
+
+def content_share(node: LexborNode) -> float:
+    """How much of a node's text is written content (text, paragraphs, inline markup, quotes)
+    rather than further classed blocks: a post body is made of the former."""
+    total = 0
+    content = 0
+    child = node.child
+    while child is not None:
+        tag = child.tag or ""
+        if tag == "-text":
+            n = len((child.text_content or "").strip())
+            total += n
+            content += n
+        elif tag and not tag.startswith("-") and tag not in _SKIP:
+            n = text_len(child)
+            total += n
+            if tag in _CONTENT_TAGS or _plain_block(child):
+                content += n
+        child = child.next
+    return content / total if total else 0.0
+
+
+def _plain_block(node: LexborNode) -> bool:
+    attrs = node.attributes
+    cls = (attrs.get("class") or "").lower()
+    return node.tag == "div" and ("quote" in cls or not (cls or attrs.get("id")))
+
+
+def choose_body_slot(sample: list[LexborNode]) -> Slot | None:
+    """The slot most members have once, holding most of their text as written content."""
+    scores: Counter[Slot] = Counter()
+    for member in sample:
+        size = text_len(member) or 1
+        seen: Counter[Slot] = Counter()
+        nodes: dict[Slot, LexborNode] = {}
+        for slot, node in walk(member):
+            seen[slot] += 1
+            nodes[slot] = node
+        for slot, node in nodes.items():
+            if seen[slot] != 1 or node.tag in _CHROME_TAGS:
+                continue
+            n = text_len(node)
+            if n < 0.1 * size:
+                continue
+            scores[slot] += n / size * content_share(node)
+    if not scores:
+        return None
+    return max(scores.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+
+
+def at_slot(member: LexborNode, slot: Slot) -> LexborNode | None:
+    """The element at a slot path under a member (first match at each step)."""
+    node = member
+    for tag, cls in slot:
+        child = node.child
+        while child is not None:
+            if child.tag == tag and _step(child)[1] == cls:
+                break
+            child = child.next
+        if child is None:
+            return None
+        node = child
+    return node
+
+
+def choose_name_slot(sample: list[LexborNode], bodies: list[LexborNode | None]) -> Slot | None:
+    """The slot where most members have a short name outside their body; names that vary
+    between posts beat a label every post repeats ("Find", "Quote")."""
+    found: dict[Slot, list[str]] = {}
+    order: dict[Slot, int] = {}
+    for member, body in zip(sample, bodies, strict=True):
+        cands = list(name_candidates(member))
+        wanted = {n.mem_id for n in cands}
+        outer = {p.mem_id for n in cands for p in _ancestors(n, member)}
+        taken: set[Slot] = set()
+        for i, (slot, node) in enumerate(_doc_order(member)):
+            if node.mem_id not in wanted or node.mem_id in outer or slot in taken:
+                continue
+            if body is not None and _inside(node, body):
+                continue
+            text = inline_text(node)
+            if looks_like_name(text) and not _in_quote(node, member):
+                taken.add(slot)
+                found.setdefault(slot, []).append(text)
+                order[slot] = min(order.get(slot, i), i)
+    if not found:
+        return None
+
+    def score(item: tuple[Slot, list[str]]) -> tuple[float, int]:
+        slot, names = item
+        variety = len(set(names)) / len(names)
+        return (len(names) / len(sample) + 0.5 * variety, -order[slot])
+
+    return max(found.items(), key=score)[0]
+
+
+_NOT_NAME_TEXT = re.compile(r"#\s*\d|^\W*(?:re|aw|sv)\s*:|\d{1,2}:\d{2}", re.IGNORECASE)
+
+
+def _innermost_texts(member: LexborNode, body: LexborNode | None) -> dict[Slot, str]:
+    """Short name-like texts held by the innermost element that shows them, by slot, outside
+    the body and quotes: where a name stands when it is neither a link nor classed as one."""
+    out: dict[Slot, str] = {}
+    for slot, node in _doc_order(member):
+        if slot in out or (body is not None and _inside(node, body)):
+            continue
+        text = inline_text(node)
+        if not looks_like_name(text) or _NOT_NAME_TEXT.search(text) or dates.from_text(text):
+            continue
+        if any(inline_text(kid) == text for kid in _kids(node)):
+            continue
+        if not _in_quote(node, member):
+            out[slot] = text
+    return out
+
+
+def _kids(node: LexborNode) -> Iterator[LexborNode]:
+    child = node.child
+    while child is not None:
+        if child.tag and not child.tag.startswith("-"):
+            yield child
+        child = child.next
+
+
+def choose_text_name_slot(
+    sample: list[LexborNode], bodies: list[LexborNode | None]
+) -> tuple[Slot | None, float]:
+    """The short-text slot most members fill, with varying values (names recur, labels do not
+    vary), earliest first; and the share of members that fill it."""
+    found: dict[Slot, list[str]] = {}
+    order: dict[Slot, int] = {}
+    for member, body in zip(sample, bodies, strict=True):
+        for i, (slot, text) in enumerate(_innermost_texts(member, body).items()):
+            found.setdefault(slot, []).append(text)
+            order[slot] = min(order.get(slot, i), i)
+    best, best_key = None, (0.0, 0)
+    for slot, names in found.items():
+        presence = len(names) / len(sample)
+        if presence < 0.5:
+            continue
+        key = (presence + 0.5 * len(set(names)) / len(names), -order[slot])
+        if best is None or key > best_key:
+            best, best_key = slot, key
+    return best, (len(found[best]) / len(sample) if best is not None else 0.0)
+
+
+def _text_name_presence(sample: list[LexborNode]) -> float:
+    return choose_text_name_slot(sample, [None] * len(sample))[1]
+
+
+def _ancestors(node: LexborNode, stop: LexborNode) -> Iterator[LexborNode]:
+    """Ancestors of a name candidate (up to the member): the innermost candidate is the name,
+    not the user block around it that also lists rank and post count."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != stop.mem_id:
+        yield parent
+        parent = parent.parent
+
+
+def _doc_order(member: LexborNode) -> list[tuple[Slot, LexborNode]]:
+    out: list[tuple[Slot, LexborNode]] = []
+    stack: list[tuple[Slot, LexborNode]] = [((), member)]
+    while stack:
+        path, node = stack.pop()
+        kids = []
+        child = node.child
+        while child is not None:
+            if child.tag and not child.tag.startswith("-") and child.tag not in _SKIP:
+                kids.append(child)
+            child = child.next
+        for kid in reversed(kids):
+            sub = (*path, _step(kid))
+            stack.append((sub, kid))
+        if path:
+            out.append((path, node))
+    return out
+
+
+# Reading members -----------------------------------------------------------------------------
+
+
+def read_family(members: list[LexborNode]) -> list[RawPost]:
+    """Each member as a post: body at the body slot, author at the name slot, id and date."""
+    sample = _spread(members, SAMPLE)
+    body_slot = choose_body_slot(sample)
+    sample_bodies = [at_slot(m, body_slot) if body_slot else None for m in sample]
+    name_slot = choose_name_slot(sample, sample_bodies)
+    if name_slot is None or _presence(sample, name_slot) < 0.5:
+        name_slot = choose_text_name_slot(sample, sample_bodies)[0] or name_slot
+    posts = []
+    for member in members:
+        body = at_slot(member, body_slot) if body_slot else None
+        if body is None:
+            body = _largest_content(member)
+        if body is None:
+            continue
+        author = _attr_author(member)
+        if author is None and name_slot is not None:
+            node = at_slot(member, name_slot)
+            author = inline_text(node) if node is not None else None
+        if not author:
+            author = _first_name(member, body)
+        parts, quotes = body_parts(body, find_quotes(body))
+        if not parts:
+            continue
+        posts.append(
+            RawPost(
+                source_id=own_post_id(member) or inner_post_id(member, body),
+                author=author or None,
+                parts=parts,
+                quotes=quotes,
+                date=post_date(member, body),
+            )
+        )
+    return posts
+
+
+def _presence(sample: list[LexborNode], slot: Slot) -> float:
+    return sum(1 for m in sample if at_slot(m, slot) is not None) / len(sample)
+
+
+def _largest_content(member: LexborNode) -> LexborNode | None:
+    best, best_score = None, 0.0
+    for _slot, node in walk(member):
+        score = text_len(node) * content_share(node)
+        if score > best_score:
+            best, best_score = node, score
+    return best
+
+
+def _first_name(member: LexborNode, body: LexborNode) -> str | None:
+    for node in name_candidates(member):
+        if _inside(node, body):
+            continue
+        text = inline_text(node)
+        if looks_like_name(text):
+            return text
+    return None
+
+
+def post_date(member: LexborNode, body: LexborNode) -> dt.date | None:
+    """The first date outside the body: a <time>, a date-classed element, a title attribute."""
+    for node in member.css("time, [datetime], [data-time], [data-timestamp]"):
+        if not _inside(node, body):
+            value = dates.from_node(node)
+            if value:
+                return value
+    for node in member.css("[class], [title]"):
+        if _inside(node, body):
+            continue
+        cls = node.attributes.get("class") or ""
+        if _DATE_CLASS.search(cls):
+            text = inline_text(node)
+            value = dates.from_text(text[:120]) or dates.from_text(node.attributes.get("title"))
+            if value:
+                return value
+    return None
