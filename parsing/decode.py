@@ -1,8 +1,6 @@
-"""Bytes to clean text: encoding detection, and removal of anything a terminal would execute.
+"""Bytes to text: encoding detection (UTF-8, byte-order marks, declared and guessed code pages).
 
-Forum text is untrusted. Control characters and escape sequences (ESC, OSC 8 links, OSC 52
-clipboard writes, C1 controls) are removed here, once, so no later layer can leak them. Line
-breaks are kept exactly so line numbers still match the file.
+What a terminal would execute is removed afterwards, by `parsing.textsafe.clean`.
 """
 
 from __future__ import annotations
@@ -12,32 +10,12 @@ import re
 
 from parsing.errors import ThreadscoreError
 
-# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other 2-byte escapes.
-_ESCAPE_SEQ = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, terminated by BEL or ST (or cut off)
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS / SOS / PM / APC strings
-    r"|\x1b[@-Z\\-_]?"  # any other escape, or a lone ESC
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-    r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"  # 8-bit OSC
-)
-# C0 controls but tab and newline, DEL, C1 controls, and bidi overrides that can disguise text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 _WIDE_BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-
-def strip_controls(text: str) -> str:
-    """Remove escape sequences and control characters, keeping newlines and tabs."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac files end lines with CR
-    text = _ESCAPE_SEQ.sub("", text)
-    return _CONTROL.sub("", text)
 
 
 def looks_binary(data: bytes) -> bool:

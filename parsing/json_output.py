@@ -81,7 +81,18 @@ def thread_chunks(thread: Thread) -> Iterator[bytes]:
 
         head = ("title", "title_line", "source", "chrome_lines", "warnings")
         members = [(name, value(getattr(thread, name))) for name in head]
+        members[2] = ("source", value(shown_source(thread)))
         yield from document([*members, ("posts", items(thread.posts, 1, dump))])
+
+
+def shown_source(thread: Thread) -> Any:
+    """The thread's source with its file names shown, not obeyed (see `Thread.to_json`)."""
+    from parsing.textsafe import visible
+
+    source = thread.source
+    return source.model_copy(
+        update={"path": visible(source.path), "paths": [visible(p) for p in source.paths]}
+    )
 
 
 def write_chunks(chunks: Iterable[bytes], stream: IO[str]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,15 +54,14 @@ def read_input(path: Path) -> tuple[str, bytes, str | None]:
         raise ThreadscoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if not data.strip():
         raise ThreadscoreError(f"{path}: the file is empty")
-    from parsing.decode import decode_bytes, strip_controls
+    from parsing.decode import decode_bytes
+    from parsing.textsafe import clean, visible
 
     try:
         text, warning = decode_bytes(data)
     except ThreadscoreError as exc:
         raise ThreadscoreError(f"{path}: {exc}") from exc
-    if warning:
-        print(f"threadscore: {path}: {warning}", file=sys.stderr)
-    return strip_controls(text), data, f"{path}: {warning}" if warning else None
+    return clean(text), data, f"{visible(str(path))}: {warning}" if warning else None
 
 
 def is_html(path: Path, text: str) -> bool:
@@ -122,6 +120,6 @@ def load_thread(paths: Sequence[str | Path] | str | Path | None = None) -> Threa
         thread = parse_text(text, source)
         if not thread.posts:
             raise ThreadscoreError(f"{path}: no posts found in this file")
-    if decoding:  # kept with the thread too, so the reader can show what stderr said
+    if decoding:  # returned on the thread, never printed: the CLI and the reader show them
         thread = thread.model_copy(update={"warnings": [*decoding, *thread.warnings]})
     return thread

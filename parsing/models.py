@@ -7,11 +7,18 @@ inclusive in the input file, as the truth files count them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from parsing.textsafe import clean, visible
 
 LineSpan = tuple[int, int]
+
+Text = Annotated[str, AfterValidator(clean)]
+"""Every string a thread model holds from its input passes here, whatever format it came from
+(text dump, any HTML engine, topic JSON): no escape sequence, control, bidi control or
+zero-width character can reach the reader, `parse` or the JSON and TOML outputs."""
 
 SourceFormat = Literal["text", "html", "json"]
 
@@ -21,10 +28,10 @@ class Attachment(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    name: str
-    size: str | None = None
+    name: Text
+    size: Text | None = None
     views: int | None = None
-    url: str | None = None
+    url: Text | None = None
     lines: LineSpan | None = None
 
 
@@ -39,9 +46,9 @@ class Quote(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     target: int | None = None
-    author: str | None = None
-    source_id: str | None = None
-    text: str
+    author: Text | None = None
+    source_id: Text | None = None
+    text: Text
     truncated: bool = False
     lines: LineSpan | None = None
     score: float = 0.0
@@ -54,7 +61,7 @@ class Part(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     kind: Literal["text", "quote"]
-    text: str = ""
+    text: Text = ""
     quote: int | None = None
 
 
@@ -62,17 +69,17 @@ class Post(BaseModel):
     """One post. `body` holds only the post's own words; quotes are kept apart in `quotes`."""
 
     number: int
-    id: str
-    source_id: str | None = None
-    author: str | None = None
-    author_title: str | None = None
+    id: Text
+    source_id: Text | None = None
+    author: Text | None = None
+    author_title: Text | None = None
     date: dt.date | None = None
     lines: LineSpan | None = None
-    body: str
+    body: Text
     parts: list[Part] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
-    signature: str | None = None
+    signature: Text | None = None
 
     def reading_parts(self) -> list[Part]:
         """Parts in reading order; a post built without parts reads as quotes then body."""
@@ -92,18 +99,18 @@ class Source(BaseModel):
     """Every page, in page order, when several pages were read as one thread."""
     format: SourceFormat
     sha256: str
-    engine: str | None = None
+    engine: Text | None = None
 
 
 class Thread(BaseModel):
     """A parsed thread: title, posts in page order, and which input lines were page chrome."""
 
-    title: str | None = None
+    title: Text | None = None
     title_line: int | None = None
     source: Source
     posts: list[Post] = Field(default_factory=list)
     chrome_lines: list[int] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[Text] = Field(default_factory=list)
 
     def post(self, number: int) -> Post:
         """The post with this number (numbers run from 1 in page order)."""
@@ -123,6 +130,9 @@ class Thread(BaseModel):
     def to_json(self) -> dict[str, Any]:
         """The `threadscore parse --json` document (the contract eval tools read)."""
         data = self.model_dump(mode="json", exclude={"posts"})
+        source = data["source"]  # file names are not cleaned in the model (they name a file)
+        source["path"] = visible(source["path"])
+        source["paths"] = [visible(p) for p in source["paths"]]
         data["posts"] = [
             {
                 "number": p.number,

@@ -7,9 +7,12 @@ shape. Offsets (`start`, `end`) are character offsets into `Post.body`, end excl
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from parsing.models import Text
+from parsing.textsafe import visible
 
 Verdict = Literal["evidenced", "reasoned", "asserted", "challenge", "non-argument"]
 VERDICTS: tuple[Verdict, ...] = ("evidenced", "reasoned", "asserted", "challenge", "non-argument")
@@ -204,10 +207,10 @@ class UserMark(BaseModel):
 
     post_id: str
     post_number: int
-    excerpt: str = ""
+    excerpt: Text = ""
     rating: int | None = Field(default=None, ge=1, le=5)
     bookmark: bool = False
-    note: str = ""
+    note: Text = ""
     verdict_override: Verdict | None = None
     computed_verdict: Verdict | None = None
 
@@ -237,8 +240,9 @@ class Scorecard(BaseModel):
 
     schema_version: int = SCHEMA_VERSION
     fingerprint: str
-    source_path: str
-    title: str | None = None
+    source_path: Annotated[str, AfterValidator(visible)]
+    """Shown, not obeyed: a file name's controls are written as escapes (`\\x1b`)."""
+    title: Text | None = None
     posts: list[PostScore] = Field(default_factory=list)
     authors: list[AuthorTally] = Field(default_factory=list)
     totals: ThreadTotals = Field(default_factory=ThreadTotals)

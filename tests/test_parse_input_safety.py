@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from parsing.decode import decode_bytes, strip_controls
+from parsing.decode import decode_bytes
+from parsing.textsafe import clean as strip_controls
 from tui.cli import main
 
 

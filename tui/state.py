@@ -20,7 +20,7 @@ import platformdirs
 from parsing.errors import ThreadscoreError
 from parsing.models import Source, Thread
 from tui.filters import Filter
-from tui.safe import storable
+from tui.safe import visible
 
 if TYPE_CHECKING:
     from scoring.models import Scorecard, UserLayer
@@ -265,7 +265,7 @@ def find_earlier_state(path: Path, thread: Thread) -> tuple[Path, Scorecard] | N
         overlap = len(ids.intersection(marked)) / len(marked)
         if card.fingerprint == thread.source.sha256:
             tier = 4
-        elif card.source_path == storable(thread.source.path):
+        elif card.source_path == visible(thread.source.path):
             tier = 3
         elif overlap >= MIN_OVERLAP:
             tier = 2
@@ -293,7 +293,7 @@ def _restore_earlier(path: Path, thread: Thread) -> LoadedLayer | None:
     if not layer.marks:
         # Nothing found its post: a different thread under the same name or title. Copying
         # only orphans would be noise; the earlier file keeps them either way.
-        if card.source_path != storable(thread.source.path):
+        if card.source_path != visible(thread.source.path):
             return None
         notice = (
             f"An earlier version of this file has {total} marks, but none matches a post now; "

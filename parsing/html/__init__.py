@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -23,6 +22,7 @@ from parsing.html.generic import read_generic
 from parsing.html.pages import Page, build_posts, merge_pages
 from parsing.html.text import inline_text
 from parsing.models import Source, Thread
+from parsing.textsafe import visible
 
 __all__ = ["MAX_PAGE_BYTES", "parse_html_pages"]
 
@@ -102,7 +102,8 @@ def parse_html_pages(pages: list[tuple[Path, str, bytes]], known_engines: bool =
     warnings = [w for page in read for w in page.warnings]
     warnings += [f"{msg}; page skipped" for msg in errors]
     warnings += [
-        f"{path}: forum engine not recognised among pages of another engine; page skipped"
+        f"{visible(str(path))}: forum engine not recognised among pages of another engine; "
+        "page skipped"
         for path, _ in unknown
     ]
     engines = [p.engine for p in read]
@@ -111,8 +112,6 @@ def parse_html_pages(pages: list[tuple[Path, str, bytes]], known_engines: bool =
             f"these pages come from different forums ({', '.join(sorted(set(engines)))}); "
             "give the pages of one thread"
         )
-    for msg in warnings:
-        print(f"threadscore: {msg}", file=sys.stderr)
     posts = build_posts(merge_pages(read))
     source = Source(
         path=path_label,
@@ -139,7 +138,7 @@ def read_page(path: Path, text: str, known_engines: bool = True) -> Page:
     The engine table first; a page of an engine it does not know is read by its repeating
     structure (generic.py); only a page without one goes to the text reader."""
     if known_engines and discourse.is_topic_json(text):
-        topic = discourse.read_topic_json(text, str(path))
+        topic = discourse.read_topic_json(text, visible(str(path)))
         return _topic_page(path, topic)
     if known_engines and discourse.is_archive(text):
         return _topic_page(path, discourse.read_archive(text))
@@ -154,7 +153,9 @@ def read_page(path: Path, text: str, known_engines: bool = True) -> Page:
     if not posts:
         raise ThreadscoreError(f"{path}: {_why_empty(tree, engine)}")
     if _looks_cut_off(text):
-        warnings.append(f"{path}: the page looks cut off (it does not end with </html>)")
+        warnings.append(
+            f"{visible(str(path))}: the page looks cut off (it does not end with </html>)"
+        )
     return Page(path, engine.name, _title(tree, engine), posts, warnings)
 
 
@@ -165,8 +166,8 @@ def _generic_page(path: Path, tree: LexborHTMLParser) -> Page:
     posts = read_generic(tree)
     if posts:
         warning = (
-            f"{path}: forum engine not recognised; posts read from the page's repeating "
-            "structure (check authors and quote links)"
+            f"{visible(str(path))}: forum engine not recognised; posts read from the page's "
+            "repeating structure (check authors and quote links)"
         )
         return Page(path, "generic", title, posts, [warning])
     if _looks_like_login(tree):
@@ -229,10 +230,9 @@ def _fallback(unknown: list[tuple[Path, str]], path_label: str, sha256: str) -> 
     text = "\n\n".join(t for _p, t in unknown if t.strip())
     source = Source(path=path_label, format="html", sha256=sha256, engine=None)
     warning = (
-        f"{path_label}: forum engine not recognised; read the page's main text with the "
+        f"{visible(path_label)}: forum engine not recognised; read the page's main text with the "
         "plain-text reader (no forum post ids; quotes only as the text shows them)"
     )
-    print(f"threadscore: {warning}", file=sys.stderr)
     thread = read_as_text(text, source) if text.strip() else None
     if thread is None or not thread.posts:
         raise ThreadscoreError(f"{path_label}: no posts found (forum engine not recognised)")

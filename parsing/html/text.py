@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from selectolax.lexbor import LexborNode
 
-from parsing.decode import strip_controls
+from parsing import textsafe
 
 T = TypeVar("T")
 
@@ -79,7 +79,7 @@ _SMILIE_SRC = ("/smilies/", "/emoticons/", "/emoji/", "/emot-", "/smileys/")
 
 def clean(text: str) -> str:
     """Forum text is untrusted: entities like &#27; decode to controls, so strip them again."""
-    return strip_controls(text).strip()
+    return textsafe.clean(text).strip()
 
 
 def inline_text(node: LexborNode | None) -> str:
@@ -282,7 +282,7 @@ def render(
                 out.text(" " + alt if out.space else alt)
             continue
         if tag == "pre":
-            out.verbatim(strip_controls(node.text(deep=True)))
+            out.verbatim(textsafe.clean(node.text(deep=True)))
             continue
         if tag in PARA_TAGS:
             out.para()

@@ -53,7 +53,7 @@ def summary(thread: Thread) -> str:
             extra = ", ".join(x for x in (att.size, views) if x)
             out.append(f"       📎 {att.name}{f' ({extra})' if extra else ''}")
     for warning in thread.warnings:
-        out.append(f"warning: {warning}")
+        out.append(f"warning: {visible(warning)}")
     return "\n".join(out)
 
 
@@ -63,6 +63,9 @@ def run(args: argparse.Namespace) -> int:
     thread = load_thread(args.thread or None)
     if args.json:
         from parsing.json_output import thread_chunks, write_chunks
+
+        for warning in thread.warnings:  # the summary lists them; JSON keeps stdout for data
+            print(f"threadscore: {visible(warning)}", file=sys.stderr)
 
         write_chunks(thread_chunks(thread), sys.stdout)
     else:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parsing.errors import ThreadscoreError
-from tui.safe import storable, visible
+from tui.safe import visible
 
 if TYPE_CHECKING:
     from parsing.models import Thread
@@ -100,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
 
     out = _checked(args.output, args.thread) if args.output else None
     thread = load_thread(args.thread or None)
+    for warning in thread.warnings:  # the parser returns them; showing them is ours
+        _say(warning)
     from scoring.scorer import score_thread
 
     if out is not None:
@@ -107,7 +109,6 @@ def run(args: argparse.Namespace) -> int:
     as_toml = args.toml or (out is not None and not args.json and out.suffix == ".toml")
     user = _kept_marks(out, thread) if out is not None and as_toml else None
     card = score_thread(thread, user)
-    card = card.model_copy(update={"source_path": storable(card.source_path)})  # a non-UTF-8 name
     if as_toml:
         from scoring.store import save_scorecard, to_toml
 
