@@ -81,6 +81,8 @@ def read_examples(path: str | Path, level: Level, also: Iterable[str] = ()) -> l
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ThreadscoreError(f"{where}: not valid JSON ({exc.msg})") from exc
+        except RecursionError as exc:
+            raise ThreadscoreError(f"{where}: JSON nested too deeply") from exc
         if not isinstance(item, dict):
             raise ThreadscoreError(f"{where}: expected an object with 'text' and 'label'")
         text, label = item.get("text"), item.get("label")

@@ -269,11 +269,13 @@ def from_toml(text: str, path: Path | None = None) -> Scorecard:
     where = f"{path}: " if path else ""
     ours = looks_like_scorecard(text)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomllib.loads(text.removeprefix("\ufeff"))  # a BOM from a hand edit is fine
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError, a 5,000-digit int, nesting
         if not ours:
             raise _foreign(path) from exc
-        raise ScorecardFileError(f"{where}not a readable TOML file ({exc})", path=path) from exc
+        raise ScorecardFileError(
+            f"{where}not a readable TOML file ({_toml_problem(exc)})", path=path
+        ) from exc
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         if not ours:
@@ -322,6 +324,15 @@ def _upgrade(data: dict[str, Any], version: int) -> dict[str, Any]:
     if version < 2:
         data = {**data, "schema_version": SCHEMA_VERSION}
     return data
+
+
+def _toml_problem(exc: Exception) -> str:
+    """What tomllib found, in one line (a huge number or deep nesting raise other errors)."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if "digits" in str(exc):
+        return "a number too long to read"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def _cut_short(text: str) -> bool:

@@ -102,6 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"threadscore: error: {visible(str(exc))}", file=sys.stderr)
         return 1
+    except RecursionError:  # a last guard: each reader refuses deep nesting in its own words
+        print("threadscore: error: the input is nested too deeply to read", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

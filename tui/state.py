@@ -117,9 +117,9 @@ class UiState:
     def from_toml(cls, text: str) -> UiState:
         """Raises ValueError when the text is not a UI state file we can read."""
         try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"not TOML: {exc}") from exc
+            data = tomllib.loads(text.removeprefix("\ufeff"))
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, deep nesting
+            raise ValueError("not TOML we can read") from exc
         version = data.get("version")
         if not isinstance(version, int) or version > UI_STATE_VERSION:
             raise ValueError("not a reader state file this version understands")

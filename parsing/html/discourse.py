@@ -239,34 +239,54 @@ def read_topic_json(text: str, where: str) -> Topic:
     """Posts of a topic JSON document (`post_stream.posts`, each with its cooked HTML)."""
     try:
         data = json.loads(text)
-        stream = data["post_stream"]
-        raw_posts = stream["posts"]
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+    except json.JSONDecodeError as exc:
         raise ThreadscoreError(f"{where}: not a readable Discourse topic JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise ThreadscoreError(f"{where}: JSON nested too deeply to be a topic") from exc
+    stream = data.get("post_stream") if isinstance(data, dict) else None
+    raw_posts = stream.get("posts") if isinstance(stream, dict) else None
     if not isinstance(raw_posts, list):
-        raise ThreadscoreError(f"{where}: post_stream.posts is not a list")
-    topic_id = str(data.get("id")) if data.get("id") is not None else None
-    posts = []
-    for item in raw_posts:
-        if not isinstance(item, dict) or not isinstance(item.get("cooked"), str):
-            continue
-        if item.get("post_type") == SMALL_ACTION:
-            continue
-        posts.append(
-            cooked_post(
-                item["cooked"],
-                number=str(item["post_number"]) if item.get("post_number") is not None else None,
-                author=item.get("username") or item.get("name"),
-                date=dates.from_iso(item.get("created_at")),
-                topic_id=topic_id,
-                author_title=item.get("user_title") or None,
-            )
-        )
+        raise ThreadscoreError(f"{where}: not a Discourse topic JSON (no post_stream.posts list)")
+    topic_id = _scalar(data.get("id"))
+    posts = [_json_post(item, topic_id) for item in raw_posts if _is_post(item)]
     warnings = []
-    total = len(stream.get("stream") or [])
+    listed = stream.get("stream")
+    total = len(listed) if isinstance(listed, list) else 0
     if total > len(raw_posts):
         warnings.append(
             f"{where}: the topic JSON holds {len(raw_posts)} of the topic's {total} posts "
             "(Discourse sends the rest on request); quotes of the others are not linked"
         )
-    return Topic(title=data.get("title") or data.get("fancy_title"), posts=posts, warnings=warnings)
+    title = _scalar(data.get("title")) or _scalar(data.get("fancy_title"))
+    return Topic(title=title, posts=posts, warnings=warnings)
+
+
+def _scalar(value: object) -> str | None:
+    """A JSON value that should be a string, as one: a number is written out, anything else
+    (a list, an object, a boolean, null) counts as absent. The file is not ours to trust."""
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _is_post(item: object) -> bool:
+    """A post with cooked HTML that is not a one-line event ("closed the topic")."""
+    return (
+        isinstance(item, dict)
+        and isinstance(item.get("cooked"), str)
+        and item.get("post_type") != SMALL_ACTION
+    )
+
+
+def _json_post(item: dict, topic_id: str | None) -> RawPost:
+    created = item.get("created_at")
+    return cooked_post(
+        item["cooked"],
+        number=_scalar(item.get("post_number")),
+        author=_scalar(item.get("username")) or _scalar(item.get("name")),
+        date=dates.from_iso(created) if isinstance(created, str) else None,
+        topic_id=topic_id,
+        author_title=_scalar(item.get("user_title")),
+    )

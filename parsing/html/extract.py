@@ -151,22 +151,31 @@ def extract_post(node: LexborNode, engine: Engine) -> RawPost | None:
     )
 
 
+MAX_QUOTE_DEPTH = 16
+"""Quotes nested deeper than this are read as text of the quote that holds them. Real threads
+nest a few levels; a hostile page nests hundreds, and each level is a call (and a model)."""
+
+
 def read_body(
     body: LexborNode, engine: Engine, drops: set[int] | None = None
 ) -> tuple[list[str | int], list[RawQuote]]:
     """A body's own text runs and top-level quotes in reading order."""
-    quote_ids = _mem_ids(body, engine.quotes)
+    quote_ids = frozenset(_mem_ids(body, engine.quotes))
     drops = drops if drops is not None else _mem_ids(body, engine.drop)
+    depth = [0]
 
     def on_quote(qnode: LexborNode) -> RawQuote:
         meta = engine.quote_meta(qnode)
+        depth[0] += 1
+        deepest = depth[0] >= MAX_QUOTE_DEPTH
         inner = render(
             meta.content if meta.content is not None else qnode,
-            quotes=quote_ids - {qnode.mem_id},
+            quotes=frozenset() if deepest else quote_ids - {qnode.mem_id},
             drops=drops,
             on_quote=on_quote,
             replace=engine.replace,
         )
+        depth[0] -= 1
         return RawQuote(
             author=_name(meta.author),
             source_id=meta.source_id,
