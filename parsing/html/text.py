@@ -225,79 +225,134 @@ def render(
     `replace` may render a node as a fixed text (a link preview as its address).
     `addresses=False` renders text as a browser shows it: link labels only, no images.
     """
-    segments: list[str | T] = []
-    out = _Out()
+    walk = _Walk(quotes, drops, on_quote, replace, addresses)
     stack: list[tuple[bool, LexborNode, int, str]] = []
     _push_children(stack, root)
     while stack:
         closing, node, mark, href = stack.pop()
-        tag = node.tag
         if closing:
-            if tag == "a" and addresses:
-                label = out.since(mark)
-                bare_image = label.strip().startswith("[image: ") and label.strip().endswith("]")
-                if _is_absolute(href) and bare_image and label.count("[image: ") == 1:
-                    out.cut(mark)
-                    out.text(f"[image: {href}]")
-                elif _is_absolute(href) and _looks_like_cut_url(label.strip(), href):
-                    out.cut(mark)
-                    out.text(href)
-                elif suffix := _link_suffix(label, href):
-                    out.text(suffix)
-            elif tag in PARA_TAGS:
-                out.para()
-            elif tag in BLOCK_TAGS:
-                out.block()
-            elif tag in CELL_TAGS:
-                out.text(" ")
-            continue
+            walk.close(node.tag, mark, href)
+        elif walk.open(node):
+            stack.append((True, node, walk.out.mark(), (node.attributes.get("href") or "").strip()))
+            _push_children(stack, node)
+    walk.end_segment()
+    return walk.segments
+
+
+class _Walk:
+    """One render: what each tag does when the walk enters it and when it leaves it."""
+
+    def __init__(
+        self,
+        quotes: set[int] | frozenset[int],
+        drops: set[int] | frozenset[int],
+        on_quote: Callable[[LexborNode], T] | None,
+        replace: Callable[[LexborNode], str | None] | None,
+        addresses: bool,
+    ) -> None:
+        self.quotes = quotes if on_quote is not None else frozenset()
+        self.drops = drops
+        self.on_quote = on_quote
+        self.replace = replace
+        self.addresses = addresses
+        self.segments: list = []
+        self.out = _Out()
+
+    def end_segment(self) -> None:
+        text = self.out.finish()
+        if text:
+            self.segments.append(text)
+        self.out = _Out()
+
+    def open(self, node: LexborNode) -> bool:
+        """Handle entering `node`; True when its children are to be walked."""
+        tag = node.tag
         if tag == "-text":
-            out.text(node.text_content or "")
-            continue
-        if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
-            continue
-        mid = node.mem_id
-        if mid in drops:
-            continue
-        if mid in quotes and on_quote is not None:
-            text = out.finish()
-            if text:
-                segments.append(text)
-            segments.append(on_quote(node))
-            out = _Out()
-            continue
-        if replace is not None:
-            fixed = replace(node)
-            if fixed is not None:
-                out.block()
-                out.text(fixed)
-                out.block()
-                continue
-        if tag == "br":
-            out.br()
-            continue
-        if tag == "img":
-            alt = _image_text(node) if addresses else ""
-            if alt:
-                out.text(" " + alt if out.space else alt)
-            continue
-        if tag == "pre":
-            out.verbatim(textsafe.clean(node.text(deep=True)))
-            continue
+            self.out.text(node.text_content or "")
+            return False
+        if tag is None or tag.startswith("-") or tag in SKIP_TAGS or node.mem_id in self.drops:
+            return False
+        if node.mem_id in self.quotes:
+            self.end_segment()
+            self.segments.append(self.on_quote(node))  # type: ignore[misc]
+            return False
+        if self.replace is not None and self._replaced(node):
+            return False
+        leaf = _LEAVES.get(tag)
+        if leaf is not None:
+            leaf(self, node)
+            return False
+        self._open_block(tag)
+        return True
+
+    def _replaced(self, node: LexborNode) -> bool:
+        fixed = self.replace(node)  # type: ignore[misc]
+        if fixed is None:
+            return False
+        self.out.block()
+        self.out.text(fixed)
+        self.out.block()
+        return True
+
+    def _open_block(self, tag: str) -> None:
         if tag in PARA_TAGS:
-            out.para()
-            if tag == "hr":
-                continue
+            self.out.para()
         elif tag in BLOCK_TAGS:
-            out.block()
+            self.out.block()
         if tag == "li":
-            out.text("- ")
-        stack.append((True, node, out.mark(), (node.attributes.get("href") or "").strip()))
-        _push_children(stack, node)
-    text = out.finish()
-    if text:
-        segments.append(text)
-    return segments
+            self.out.text("- ")
+
+    def _br(self, _node: LexborNode) -> None:
+        self.out.br()
+
+    def _hr(self, _node: LexborNode) -> None:
+        self.out.para()
+
+    def _img(self, node: LexborNode) -> None:
+        alt = _image_text(node) if self.addresses else ""
+        if alt:
+            self.out.text(" " + alt if self.out.space else alt)
+
+    def _pre(self, node: LexborNode) -> None:
+        self.out.verbatim(textsafe.clean(node.text(deep=True)))
+
+    def close(self, tag: str | None, mark: int, href: str) -> None:
+        """Handle leaving an element: a link may add its address, a block its line break."""
+        if tag == "a":
+            if self.addresses:
+                self._close_link(mark, href)
+        elif tag in PARA_TAGS:
+            self.out.para()
+        elif tag in BLOCK_TAGS:
+            self.out.block()
+        elif tag in CELL_TAGS:
+            self.out.text(" ")
+
+    def _close_link(self, mark: int, href: str) -> None:
+        out = self.out
+        label = out.since(mark)
+        bare = label.strip()
+        if not _is_absolute(href):
+            if suffix := _link_suffix(label, href):
+                out.text(suffix)
+            return
+        if bare.startswith("[image: ") and bare.endswith("]") and label.count("[image: ") == 1:
+            out.cut(mark)
+            out.text(f"[image: {href}]")
+        elif _looks_like_cut_url(bare, href):
+            out.cut(mark)
+            out.text(href)
+        elif suffix := _link_suffix(label, href):
+            out.text(suffix)
+
+
+_LEAVES: dict[str, Callable[[_Walk, LexborNode], None]] = {
+    "br": _Walk._br,
+    "hr": _Walk._hr,
+    "img": _Walk._img,
+    "pre": _Walk._pre,
+}
+"""Tags whose children are not walked: each is rendered whole by its handler."""
 
 
 def _push_children(stack: list[tuple[bool, LexborNode, int, str]], node: LexborNode) -> None:
