@@ -213,6 +213,9 @@ class UserMark(BaseModel):
     note: Text = ""
     verdict_override: Verdict | None = None
     computed_verdict: Verdict | None = None
+    edited: float | None = None
+    """When the user last changed this mark (seconds since the epoch): two readers saving one
+    thread merge mark by mark, the later edit winning. None in files from before."""
 
     def is_empty(self) -> bool:
         """A mark with nothing the user set is dropped rather than stored."""
@@ -231,6 +234,9 @@ class UserLayer(BaseModel):
 
     marks: dict[str, UserMark] = Field(default_factory=dict)
     orphans: list[UserMark] = Field(default_factory=list)
+    cleared: dict[str, float] = Field(default_factory=dict)
+    """Post ids whose mark the user cleared, and when: a merge must not bring back from another
+    reader's older copy a mark the user removed."""
 
 
 class Scorecard(BaseModel):

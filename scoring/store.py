@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import glob
 import os
 import re
 import stat
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from parsing.errors import ThreadscoreError
 
 if TYPE_CHECKING:
-    from scoring.models import Scorecard
+    from scoring.models import Scorecard, UserMark
 
 # The models, pydantic and the TOML libraries are imported by the functions that use them:
 # `check_output` runs before anything is parsed, and a refused path must stay cheap.
@@ -35,8 +37,10 @@ __all__ = [
     "check_output",
     "from_toml",
     "load_scorecard",
+    "load_scorecard_noting",
     "looks_like_scorecard",
     "output_problem",
+    "read_scorecard",
     "save_export",
     "save_scorecard",
     "set_aside",
@@ -98,7 +102,7 @@ def atomic_write(path: str | Path, chunks: Iterable[bytes]) -> None:
     Missing folders are created (the reader keeps its state in folders it owns). A new file
     gets 0666 less the umask; a replaced file keeps its mode. OSError is raised as it comes.
     """
-    path = Path(path)
+    path = _through_links(Path(path))
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     if path.exists() and not path.is_file():
@@ -110,6 +114,7 @@ def atomic_write(path: str | Path, chunks: Iterable[bytes]) -> None:
         keep_mode: int | None = stat.S_IMODE(path.stat().st_mode)
     except OSError:
         keep_mode = None
+    remove_stale_temps(path)
     fd, tmp = _new_temp(folder, path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -120,10 +125,59 @@ def atomic_write(path: str | Path, chunks: Iterable[bytes]) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as exc:  # named by the file the user asked for, not our hidden temp file
+        tmp.unlink(missing_ok=True)
+        if exc.errno is None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(folder)
+
+
+def _through_links(path: Path) -> Path:
+    """The file a symlink points to: writing replaces that file, and the link stays a link
+    (renaming over the link itself would turn it into a plain file)."""
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve(strict=False)
+    except (RuntimeError, OSError) as exc:  # a loop of links
+        raise OSError(errno.ELOOP, "a loop of symbolic links", str(path)) from exc
+
+
+STALE_TEMP_SECONDS = 60.0
+"""A temp file of ours older than this was left by a process that died while writing."""
+
+_swept: set[Path] = set()
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Remove temp files a killed writer left beside `path` (`.NAME.XXXXXXXX.tmp`, older
+    than a minute), once per path and process; returns what was removed. Only names this
+    module makes are touched, and a writer alive now has a temp younger than a minute."""
+    if path in _swept:
+        return []
+    _swept.add(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    removed = []
+    now = time.time()
+    try:
+        candidates = list(folder.glob(f".{glob.escape(path.name)}.*.tmp"))
+    except OSError:
+        return []
+    for tmp in candidates:
+        suffix = tmp.name[len(path.name) + 2 : -4]
+        if len(suffix) != 8 or not all(c in "0123456789abcdef" for c in suffix):
+            continue
+        try:
+            if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue
+    return removed
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -182,6 +236,7 @@ def _head(card: Scorecard) -> dict[str, Any]:
         "title": card.title,
         "marks": marks,
         "orphans": [m.model_dump(mode="json") for m in card.user.orphans],
+        "cleared": dict(card.user.cleared) or None,
     }
     return _drop_none(head)
 
@@ -260,11 +315,17 @@ def _foreign(path: Path | None) -> ScorecardFileError:
 def from_toml(text: str, path: Path | None = None) -> Scorecard:
     """Parse a scorecard file's text; anything wrong with it is one ScorecardFileError
     (`foreign` when the text is not ours at all, `newer` when a newer threadscore wrote it)."""
+    return read_scorecard(text, path)[0]
+
+
+def read_scorecard(text: str, path: Path | None = None) -> tuple[Scorecard, list[str]]:
+    """`from_toml`, and what was wrong with single marks: a hand edit that put one value out
+    of range (`rating = 99`) costs that value, named in the returned problems, not the card."""
     import tomllib
 
     from pydantic import ValidationError
 
-    from scoring.models import SCHEMA_VERSION, Scorecard, UserLayer, UserMark
+    from scoring.models import SCHEMA_VERSION, Scorecard, UserLayer
 
     where = f"{path}: " if path else ""
     ours = looks_like_scorecard(text)
@@ -294,10 +355,14 @@ def from_toml(text: str, path: Path | None = None) -> Scorecard:
             f"{where}damaged scorecard (cut short: its last line, {TRAILER!r}, is missing)",
             path=path,
         )
+    marks, problems = _read_marks(data.pop("marks", []), "marks")
+    orphans, more = _read_marks(data.pop("orphans", []), "orphans")
+    problems += more
+    cleared = _read_cleared(data.pop("cleared", {}))
     try:
-        marks = [UserMark.model_validate(m) for m in data.pop("marks", [])]
-        orphans = [UserMark.model_validate(m) for m in data.pop("orphans", [])]
-        data["user"] = UserLayer(marks={m.post_id: m for m in marks}, orphans=orphans)
+        data["user"] = UserLayer(
+            marks={m.post_id: m for m in marks}, orphans=orphans, cleared=cleared
+        )
         card = Scorecard.model_validate(data)
     except (ValidationError, TypeError, AttributeError) as exc:
         first = _first_problem(exc)
@@ -311,7 +376,69 @@ def from_toml(text: str, path: Path | None = None) -> Scorecard:
             f"its totals ({card.totals.posts} posts)",
             path=path,
         )
-    return card
+    return card, problems
+
+
+def _read_marks(raw: object, section: str) -> tuple[list[UserMark], list[str]]:
+    """Each mark on its own: a bad value is dropped from its mark (and named), a mark that
+    names no post is dropped whole (and named); the other marks are untouched."""
+    if not isinstance(raw, list):
+        return [], [f"[[{section}]] is not a list of marks; ignored"]
+    marks, problems = [], []
+    for index, item in enumerate(raw, start=1):
+        mark, problem = _read_mark(item, index, section)
+        if mark is not None:
+            marks.append(mark)
+        if problem is not None:
+            problems.append(problem)
+    return marks, problems
+
+
+def _read_mark(item: object, index: int, section: str) -> tuple[UserMark | None, str | None]:
+    from pydantic import ValidationError
+
+    from scoring.models import UserMark
+
+    if not isinstance(item, dict):
+        return None, f"{section} entry {index} is not a table; ignored"
+    try:
+        return UserMark.model_validate(item), None
+    except ValidationError as exc:
+        errors = exc.errors()
+    bad = {str(err["loc"][0]) for err in errors if err["loc"]}
+    label = _mark_label(item, index)
+    told = "; ".join(f"{key} = {_shown(item.get(key))}" for key in sorted(bad))
+    if not bad or bad & {"post_id", "post_number"}:
+        return None, f"{label}: {told or 'not valid'}; the mark was ignored"
+    try:
+        mark = UserMark.model_validate({k: v for k, v in item.items() if k not in bad})
+    except ValidationError:
+        return None, f"{label}: not valid; the mark was ignored"
+    return mark, f"{label}: {told} is not valid; that value was ignored"
+
+
+def _mark_label(item: dict[str, Any], index: int) -> str:
+    number = item.get("post_number")
+    if isinstance(number, int) and not isinstance(number, bool):
+        return f"the mark on #{number}"
+    return f"mark {index}"
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _read_cleared(raw: object) -> dict[str, float]:
+    """When marks were cleared; anything that is not `id = time` is left out (it only guards
+    a merge, and losing it can only bring back a cleared mark, never lose one)."""
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        str(key): float(value)
+        for key, value in raw.items()
+        if isinstance(value, int | float) and not isinstance(value, bool)
+    }
 
 
 def _upgrade(data: dict[str, Any], version: int) -> dict[str, Any]:
@@ -360,6 +487,11 @@ def _first_problem(exc: Exception) -> str:
 
 def load_scorecard(path: str | Path) -> Scorecard:
     """Read a scorecard file; damaged, foreign or newer files raise ScorecardFileError."""
+    return load_scorecard_noting(path)[0]
+
+
+def load_scorecard_noting(path: str | Path) -> tuple[Scorecard, list[str]]:
+    """`load_scorecard`, and the problems of single marks (see `read_scorecard`)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -371,7 +503,7 @@ def load_scorecard(path: str | Path) -> Scorecard:
         if not raw.startswith(HEADER.encode()):
             raise _foreign(path) from exc
         raise ScorecardFileError(f"{path}: damaged scorecard (not UTF-8 text)", path=path) from exc
-    return from_toml(text, path)
+    return read_scorecard(text, path)
 
 
 def _has_content(path: Path) -> bool:

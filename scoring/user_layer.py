@@ -8,6 +8,7 @@ Nothing the user wrote is ever dropped: a mark that finds no post becomes an orp
 from __future__ import annotations
 
 import re
+import time
 
 from rapidfuzz import fuzz
 
@@ -49,14 +50,26 @@ def _mark_for(layer: UserLayer, post: Post) -> UserMark:
     return mark.model_copy(update={"post_number": post.number, "excerpt": excerpt_of(post)})
 
 
+def edit_time(layer: UserLayer) -> float:
+    """Now, and later than any edit in `layer`: two edits in one clock tick still order."""
+    latest = max((m.edited or 0.0 for m in layer.marks.values()), default=0.0)
+    latest = max(latest, *layer.cleared.values()) if layer.cleared else latest
+    return max(time.time(), latest + 1e-6)
+
+
 def _with(layer: UserLayer, post: Post, **changes: object) -> UserLayer:
-    mark = UserMark.model_validate({**_mark_for(layer, post).model_dump(), **changes})
+    now = edit_time(layer)
+    old = _mark_for(layer, post).model_dump()
+    mark = UserMark.model_validate({**old, **changes, "edited": now})
     marks = dict(layer.marks)
+    cleared = dict(layer.cleared)
     if mark.is_empty():
         marks.pop(post.id, None)
+        cleared[post.id] = now
     else:
         marks[post.id] = mark
-    return layer.model_copy(update={"marks": marks})
+        cleared.pop(post.id, None)
+    return layer.model_copy(update={"marks": marks, "cleared": cleared})
 
 
 def set_rating(layer: UserLayer, post: Post, rating: int | None) -> UserLayer:
@@ -123,4 +136,4 @@ def reattach(layer: UserLayer, thread: Thread) -> UserLayer:
         )
     orphans = [mark for i, mark in enumerate(rest) if i not in placed]
     ordered = dict(sorted(attached.items(), key=lambda kv: kv[1].post_number))
-    return UserLayer(marks=ordered, orphans=orphans)
+    return UserLayer(marks=ordered, orphans=orphans, cleared=layer.cleared)

@@ -136,6 +136,8 @@ async def test_two_readers_on_one_thread_keep_each_others_marks(
         card = load_scorecard(path)
         theirs = toggle_bookmark(type(card.user)(), posts[1])
         theirs = set_rating(theirs, posts[0], 2)
+        stale = theirs.marks[posts[0].id].model_copy(update={"edited": 1.0})  # rated long ago
+        theirs = theirs.model_copy(update={"marks": {**theirs.marks, posts[0].id: stale}})
         save_scorecard(card.model_copy(update={"user": theirs}), path)
         await pilot.press("j", "j", "5")  # A rates #3
         assert app.doc.mark(2).bookmark and app.doc.mark(1).rating == 4

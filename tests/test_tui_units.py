@@ -173,20 +173,27 @@ def test_the_per_thread_file_keeps_marks_but_no_scores() -> None:
     assert light.fingerprint == card.fingerprint
 
 
-def test_merging_another_readers_marks_keeps_ours_only_where_we_edited() -> None:
+def test_merging_another_readers_marks_takes_the_later_edit_of_each_mark() -> None:
     from scoring.models import UserLayer, UserMark
 
-    def mark(post_id: str, number: int, rating: int) -> UserMark:
-        return UserMark(post_id=post_id, post_number=number, rating=rating)
+    def mark(post_id: str, number: int, rating: int, edited: float) -> UserMark:
+        return UserMark(post_id=post_id, post_number=number, rating=rating, edited=edited)
 
-    orphan = mark("gone", 9, 1)
-    ours = UserLayer(marks={"a": mark("a", 1, 5), "b": mark("b", 2, 5)}, orphans=[orphan])
-    theirs = UserLayer(marks={"b": mark("b", 2, 1), "c": mark("c", 3, 1)}, orphans=[orphan])
-    merged = merge_layers(ours, theirs, touched={"a"})
+    orphan = mark("gone", 9, 1, 1.0)
+    ours = UserLayer(
+        marks={"a": mark("a", 1, 5, 10.0), "b": mark("b", 2, 5, 5.0)}, orphans=[orphan]
+    )
+    theirs = UserLayer(
+        marks={"b": mark("b", 2, 1, 8.0), "c": mark("c", 3, 1, 3.0)}, orphans=[orphan]
+    )
+    merged = merge_layers(ours, theirs)
     assert {k: m.rating for k, m in merged.marks.items()} == {"a": 5, "b": 1, "c": 1}
     assert merged.orphans == [orphan]
-    cleared = merge_layers(UserLayer(), theirs, touched={"b"})
-    assert list(cleared.marks) == ["c"]
+    we_cleared_b_later = merge_layers(UserLayer(cleared={"b": 9.0}), theirs)
+    assert list(we_cleared_b_later.marks) == ["c"] and we_cleared_b_later.cleared == {"b": 9.0}
+    they_cleared_a_later = merge_layers(ours, UserLayer(cleared={"a": 11.0}))
+    assert list(they_cleared_a_later.marks) == ["b"]
+    assert merge_layers(ours, UserLayer(cleared={"a": 9.0})).marks["a"].rating == 5
 
 
 def test_opening_the_reader_does_not_import_the_scorer() -> None:

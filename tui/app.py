@@ -42,6 +42,7 @@ from tui.state import (
     file_stamp,
     load_ui_state,
     load_user_layer,
+    save_marks,
     save_ui_state,
     thread_files,
     thread_name,
@@ -584,12 +585,11 @@ class ThreadscoreApp(App[None]):
             self._saved, self._save_error = "not saved (see notice)", True
             self._show_status()
             return
-        from scoring.store import ScorecardFileError, save_scorecard
+        from scoring.store import ScorecardFileError
 
-        self._merge_other_reader()
         try:
-            aside = save_scorecard(marks_only(self.doc.card), self.files.scorecard)
-            self._disk_stamp = file_stamp(self.files.scorecard)
+            saved = save_marks(self.files.scorecard, marks_only(self.doc.card), self.doc.thread)
+            self._disk_stamp, aside = saved.stamp, saved.aside
         except (OSError, UnicodeError, ScorecardFileError) as exc:
             self._saved, self._save_error = "NOT SAVED", True
             self.notify(f"Could not save: {exc}", severity="error", markup=False)
@@ -598,25 +598,14 @@ class ThreadscoreApp(App[None]):
             self._quit_warned = False
             if aside is not None:
                 self.notify(f"An unreadable scorecard was kept as {aside.name}.", markup=False)
+            if saved.merged:  # another reader on this thread saved: its marks are ours now too
+                self.doc.merge_saved(saved.layer)
+                self.post_list.refresh_rows()
+                self.notify(
+                    f"Another reader saved marks on this thread: {saved.merged} merged in.",
+                    markup=False,
+                )
         self._show_status()
-
-    def _merge_other_reader(self) -> None:
-        """When the file changed on disk since we read or wrote it (another reader on the same
-        thread saved), take its marks except on the posts edited here, so neither is lost."""
-        assert self.doc is not None and self.files is not None
-        stamp = file_stamp(self.files.scorecard)
-        if stamp is None or stamp == self._disk_stamp:
-            return
-        from scoring.store import load_scorecard
-
-        try:
-            theirs = load_scorecard(self.files.scorecard).user
-        except (ThreadscoreError, OSError):
-            return  # save_scorecard sets a damaged file aside and says so
-        from scoring.user_layer import reattach
-
-        self.doc.merge_saved(reattach(theirs, self.doc.thread))
-        self.post_list.refresh_rows()
 
     def _current_ui(self) -> UiState:
         """Where the user is now. Also called by the save timer while the app shuts down, when

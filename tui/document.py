@@ -193,10 +193,10 @@ class Document:
         self.set_card(self.card.model_copy(update={"user": layer}))
 
     def merge_saved(self, theirs: UserLayer) -> None:
-        """Take the marks another reader saved, keeping ours on the posts edited here."""
+        """Take the marks another reader saved: the later edit of each mark wins."""
         from tui.merge import merge_layers
 
-        self._set_layer(merge_layers(self._layer, theirs, self.touched))
+        self._set_layer(merge_layers(self._layer, theirs))
 
     @property
     def _layer(self) -> UserLayer:

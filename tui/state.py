@@ -8,9 +8,12 @@ plus a slug of its file name: the scorecard (scores plus the user's marks, the f
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import time
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -208,13 +211,15 @@ class LoadedLayer:
 def load_user_layer(path: Path, thread: Thread) -> LoadedLayer:
     """The marks saved for this thread, re-attached to its posts; damaged files are set aside."""
     from scoring.models import UserLayer
-    from scoring.store import ScorecardFileError, load_scorecard
+    from scoring.store import ScorecardFileError, load_scorecard_noting, remove_stale_temps
     from scoring.user_layer import reattach
 
+    for stale in (path, ui_path_beside(path)):  # left by a reader killed while saving
+        remove_stale_temps(stale)
     if not path.exists():
         return _restore_earlier(path, thread) or LoadedLayer(UserLayer())
     try:
-        card = load_scorecard(path)
+        card, problems = load_scorecard_noting(path)
     except ScorecardFileError as exc:
         if exc.newer:
             return LoadedLayer(UserLayer(), f"{exc}. Changes will not be saved.", writable=False)
@@ -222,13 +227,15 @@ def load_user_layer(path: Path, thread: Thread) -> LoadedLayer:
     except ThreadscoreError as exc:
         return LoadedLayer(UserLayer(), f"{exc}. Changes will not be saved.", writable=False)
     layer = reattach(card.user, thread)
-    notice = None
+    said = [f"In your saved marks, {p}." for p in problems[:3]]
+    if len(problems) > 3:
+        said.append(f"({len(problems) - 3} more problems like these.)")
     if layer.orphans:
-        notice = (
+        said.append(
             f"{len(layer.orphans)} of your marks no longer match a post; "
             "they are kept in the scorecard file under [[orphans]]."
         )
-    return LoadedLayer(layer, notice)
+    return LoadedLayer(layer, " ".join(said) or None)
 
 
 EARLIER_SCAN = 200
@@ -325,3 +332,61 @@ def _aside(path: Path, what: str) -> str:
     except OSError as exc:
         return f"{what}; could not move it aside ({exc.strerror or exc})"
     return f"{what}; kept as {moved.name}, starting afresh"
+
+
+@dataclass
+class SavedMarks:
+    """What `save_marks` wrote: the layer on disk now, and how many posts' marks in it came
+    from another reader's save (the reader takes the layer and says so when that is not 0)."""
+
+    layer: UserLayer
+    merged: int
+    aside: Path | None
+    stamp: tuple[int, int] | None
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold `path`'s lock file (`NAME.lock`) while reading and writing it: two readers saving
+    at once would each merge the file as it was before the other's write. The lock is released
+    when the process dies, so a killed reader never blocks the next one."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: saves are still atomic, merges only unlocked
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def save_marks(path: Path, card: Scorecard, thread: Thread) -> SavedMarks:
+    """Write the reader's marks to its state file, merged mark by mark with what another
+    reader saved there since (the later edit of each mark wins; see tui.merge), under the lock.
+
+    A damaged file is set aside by `save_scorecard` (returned as `aside`); a file of a newer
+    threadscore or someone else's raises ScorecardFileError, OSError is raised as it comes.
+    """
+    from scoring.store import ScorecardFileError, load_scorecard, save_scorecard
+    from scoring.user_layer import reattach
+    from tui.merge import differences, merge_layers
+
+    with locked(path):
+        ours = card.user
+        layer = ours
+        try:
+            theirs = reattach(load_scorecard(path).user, thread) if path.exists() else None
+        except ScorecardFileError as exc:
+            if exc.newer or exc.foreign:
+                raise
+            theirs = None  # damaged: save_scorecard sets it aside
+        except (ThreadscoreError, OSError):
+            theirs = None
+        if theirs is not None:
+            layer = merge_layers(ours, theirs, now=time.time())
+        aside = save_scorecard(card.model_copy(update={"user": layer}), path)
+        return SavedMarks(layer, differences(ours, layer), aside, file_stamp(path))

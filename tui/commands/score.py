@@ -65,13 +65,15 @@ def _checked(out: str | Path, inputs: Iterable[str | Path]) -> Path:
 def _kept_marks(out: Path, thread: Thread) -> UserLayer | None:
     """The marks of the scorecard at OUT, re-attached to `thread` (None when there is none, or
     when it is a damaged card of ours, which `save_scorecard` sets aside)."""
-    from scoring.store import ScorecardFileError, load_scorecard
+    from scoring.store import ScorecardFileError, load_scorecard_noting
     from scoring.user_layer import reattach
 
     if not (out.exists() and out.stat().st_size):
         return None
     try:
-        previous = load_scorecard(out)
+        previous, problems = load_scorecard_noting(out)
+        for problem in problems:  # a hand edit's bad value, named; the rest of the card kept
+            _say(f"{out}: {problem}")
     except ScorecardFileError as exc:
         if exc.newer or exc.foreign:
             raise

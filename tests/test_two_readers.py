@@ -1,0 +1,63 @@
+"""Two readers open on one thread, editing in turn: every mark survives, the later edit of a mark
+wins, and a reader whose file another reader changed takes those marks and says so."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from scoring.store import load_scorecard
+from tests.conftest import DATA
+from tests.test_tui_support import ready
+from tui.app import ThreadscoreApp
+
+THREAD = DATA / "hostile" / "thread.txt"
+
+
+async def test_two_apps_editing_interleaved_lose_nothing(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    a, b = ThreadscoreApp([THREAD], home=home), ThreadscoreApp([THREAD], home=home)
+    async with a.run_test(size=(100, 30)) as pa, b.run_test(size=(100, 30)) as pb:
+        await ready(pa)
+        await ready(pb)
+        posts = len(a.doc.thread.posts)
+        rng = random.Random(7)
+        expected: dict[int, int] = {}
+        for step in range(24):  # alternate readers, each rating a post the other may rate too
+            pilot, app = (pa, a) if step % 2 == 0 else (pb, b)
+            number = rng.randint(1, posts)
+            rating = rng.randint(1, 5)
+            app.post_list.go_to(number)
+            await pilot.pause()
+            await pilot.press(str(rating))
+            await pilot.pause()
+            expected[number] = rating
+        told = [str(n.message) for n in a._notifications] + [
+            str(n.message) for n in b._notifications
+        ]
+    saved = load_scorecard(a.files.scorecard).user.marks.values()
+    assert {m.post_number: m.rating for m in saved} == expected
+    assert any("Another reader saved marks on this thread" in t for t in told)
+
+
+async def test_a_later_edit_is_not_reverted_by_the_other_readers_save(tmp_path: Path) -> None:
+    """Reader A rates #1, reader B rates #1 later, then A rates #2: B's rating of #1 stays."""
+    home = tmp_path / "home"
+    a, b = ThreadscoreApp([THREAD], home=home), ThreadscoreApp([THREAD], home=home)
+    async with a.run_test(size=(100, 30)) as pa, b.run_test(size=(100, 30)) as pb:
+        await ready(pa)
+        await ready(pb)
+        await pa.press("2")
+        await pa.pause()
+        await pb.press("5")
+        await pb.pause()
+        await pa.press("j", "3")
+        await pa.pause()
+        assert a.doc.mark(1).rating == 5  # A took B's later rating and shows it
+        await pb.press("0")  # B clears its rating of #1; A saves a bookmark on #2 after it
+        await pb.pause()
+        await pa.press("m")
+        await pa.pause()
+    marks = {m.post_number: m for m in load_scorecard(a.files.scorecard).user.marks.values()}
+    assert 1 not in marks  # B's clearing is the later edit of #1
+    assert marks[2].rating == 3 and marks[2].bookmark
