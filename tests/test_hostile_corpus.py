@@ -156,5 +156,5 @@ async def test_the_reader_shows_and_exports_nothing_a_terminal_obeys(
         assert_clean(f"step {i}", text)
     written = [p for p in folder.iterdir() if p.suffix == ".toml"]
     assert written, "the export was not written"
-    for path in [*written, *(home / "threads").iterdir()]:
+    for path in [*written, *(p for p in home.rglob("*") if p.is_file())]:
         assert_clean(path.name, path.read_text(encoding="utf-8"))
