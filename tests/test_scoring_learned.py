@@ -26,7 +26,7 @@ WEIGHTS = Path(__file__).resolve().parent.parent / "scoring" / "roles.weights.gz
 def test_the_shipped_weights_load_and_are_small() -> None:
     learned = model()
     assert len(learned.weights) > 10_000
-    assert WEIGHTS.stat().st_size < 250_000
+    assert WEIGHTS.stat().st_size < 160_000
     assert decode(WEIGHTS.read_bytes()).weights == learned.weights
 
 
@@ -66,7 +66,7 @@ def test_explain_names_the_ngrams_that_weighed_most() -> None:
 def test_a_post_of_claim_and_reasons_is_reasoned_and_says_why() -> None:
     body = (
         "Cities should ban cars from their centres. "
-        "Most trips there are short, so people can walk, and the air is cleaner without them."
+        "Without cars the air would be cleaner and the streets safer for children."
     )
     score = score_post(Post(number=1, id="p1", body=body))
     assert score.verdict == "reasoned"
@@ -148,3 +148,27 @@ def test_evaluate_map_option_and_its_errors(
     err = capsys.readouterr().err
     assert "--map: 'claim' is not LABEL=LABEL" in err
     assert "Traceback" not in err
+
+
+def test_the_fast_path_scores_exactly_the_features_training_fits() -> None:
+    learned = model()
+    thread = load_thread(None)
+    texts = [s.text for p in score_thread(thread).posts for s in p.sentences]
+    texts.append(" ".join(["word"] * 200) + ".")  # past MAX_FEATURES: the slow path
+    for text in texts:
+        signals = ["#len:long", "#rules:claim"]
+        assert learned.judge(text, signals) == learned.predict(features(text, signals))
+
+
+def test_quoted_lines_are_never_scored_as_the_posters_words() -> None:
+    body = (
+        "> Cars should be banned from every city centre. Studies show 40% less smog.\n"
+        "> Everyone agrees.\n\n"
+        "Shops need the customers who drive in. Where is your source for that?"
+    )
+    score = score_post(Post(number=2, id="p2", body=body))
+    quoted = [s for s in score.sentences if s.start < body.index("\n\n")]
+    assert [s.role for s in quoted] == ["none", "none", "none"]
+    assert all(not s.cues and not s.weighed for s in quoted)
+    assert score.sentences[-1].role == "challenge"  # put to the quoted poster
+    assert "40%" not in " ".join(c.text for c in score.cues)
