@@ -25,7 +25,9 @@ from parsing.html import dates
 from parsing.html.extract import RawPost
 from parsing.html.measure import Measure
 from parsing.html.quote_blocks import body_parts, find_quotes
+from parsing.html.signatures import strip_signatures
 from parsing.html.text import clean, inline_text
+from parsing.html.text_meta import by_line_name, number_text
 
 MIN_MEMBERS = 2
 """A family needs two members: one post alone does not show a repeating structure."""
@@ -167,6 +169,9 @@ def best_family(root: LexborNode, measure: Measure) -> Family | None:
         fam.authors = sum(1 for n in sample if _member_names(n)) / len(sample)
         if fam.authors < 0.5:
             fam.authors = max(fam.authors, _text_name_presence(sample))
+        if fam.authors < 0.5:
+            lines = sum(1 for n in sample if _by_line(n, None))
+            fam.authors = max(fam.authors, lines / len(sample))
         fam.ids = sum(_id_weight(n) for n in sample) / len(sample)
         fam.score = fam.coverage * (0.2 + 0.8 * fam.authors) * (0.6 + 0.4 * fam.ids)
         scored.append(fam)
@@ -551,40 +556,117 @@ def _doc_order(member: LexborNode) -> list[tuple[Slot, LexborNode]]:
 # Reading members -----------------------------------------------------------------------------
 
 
+@dataclass
+class Slots:
+    """Where a family's members keep their body and author (chosen on a sample)."""
+
+    body: Slot | None
+    name: Slot | None
+    by_line: bool = False
+    """Authors stand in "by X on <date>" lines rather than in the name slot."""
+
+
 def read_family(members: list[LexborNode], measure: Measure) -> list[RawPost]:
-    """Each member as a post: body at the body slot, author at the name slot, id and date."""
+    """Each member as a post: body at the body slot, author at the name slot, id and date;
+    a first post in another container before the members is read too; signatures that one
+    author repeats at the end of several posts leave the bodies."""
     sample = _spread(members, SAMPLE)
     body_slot = choose_body_slot(sample, measure)
     sample_bodies = [at_slot(m, body_slot) if body_slot else None for m in sample]
     name_slot = choose_name_slot(sample, sample_bodies)
+    by_line = False
     if name_slot is None or _presence(sample, name_slot) < 0.5:
+        lines = sum(1 for m, b in zip(sample, sample_bodies, strict=True) if _by_line(m, b))
+        by_line = lines / len(sample) >= 0.5
         name_slot = choose_text_name_slot(sample, sample_bodies)[0] or name_slot
-    posts = []
+    slots = Slots(body_slot, name_slot, by_line)
+    lead = lead_post(members, body_slot, measure)
+    posts = [] if lead is None else [p for p in [_read_member(*lead, slots)] if p is not None]
     for member in members:
         body = at_slot(member, body_slot) if body_slot else None
         if body is None:
             body = _largest_content(member, measure)
-        if body is None:
-            continue
-        author = _attr_author(member)
-        if author is None and name_slot is not None:
-            node = at_slot(member, name_slot)
-            author = inline_text(node) if node is not None else None
-        if not author:
-            author = _first_name(member, body)
-        parts, quotes = body_parts(body, find_quotes(body))
-        if not parts:
-            continue
-        posts.append(
-            RawPost(
-                source_id=own_post_id(member) or inner_post_id(member, body),
-                author=author or None,
-                parts=parts,
-                quotes=quotes,
-                date=post_date(member, body),
-            )
-        )
+        post = _read_member(member, body, slots) if body is not None else None
+        if post is not None:
+            posts.append(post)
+    strip_signatures(posts)
     return posts
+
+
+def _by_line(member: LexborNode, body: LexborNode | None) -> str | None:
+    return by_line_name(member, lambda n: body is None or not _inside(n, body))
+
+
+def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost | None:
+    author = _attr_author(member)
+    if author is None and slots.by_line:
+        author = _by_line(member, body)
+    if author is None and slots.name is not None:
+        node = at_slot(member, slots.name)
+        author = inline_text(node) if node is not None else None
+    if not author:
+        author = _first_name(member, body)
+    parts, quotes = body_parts(body, find_quotes(body))
+    if not parts:
+        return None
+    source_id = own_post_id(member) or inner_post_id(member, body)
+    if source_id is None:
+        source_id = number_text(member, lambda n: not _inside(n, body))
+    return RawPost(
+        source_id=source_id,
+        author=author or None,
+        parts=parts,
+        quotes=quotes,
+        date=post_date(member, body),
+    )
+
+
+def lead_post(
+    members: list[LexborNode], body_slot: Slot | None, measure: Measure
+) -> tuple[LexborNode, LexborNode] | None:
+    """A first post kept in another container than the replies (a discussion above its
+    comments): the one element before the first member that has the members' body step, with
+    the container around it that names its post (or the largest one that holds no member).
+    Returns (container, body)."""
+    if not body_slot:
+        return None
+    step = body_slot[-1]
+    first = measure.position(members[0])
+    found = [
+        n
+        for n in measure.elements[:first]
+        if measure.subtree_end(n) < first and _step(n) == step and measure.text_len(n)
+    ]
+    if len(found) != 1:
+        return None
+    body = found[0]
+    box, named = body, None
+    parent = body.parent
+    while parent is not None and measure.subtree_end(parent) < first and parent.tag != "body":
+        box = parent
+        if named is None and own_post_id(parent):
+            named = parent
+        parent = parent.parent
+    container = named or box
+    if _attr_author(container) is None and _first_name(container, body) is None:
+        return None
+    return container, body
+
+
+def _first_name(member: LexborNode, body: LexborNode) -> str | None:
+    """The innermost name candidate outside the body (the name, not the user block around
+    it that also shows a rank)."""
+    cands = [n for n in name_candidates(member) if not _inside(n, body)]
+    outer = {p.mem_id for n in cands for p in _ancestors(n, member)}
+    for node in cands:
+        text = inline_text(node)
+        if node.mem_id not in outer and looks_like_name(text):
+            return text
+    for node in cands:
+        text = inline_text(node)
+        if looks_like_name(text):
+            return text
+    return None
 
 
 def _presence(sample: list[LexborNode], slot: Slot) -> float:
@@ -598,16 +680,6 @@ def _largest_content(member: LexborNode, measure: Measure) -> LexborNode | None:
         if score > best_score:
             best, best_score = node, score
     return best
-
-
-def _first_name(member: LexborNode, body: LexborNode) -> str | None:
-    for node in name_candidates(member):
-        if _inside(node, body):
-            continue
-        text = inline_text(node)
-        if looks_like_name(text):
-            return text
-    return None
 
 
 def post_date(member: LexborNode, body: LexborNode) -> dt.date | None:
