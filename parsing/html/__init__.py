@@ -24,7 +24,7 @@ from parsing.html.text import inline_text
 from parsing.models import Source, Thread
 from parsing.textsafe import visible
 
-__all__ = ["MAX_PAGE_BYTES", "parse_html_pages"]
+__all__ = ["MAX_PAGE_BYTES", "engine_label", "parse_html_pages"]
 
 MAX_PAGE_BYTES = 24 * 1024 * 1024
 """Larger pages are refused: a thread page is rarely over 2 MB, and this keeps a parse within
@@ -53,8 +53,13 @@ ENGINE_NAMES = {
     "vanilla": "Vanilla",
     "invision": "Invision Community",
     "discourse": "Discourse",
-    "generic": "an unrecognised engine (read by the page's own structure)",
+    "generic": "engine not recognised, read by page structure",
 }
+
+
+def engine_label(name: str | None) -> str | None:
+    """How a user is told which engine a thread was read as (`Source.engine` is a key)."""
+    return ENGINE_NAMES.get(name, name) if name else None
 
 
 class _UnknownEngine(Exception):
@@ -166,8 +171,8 @@ def _generic_page(path: Path, tree: LexborHTMLParser) -> Page:
     posts = read_generic(tree)
     if posts:
         warning = (
-            f"{visible(str(path))}: forum engine not recognised; posts read from the page's "
-            "repeating structure (check authors and quote links)"
+            f"{visible(str(path))}: forum engine not recognised, so posts were read by page structure; "
+            "check authors and quote links"
         )
         return Page(path, "generic", title, posts, [warning])
     if _looks_like_login(tree):

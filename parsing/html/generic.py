@@ -17,13 +17,17 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsing.html import dates
 from parsing.html.extract import RawPost
+from parsing.html.measure import Measure
 from parsing.html.quote_blocks import body_parts, find_quotes
+from parsing.html.signatures import strip_signatures
 from parsing.html.text import clean, inline_text
+from parsing.html.text_meta import by_line_name, number_text
 
 MIN_MEMBERS = 2
 """A family needs two members: one post alone does not show a repeating structure."""
@@ -78,30 +82,34 @@ def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
     root = tree.body
     if root is None:
         return []
-    family = best_family(root)
+    measure = Measure(root)
+    family = best_family(root, measure)
     if family is None:
         return []
-    return read_family(family.members)
+    return read_family(family.members, measure)
 
 
 # Families ------------------------------------------------------------------------------------
 
 
-def _keys(node: LexborNode) -> Iterator[tuple[str, ...]]:
+Key = tuple[str, ...]
+
+
+def _keys(tag: str, attrs: dict[str, str | None]) -> list[Key]:
     """The signatures a node repeats under: its id pattern, its classes, a numeric data key."""
-    tag = node.tag or ""
-    attrs = node.attributes
+    out: list[Key] = []
     ident = attrs.get("id") or ""
     m = _ID.match(ident)
     if m and (m[1] or len(m[2]) >= 2):
-        yield ("id", tag, m[1])
+        out.append(("id", tag, m[1]))
     cls = attrs.get("class") or ""
     tokens = tuple(sorted(t for t in cls.split() if not _DIGITS.search(t)))
     if tokens:
-        yield ("class", tag, *tokens)
+        out.append(("class", tag, *tokens))
     for name, value in attrs.items():
         if name.startswith("data-") and value and _NUM_ID.search(value) and _id_like_attr(name):
-            yield ("data", tag, name)
+            out.append(("data", tag, name))
+    return out
 
 
 def _id_like_attr(name: str) -> bool:
@@ -109,49 +117,51 @@ def _id_like_attr(name: str) -> bool:
     return "id" in rest or "post" in rest or rest in ("content", "node", "index")
 
 
-def families(root: LexborNode) -> list[Family]:
+def families(measure: Measure) -> list[Family]:
     """Every signature shared by two or more elements that do not nest in one another."""
-    groups: dict[tuple[str, ...], list[LexborNode]] = {}
-    for node in root.traverse(include_text=False):
-        tag = node.tag
-        if not tag or tag.startswith("-") or tag in _SKIP or tag in ("a", "img", "br"):
+    groups: dict[Key, list[LexborNode]] = {}
+    seen: dict[tuple[str, tuple[tuple[str, str | None], ...]], list[Key]] = {}
+    for node in measure.elements:
+        tag = node.tag or ""
+        if tag in _SKIP or tag in ("a", "img", "br"):
             continue
-        for key in _keys(node):
+        attrs = node.attributes
+        if not attrs:
+            continue
+        shape = (tag, tuple(attrs.items()))
+        keys = seen.get(shape)
+        if keys is None:
+            keys = seen[shape] = _keys(tag, attrs)
+        for key in keys:
             groups.setdefault(key, []).append(node)
     out = []
     for key, nodes in groups.items():
         if len(nodes) < MIN_MEMBERS:
             continue
-        members = _outermost(nodes)
+        members = _outermost(nodes, measure)
         if len(members) >= MIN_MEMBERS:
             out.append(Family(key, members))
     return out
 
 
-def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+def _outermost(nodes: list[LexborNode], measure: Measure) -> list[LexborNode]:
     """Members in page order with any member nested inside another left out."""
-    ids = {n.mem_id for n in nodes}
     out = []
+    end = -1
     for node in nodes:
-        parent = node.parent
-        while parent is not None and parent.mem_id not in ids:
-            parent = parent.parent
-        if parent is None:
+        if measure.position(node) > end:
             out.append(node)
+            end = measure.subtree_end(node)
     return out
 
 
-def text_len(node: LexborNode) -> int:
-    return len(" ".join((node.text(deep=True, separator=" ") or "").split()))
-
-
-def best_family(root: LexborNode) -> Family | None:
+def best_family(root: LexborNode, measure: Measure) -> Family | None:
     """The family that holds most of the page's text in members that each have an author,
     unless its members are wrappers around a finer family that also looks like posts."""
-    total = text_len(root) or 1
+    total = measure.text_len(root) or 1
     scored: list[Family] = []
-    for fam in families(root):
-        lengths = [text_len(n) for n in fam.members]
+    for fam in families(measure):
+        lengths = [measure.text_len(n) for n in fam.members]
         fam.coverage = sum(lengths) / total
         if fam.coverage < MIN_COVERAGE or _median(lengths) < 20:
             continue
@@ -159,6 +169,9 @@ def best_family(root: LexborNode) -> Family | None:
         fam.authors = sum(1 for n in sample if _member_names(n)) / len(sample)
         if fam.authors < 0.5:
             fam.authors = max(fam.authors, _text_name_presence(sample))
+        if fam.authors < 0.5:
+            lines = sum(1 for n in sample if _by_line(n, None))
+            fam.authors = max(fam.authors, lines / len(sample))
         fam.ids = sum(_id_weight(n) for n in sample) / len(sample)
         fam.score = fam.coverage * (0.2 + 0.8 * fam.authors) * (0.6 + 0.4 * fam.ids)
         scored.append(fam)
@@ -166,7 +179,7 @@ def best_family(root: LexborNode) -> Family | None:
     for fam in scored:
         if fam.authors < 0.5:
             return None
-        if not any(_wraps(fam, other) for other in scored):
+        if not any(_wraps(fam, other, measure) for other in scored):
             return fam
     return None
 
@@ -179,7 +192,7 @@ def _id_weight(member: LexborNode) -> float:
     return 0.5 if inner_post_id(member, None) else 0.0
 
 
-def _wraps(outer: Family, inner: Family) -> bool:
+def _wraps(outer: Family, inner: Family, measure: Measure) -> bool:
     """`outer`'s members each hold several of `inner`'s, and `inner` looks like posts too
     (as many of its members have an author and an id)."""
     if len(inner.members) < 2 * len(outer.members) or inner.authors < 0.8:
@@ -189,7 +202,7 @@ def _wraps(outer: Family, inner: Family) -> bool:
     if inner.coverage < 0.7 * outer.coverage:
         return False
     first = inner.members[0]
-    return any(_inside(first, m) for m in outer.members)
+    return any(measure.inside(first, m) for m in outer.members)
 
 
 def _median(values: list[int]) -> float:
@@ -331,8 +344,13 @@ Slot = tuple[tuple[str, str], ...]
 
 
 def _step(node: LexborNode) -> tuple[str, str]:
-    cls = node.attributes.get("class") or ""
-    return (node.tag or "", " ".join(sorted(t for t in cls.split() if not _DIGITS.search(t))))
+    return (node.tag or "", _class_step(node.attributes.get("class") or ""))
+
+
+@lru_cache(maxsize=4096)
+def _class_step(cls: str) -> str:
+    """A class attribute as a slot step: its tokens without numbers, sorted."""
+    return " ".join(sorted(t for t in cls.split() if not _DIGITS.search(t)))
 
 
 def walk(member: LexborNode) -> Iterator[tuple[Slot, LexborNode]]:
@@ -351,7 +369,7 @@ def walk(member: LexborNode) -> Iterator[tuple[Slot, LexborNode]]:
             child = child.prev
 
 
-def content_share(node: LexborNode) -> float:
+def content_share(node: LexborNode, measure: Measure) -> float:
     """How much of a node's text is written content (text, paragraphs, inline markup, quotes)
     rather than further classed blocks: a post body is made of the former."""
     total = 0
@@ -364,7 +382,7 @@ def content_share(node: LexborNode) -> float:
             total += n
             content += n
         elif tag and not tag.startswith("-") and tag not in _SKIP:
-            n = text_len(child)
+            n = measure.text_len(child)
             total += n
             if tag in _CONTENT_TAGS or _plain_block(child):
                 content += n
@@ -378,11 +396,11 @@ def _plain_block(node: LexborNode) -> bool:
     return node.tag == "div" and ("quote" in cls or not (cls or attrs.get("id")))
 
 
-def choose_body_slot(sample: list[LexborNode]) -> Slot | None:
+def choose_body_slot(sample: list[LexborNode], measure: Measure) -> Slot | None:
     """The slot most members have once, holding most of their text as written content."""
     scores: Counter[Slot] = Counter()
     for member in sample:
-        size = text_len(member) or 1
+        size = measure.text_len(member) or 1
         seen: Counter[Slot] = Counter()
         nodes: dict[Slot, LexborNode] = {}
         for slot, node in walk(member):
@@ -391,10 +409,10 @@ def choose_body_slot(sample: list[LexborNode]) -> Slot | None:
         for slot, node in nodes.items():
             if seen[slot] != 1 or node.tag in _CHROME_TAGS:
                 continue
-            n = text_len(node)
+            n = measure.text_len(node)
             if n < 0.1 * size:
                 continue
-            scores[slot] += n / size * content_share(node)
+            scores[slot] += n / size * content_share(node, measure)
     if not scores:
         return None
     return max(scores.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
@@ -453,13 +471,20 @@ def _innermost_texts(member: LexborNode, body: LexborNode | None) -> dict[Slot, 
     """Short name-like texts held by the innermost element that shows them, by slot, outside
     the body and quotes: where a name stands when it is neither a link nor classed as one."""
     out: dict[Slot, str] = {}
+    texts: dict[int, str] = {}
+
+    def text_of(node: LexborNode) -> str:
+        if node.mem_id not in texts:
+            texts[node.mem_id] = inline_text(node)
+        return texts[node.mem_id]
+
     for slot, node in _doc_order(member):
         if slot in out or (body is not None and _inside(node, body)):
             continue
-        text = inline_text(node)
+        text = text_of(node)
         if not looks_like_name(text) or _NOT_NAME_TEXT.search(text) or dates.from_text(text):
             continue
-        if any(inline_text(kid) == text for kid in _kids(node)):
+        if any(text_of(kid) == text for kid in _kids(node)):
             continue
         if not _in_quote(node, member):
             out[slot] = text
@@ -531,63 +556,130 @@ def _doc_order(member: LexborNode) -> list[tuple[Slot, LexborNode]]:
 # Reading members -----------------------------------------------------------------------------
 
 
-def read_family(members: list[LexborNode]) -> list[RawPost]:
-    """Each member as a post: body at the body slot, author at the name slot, id and date."""
+@dataclass
+class Slots:
+    """Where a family's members keep their body and author (chosen on a sample)."""
+
+    body: Slot | None
+    name: Slot | None
+    by_line: bool = False
+    """Authors stand in "by X on <date>" lines rather than in the name slot."""
+
+
+def read_family(members: list[LexborNode], measure: Measure) -> list[RawPost]:
+    """Each member as a post: body at the body slot, author at the name slot, id and date;
+    a first post in another container before the members is read too; signatures that one
+    author repeats at the end of several posts leave the bodies."""
     sample = _spread(members, SAMPLE)
-    body_slot = choose_body_slot(sample)
+    body_slot = choose_body_slot(sample, measure)
     sample_bodies = [at_slot(m, body_slot) if body_slot else None for m in sample]
     name_slot = choose_name_slot(sample, sample_bodies)
+    by_line = False
     if name_slot is None or _presence(sample, name_slot) < 0.5:
+        lines = sum(1 for m, b in zip(sample, sample_bodies, strict=True) if _by_line(m, b))
+        by_line = lines / len(sample) >= 0.5
         name_slot = choose_text_name_slot(sample, sample_bodies)[0] or name_slot
-    posts = []
+    slots = Slots(body_slot, name_slot, by_line)
+    lead = lead_post(members, body_slot, measure)
+    posts = [] if lead is None else [p for p in [_read_member(*lead, slots)] if p is not None]
     for member in members:
         body = at_slot(member, body_slot) if body_slot else None
         if body is None:
-            body = _largest_content(member)
-        if body is None:
-            continue
-        author = _attr_author(member)
-        if author is None and name_slot is not None:
-            node = at_slot(member, name_slot)
-            author = inline_text(node) if node is not None else None
-        if not author:
-            author = _first_name(member, body)
-        parts, quotes = body_parts(body, find_quotes(body))
-        if not parts:
-            continue
-        posts.append(
-            RawPost(
-                source_id=own_post_id(member) or inner_post_id(member, body),
-                author=author or None,
-                parts=parts,
-                quotes=quotes,
-                date=post_date(member, body),
-            )
-        )
+            body = _largest_content(member, measure)
+        post = _read_member(member, body, slots) if body is not None else None
+        if post is not None:
+            posts.append(post)
+    strip_signatures(posts)
     return posts
+
+
+def _by_line(member: LexborNode, body: LexborNode | None) -> str | None:
+    return by_line_name(member, lambda n: body is None or not _inside(n, body))
+
+
+def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost | None:
+    author = _attr_author(member)
+    if author is None and slots.by_line:
+        author = _by_line(member, body)
+    if author is None and slots.name is not None:
+        node = at_slot(member, slots.name)
+        author = inline_text(node) if node is not None else None
+    if not author:
+        author = _first_name(member, body)
+    parts, quotes = body_parts(body, find_quotes(body))
+    if not parts:
+        return None
+    source_id = own_post_id(member) or inner_post_id(member, body)
+    if source_id is None:
+        source_id = number_text(member, lambda n: not _inside(n, body))
+    return RawPost(
+        source_id=source_id,
+        author=author or None,
+        parts=parts,
+        quotes=quotes,
+        date=post_date(member, body),
+    )
+
+
+def lead_post(
+    members: list[LexborNode], body_slot: Slot | None, measure: Measure
+) -> tuple[LexborNode, LexborNode] | None:
+    """A first post kept in another container than the replies (a discussion above its
+    comments): the one element before the first member that has the members' body step, with
+    the container around it that names its post (or the largest one that holds no member).
+    Returns (container, body)."""
+    if not body_slot:
+        return None
+    step = body_slot[-1]
+    first = measure.position(members[0])
+    found = [
+        n
+        for n in measure.elements[:first]
+        if measure.subtree_end(n) < first and _step(n) == step and measure.text_len(n)
+    ]
+    if len(found) != 1:
+        return None
+    body = found[0]
+    box, named = body, None
+    parent = body.parent
+    while parent is not None and measure.subtree_end(parent) < first and parent.tag != "body":
+        box = parent
+        if named is None and own_post_id(parent):
+            named = parent
+        parent = parent.parent
+    container = named or box
+    if _attr_author(container) is None and _first_name(container, body) is None:
+        return None
+    return container, body
+
+
+def _first_name(member: LexborNode, body: LexborNode) -> str | None:
+    """The innermost name candidate outside the body (the name, not the user block around
+    it that also shows a rank)."""
+    cands = [n for n in name_candidates(member) if not _inside(n, body)]
+    outer = {p.mem_id for n in cands for p in _ancestors(n, member)}
+    for node in cands:
+        text = inline_text(node)
+        if node.mem_id not in outer and looks_like_name(text):
+            return text
+    for node in cands:
+        text = inline_text(node)
+        if looks_like_name(text):
+            return text
+    return None
 
 
 def _presence(sample: list[LexborNode], slot: Slot) -> float:
     return sum(1 for m in sample if at_slot(m, slot) is not None) / len(sample)
 
 
-def _largest_content(member: LexborNode) -> LexborNode | None:
+def _largest_content(member: LexborNode, measure: Measure) -> LexborNode | None:
     best, best_score = None, 0.0
     for _slot, node in walk(member):
-        score = text_len(node) * content_share(node)
+        score = measure.text_len(node) * content_share(node, measure)
         if score > best_score:
             best, best_score = node, score
     return best
-
-
-def _first_name(member: LexborNode, body: LexborNode) -> str | None:
-    for node in name_candidates(member):
-        if _inside(node, body):
-            continue
-        text = inline_text(node)
-        if looks_like_name(text):
-            return text
-    return None
 
 
 def post_date(member: LexborNode, body: LexborNode) -> dt.date | None:

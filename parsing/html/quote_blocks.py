@@ -10,6 +10,7 @@ attribution's link (`pid=`, `#p123`, `/post/123`) or a numeric data attribute.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
@@ -55,7 +56,12 @@ def _is_quote_block(node: LexborNode) -> bool:
         return False
     if node.tag == "blockquote":
         return True
-    cls = node.attributes.get("class") or ""
+    return _quote_class(node.attributes.get("class") or "")
+
+
+@lru_cache(maxsize=4096)
+def _quote_class(cls: str) -> bool:
+    """A class that says quote, and not a quote's head, button or icon."""
     tokens = [t for t in re.split(r"[\s_-]+|(?<=[a-z])(?=[A-Z])", cls) if t]
     if not any("quote" in t.lower() for t in tokens):
         return False
@@ -147,6 +153,7 @@ def _prev_element(node: LexborNode) -> LexborNode | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def name_in(text: str) -> str | None:
     """The quoted author in an attribution line, or None ("Quote:", "Code:")."""
     text = " ".join(text.split())

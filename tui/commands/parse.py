@@ -27,10 +27,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def summary(thread: Thread) -> str:
     """A readable overview: a line per post with its quotes and attachments."""
+    from parsing.html import engine_label
+
+    engine = engine_label(thread.source.engine)
     out = [
         f"title: {thread.title or '(none found)'}",
         f"source: {visible(thread.source.path)} "
-        f"({thread.source.format}{', ' + thread.source.engine if thread.source.engine else ''})",
+        f"({thread.source.format}{', ' + engine if engine else ''})",
         f"posts: {len(thread.posts)}, quote links: "
         f"{sum(q.target is not None for p in thread.posts for q in p.quotes)}",
         "",
