@@ -171,8 +171,8 @@ def _generic_page(path: Path, tree: LexborHTMLParser) -> Page:
     posts = read_generic(tree)
     if posts:
         warning = (
-            f"{visible(str(path))}: forum engine not recognised, so posts were read by page structure; "
-            "check authors and quote links"
+            f"{visible(str(path))}: forum engine not recognised, so posts were read by page "
+            "structure; check authors and quote links"
         )
         return Page(path, "generic", title, posts, [warning])
     if _looks_like_login(tree):
