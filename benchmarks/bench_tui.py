@@ -80,7 +80,7 @@ def child(thread: str, keys: int, spawned: float) -> None:
         def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
             now = time.time()
             frames.append(now)
-            if not first_with_posts and self.doc is not None and self.pane.view is not None:
+            if not first_with_posts and self.reader.doc is not None and self.reader.pane.view:
                 first_with_posts.append(now)
                 usage = resource.getrusage(resource.RUSAGE_SELF)
                 result["first_frame_cpu_s"] = usage.ru_utime + usage.ru_stime
@@ -88,19 +88,18 @@ def child(thread: str, keys: int, spawned: float) -> None:
 
     async def run() -> None:
         from tui.cli import build_parser
-        from tui.commands.open import parse_if_small
 
         args = build_parser()[0].parse_args([thread])  # as `threadscore THREAD` does
-        app = Timed(args.thread, thread=parse_if_small(args.thread))
+        app = Timed(args.thread)
         async with app.run_test(size=(120, 40)) as pilot:
             while not first_with_posts:
                 if app.load_error or time.time() - spawned > 60:
                     raise SystemExit(f"the thread did not open: {app.load_error or 'timeout'}")
                 await asyncio.sleep(0.001)
             result["first_frame_s"] = first_with_posts[0] - spawned
-            assert app.doc is not None
-            result["posts"] = len(app.doc.thread.posts)
-            while not app.scored and time.time() - spawned < 300:
+            assert app.reader.doc is not None
+            result["posts"] = len(app.reader.doc.thread.posts)
+            while not app.reader.scored and time.time() - spawned < 300:
                 await asyncio.sleep(0.01)
             result["scored_s"] = time.time() - spawned
             await pilot.pause(0.2)

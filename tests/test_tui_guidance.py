@@ -38,14 +38,14 @@ async def test_an_empty_filtered_list_says_why_and_what_to_do(tmp_path: Path) ->
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        app.set_filter(Filter(bookmarked=True))
+        app.reader.set_filter(Filter(bookmarked=True))
         await pilot.pause()
-        assert app.post_list.numbers == []
-        rows = [str(app.post_list.render_line(y)) for y in range(3)]
+        assert app.reader.post_list.numbers == []
+        rows = [str(app.reader.post_list.render_line(y)) for y in range(3)]
         assert "No post matches the filter." in rows[0] and "f changes it" in rows[1]
-        app.set_filter(Filter())
+        app.reader.set_filter(Filter())
         await pilot.pause()
-        assert "No post matches" not in str(app.post_list.render_line(0))
+        assert "No post matches" not in str(app.reader.post_list.render_line(0))
 
 
 async def test_an_edit_that_takes_the_post_out_of_the_filter_says_so(tmp_path: Path) -> None:
@@ -54,12 +54,12 @@ async def test_an_edit_that_takes_the_post_out_of_the_filter_says_so(tmp_path: P
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        app.set_filter(Filter(verdicts=frozenset({"evidenced"})))
+        app.reader.set_filter(Filter(verdicts=frozenset({"evidenced"})))
         await pilot.pause()
-        assert app.post_list.numbers == [1, 4] and app.current == 1
+        assert app.reader.post_list.numbers == [1, 4] and app.reader.current == 1
         await pilot.press("v", "down", "enter")
         await pilot.pause(0.1)
-        assert app.post_list.numbers == [4] and app.current == 4
+        assert app.reader.post_list.numbers == [4] and app.reader.current == 4
         notices = [str(n.message) for n in app._notifications]
         assert "#1 no longer matches the filter (evidenced); now on #4." in notices
 
@@ -96,12 +96,12 @@ async def test_the_post_list_follows_the_theme(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        app.post_list.render_line(1)
+        app.reader.post_list.render_line(1)
         app.theme = "textual-light"
         await pilot.pause(0.1)
-        number = next(iter(app.post_list.render_line(1)))
+        number = next(iter(app.reader.post_list.render_line(1)))
         assert number.text == "#2" and number.style is not None
-        assert number.style.bgcolor == app.post_list.rich_style.bgcolor
+        assert number.style.bgcolor == app.reader.post_list.rich_style.bgcolor
         assert number.style.color is not None and number.style.color.triplet is not None
         assert sum(number.style.color.triplet) < 3 * 200  # a muted grey, not white
 

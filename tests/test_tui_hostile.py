@@ -58,9 +58,9 @@ async def test_saved_search_and_note_with_escapes_are_shown_clean(tmp_path: Path
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert app.doc is not None
-        app.doc.set_note(1, f"see{OSC52} this")  # as a hand-edited state file would hold it
-        app.search_query = f"zz{OSC52}qq"
+        assert app.reader.doc is not None
+        app.reader.doc.set_note(1, f"see{OSC52} this")  # as a hand-edited state file would hold it
+        app.reader.search_query = f"zz{OSC52}qq"
         await pilot.press("a")
         assert isinstance(app.screen, NoteScreen)
         await pilot.pause()
@@ -88,9 +88,9 @@ async def test_a_file_name_that_is_not_utf8_saves_and_exports(tmp_path: Path) ->
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("m")
-        assert app.is_running and not app._save_error
-        assert app.doc is not None and app.doc.bookmarks() == [1]
-        assert "caf\ufffd.txt" in app.files.scorecard.read_text(encoding="utf-8")
+        assert app.is_running and not app.reader.save_error
+        assert app.reader.doc is not None and app.reader.doc.bookmarks() == [1]
+        assert "caf\ufffd.txt" in app.reader.files.scorecard.read_text(encoding="utf-8")
         await pilot.press("e", "enter")
         for _ in range(100):
             await pilot.pause(0.02)

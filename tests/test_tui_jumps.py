@@ -16,8 +16,8 @@ async def settle(pilot, app, number: int) -> None:
     """Until post `number` is open in the pane and laid out."""
     for _ in range(200):
         await pilot.pause(0.01)
-        view = app.pane.view
-        if view is not None and view.post.number == number and not app.pane.opening:
+        view = app.reader.pane.view
+        if view is not None and view.post.number == number and not app.reader.pane.opening:
             break
     await pilot.pause(0.05)
 
@@ -30,37 +30,37 @@ async def test_back_returns_to_where_the_post_was_scrolled(tmp_path: Path) -> No
         await settle(pilot, app, 6)
         await pilot.press("space", "space")
         await pilot.pause(0.05)
-        left_at = app.pane.scroll_y
+        left_at = app.reader.pane.scroll_y
         assert left_at > 0
         await pilot.press("o")
         await settle(pilot, app, 1)
-        assert app.current == 1 and app.pane.scroll_y == 0
+        assert app.reader.current == 1 and app.reader.pane.scroll_y == 0
         await pilot.press("left_square_bracket")
         await settle(pilot, app, 6)
-        assert app.current == 6 and app.pane.scroll_y == left_at
+        assert app.reader.current == 6 and app.reader.pane.scroll_y == left_at
         await pilot.press("right_square_bracket")
         await settle(pilot, app, 1)
-        assert app.current == 1 and app.pane.scroll_y == 0
+        assert app.reader.current == 1 and app.reader.pane.scroll_y == 0
 
 
 async def test_back_puts_back_the_filter_a_followed_quote_cleared(tmp_path: Path) -> None:
     app = make_app(tmp_path, long_thread())
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        app.set_filter(Filter(author="dave"))
+        app.reader.set_filter(Filter(author="dave"))
         await pilot.pause()
-        assert app.post_list.numbers == [6] and app.current == 6
+        assert app.reader.post_list.numbers == [6] and app.reader.current == 6
         await pilot.press("o")
         await settle(pilot, app, 1)
-        assert app.current == 1 and not app.filter.active
+        assert app.reader.current == 1 and not app.reader.filter.active
         await pilot.press("left_square_bracket")
         await settle(pilot, app, 6)
-        assert app.current == 6 and app.filter == Filter(author="dave")
-        assert app.post_list.numbers == [6]
+        assert app.reader.current == 6 and app.reader.filter == Filter(author="dave")
+        assert app.reader.post_list.numbers == [6]
         assert any("Filter back on" in str(n.message) for n in app._notifications)
         await pilot.press("right_square_bracket")
         await settle(pilot, app, 1)
-        assert app.current == 1 and not app.filter.active
+        assert app.reader.current == 1 and not app.reader.filter.active
 
 
 def quoting_thread():
@@ -76,7 +76,7 @@ def quoting_thread():
 
 def marked_with(app, selector: str, words: str, style: str) -> bool:
     """Whether the first `selector` text in the pane shows `words` in `style`."""
-    content = app.pane.query_one(selector).render()
+    content = app.reader.pane.query_one(selector).render()
     start = content.plain.index(words)
     return any(s.start <= start < s.end and str(s.style) == style for s in content.spans)
 
@@ -86,10 +86,10 @@ async def test_following_a_quote_shows_the_passage_it_repeats(tmp_path: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("j", "j", "j", "j")
-        assert app.current == 5
+        assert app.reader.current == 5
         await pilot.press("o")
         await settle(pilot, app, 6)
-        assert app.pane.scroll_y > 0
+        assert app.reader.pane.scroll_y > 0
         visible = [str(line) for line in app.screen._compositor.render_strips()]
         assert any("zebra crossing" in line for line in visible)
         assert marked_with(app, ".post-text", "zebra crossing", PASSAGE_STYLE)
@@ -112,12 +112,16 @@ async def test_space_at_the_end_of_a_post_reads_on_to_the_next(tmp_path: Path) -
         await settle(pilot, app, 5)
         await pilot.press("space")
         await settle(pilot, app, 6)
-        assert app.current == 6 and app.pane.scroll_y == 0 and app.focused is app.pane
+        assert (
+            app.reader.current == 6
+            and app.reader.pane.scroll_y == 0
+            and app.focused is app.reader.pane
+        )
         await pilot.press("space")
         await pilot.pause(0.05)
-        assert app.current == 6 and app.pane.scroll_y > 0
+        assert app.reader.current == 6 and app.reader.pane.scroll_y > 0
         for _ in range(10):
             await pilot.press("space")
         await pilot.pause(0.05)
-        assert app.current == 6
+        assert app.reader.current == 6
         assert any("last post" in str(n.message) for n in app._notifications)

@@ -38,7 +38,7 @@ def footer_text(app) -> str:
 
 def pane_text(app) -> str:
     """Everything the reading pane shows, as plain text."""
-    pane = app.pane
+    pane = app.reader.pane
     return "\n".join(str(w.render()) for w in pane.query("Static"))
 
 
@@ -46,17 +46,17 @@ async def test_moving_opening_and_switching_panes(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert app.current == 1 and isinstance(app.focused, PostList)
+        assert app.reader.current == 1 and isinstance(app.focused, PostList)
         await pilot.press("j", "j")
-        assert app.current == 3
+        assert app.reader.current == 3
         await pilot.press("k", "down", "down", "up")
-        assert app.current == 3
+        assert app.reader.current == 3
         await pilot.press("G")
-        assert app.current == 6
+        assert app.reader.current == 6
         await pilot.press("g")
-        assert app.current == 1
+        assert app.reader.current == 1
         await pilot.press("j", "enter")
-        assert app.current == 2 and isinstance(app.focused, ReadingPane)
+        assert app.reader.current == 2 and isinstance(app.focused, ReadingPane)
         assert "Source? I doubt" in pane_text(app)
         await pilot.press("tab")
         assert isinstance(app.focused, PostList)
@@ -71,24 +71,24 @@ async def test_quotes_follow_choose_quoted_by_back_and_forward(tmp_path: Path) -
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("j", "o")  # #2 quotes only #1: straight there
-        assert app.current == 1
+        assert app.reader.current == 1
         await pilot.press("r")  # #1 is quoted by #2 and #3
         assert isinstance(app.screen, ChooserScreen) and app.screen._title == "2 posts quote #1"
         await pilot.press("j", "enter")  # j/k move in a chooser as in the list
-        assert app.current == 3
+        assert app.reader.current == 3
         await pilot.press("o")  # #3 quotes #1 and #2: a chooser
         assert isinstance(app.screen, ChooserScreen)
         await pilot.press("down", "enter")
-        assert app.current == 2
+        assert app.reader.current == 2
         await pilot.press("left_square_bracket")
-        assert app.current == 3
+        assert app.reader.current == 3
         await pilot.press("left_square_bracket")
-        assert app.current == 1
+        assert app.reader.current == 1
         await pilot.press("right_square_bracket")
-        assert app.current == 3
+        assert app.reader.current == 3
         await pilot.press("r")
         await pilot.press("escape")
-        assert app.current == 3 and not isinstance(app.screen, ChooserScreen)
+        assert app.reader.current == 3 and not isinstance(app.screen, ChooserScreen)
 
 
 async def test_quote_blocks_fold_and_highlight_toggles(tmp_path: Path) -> None:
@@ -97,43 +97,45 @@ async def test_quote_blocks_fold_and_highlight_toggles(tmp_path: Path) -> None:
         await ready(pilot)
         assert "Legend" in pane_text(app)
         await pilot.press("h")
-        assert not app.pane.highlight and "Legend" not in pane_text(app)
+        assert not app.reader.pane.highlight and "Legend" not in pane_text(app)
         await pilot.press("j", "j", "enter")
-        blocks = list(app.pane.query(QuoteBlock))
+        blocks = list(app.reader.pane.query(QuoteBlock))
         assert len(blocks) == 2 and not blocks[0].collapsed
         assert "↩ #2 · bob · cut short" in pane_text(app)
         await pilot.press("c")
-        assert all(b.collapsed for b in app.pane.query(QuoteBlock))
+        assert all(b.collapsed for b in app.reader.pane.query(QuoteBlock))
 
 
 async def test_bookmarks_ratings_notes_and_override(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        doc = (await ready(pilot)).doc
+        doc = (await ready(pilot)).reader.doc
         assert doc is not None
         await pilot.press("m", "j", "j", "m", "apostrophe")
-        assert doc.bookmarks() == [1, 3] and app.current == 1
+        assert doc.bookmarks() == [1, 3] and app.reader.current == 1
         await pilot.press("apostrophe")
-        assert app.current == 3
+        assert app.reader.current == 3
         await pilot.press("4")
-        assert app.doc.mark(3).rating == 4
+        assert app.reader.doc.mark(3).rating == 4
         await pilot.press("0")
-        assert app.doc.mark(3).rating is None
+        assert app.reader.doc.mark(3).rating is None
         await pilot.press("a")
         assert isinstance(app.screen.focused, TextArea)
         await pilot.press(*"needs a source", "ctrl+s")
-        assert app.doc.mark(3).note == "needs a source"
+        assert app.reader.doc.mark(3).note == "needs a source"
         await pilot.press("v")
         assert isinstance(app.screen, ChooserScreen)
         await pilot.press("home", "enter")
-        assert app.doc.verdict(3) == "evidenced"
-        assert app.doc.mark(3).computed_verdict == "asserted"
-        row = app.doc.row(3)
+        assert app.reader.doc.verdict(3) == "evidenced"
+        assert app.reader.doc.mark(3).computed_verdict == "asserted"
+        row = app.reader.doc.row(3)
         assert row.overridden and row.bookmarked and row.has_note
-        saved = tomllib.loads(app.files.scorecard.read_text(encoding="utf-8"))
+        saved = tomllib.loads(app.reader.files.scorecard.read_text(encoding="utf-8"))
         assert {m["post_id"] for m in saved["marks"]} == {"p1", "p3"}
         await pilot.press("v", "home", "down", "down", "enter")  # the scorer's own: no override
-        assert app.doc.mark(3).verdict_override is None and not app.doc.row(3).overridden
+        assert (
+            app.reader.doc.mark(3).verdict_override is None and not app.reader.doc.row(3).overridden
+        )
 
 
 async def test_search_and_matches(tmp_path: Path) -> None:
@@ -143,13 +145,13 @@ async def test_search_and_matches(tmp_path: Path) -> None:
         await pilot.press("slash")
         assert isinstance(app.screen.focused, Input)
         await pilot.press(*"sourse", "enter")  # a typo still finds "source"
-        assert app.matches == [2, 3, 4] and app.current == 2  # #3 quotes "Source?"
+        assert app.reader.matches == [2, 3, 4] and app.reader.current == 2  # #3 quotes "Source?"
         await pilot.press("n", "n")
-        assert app.current == 4
+        assert app.reader.current == 4
         await pilot.press("n")
-        assert app.current == 2
+        assert app.reader.current == 2
         await pilot.press("N")
-        assert app.current == 4
+        assert app.reader.current == 4
 
 
 async def test_filter_screen(tmp_path: Path) -> None:
@@ -163,11 +165,11 @@ async def test_filter_screen(tmp_path: Path) -> None:
         tick = app.screen.query_one("#verdict-evidenced").render().plain
         assert tick.startswith("▐✓▌")
         await pilot.press("ctrl+s")
-        assert app.post_list.numbers == [1, 4]
+        assert app.reader.post_list.numbers == [1, 4]
         assert "evidenced" in str(app.reader.query_one("#status").render())
         await pilot.press("r", "enter")  # #2 quotes #1 but is filtered out: the filter goes
-        assert app.current == 2 and app.post_list.numbers == [1, 2, 3, 4, 5, 6]
-        assert not app.filter.active
+        assert app.reader.current == 2 and app.reader.post_list.numbers == [1, 2, 3, 4, 5, 6]
+        assert not app.reader.filter.active
 
 
 async def test_scorecard_screen_filters_by_the_chosen_author(tmp_path: Path) -> None:
@@ -180,11 +182,11 @@ async def test_scorecard_screen_filters_by_the_chosen_author(tmp_path: Path) -> 
         assert isinstance(app.screen, ScorecardScreen)
         app.screen.dismiss(AuthorChoice("alice"))
         await pilot.pause()
-        assert app.post_list.numbers == [1, 4] and app.filter.author == "alice"
+        assert app.reader.post_list.numbers == [1, 4] and app.reader.filter.author == "alice"
         await pilot.press("s")
         app.screen.dismiss(PostChoice(3))
         await pilot.pause()
-        assert app.current == 3 and not app.filter.active
+        assert app.reader.current == 3 and not app.reader.filter.active
 
 
 async def test_export_writes_the_scorecard_with_the_users_layer(tmp_path: Path) -> None:
@@ -229,8 +231,8 @@ async def test_a_thread_of_several_pages_exports_beside_its_folder(tmp_path: Pat
     app = make_app(tmp_path, thread)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert app.default_export_path() == Path("/x/forum.thread-42.scorecard.toml")
-        assert app.files.scorecard.name.endswith("-forum-thread-42.scorecard.toml")
+        assert app.reader.default_export_path() == Path("/x/forum.thread-42.scorecard.toml")
+        assert app.reader.files.scorecard.name.endswith("-forum-thread-42.scorecard.toml")
 
 
 async def test_help_palette_and_quit(tmp_path: Path) -> None:
@@ -247,7 +249,7 @@ async def test_help_palette_and_quit(tmp_path: Path) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.doc.bookmarks() == [1]
+        assert app.reader.doc.bookmarks() == [1]
         await pilot.press("q")
     assert app.return_code == 0
 
@@ -258,9 +260,9 @@ async def test_keys_are_remapped_from_config(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("m")
-        assert app.doc.bookmarks() == []
+        assert app.reader.doc.bookmarks() == []
         await pilot.press("B")
-        assert app.doc.bookmarks() == [1]
+        assert app.reader.doc.bookmarks() == [1]
         reader = dict(app.key_help())["Reader"]
         assert next(k for k in reader if k.binding_id == "bookmark").keys == "B"
         assert any("not_a_key" in str(n.message) for n in app._notifications)
@@ -275,7 +277,7 @@ async def test_remaps_nested_clashing_and_on_the_scorecard(tmp_path: Path) -> No
         notices = [str(n.message) for n in app._notifications]
         assert notices == ["bookmark: 'j' is already bound to pane.down; keeping m"]
         await pilot.press("x", "m")
-        assert app.current == 2 and app.doc.bookmarks() == [2]
+        assert app.reader.current == 2 and app.reader.doc.bookmarks() == [2]
         assert "z Search" in footer_text(app)
         sections = dict(app.key_help())
         assert (
@@ -312,16 +314,16 @@ async def test_paging_the_list_and_scrolling_the_pane(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("pagedown")
-        page = app.current
+        page = app.reader.current
         assert page is not None and page > 10
         await pilot.press("pageup")
-        assert app.current == 1
+        assert app.reader.current == 1
         await pilot.press("enter", "j", "j")
-        assert app.pane.scroll_y == 2
+        assert app.reader.pane.scroll_y == 2
         await pilot.press("space")
-        assert app.pane.scroll_y > 10
+        assert app.reader.pane.scroll_y > 10
         await pilot.press("g")
-        assert app.pane.scroll_y == 0 and app.current == 1
+        assert app.reader.pane.scroll_y == 0 and app.reader.current == 1
 
 
 def type_fast(app, *keys: str) -> None:
@@ -335,14 +337,14 @@ def type_fast(app, *keys: str) -> None:
 async def test_a_key_right_after_a_move_acts_on_the_new_post(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        doc = (await ready(pilot)).doc
+        doc = (await ready(pilot)).reader.doc
         assert doc is not None
         await pilot.press("j", "5")
         assert doc.mark(2).rating == 5
         type_fast(app, "j", "m", "j", "4", "g", "apostrophe")
         await pilot.pause()
         assert doc.bookmarks() == [3] and doc.mark(4).rating == 4 and doc.mark(1) is None
-        assert app.current == 3
+        assert app.reader.current == 3
 
 
 async def test_quit_warns_once_when_marks_are_not_saved(tmp_path: Path) -> None:
@@ -364,10 +366,13 @@ async def test_overlapping_redraws_show_the_post_once(tmp_path: Path) -> None:
 
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        doc = (await ready(pilot)).doc
+        doc = (await ready(pilot)).reader.doc
         assert doc is not None
-        await asyncio.gather(app.pane.show(doc.view(2)), app.pane.show(doc.view(2)))
-        assert len(app.pane.query(".why")) == 1 and len(app.pane.query(".post-header")) == 1
+        await asyncio.gather(app.reader.pane.show(doc.view(2)), app.reader.pane.show(doc.view(2)))
+        assert (
+            len(app.reader.pane.query(".why")) == 1
+            and len(app.reader.pane.query(".post-header")) == 1
+        )
 
 
 async def test_end_right_after_enter_reaches_the_end_of_the_opened_post(tmp_path: Path) -> None:
@@ -377,12 +382,12 @@ async def test_end_right_after_enter_reaches_the_end_of_the_opened_post(tmp_path
         type_fast(app, "j", "enter", "G")
         for _ in range(200):
             await pilot.pause(0.01)
-            view = app.pane.view
-            if view is not None and view.post.number == 2 and not app.pane.opening:
+            view = app.reader.pane.view
+            if view is not None and view.post.number == 2 and not app.reader.pane.opening:
                 break
         await pilot.pause(0.05)
-        assert app.current == 2 and isinstance(app.focused, ReadingPane)
-        assert app.pane.scroll_y == app.pane.max_scroll_y > 0
+        assert app.reader.current == 2 and isinstance(app.focused, ReadingPane)
+        assert app.reader.pane.scroll_y == app.reader.pane.max_scroll_y > 0
 
 
 async def test_a_saved_filter_that_matches_nothing_says_so(tmp_path: Path) -> None:
@@ -395,5 +400,5 @@ async def test_a_saved_filter_that_matches_nothing_says_so(tmp_path: Path) -> No
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert app.post_list.numbers == []
+        assert app.reader.post_list.numbers == []
         assert any("matches no post" in str(n.message) for n in app._notifications)

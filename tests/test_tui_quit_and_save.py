@@ -19,7 +19,7 @@ async def test_the_palettes_quit_is_the_readers_quit(tmp_path: Path) -> None:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Quit" not in titles and "Theme" in titles
         await pilot.press("4")
-        assert app._save_error
+        assert app.reader.save_error
         await app.run_action("quit")
         await pilot.pause()
         assert app.is_running and not app._exit
@@ -30,12 +30,12 @@ async def test_the_palettes_quit_saves_the_position(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        app.post_list.go_to(4)
+        app.reader.post_list.go_to(4)
         await pilot.pause()
         await app.run_action("quit")
         await pilot.pause()
-    assert app.files is not None
-    assert "number = 4" in app.files.ui.read_text(encoding="utf-8")
+    assert app.reader.files is not None
+    assert "number = 4" in app.reader.files.ui.read_text(encoding="utf-8")
 
 
 async def test_a_state_folder_that_cannot_be_written_is_reported_once(tmp_path: Path) -> None:
@@ -49,7 +49,7 @@ async def test_a_state_folder_that_cannot_be_written_is_reported_once(tmp_path: 
         for number in (2, 3, 4):
             list_.go_to(number)
             await pilot.pause()
-            app._save_ui()
+            app.reader.save_ui()
         notices = [str(n.message) for n in app._notifications]
         assert sum("Could not save the reader state" in n for n in notices) == 1
 
@@ -64,10 +64,10 @@ async def test_the_position_timer_firing_after_the_screens_are_gone_still_saves(
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("c")  # fold quotes: a pane toggle that must survive
-        app.post_list.go_to(5)
+        app.reader.post_list.go_to(5)
         await pilot.pause()
     assert not app.screen_stack
-    app._save_ui()
-    assert app.files is not None
-    saved = app.files.ui.read_text(encoding="utf-8")
+    app.reader.save_ui()
+    assert app.reader.files is not None
+    saved = app.reader.files.ui.read_text(encoding="utf-8")
     assert "number = 5" in saved and "fold_quotes = true" in saved

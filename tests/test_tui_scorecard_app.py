@@ -39,34 +39,34 @@ async def test_s_then_a_row_filters_the_list_to_that_author(tmp_path: Path) -> N
     bobs = [p.number for p in thread.posts if p.author == "bob"]
     app = ThreadscoreApp(thread=thread, home=tmp_path, scorer=score_thread)
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: app.scored)
-        assert app.post_list.numbers == [p.number for p in thread.posts]
+        await until(pilot, lambda: app.reader.scored)
+        assert app.reader.post_list.numbers == [p.number for p in thread.posts]
         await pilot.press("s")
         await until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
         table = app.screen.query_one("#authors", DataTable)
         assert str(table.get_row_at(1)[0]) == "bob"
         await pilot.press("down", "enter")
         await until(pilot, lambda: not isinstance(app.screen, ScorecardScreen))
-        assert app.filter.author == "bob"
-        assert app.post_list.numbers == bobs
+        assert app.reader.filter.author == "bob"
+        assert app.reader.post_list.numbers == bobs
         await pilot.press("s")
         await until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, ScorecardScreen))
-        assert app.post_list.numbers == bobs
+        assert app.reader.post_list.numbers == bobs
 
 
 async def test_a_big_thread_says_the_scorecard_is_coming(tmp_path: Path, monkeypatch) -> None:
-    import tui.app
+    import tui.screens.reader
 
-    monkeypatch.setattr(tui.app, "SCORECARD_NOTICE_POSTS", 1)
+    monkeypatch.setattr(tui.screens.reader, "SCORECARD_NOTICE_POSTS", 1)
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        app.action_scorecard()
+        app.reader.action_scorecard()
         assert "Counting the scorecard" in str(app.reader.query_one("#status").render())
         for _ in range(100):
             await pilot.pause(0.02)
             if app.screen.id == "scorecard":
                 break
-        assert app.screen.id == "scorecard" and not app._busy
+        assert app.screen.id == "scorecard" and not app.reader.busy

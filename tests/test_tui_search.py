@@ -32,10 +32,10 @@ async def test_a_match_below_the_fold_is_scrolled_to_and_marked(tmp_path: Path) 
         await pilot.press("slash", *"zebra crossing", "enter")
         for _ in range(100):
             await pilot.pause(0.02)
-            if app.pane.scroll_y > 0:
+            if app.reader.pane.scroll_y > 0:
                 break
-        assert app.current == 6
-        text = app.pane.query_one(".post-text")
+        assert app.reader.current == 6
+        text = app.reader.pane.query_one(".post-text")
         visible = [str(line) for line in app.screen._compositor.render_strips()]
         assert any("zebra crossing" in line for line in visible)
         content = text.render()
@@ -51,15 +51,15 @@ async def test_next_match_says_when_it_wraps_around(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("slash", *"council", "enter")
-        assert app.matches == [3, 4] and app.current == 3
+        assert app.reader.matches == [3, 4] and app.reader.current == 3
         await pilot.press("n")
-        assert app.current == 4
+        assert app.reader.current == 4
         assert not any("wrapped" in str(n.message) for n in app._notifications)
         await pilot.press("n")
-        assert app.current == 3
+        assert app.reader.current == 3
         assert any("wrapped around to the first" in str(n.message) for n in app._notifications)
         await pilot.press("N")
-        assert app.current == 4
+        assert app.reader.current == 4
         assert any("wrapped around to the last" in str(n.message) for n in app._notifications)
 
 

@@ -32,12 +32,12 @@ def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 async def marked(pilot: Pilot[None]) -> None:
     """Open post 3 (two quotes) with a few marks on the list, as a reader would have them."""
     app = await ready(pilot)
-    assert app.doc is not None
-    app.doc.rate(1, 4)
-    app.doc.toggle_bookmark(1)
-    app.doc.set_note(4, "checked the table")
-    app.doc.set_override(6, "challenge")
-    app.post_list.refresh_rows()
+    assert app.reader.doc is not None
+    app.reader.doc.rate(1, 4)
+    app.reader.doc.toggle_bookmark(1)
+    app.reader.doc.set_note(4, "checked the table")
+    app.reader.doc.set_override(6, "challenge")
+    app.reader.post_list.refresh_rows()
     await pilot.press("j", "j", "enter")
     await pilot.pause()
 

@@ -58,33 +58,33 @@ async def test_marks_position_and_filter_survive_a_restart(home: Path, thread_fi
     app = ThreadscoreApp([thread_file])
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert len(app.doc.thread.posts) == 3
+        assert len(app.reader.doc.thread.posts) == 3
         await pilot.press("j", "m", "2", "j", "a", *"check it", "ctrl+s", "v", "home", "enter")
         await pilot.press("slash", *"receipts", "enter")
         await pilot.press("q")
-    files = thread_files(app.doc.thread.source)
+    files = thread_files(app.reader.doc.thread.source)
     assert files.scorecard.parent == home / "threads"
     assert files.scorecard.name.endswith("-car-free-draft.scorecard.toml")
-    assert files.scorecard.name.startswith(app.doc.thread.source.sha256[:16])
+    assert files.scorecard.name.startswith(app.reader.doc.thread.source.sha256[:16])
 
     again = ThreadscoreApp([thread_file])
     async with again.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        doc = again.doc
+        doc = again.reader.doc
         assert doc.mark(2).bookmark and doc.mark(2).rating == 2
         assert doc.mark(3).note == "check it" and doc.verdict(3) == "evidenced"
-        assert again.current == 3 and again.search_query == "receipts"
+        assert again.reader.current == 3 and again.reader.search_query == "receipts"
         await pilot.press("f", "ctrl+r", "f")
         await pilot.press(*["down"] * 5, "space", "ctrl+s")  # "Bookmarked only"
-        assert again.filter.bookmarked and not again.filter.rated
-        assert again.post_list.numbers == [2]
+        assert again.reader.filter.bookmarked and not again.reader.filter.rated
+        assert again.reader.post_list.numbers == [2]
         await pilot.press("q")
 
     third = ThreadscoreApp([thread_file])
     async with third.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert third.filter.bookmarked and third.post_list.numbers == [2]
-        assert third.current == 2
+        assert third.reader.filter.bookmarked and third.reader.post_list.numbers == [2]
+        assert third.reader.current == 2
 
 
 async def test_marks_follow_a_renamed_or_edited_thread(home: Path, thread_file: Path) -> None:
@@ -92,10 +92,10 @@ async def test_marks_follow_a_renamed_or_edited_thread(home: Path, thread_file: 
     async with first.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("j", "m", "4", "j", "2")
-        first.set_filter(Filter(rated=True))
-        first._run_search("source", move=False)
-        first._save_ui()
-    old = thread_files(first.doc.thread.source).scorecard
+        first.reader.set_filter(Filter(rated=True))
+        first.reader._run_search("source", move=False)
+        first.reader.save_ui()
+    old = thread_files(first.reader.doc.thread.source).scorecard
     before = old.read_bytes()
 
     renamed = thread_file.with_name("other name.txt")
@@ -103,20 +103,20 @@ async def test_marks_follow_a_renamed_or_edited_thread(home: Path, thread_file: 
     again = ThreadscoreApp([renamed])
     async with again.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert again.doc.mark(2).bookmark and again.doc.mark(2).rating == 4
-        assert again.doc.mark(3).rating == 2
+        assert again.reader.doc.mark(2).bookmark and again.reader.doc.mark(2).rating == 4
+        assert again.reader.doc.mark(3).rating == 2
         notices = " ".join(str(n.message) for n in again._notifications)
         assert "2 of 2 marks were restored" in notices
-        assert again.current == 3 and again.filter == Filter(rated=True)
-        assert again.search_query == "source" and again.matches
-    assert thread_files(again.doc.thread.source).scorecard.exists()
+        assert again.reader.current == 3 and again.reader.filter == Filter(rated=True)
+        assert again.reader.search_query == "source" and again.reader.matches
+    assert thread_files(again.reader.doc.thread.source).scorecard.exists()
 
     thread_file.write_text(THREAD_TEXT.replace("Source?", "Source please?"), encoding="utf-8")
     edited = ThreadscoreApp([thread_file])
     async with edited.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert edited.doc.mark(2).rating == 4 and edited.doc.mark(3).rating == 2
-        assert edited.current == 3 and edited.filter == Filter(rated=True)
+        assert edited.reader.doc.mark(2).rating == 4 and edited.reader.doc.mark(3).rating == 2
+        assert edited.reader.current == 3 and edited.reader.filter == Filter(rated=True)
     assert old.read_bytes() == before
 
 
@@ -130,9 +130,9 @@ async def test_two_readers_on_one_thread_keep_each_others_marks(
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("4")  # reader A rates #1
-        path = app.files.scorecard
+        path = app.reader.files.scorecard
         # Reader B opened before that rating: it saves its own view, bookmarking #2, #1 unrated.
-        posts = app.doc.thread.posts
+        posts = app.reader.doc.thread.posts
         card = load_scorecard(path)
         theirs = toggle_bookmark(type(card.user)(), posts[1])
         theirs = set_rating(theirs, posts[0], 2)
@@ -140,7 +140,7 @@ async def test_two_readers_on_one_thread_keep_each_others_marks(
         theirs = theirs.model_copy(update={"marks": {**theirs.marks, posts[0].id: stale}})
         save_scorecard(card.model_copy(update={"user": theirs}), path)
         await pilot.press("j", "j", "5")  # A rates #3
-        assert app.doc.mark(2).bookmark and app.doc.mark(1).rating == 4
+        assert app.reader.doc.mark(2).bookmark and app.reader.doc.mark(1).rating == 4
     saved = load_scorecard(path).user.marks
     by_number = {m.post_number: m for m in saved.values()}
     assert by_number[1].rating == 4 and by_number[2].bookmark and by_number[3].rating == 5
@@ -150,7 +150,7 @@ async def test_damaged_state_is_set_aside_and_the_app_opens(home: Path, thread_f
     first = ThreadscoreApp([thread_file])
     async with first.run_test() as pilot:
         await ready(pilot)
-    files = thread_files(first.doc.thread.source)
+    files = thread_files(first.reader.doc.thread.source)
     files.scorecard.parent.mkdir(parents=True, exist_ok=True)
     garbage = "this is [not toml\x00 at all"
     files.scorecard.write_text(garbage, encoding="utf-8")
@@ -159,7 +159,7 @@ async def test_damaged_state_is_set_aside_and_the_app_opens(home: Path, thread_f
     app = ThreadscoreApp([thread_file])
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert app.current == 1 and app.post_list.numbers == [1, 2, 3]
+        assert app.reader.current == 1 and app.reader.post_list.numbers == [1, 2, 3]
         notices = " ".join(str(n.message) for n in app._notifications)
         assert "damaged" in notices and "kept as" in notices
         await pilot.press("m")
@@ -174,7 +174,7 @@ async def test_a_newer_scorecard_file_is_never_overwritten(home: Path, thread_fi
     first = ThreadscoreApp([thread_file])
     async with first.run_test() as pilot:
         await ready(pilot)
-    files = thread_files(first.doc.thread.source)
+    files = thread_files(first.reader.doc.thread.source)
     files.scorecard.parent.mkdir(parents=True, exist_ok=True)
     newer = "schema_version = 99\nfingerprint = 'x'\nsource_path = 'y'\n"
     files.scorecard.write_text(newer, encoding="utf-8")
@@ -193,7 +193,7 @@ async def test_forum_markup_and_escapes_are_shown_inert(home: Path, tmp_path: Pa
     app = ThreadscoreApp([path])
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        body = app.pane.query_one(".post-text")
+        body = app.reader.pane.query_one(".post-text")
         shown = str(body.render())
         assert "[@click=app.quit]x[/]" in shown and "[bold]B[/bold]" in shown
         assert "\x1b" not in shown and "\x07" not in shown and "52;c" not in shown
@@ -254,9 +254,9 @@ async def test_the_seed_thread_opens(home: Path) -> None:
     app = ThreadscoreApp([SEED])
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        assert len(app.post_list.numbers) == len(app.doc.thread.posts) > 10
+        assert len(app.reader.post_list.numbers) == len(app.reader.doc.thread.posts) > 10
         await pilot.press("G")
-        assert app.current == len(app.doc.thread.posts)
+        assert app.reader.current == len(app.reader.doc.thread.posts)
 
 
 def test_earlier_position_lands_near_where_it_was(thread_file: Path) -> None:

@@ -147,14 +147,14 @@ async def ready(pilot: Pilot[None]) -> ThreadscoreApp:
     assert isinstance(app, ThreadscoreApp)
     await wait_loaded(app)
     await pilot.pause()
-    assert app.doc is not None and app.scored
+    assert app.reader.doc is not None and app.reader.scored
     return app
 
 
 async def wait_loaded(app: ThreadscoreApp, timeout: float = 30.0) -> None:
     """Until the loader thread is done (scored, failed, or the thread could not be read)."""
     for _ in range(int(timeout / 0.01)):
-        if app.loading_done:
+        if app.reader.loading_done:
             return
         await asyncio.sleep(0.01)
     raise AssertionError("the reader did not finish loading")

@@ -144,26 +144,10 @@ def test_row_pieces_fit_their_cells() -> None:
     assert marker_text([]) == ""
 
 
-def test_small_threads_are_parsed_before_the_app_starts(tmp_path: Path) -> None:
-    from parsing.errors import ThreadscoreError
-    from tui.commands.open import SMALL_BYTES, parse_if_small
-
-    small = tmp_path / "small.txt"
-    small.write_text("A title\n\nalice\nSep 12, 2026\nHello there.\n", encoding="utf-8")
-    thread = parse_if_small([str(small)])
-    assert thread is not None and thread.posts
-    assert parse_if_small(None) is not None  # the demo thread
-    big = tmp_path / "big.txt"
-    big.write_text("x\n" * (SMALL_BYTES // 2 + 1), encoding="utf-8")
-    assert parse_if_small([str(big)]) is None
-    with pytest.raises(ThreadscoreError, match="no such file"):
-        parse_if_small([str(tmp_path / "missing.txt")])
-
-
 def test_the_per_thread_file_keeps_marks_but_no_scores() -> None:
     from scoring.user_layer import toggle_bookmark
     from tests.test_tui_support import fixed_scorer
-    from tui.app import marks_only
+    from tui.saving import marks_only
 
     thread = small_thread()
     card = fixed_scorer(thread)
@@ -248,7 +232,7 @@ def test_key_table_rows_ids_and_contexts() -> None:
         ("s, /", "Search posts", "search")
     ]
     assert help_rows(reader, {})[0].keys == "(unbound)"
-    assert palette_entries(reader, rows) == [("Search posts", "search", "s, /")]
+    assert palette_entries(reader, rows) == [("Search posts", "app.search", "s, /")]
     sections = {"Reader": reader, "Post list": post_list, "Reading pane": [], "Scorecard": []}
     contexts = binding_contexts(sections)
     assert contexts[0] == [("search", "s"), ("down", "j"), ("search", "k"), ("app.quit", "ctrl+q")]

@@ -6,6 +6,7 @@ and replace `card` (the scorecard models are frozen), so the app can save after 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from parsing.models import Post, Thread
@@ -65,6 +66,10 @@ class Document:
             self._scores = {s.number: s for s in card.posts}
         self.card = card
         self._marks = card.user.marks
+
+    def add_scores(self, scores: Iterable[PostScore]) -> None:
+        """Verdicts for some posts before the full scorecard is in (posts on screen first)."""
+        self._scores.update((s.number, s) for s in scores)
 
     # ----- lookups ----------------------------------------------------------------------------
 

@@ -56,9 +56,3 @@ class JumpHistory:
             return None
         self.back_stack.append(current)
         return self.forward_stack.pop()
-
-    def forget(self, keep: set[int]) -> None:
-        """Drop entries for posts that no longer exist (after a re-parse)."""
-        self.back_stack = [n for n in self.back_stack if n in keep]
-        self.forward_stack = [n for n in self.forward_stack if n in keep]
-        self.places = {n: p for n, p in self.places.items() if n in keep}

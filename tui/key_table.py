@@ -93,8 +93,6 @@ def help_rows(declared: Sequence[Binding], keys: Mapping[str, list[str]]) -> lis
 def palette_entries(
     declared: Sequence[Binding], rows: Sequence[KeyHelp]
 ) -> list[tuple[str, str, str]]:
-    """(title, action, keys) per help row, the action without its `app.` prefix."""
+    """(title, action, keys) per help row; the action as bound (`app.` ones run on the App)."""
     actions = {b.id: b.action for b in declared if b.id}
-    return [
-        (row.description, actions[row.binding_id].removeprefix("app."), row.keys) for row in rows
-    ]
+    return [(row.description, actions[row.binding_id], row.keys) for row in rows]

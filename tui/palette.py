@@ -21,15 +21,18 @@ class ReaderCommands(Provider):
         app: ThreadscoreApp = self.app  # type: ignore[assignment]
         return app.palette_commands()
 
+    def _run(self, action: str) -> partial[object]:
+        """Run `action` as its key would: on the reader screen, or the App for `app.` ones."""
+        app: ThreadscoreApp = self.app  # type: ignore[assignment]
+        return partial(app.run_action, action, app.reader)
+
     async def discover(self) -> Hits:
         for title, action, keys in self._commands():
-            yield DiscoveryHit(title, partial(self.app.run_action, action), help=keys)
+            yield DiscoveryHit(title, self._run(action), help=keys)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, action, keys in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(
-                    score, matcher.highlight(title), partial(self.app.run_action, action), help=keys
-                )
+                yield Hit(score, matcher.highlight(title), self._run(action), help=keys)

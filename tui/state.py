@@ -166,7 +166,7 @@ def load_ui_state(path: Path) -> tuple[UiState, str | None]:
         return UiState(), _aside(path, f"reader state unreadable ({exc})")
     try:
         return UiState.from_toml(text), None
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: arrays nested thousands deep
         return UiState(), _aside(path, f"reader state damaged ({exc})")
 
 
@@ -175,7 +175,7 @@ def peek_ui_state(path: Path) -> UiState | None:
     where it is, since it belongs to that thread and is not ours to set aside."""
     try:
         return UiState.from_toml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
 
 
@@ -224,6 +224,8 @@ def load_user_layer(path: Path, thread: Thread) -> LoadedLayer:
         if exc.newer:
             return LoadedLayer(UserLayer(), f"{exc}. Changes will not be saved.", writable=False)
         return LoadedLayer(UserLayer(), _aside(path, "saved scorecard damaged"))
+    except (ValueError, RecursionError) as exc:  # an integer of 5,000 digits, arrays 5,000 deep
+        return LoadedLayer(UserLayer(), _aside(path, f"saved scorecard damaged ({exc})"))
     except ThreadscoreError as exc:
         return LoadedLayer(UserLayer(), f"{exc}. Changes will not be saved.", writable=False)
     layer = reattach(card.user, thread)
@@ -264,7 +266,7 @@ def find_earlier_state(path: Path, thread: Thread) -> tuple[Path, Scorecard] | N
     for candidate in files[:EARLIER_SCAN]:
         try:
             card = load_scorecard(candidate)
-        except (ThreadscoreError, OSError, ValueError):
+        except (ThreadscoreError, OSError, ValueError, RecursionError):
             continue
         marked = [*card.user.marks, *(m.post_id for m in card.user.orphans)]
         if not marked:

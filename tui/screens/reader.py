@@ -1,27 +1,75 @@
-"""The main screen: post list, reading pane, status line and footer, and the reader's keys.
+"""The main screen: post list, reading pane, status line and footer; the open thread's state,
+the reader's keys and their actions.
 
-The keys live here rather than on the App so they stop at any screen pushed on top (a modal, the
-scorecard): `m` in the scorecard must not bookmark a post you cannot see. Actions run on the App,
-which holds the state.
+The screen owns everything about the thread being read (document, cursor, filter, search, jump
+history, marks and their saving); the App only holds what outlives a thread (config, keys,
+theme, palette, quitting). The keys live here, not on the App, so they stop at any screen pushed
+on top (a modal, the scorecard): `m` in the scorecard must not bookmark a post you cannot see.
+
+Loading is two workers, each running steps from `tui.loader` off the UI thread and posting a
+message per step (`tui.messages`): `_read_thread` parses; once the posts are on screen
+`_read_marks_and_scores` reads the user's marks, then scores.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+import asyncio
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
+from textual.worker import WorkerFailed, get_current_worker
 
-from tui.widgets.post_list import PostList
+from tui.document import Document
+from tui.filters import VERDICTS, AuthorChoice, Filter, PostChoice, ScorecardChoice, apply_filter
+from tui.history import JumpHistory, Place
+from tui.loader import (
+    Scorer,
+    failure_line,
+    read_marks,
+    read_thread,
+    score_steps,
+    thread_state,
+)
+from tui.messages import Exported, LoadFailed, MarksLoaded, ScoresReady, ScoringFailed, ThreadParsed
+from tui.saving import Saved, Saver
+from tui.search import SearchIndex, match_pattern, next_match, passage_patterns
+from tui.startup import resume_collector
+from tui.state import ThreadFiles, UiState, thread_name
+from tui.widgets.post_list import PostList, Row
 from tui.widgets.reading_pane import ReadingPane
-from tui.widgets.status_bar import StatusBar
+from tui.widgets.status_bar import Status, StatusBar
+from tui.wording import plural
+
+if TYPE_CHECKING:
+    from parsing.models import Thread
+    from scoring.models import Scorecard, Verdict
+
+BLINK = 0.15
+"""Loading shorter than this shows no spinner (a flash of one is worse than none)."""
+
+PANE_DELAY = 0.06
+"""Moving the cursor redraws the reading pane after this pause, so holding `j` stays smooth."""
+
+SCORECARD_NOTICE_POSTS = 2000
+"""From this many posts the scorecard takes long enough to open (~1 s at 10,000) to say so."""
+
+UI_SAVE_DELAY = 1.0
+"""Position changes are written this long after the last move (and always on quit)."""
 
 
 class ReaderScreen(Screen[None]):
-    """List on the left, post on the right; the App fills them once the thread is read."""
+    """List on the left, post on the right. `paths` as for `threadscore THREAD`; `thread`
+    (tests) skips parsing; `home` replaces the state folder and `scorer` the scorer."""
 
     BINDING_GROUP_TITLE = "Reader"
     # Descriptions are short because the footer shows them; the help screen and the command
@@ -30,55 +78,820 @@ class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help comes first so the footer shows it even when a narrow terminal cuts the rest off.
         Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
-        Binding("tab", "app.switch_pane", "Switch pane", show=False, id="switch_pane"),
-        Binding("o", "app.follow_quote", "Follow", id="follow_quote"),
-        Binding("r", "app.quoted_by", "Quoted by", id="quoted_by"),
-        Binding("[", "app.back", "Back", show=False, id="back", key_display="["),
-        Binding("]", "app.forward", "Forward", show=False, id="forward", key_display="]"),
-        Binding("m", "app.bookmark", "Bookmark", id="bookmark"),
-        Binding("apostrophe", "app.next_bookmark", "Next bookmark", show=False, id="next_bookmark"),
-        Binding("1", "app.rate(1)", "Rate 1", show=False, id="rate_1"),
-        Binding("2", "app.rate(2)", "Rate 2", show=False, id="rate_2"),
-        Binding("3", "app.rate(3)", "Rate 3", show=False, id="rate_3"),
-        Binding("4", "app.rate(4)", "Rate 4", show=False, id="rate_4"),
-        Binding("5", "app.rate(5)", "Rate 5", show=False, id="rate_5"),
-        Binding("0", "app.rate(0)", "Clear rating", show=False, id="rate_clear"),
-        Binding("a", "app.note", "Note", show=False, id="note"),
-        Binding("v", "app.override", "Verdict", show=False, id="override"),
-        Binding("slash", "app.search", "Search", id="search", key_display="/"),
-        Binding("n", "app.next_match(1)", "Next match", show=False, id="next_match"),
-        Binding("N", "app.next_match(-1)", "Previous match", show=False, id="prev_match"),
-        Binding("f", "app.filter", "Filter", id="filter"),
-        Binding("h", "app.toggle_highlight", "Highlight", show=False, id="highlight"),
-        Binding("c", "app.fold_quotes", "Fold quotes", show=False, id="fold_quotes"),
-        Binding("s", "app.scorecard", "Scores", id="scorecard"),
-        Binding("e", "app.export", "Export", show=False, id="export"),
+        Binding("tab", "switch_pane", "Switch pane", show=False, id="switch_pane"),
+        Binding("o", "follow_quote", "Follow", id="follow_quote"),
+        Binding("r", "quoted_by", "Quoted by", id="quoted_by"),
+        Binding("[", "back", "Back", show=False, id="back", key_display="["),
+        Binding("]", "forward", "Forward", show=False, id="forward", key_display="]"),
+        Binding("m", "bookmark", "Bookmark", id="bookmark"),
+        Binding("apostrophe", "next_bookmark", "Next bookmark", show=False, id="next_bookmark"),
+        Binding("1", "rate(1)", "Rate 1", show=False, id="rate_1"),
+        Binding("2", "rate(2)", "Rate 2", show=False, id="rate_2"),
+        Binding("3", "rate(3)", "Rate 3", show=False, id="rate_3"),
+        Binding("4", "rate(4)", "Rate 4", show=False, id="rate_4"),
+        Binding("5", "rate(5)", "Rate 5", show=False, id="rate_5"),
+        Binding("0", "rate(0)", "Clear rating", show=False, id="rate_clear"),
+        Binding("a", "note", "Note", show=False, id="note"),
+        Binding("v", "override", "Verdict", show=False, id="override"),
+        Binding("slash", "search", "Search", id="search", key_display="/"),
+        Binding("n", "next_match(1)", "Next match", show=False, id="next_match"),
+        Binding("N", "next_match(-1)", "Previous match", show=False, id="prev_match"),
+        Binding("f", "filter", "Filter", id="filter"),
+        Binding("h", "toggle_highlight", "Highlight", show=False, id="highlight"),
+        Binding("c", "fold_quotes", "Fold quotes", show=False, id="fold_quotes"),
+        Binding("s", "scorecard", "Scores", id="scorecard"),
+        Binding("e", "export", "Export", show=False, id="export"),
         Binding("q", "app.quit_reader", "Quit", id="quit"),
     ]
 
-    def compose(self) -> ComposeResult:
-        app = self.app
-        row_for = getattr(app, "row_for", None)
-        assert row_for is not None, "ReaderScreen runs inside ThreadscoreApp"
-        post_list = PostList(
-            row_for,
-            moved=getattr(app, "cursor_moved", None),
-            opened=getattr(app, "post_opened", None),
-            id="posts",
+    # What the status line shows; `status` follows them (Textual recomputes it on any change).
+    current: var[int | None] = var(None)
+    """The post under the list's cursor: every action acts on it."""
+    filter: var[Filter] = var(Filter())
+    search_query: var[str] = var("")
+    matches: var[list[int]] = var(list)
+    shown: var[int] = var(0)
+    """How many posts the (filtered) list shows."""
+    busy: var[str] = var("Reading the thread…")
+    saved: var[str] = var("")
+    save_error: var[bool] = var(False)
+    doc: var[Document | None] = var(None)
+    status: var[Status] = var(Status())
+
+    def __init__(
+        self,
+        paths: list[str | Path] | None = None,
+        *,
+        thread: Thread | None = None,
+        home: Path | None = None,
+        scorer: Scorer | None = None,
+    ) -> None:
+        super().__init__(id="reader")
+        from tui.loader import score_thread
+
+        self._paths = paths
+        self._given_thread = thread
+        self._home = home
+        self._scorer = scorer or score_thread
+        self.saver: Saver | None = None
+        self.ui = UiState()
+        self.history = JumpHistory()
+        self.load_error: str | None = None
+        self.marks_ready = False
+        self.scored = False
+        self.loading_done = False
+        self._index: SearchIndex | None = None
+        self._had_ui_file = False
+        self._ui_notice: str | None = None
+        self._pane_timer: Timer | None = None
+        self._ui_timer: Timer | None = None
+        self._quit_warned = False
+        self.post_list = PostList(
+            self.row_for, moved=self.cursor_moved, opened=self.post_opened, id="posts"
         )
-        pane = ReadingPane(read_on=getattr(app, "read_on", None), id="pane")
-        prepare = getattr(app, "prepare_widgets", None)
-        if prepare is not None:
-            prepare(post_list, pane)
+        self.pane = ReadingPane(read_on=self.read_on, id="pane")
+
+    @property
+    def files(self) -> ThreadFiles | None:
+        """The thread's state files, once the thread is read."""
+        return self.saver.files if self.saver is not None else None
+
+    def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield post_list
-            yield pane
-        yield StatusBar(id="status")
+            yield self.post_list
+            yield self.pane
+        yield StatusBar(id="status").data_bind(ReaderScreen.status)
         # The palette (ctrl+p) is on the help screen; its footer key would push "? Help" off an
         # 80-column footer.
         yield Footer(compact=True, show_command_palette=False)
 
+    def compute_status(self) -> Status:
+        doc, current = self.doc, self.current
+        match_index = None
+        if self.search_query and current in self.matches:
+            match_index = self.matches.index(current) + 1
+        return Status(
+            position=current,
+            shown=self.shown,
+            total=len(doc.thread.posts) if doc else 0,
+            filter=self.filter.describe(),
+            search=self.search_query,
+            match_index=match_index,
+            match_count=len(self.matches),
+            saved=self.busy or self.saved,
+            save_error=self.save_error and not self.busy,
+            busy=self.busy if doc is None else "",
+            title=(doc.thread.title or "") if doc else "",
+        )
+
+    # ----- loading ----------------------------------------------------------------------------
+
     async def on_mount(self) -> None:
-        reader_mounted = getattr(self.app, "reader_mounted", None)
-        if reader_mounted is not None:
-            await reader_mounted()
+        """Start reading; a thread read within a blink is on the first frame (the screen is
+        drawn once this returns, then the worker's message is handled), a bigger one shows the
+        loading indicator until it is in."""
+        reading = self._read_thread()
+        with contextlib.suppress(asyncio.TimeoutError, WorkerFailed):
+            await asyncio.wait_for(asyncio.shield(reading.wait()), BLINK)
+        self._maybe_show_loading()
+
+    def _maybe_show_loading(self) -> None:
+        if self.doc is None:
+            self.post_list.loading = True
+
+    @work(thread=True, group="load", exit_on_error=False)
+    def _read_thread(self) -> None:
+        """Parse (or take the given thread) and find the saved position."""
+        try:
+            if self._given_thread is not None:
+                read = thread_state(self._given_thread, self._home)
+            else:
+                read = read_thread(self._paths, self._home)
+        except Exception as exc:  # every failure is one line and an exit code, never a hang
+            self.post_message(LoadFailed(failure_line(exc, "The thread could not be read")))
+            return
+        self.post_message(ThreadParsed(read))
+
+    @work(thread=True, group="load", exit_on_error=False)
+    def _read_marks_and_scores(self, thread: Thread) -> None:
+        """Read the user's marks, then score; a message after each step."""
+        assert self.saver is not None
+        self.post_message(MarksLoaded(read_marks(thread, self.saver.files)))
+        worker = get_current_worker()
+        try:
+            for scores, card in score_steps(thread, self._scorer):
+                if worker.is_cancelled:
+                    return
+                self.post_message(ScoresReady(scores, card))
+        except Exception as exc:  # a scorer bug must not cost the user their reading
+            self.post_message(ScoringFailed(f"{type(exc).__name__}: {exc}"))
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        """A thread we cannot read: leave the terminal and let the CLI print one line."""
+        self.load_error = message.reason
+        self.loading_done = True
+        self.app.exit(return_code=1)
+
+    async def on_thread_parsed(self, message: ThreadParsed) -> None:
+        """Fill the widgets; marks and scores are read once these posts are on screen."""
+        read = message.read
+        self.saver = Saver(read.files)
+        self._had_ui_file = read.had_ui_file
+        self._ui_notice = read.ui_notice
+        self.ui = read.ui
+        self.filter = read.ui.filter
+        self.doc = doc = Document(read.thread)
+        position = read.ui.position_in(read.thread) or 1
+        listed = apply_filter(self.filter, doc.facts())
+        self.current = position if position in set(listed) or not listed else listed[0]
+        self.pane.highlight = read.ui.highlight
+        self.pane.collapse_quotes = read.ui.fold_quotes
+        authors = doc.authors()
+        self.post_list.set_author_width(min(max(map(len, authors), default=1), 16) or 1)
+        self.post_list.loading = False
+        self._refilter(keep=self.current)
+        await self._open_now()
+        self._settle()
+        self.call_after_refresh(self._first_frame_shown, read.thread)
+
+    def _first_frame_shown(self, thread: Thread) -> None:
+        """The posts are on screen: the collector resumes (see tui.startup) and the marks and
+        scores are read (not before: they would race the first frame for the CPU)."""
+        resume_collector()
+        self._read_marks_and_scores(thread)
+
+    def _settle(self) -> None:
+        """After the first frame's data is in: search, focus, status, notices."""
+        if self.ui.search:
+            self._run_search(self.ui.search, move=False)
+        self.post_list.focus()
+        self.busy = "Reading your marks…"
+        if self._ui_notice:
+            self.notify(self._ui_notice, title="Saved state", severity="warning", markup=False)
+        warnings = self.doc.thread.warnings if self.doc is not None else []
+        if warnings:  # printed where no one sees it
+            more = f" (and {len(warnings) - 3} more)" if len(warnings) > 3 else ""
+            self.notify(
+                "\n".join(warnings[:3]) + more,
+                title="While reading the thread",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+
+    async def on_marks_loaded(self, message: MarksLoaded) -> None:
+        marks = message.marks
+        if self.doc is None or self.saver is None:
+            return
+        if self._index is None:
+            self._index = marks.index
+        self.saver.disk_stamp = marks.stamp
+        self.saver.writable = marks.loaded.writable
+        self.doc.set_card(marks.card)
+        self.marks_ready = True
+        if marks.loaded.restored_from is not None:
+            self._save_marks()  # copy forward: the earlier file stays as it was
+        if marks.loaded.earlier_ui is not None and not self._had_ui_file:
+            await self._take_earlier_ui(marks.loaded.earlier_ui)
+        self.busy = f"Scoring {len(self.doc.thread.posts)} posts…"
+        await self._refresh_marks()
+        if marks.loaded.notice:
+            self.notify(marks.loaded.notice, title="Saved state", severity="warning", markup=False)
+
+    async def _take_earlier_ui(self, ui: UiState) -> None:
+        """Position, filter and search of the earlier state the marks came from; only when this
+        thread had no UI state of its own, which would be the newer word on where the user was."""
+        assert self.doc is not None
+        self.ui = ui
+        self.filter = ui.filter
+        self.pane.highlight = ui.highlight
+        self.pane.collapse_quotes = ui.fold_quotes
+        position = ui.nearest_in(self.doc.thread)
+        if position is not None:
+            self.current = position
+        self._refilter(keep=self.current)
+        if ui.search:
+            self._run_search(ui.search, move=False)
+        await self._open_now()
+        self.save_ui()
+
+    async def on_scores_ready(self, message: ScoresReady) -> None:
+        doc = self.doc
+        if doc is None or doc.card is None:
+            return
+        if message.card is None:
+            doc.add_scores(message.scores)
+            await self._refresh_marks()
+            return
+        doc.set_card(message.card.model_copy(update={"user": doc.card.user}))
+        self.scored = True
+        self.loading_done = True
+        self.busy = ""
+        await self._refresh_marks()
+        if self.filter.active and not self.post_list.numbers:  # verdicts and marks are in now
+            self.notify(
+                f"The saved filter ({self.filter.describe()}) matches no post: "
+                "press f to change it (ctrl+r there clears it).",
+                title="Nothing to list",
+                severity="warning",
+                markup=False,
+            )
+
+    def on_scoring_failed(self, message: ScoringFailed) -> None:
+        self.busy = ""
+        self.loading_done = True
+        if self.doc is not None and self.filter.active:
+            self._refilter(keep=self.current)  # says why an empty list is empty
+        self.notify(
+            f"Scoring failed, so verdicts are missing ({message.reason}). Your marks still save.",
+            severity="error",
+            markup=False,
+        )
+
+    async def _refresh_marks(self) -> None:
+        """Redraw what marks and verdicts change: list rows, the filtered list, the open post."""
+        self.post_list.refresh_rows()
+        if self.filter.active:
+            self._refilter(keep=self.current)
+        await self._open_now(keep_scroll=True)
+
+    # ----- list and pane ----------------------------------------------------------------------
+
+    def row_for(self, number: int) -> Row:
+        assert self.doc is not None
+        return self.doc.row(number)
+
+    def _refilter(self, *, keep: int | None) -> None:
+        """Apply the filter; when it hides the open post, open the one the cursor lands on."""
+        assert self.doc is not None
+        numbers = apply_filter(self.filter, self.doc.facts())
+        if not self.filter.active:
+            self.post_list.empty_message = ()
+        elif not self.loading_done:  # verdicts and marks not in yet: nothing can match
+            self.post_list.empty_message = ("Filtering once the verdicts are in…",)
+        else:
+            self.post_list.empty_message = (
+                "No post matches the filter.",
+                "f changes it; ctrl+r there clears it.",
+            )
+        self.post_list.set_numbers(numbers, keep=keep)
+        self.post_list.matches = frozenset(self.matches)
+        self.shown = len(numbers)
+        landed = self.post_list.current
+        if landed is not None and landed != self.current:
+            self.current = landed
+            self.call_later(self._open_now)
+
+    def cursor_moved(self, number: int) -> None:
+        """The list's cursor is on `number` now: every action from here on acts on it."""
+        if self.doc is not None:
+            self.current = number
+
+    def on_post_list_highlighted(self, message: PostList.Highlighted) -> None:
+        if self.doc is None:
+            return
+        # The cursor may have moved on since this message was posted: it, not the message, wins.
+        self.current = self.post_list.current or message.number
+        self._schedule_ui_save()
+        if self._pane_timer is not None:
+            self._pane_timer.stop()
+        shown = self.pane.view
+        if shown is not None and shown.post.number == self.current:
+            return  # already open (enter got there first): redrawing would lose the scroll
+        if message.jump:
+            self.call_later(self._open_now)
+        else:
+            self._pane_timer = self.set_timer(PANE_DELAY, self._open_now)
+
+    def read_on(self) -> None:
+        """Paging down past the end of a post: the next post in the list, read from its top."""
+        index = self.post_list.index_of(self.current) if self.current is not None else None
+        if index is None:
+            return
+        if index + 1 >= len(self.post_list.numbers):
+            self.notify(f"#{self.current} is the last post in the list.", markup=False)
+            return
+        self.post_list.go_to(self.post_list.numbers[index + 1], jump=True)
+
+    def post_opened(self, number: int) -> None:
+        """Enter on a post: the pane takes focus at once (the next key is the pane's) and the
+        post follows; a scroll key meanwhile waits for it (`ReadingPane.opening`)."""
+        self.current = number
+        self.pane.opening = True
+        self.set_focus(self.pane)  # now, not after the queue as `focus()` would
+        self.call_later(self._open_now)
+
+    async def _open_now(self, keep_scroll: bool = False) -> None:
+        if self._pane_timer is not None:
+            self._pane_timer.stop()
+            self._pane_timer = None
+        if self.doc is None or self.current is None or not self.is_attached:
+            return
+        await self.pane.show(self.doc.view(self.current), keep_scroll=keep_scroll)
+        self.pane.opening = False
+
+    def go(self, number: int, *, record: bool = True) -> None:
+        """Jump to post `number` (a quote, a bookmark, a match), clearing a filter that hides it."""
+        if self.doc is None or not self.doc.has(number):
+            return
+        self._leave(number)
+        if record and self.current is not None:
+            self.history.jump(self.current, number)
+        if self.post_list.index_of(number) is None:
+            self.filter = Filter()
+            self._refilter(keep=number)
+            self.save_ui()
+            self.notify(f"Filter cleared to show #{number}.", markup=False)
+        self.post_list.go_to(number, jump=True)
+
+    # ----- saving -----------------------------------------------------------------------------
+
+    def _save_marks(self) -> None:
+        """Write the thread's scorecard with the user's layer now; failures are shown."""
+        assert self.doc is not None and self.saver is not None
+        outcome: Saved = self.saver.save_marks(self.doc)
+        if outcome.merged:
+            self.post_list.refresh_rows()
+        self.saved, self.save_error = outcome.status, outcome.error
+        if not outcome.error:
+            self._quit_warned = False
+        if outcome.notice:
+            severity = "error" if outcome.error else "information"
+            self.notify(outcome.notice, severity=severity, markup=False)
+
+    def current_ui(self) -> UiState:
+        """Where the user is now (the pane's toggles as last set, once the pane is gone)."""
+        post_id = None
+        if self.doc is not None and self.current is not None:
+            post_id = self.doc.post(self.current).id
+        if self.is_attached:
+            self.ui.highlight, self.ui.fold_quotes = self.pane.highlight, self.pane.collapse_quotes
+        return UiState(
+            post_id=post_id,
+            number=self.current,
+            filter=self.filter,
+            search=self.search_query,
+            highlight=self.ui.highlight,
+            fold_quotes=self.ui.fold_quotes,
+        )
+
+    def save_ui(self) -> None:
+        """Write the position, filter and search now (also on quit)."""
+        if self._ui_timer is not None:
+            self._ui_timer.stop()
+            self._ui_timer = None
+        if self.saver is None or self.doc is None:
+            return
+        notice = self.saver.save_ui(self.current_ui())
+        if notice:
+            self.notify(notice, severity="error", markup=False)
+
+    def _schedule_ui_save(self) -> None:
+        if self._ui_timer is not None:
+            self._ui_timer.stop()
+        self._ui_timer = self.set_timer(UI_SAVE_DELAY, self.save_ui)
+
+    async def _marks_changed(self) -> None:
+        edited = self.current
+        self._save_marks()
+        await self._refresh_marks()
+        if edited is not None and self.post_list.index_of(edited) is None and self.filter.active:
+            moved = f"; now on #{self.current}" if self.current != edited else ""
+            self.notify(
+                f"#{edited} no longer matches the filter ({self.filter.describe()}){moved}.",
+                markup=False,
+            )
+
+    def ready_to_quit(self) -> bool:
+        """Save the position; when marks could not be saved, warn first (False) and let the
+        second quit through."""
+        if self.save_error and not self._quit_warned:
+            self._quit_warned = True
+            self.notify(
+                "Your marks are NOT SAVED. Press q again to quit and lose them, "
+                "or e to export the scorecard somewhere writable.",
+                title="Unsaved changes",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return False
+        self.save_ui()
+        return True
+
+    # ----- actions: moving --------------------------------------------------------------------
+
+    def _has_post(self) -> bool:
+        return self.doc is not None and self.current is not None
+
+    def action_focus_list(self) -> None:
+        self.post_list.focus()
+
+    def action_switch_pane(self) -> None:
+        if self.post_list.has_focus:
+            self.pane.focus()
+        else:
+            self.post_list.focus()
+
+    def _post_label(self, number: int) -> Content:
+        assert self.doc is not None
+        return Content(self.doc.label(number))
+
+    def action_follow_quote(self) -> None:
+        from tui.screens.chooser import ChooserScreen
+
+        if not self._has_post():
+            return
+        assert self.doc is not None and self.current is not None
+        targets = self.doc.targets(self.current)
+        if not targets:
+            self.notify(f"#{self.current} quotes no other post in this thread.", markup=False)
+        elif len(targets) == 1:
+            self._follow(self.current, targets[0])
+        else:
+            origin = self.current
+            choices = [(self._post_label(n), n) for n in targets]
+            self.app.push_screen(
+                ChooserScreen(f"#{origin} quotes {len(targets)} posts: follow which?", choices),
+                lambda number: self._follow(origin, number),
+            )
+
+    def _follow(self, quoting: int | None, quoted: int | None, *, to_quoting: bool = False) -> None:
+        """Go to the quoted post (or, `to_quoting`, to the quoting one) with the passage the
+        quote repeats marked and in view; None (a chooser cancelled) stays."""
+        if quoting is None or quoted is None or self.doc is None:
+            return
+        quote = next((q for q in self.doc.post(quoting).quotes if q.target == quoted), None)
+        target = quoting if to_quoting else quoted
+        if quote is not None:
+            self.pane.follow_passage(target, passage_patterns(quote.text))
+        self.go(target)
+
+    def action_quoted_by(self) -> None:
+        from tui.screens.chooser import ChooserScreen
+
+        if not self._has_post():
+            return
+        assert self.doc is not None and self.current is not None
+        quoting = self.doc.quoted_by.get(self.current, [])
+        if not quoting:
+            self.notify(f"No later post quotes #{self.current}.", markup=False)
+            return
+        quoted = self.current
+        choices = [(self._post_label(n), n) for n in quoting]
+        verb = "quote" if len(quoting) > 1 else "quotes"
+        title = f"{plural(len(quoting), 'post')} {verb} #{quoted}"
+        self.app.push_screen(
+            ChooserScreen(title, choices),
+            lambda number: self._follow(number, quoted, to_quoting=True),
+        )
+
+    def action_back(self) -> None:
+        if self.current is None:
+            return
+        target = self.history.back(self.current)
+        if target is None:
+            self.notify("Nothing to go back to.", markup=False)
+        else:
+            self._return_to(target)
+
+    def action_forward(self) -> None:
+        if self.current is None:
+            return
+        target = self.history.forward(self.current)
+        if target is None:
+            self.notify("Nothing to go forward to.", markup=False)
+        else:
+            self._return_to(target)
+
+    def _leave(self, target: int) -> None:
+        """Note how the open post is left for `target`: its scroll, and the filter when the
+        jump is about to clear it to show `target`."""
+        origin = self.current
+        if origin is None or origin == target:
+            return
+        shown = self.pane.view
+        scroll = self.pane.scroll_y if shown is not None and shown.post.number == origin else 0
+        hidden = self.post_list.index_of(target) is None and self.filter.active
+        self.history.leave(origin, Place(scroll, self.filter if hidden else None))
+
+    def _return_to(self, target: int) -> None:
+        """Back or forward to `target` as it was left: scrolled where it was, and with the
+        filter a jump from it cleared, unless the user has set another filter since."""
+        place = self.history.places.get(target, Place())
+        self._leave(target)
+        if place.filter is not None and not self.filter.active:
+            self.filter = place.filter
+            self.current = target
+            self._refilter(keep=target)
+            self.save_ui()
+            self.notify(f"Filter back on: {place.filter.describe()}.", markup=False)
+        shown = self.pane.view
+        if shown is not None and shown.post.number == target:
+            self.pane.scroll_to(y=place.scroll, animate=False)
+        else:
+            self.pane.scroll_on_show = place.scroll
+        self.go(target, record=False)
+
+    def action_next_bookmark(self) -> None:
+        if not self._has_post():
+            return
+        assert self.doc is not None and self.current is not None
+        target = next_match(self.doc.bookmarks(), self.current, 1)
+        if target is None:
+            self.notify("No bookmarks yet.", markup=False)
+        elif target == self.current:
+            self.notify(f"#{target} is the only bookmark.", markup=False)
+        else:
+            self.go(target)
+
+    # ----- actions: marks ---------------------------------------------------------------------
+
+    def _can_edit(self) -> bool:
+        """Edits wait for the saved marks: one made before them would overwrite them."""
+        if not self._has_post():
+            return False
+        if not self.marks_ready:
+            self.notify("Still reading your saved marks; try again in a moment.", markup=False)
+        return self.marks_ready
+
+    async def action_bookmark(self) -> None:
+        if not self._can_edit():
+            return
+        assert self.doc is not None and self.current is not None
+        on = self.doc.toggle_bookmark(self.current)
+        self.notify(f"#{self.current} {'bookmarked' if on else 'bookmark removed'}.", markup=False)
+        await self._marks_changed()
+
+    async def action_rate(self, rating: int) -> None:
+        if not self._can_edit():
+            return
+        assert self.doc is not None and self.current is not None
+        self.doc.rate(self.current, rating or None)
+        await self._marks_changed()
+
+    def action_note(self) -> None:
+        from tui.screens.note import NoteScreen
+
+        if not self._can_edit():
+            return
+        assert self.doc is not None and self.current is not None
+        mark = self.doc.mark(self.current)
+        number = self.current
+        self.app.push_screen(
+            NoteScreen(f"Note on #{number}", mark.note if mark else None),
+            lambda text: self._noted(number, text),
+        )
+
+    async def _noted(self, number: int, text: str | None) -> None:
+        if text is None or self.doc is None:
+            return
+        self.doc.set_note(number, text)
+        await self._marks_changed()
+
+    def action_override(self) -> None:
+        from tui.screens.chooser import ChooserScreen
+
+        if not self._can_edit():
+            return
+        assert self.doc is not None and self.current is not None
+        number = self.current
+        score = self.doc.score(number)
+        scored = f" ({score.verdict})" if score else ""
+        choices: list[tuple[Content, str | None]] = [
+            (Content(f"Verdict: {v}"), v) for v in VERDICTS
+        ]
+        choices.append((Content(f"Use the scorer's verdict{scored}"), None))
+        verdict = self.doc.verdict(number)
+        start = VERDICTS.index(verdict) if verdict in VERDICTS else len(VERDICTS)  # type: ignore[arg-type]
+        self.app.push_screen(
+            ChooserScreen(f"Your verdict on #{number}", choices, start=start),
+            lambda chosen: self._overridden(number, chosen),
+        )
+
+    async def _overridden(self, number: int, verdict: Verdict | bool | None) -> None:
+        if self.doc is None:
+            return
+        self.doc.set_override(number, verdict)  # type: ignore[arg-type]
+        await self._marks_changed()
+
+    # ----- actions: search, filter, display ---------------------------------------------------
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        if self.doc is None:
+            return
+        self.app.push_screen(SearchScreen(self.search_query), self._searched)
+
+    def _searched(self, query: str | None) -> None:
+        if query is None:
+            return
+        self._run_search(query, move=True)
+        self.save_ui()
+
+    def _run_search(self, query: str, *, move: bool) -> None:
+        if self._index is None:
+            assert self.doc is not None
+            self._index = SearchIndex(self.doc.search_texts())
+        found = self._index.search(query)
+        self.search_query = query
+        self.matches = found.numbers
+        self.post_list.matches = frozenset(self.matches)
+        self.post_list.refresh_rows()
+        pattern = match_pattern(query) if not found.approximate else None
+        if pattern != self.pane.search:
+            self.pane.search = pattern
+            self.call_later(self.pane.redraw)
+        if not (query and move):
+            return
+        if not self.matches:
+            self.notify(f"Nothing matches “{query}”.", markup=False)
+            return
+        matched = len(self.matches)
+        verb = "matches" if matched == 1 else "match"
+        how = " approximately (no exact match)" if found.approximate else ""
+        self.notify(f"{plural(matched, 'post')} {verb}{how}.", markup=False)
+        self._step_match(1, from_number=(self.current or 1) - 1, announce=False)
+
+    def action_next_match(self, step: int) -> None:
+        if not self.search_query:
+            self.notify("No search yet: press / to search.", markup=False)
+            return
+        if not self.matches:
+            self.notify(f"Nothing matches “{self.search_query}”.", markup=False)
+            return
+        self._step_match(step, from_number=self.current or 0)
+
+    def _step_match(self, step: int, *, from_number: int, announce: bool = True) -> None:
+        """Go to the next (previous) match; `announce` says when that wraps around."""
+        visible = [n for n in self.matches if self.post_list.index_of(n) is not None]
+        pool = visible or self.matches
+        target = next_match(pool, from_number, step)
+        if target is None:
+            return
+        wrapped = target <= from_number if step > 0 else target >= from_number
+        if announce and len(pool) == 1 and target == self.current:
+            self.notify(f"#{target} is the only match.", markup=False)
+        elif announce and wrapped:
+            where = "first" if step > 0 else "last"
+            self.notify(f"Search wrapped around to the {where} match, #{target}.", markup=False)
+        shown = self.pane.view
+        if shown is not None and shown.post.number == target:
+            self.pane.call_after_refresh(self.pane.scroll_to_match)
+        else:
+            self.pane.seek_match = True
+        self.go(target)
+
+    def action_filter(self) -> None:
+        from tui.screens.filter import FilterScreen
+
+        if self.doc is None:
+            return
+        self.app.push_screen(FilterScreen(self.filter, self.doc.authors()), self._filtered)
+
+    def _filtered(self, chosen: Filter | None) -> None:
+        if chosen is not None:
+            self.set_filter(chosen)
+
+    def set_filter(self, chosen: Filter) -> None:
+        self.filter = chosen
+        self._refilter(keep=self.current)
+        if not self.post_list.numbers:
+            self.notify("No post matches this filter.", severity="warning", markup=False)
+        self.save_ui()
+
+    async def action_toggle_highlight(self) -> None:
+        self.pane.highlight = not self.pane.highlight
+        await self.pane.redraw()
+        self.save_ui()
+
+    def action_fold_quotes(self) -> None:
+        self.pane.fold_quotes(not self.pane.collapse_quotes)
+        self.save_ui()
+
+    # ----- actions: scorecard and export ------------------------------------------------------
+
+    def _scores_needed(self, *, or_failed: bool = False) -> bool:
+        """The scorecard and the export need the scores; say so while the scorer runs.
+
+        `or_failed`: go ahead without scores when scoring failed (an export still saves marks).
+        """
+        if self.doc is None or self.doc.card is None:
+            return False
+        if self.scored or (or_failed and self.loading_done):
+            return True
+        if self.loading_done:
+            self.notify("Scoring failed, so there is no scorecard.", markup=False)
+        else:
+            posts = len(self.doc.thread.posts)
+            self.notify(f"Still scoring {posts} posts; try again in a moment.", markup=False)
+        return False
+
+    def action_scorecard(self) -> None:
+        """Open the scorecard; on a big thread say so first, as counting it takes a moment."""
+        if not self._scores_needed() or self.busy:
+            return
+        assert self.doc is not None
+        if len(self.doc.thread.posts) < SCORECARD_NOTICE_POSTS:
+            self._open_scorecard()
+            return
+        self.busy = "Counting the scorecard…"
+        self.call_after_refresh(self._open_scorecard)
+
+    def _open_scorecard(self) -> None:
+        self.busy = ""
+        if self.doc is None or self.doc.card is None:
+            return
+        from tui.screens.scorecard import ScorecardScreen
+
+        self.app.push_screen(
+            ScorecardScreen(self.doc.thread, self.doc.card, id="scorecard"), self._scorecard_closed
+        )
+
+    def _scorecard_closed(self, choice: ScorecardChoice | None) -> None:
+        if choice is None or self.doc is None:
+            return
+        if isinstance(choice, PostChoice):
+            self.go(choice.number)
+        elif isinstance(choice, AuthorChoice):
+            self.set_filter(Filter(author=choice.author))
+
+    def default_export_path(self) -> Path:
+        """`THREAD.scorecard.toml` beside the thread (beside the folder for a thread of several
+        pages); the current folder for the demo thread."""
+        from parsing.load import demo_path
+
+        assert self.doc is not None
+        source = Path(self.doc.thread.source.path)
+        name = f"{thread_name(self.doc.thread.source) or 'thread'}.scorecard.toml"
+        if not source.name or source == demo_path():
+            return Path.cwd() / name
+        return source.with_name(name)
+
+    def action_export(self) -> None:
+        from tui.screens.export import ExportScreen
+
+        if not self._scores_needed(or_failed=True):
+            return
+        self.app.push_screen(ExportScreen(self.default_export_path()), self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        if path is None or self.doc is None or self.doc.card is None:
+            return
+        self.notify(f"Exporting the scorecard to {path}…", markup=False)
+        self._export(self.doc.card, path)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, card: Scorecard, path: Path) -> None:
+        """Serialise off the UI thread: a 10k-post scorecard takes seconds to write."""
+        from tui.saving import export_scorecard
+
+        assert self.doc is not None
+        self.post_message(Exported(*export_scorecard(card, path, self.doc.thread.source)))
+
+    def on_exported(self, message: Exported) -> None:
+        if message.ok:
+            self.notify(message.said, title="Exported", markup=False)
+        else:
+            self.notify(message.said, severity="error", markup=False)

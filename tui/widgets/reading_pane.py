@@ -196,7 +196,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         Binding("pageup,b", "page_up", "Page up", show=False, id="pane.page_up"),
         Binding("g,home", "scroll_home", "Top of post", show=False, id="pane.top"),
         Binding("G,end", "scroll_end", "End of post", show=False, id="pane.end"),
-        Binding("escape", "app.focus_list", "Back to list", show=False, id="pane.to_list"),
+        Binding("escape", "screen.focus_list", "Back to list", show=False, id="pane.to_list"),
     ]
 
     def __init__(self, *, read_on: Callable[[], None] | None = None, id: str | None = None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from tui.safe import one_line
@@ -12,7 +13,7 @@ from tui.safe import one_line
 
 @dataclass(frozen=True)
 class Status:
-    """Everything the status line reports; the app rebuilds it after each change."""
+    """Everything the status line reports; the reader screen computes it from its state."""
 
     position: int | None = None
     shown: int = 0
@@ -28,9 +29,14 @@ class Status:
 
 
 class StatusBar(Static):
-    """One line under the panes; plain Content so filter and search text cannot inject markup."""
+    """One line under the panes; plain Content so filter and search text cannot inject markup.
 
-    def show(self, status: Status) -> None:
+    `status` is bound to the reader screen's (`data_bind`): the line follows the screen's state.
+    """
+
+    status: reactive[Status] = reactive(Status, init=False)
+
+    def watch_status(self, status: Status) -> None:
         self.update(self.render_status(status))
 
     @staticmethod

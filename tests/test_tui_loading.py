@@ -1,0 +1,83 @@
+"""Loading never hangs: every failure while reading a thread ends the reader with one line and
+exit code 1, and a state file the reader cannot read is set aside with a notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_tui_support import make_app, ready, small_thread, wait_loaded
+from tui.app import ThreadscoreApp
+from tui.state import thread_files
+
+
+async def test_an_unforeseen_error_while_parsing_ends_the_reader_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A parser bug (here a RecursionError) used to kill the loader thread silently: loading
+    dots for ever and exit code 0."""
+
+    def broken(paths: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded\nwhile reading quotes")
+
+    monkeypatch.setattr("parsing.load.load_thread", broken)
+    page = tmp_path / "big.txt"
+    page.write_text("x\n" * 200_000, encoding="utf-8")  # over the old 256 KB split
+    app = ThreadscoreApp([page], home=tmp_path)
+    async with app.run_test() as pilot:
+        await wait_loaded(app)
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.load_error is not None and "\n" not in app.load_error
+    assert "RecursionError" in app.load_error and "could not be read" in app.load_error
+
+
+@pytest.mark.parametrize(
+    "value", ["9" * 5000, "[" * 5000 + "]" * 5000], ids=["huge integer", "deep array"]
+)
+async def test_a_marks_file_it_cannot_read_is_set_aside_and_the_reader_goes_on(
+    tmp_path: Path, value: str
+) -> None:
+    """Such a file raised out of the loader and left "Reading your marks…" for ever."""
+    files = thread_files(small_thread().source, tmp_path)
+    files.scorecard.parent.mkdir(parents=True)
+    files.scorecard.write_text(f"schema_version = 1\nx = {value}\n", encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        notices = " ".join(str(n.message) for n in app._notifications)
+        assert "damaged" in notices and "kept as" in notices
+        await pilot.press("m")  # edits work and are saved to a fresh file
+        await pilot.pause()
+        assert not app.reader.save_error
+    kept = [p for p in files.scorecard.parent.iterdir() if ".damaged" in p.name]
+    assert len(kept) == 1 and value[:100] in kept[0].read_text(encoding="utf-8")
+    assert "bookmark = true" in files.scorecard.read_text(encoding="utf-8")
+
+
+async def test_a_position_file_nested_thousands_deep_is_set_aside(tmp_path: Path) -> None:
+    files = thread_files(small_thread().source, tmp_path)
+    files.ui.parent.mkdir(parents=True)
+    files.ui.write_text("version = 1\nnumber = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert app.reader.current == 1
+        notices = " ".join(str(n.message) for n in app._notifications)
+        assert "reader state damaged" in notices
+
+
+async def test_the_status_line_follows_the_screen_state(tmp_path: Path) -> None:
+    """The status line is bound to the screen's state: no one has to remember to redraw it."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        status = app.reader.query_one("#status")
+        assert "#1 of 6" in str(status.render())
+        app.reader.post_list.go_to(4)
+        await pilot.pause()
+        assert "#4 of 6" in str(status.render())
+        app.reader._run_search("source", move=False)
+        await pilot.pause()
+        assert "/source" in str(status.render())

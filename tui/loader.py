@@ -1,0 +1,118 @@
+"""The reader's loading steps: read the thread, then the user's marks, then the scores.
+
+Plain functions, free of Textual: the reader screen runs them in its workers (off the UI thread)
+and turns each result into a message (`tui.messages`). The scorer's modules take ~150 ms to
+import, so nothing from `scoring` is imported before the posts are on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from parsing.errors import ThreadscoreError
+from tui.safe import one_line
+from tui.search import SearchIndex
+from tui.state import (
+    LoadedLayer,
+    ThreadFiles,
+    UiState,
+    file_stamp,
+    load_ui_state,
+    load_user_layer,
+    thread_files,
+)
+
+if TYPE_CHECKING:
+    from parsing.models import Thread
+    from scoring.models import PostScore, Scorecard
+
+Scorer = Callable[["Thread"], "Scorecard"]
+
+FAILURE_CHARS = 300
+"""An unexpected error's text is cut to this many characters: it ends up on one line."""
+
+
+def score_thread(thread: Thread) -> Scorecard:
+    """The scorer's scorecard (imported here, in the worker, off the start-up path)."""
+    from scoring import score_thread as scorer
+
+    return scorer(thread)
+
+
+def failure_line(exc: BaseException, what: str) -> str:
+    """One line for an error while loading: our own errors in their words, any other named
+    (a bug, a RecursionError on hostile input) rather than lost in a thread."""
+    if isinstance(exc, ThreadscoreError):
+        return one_line(str(exc))
+    detail = one_line(f"{type(exc).__name__}: {exc}")[:FAILURE_CHARS]
+    return f"{what} ({detail})"
+
+
+@dataclass(frozen=True)
+class ThreadRead:
+    """A parsed thread, its state files and the position the user left it at."""
+
+    thread: Thread
+    files: ThreadFiles
+    ui: UiState
+    ui_notice: str | None
+    had_ui_file: bool
+
+
+def read_thread(paths: Sequence[str | Path] | None, home: Path | None) -> ThreadRead:
+    """Parse the thread at `paths` (the demo when None); raises on anything it cannot read."""
+    from parsing.load import load_thread
+
+    return thread_state(load_thread(list(paths) if paths else None), home)
+
+
+def thread_state(thread: Thread, home: Path | None) -> ThreadRead:
+    """`thread` with its saved UI state (a damaged state file is set aside, with a notice)."""
+    files = thread_files(thread.source, home)
+    had_ui_file = files.ui.exists()
+    ui, notice = load_ui_state(files.ui)
+    return ThreadRead(thread, files, ui, notice, had_ui_file)
+
+
+@dataclass(frozen=True)
+class MarksRead:
+    """The user's marks on a scorecard with no scores yet, and what to say about their file."""
+
+    card: Scorecard
+    loaded: LoadedLayer
+    stamp: tuple[int, int] | None
+    """The file's (mtime, size) before reading: a change after it is another reader's save."""
+    index: SearchIndex
+
+
+def read_marks(thread: Thread, files: ThreadFiles) -> MarksRead:
+    """The saved marks re-attached to `thread`, and the search index (built here, off the UI).
+
+    A file that fails in a way nobody foresaw keeps its marks on disk: the session's edits are
+    then not saved over it.
+    """
+    from scoring.models import UserLayer
+    from tui.document import empty_scorecard, search_texts
+
+    index = SearchIndex(search_texts(thread))
+    stamp = file_stamp(files.scorecard)
+    try:
+        loaded = load_user_layer(files.scorecard, thread)
+    except Exception as exc:
+        notice = failure_line(exc, "Your saved marks could not be read")
+        loaded = LoadedLayer(UserLayer(), f"{notice}. Changes will not be saved.", writable=False)
+    card = empty_scorecard(thread).model_copy(update={"user": loaded.layer})
+    return MarksRead(card, loaded, stamp, index)
+
+
+def score_steps(
+    thread: Thread, scorer: Scorer
+) -> Iterator[tuple[list[PostScore], Scorecard | None]]:
+    """The scores as they come: (scores for some posts, None) any number of times, then
+    (all scores, the full scorecard). Today's scorer scores the thread at once; one that scores
+    the posts on screen first yields those before the rest."""
+    card = scorer(thread)
+    yield list(card.posts), card
