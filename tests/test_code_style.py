@@ -20,3 +20,16 @@ def test_ruff_is_clean(args: list[str]) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_tests_share_helpers_through_support_modules_only() -> None:
+    """A helper imported from another test file runs that file's module-level setup and ties the
+    two together; shared helpers live in conftest.py or a `*_support.py` module."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tests.test_"):
+                offenders.append(f"{path.name}: {node.module}")
+    assert offenders == []

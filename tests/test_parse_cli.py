@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from parsing.load import load_thread
-from tests.test_text_iac import threadscore_cmd
+from tests.parse_support import threadscore_cmd
 
 
 def run_parse(*args: str) -> subprocess.CompletedProcess[str]:

@@ -12,8 +12,7 @@ from parsing import load_thread
 from parsing.load import demo_path
 from parsing.models import Thread
 from tests.conftest import DATA, needs_shared
-from tests.test_text_iac import evaluate, parse_json
-from tests.test_text_seed import truth_numbering
+from tests.parse_support import evaluate, parse_json, truth_numbering
 
 TRUTH = DATA / "demo_thread.expected.toml"
 

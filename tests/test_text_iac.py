@@ -7,17 +7,14 @@ the reader reaches today; raise them as it improves, never lower them to make a 
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SHARED, needs_shared
+from tests.parse_support import evaluate, parse_json
 
 IAC = SHARED / "datasets" / "iac"
-EVAL = SHARED / "tools" / "eval_thread.py"
 
 # (start F1, link F1) floors per file; per-file figures are in README "Parser accuracy and speed".
 FLOORS = {
@@ -33,40 +30,6 @@ FLOORS = {
     "9455.marked": (1.0, 1.0),
 }
 STYLE_FLOORS = {"bare": (0.92, 0.95), "marked": (1.0, 0.99)}
-
-
-def threadscore_cmd() -> list[str]:
-    """The installed `threadscore` command of this environment."""
-    script = Path(sys.executable).with_name("threadscore")
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main())"]
-
-
-def parse_json(path: Path, out: Path) -> Path:
-    """Run `threadscore parse PATH --json` for real and keep its output in `out`."""
-    done = subprocess.run(
-        [*threadscore_cmd(), "parse", str(path), "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    out.write_text(done.stdout, encoding="utf-8")
-    return out
-
-
-def evaluate(parse_out: Path, truth: Path) -> dict[str, float]:
-    """Scores from ../shared/tools/eval_thread.py for one parse output and truth file."""
-    done = subprocess.run(
-        [sys.executable, str(EVAL), str(parse_out), str(truth)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return json.loads(done.stdout)
 
 
 @needs_shared

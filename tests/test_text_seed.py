@@ -15,7 +15,7 @@ import pytest
 from parsing import load_thread
 from parsing.models import Thread
 from tests.conftest import SEED, SEED_TRUTH, needs_shared
-from tests.test_text_iac import evaluate, parse_json
+from tests.parse_support import evaluate, parse_json, truth_numbering
 
 pytestmark = needs_shared
 
@@ -28,21 +28,6 @@ def seed() -> Thread:
 @pytest.fixture(scope="module")
 def truth() -> dict[str, Any]:
     return tomllib.loads(SEED_TRUTH.read_text(encoding="utf-8"))
-
-
-def truth_numbering(truth: dict[str, Any], starts: set[int]) -> dict[int, int]:
-    """Truth post number -> the number it has when optional starts we did not take are merged."""
-    optional = set(truth.get("optional_starts", []))
-    alts = {int(k): set(v) for k, v in truth.get("alt_starts", {}).items()}
-    merged: dict[int, int] = {}
-    current = 0
-    for post in truth["posts"]:
-        start = post["lines"][0]
-        taken = start in starts or bool(alts.get(start, set()) & starts)
-        if start not in optional or taken or current == 0:
-            current = post["number"]
-        merged[post["number"]] = current
-    return merged
 
 
 def test_every_post_boundary(seed: Thread, truth: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scoring.store import output_problem
-from tests.test_tui_support import make_app, ready, small_thread
+from tests.reader_support import make_app, ready, small_thread
 from tui.cli import main
 from tui.screens.export import ExportScreen
 

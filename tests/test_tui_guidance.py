@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets._footer import FooterKey
 
-from tests.test_tui_support import make_app, ready, small_thread
+from tests.reader_support import make_app, ready, small_thread
 from tui.filters import Filter
 from tui.screens.help import HelpScreen
 

@@ -12,7 +12,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from tests.test_tui_support import make_app, ready, small_thread
+from tests.reader_support import make_app, ready, small_thread
 from tui.cli import main
 from tui.commands.parse import summary
 from tui.screens.export import ExportScreen

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsing.models import Part, Quote
-from tests.test_tui_support import long_thread, make_app, ready
+from tests.reader_support import long_thread, make_app, ready
 from tui.filters import Filter
 from tui.widgets.reading_pane import PASSAGE_STYLE
 

@@ -13,7 +13,7 @@ from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, TextArea
 
-from tests.test_tui_support import make_app, ready, small_thread
+from tests.reader_support import make_app, ready, small_thread
 from tui.filters import AuthorChoice, PostChoice
 from tui.screens.chooser import ChooserScreen
 from tui.screens.export import ExportScreen
@@ -297,7 +297,7 @@ async def test_chooser_lists_are_plain_text(tmp_path: Path) -> None:
 
 async def test_paging_the_list_and_scrolling_the_pane(tmp_path: Path) -> None:
     from parsing.models import Part, Post
-    from tests.test_tui_support import small_thread
+    from tests.reader_support import small_thread
 
     thread = small_thread()
     long_body = "\n\n".join(f"Paragraph {i} of a long post." for i in range(60))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_tui_support import make_app, ready, small_thread, wait_loaded
+from tests.reader_support import make_app, ready, small_thread, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.state import thread_files
 

@@ -15,28 +15,12 @@ from scoring import score_thread
 from scoring.models import VERDICTS, Scorecard
 from scoring.tally import tally
 from scoring.user_layer import set_override, set_rating
-from tui.filters import AuthorChoice, PostChoice, ScorecardChoice
+from tests.reader_support import ScorecardApp
+from tui.filters import AuthorChoice, PostChoice
 from tui.screens.scorecard import ScorecardScreen
 from tui.widgets.evidence_chart import EvidenceChart
 
 EVIL = "[@click=app.quit]x[/]"
-NOT_SET = "not dismissed"
-
-
-class ScorecardApp(App[None]):
-    """The smallest host: push the screen, remember what it dismissed with."""
-
-    def __init__(self, thread: Thread, scorecard: Scorecard) -> None:
-        super().__init__()
-        self.thread = thread
-        self.scorecard = scorecard
-        self.result: ScorecardChoice | str | None = NOT_SET
-
-    def on_mount(self) -> None:
-        self.push_screen(ScorecardScreen(self.thread, self.scorecard), callback=self._dismissed)
-
-    def _dismissed(self, result: ScorecardChoice | None) -> None:
-        self.result = result
 
 
 def group_of(thread: Thread, number: int) -> str:

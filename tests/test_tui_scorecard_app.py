@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 from parsing.load import load_thread
 from parsing.models import Thread
 from scoring import score_thread
-from tests.test_tui_support import make_app, ready
+from tests.reader_support import make_app, ready
 from tui.app import ThreadscoreApp
 from tui.screens.scorecard import ScorecardScreen
 

@@ -17,7 +17,7 @@ from scoring.models import PostScore, Scorecard, UserLayer
 from scoring.tally import tally
 from scoring.user_layer import set_override, set_rating, toggle_bookmark
 from tests.conftest import DATA
-from tests.test_tui_scorecard import ScorecardApp
+from tests.reader_support import ScorecardApp
 
 SnapCompare = Callable[..., bool]
 

@@ -7,7 +7,7 @@ import re
 import time
 from pathlib import Path
 
-from tests.test_tui_support import long_thread, make_app, ready
+from tests.reader_support import long_thread, make_app, ready
 from tui.search import SearchIndex, match_pattern
 from tui.widgets.reading_pane import SEARCH_STYLE
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.test_tui_support import make_app, ready
+from tests.reader_support import make_app, ready
 
 HOME = Path(tempfile.gettempdir()) / "threadscore-snapshots"
 """A fixed state folder: the help screen prints its path, so it must not vary between runs."""

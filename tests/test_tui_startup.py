@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_tui_support import make_app, ready
+from tests.reader_support import make_app, ready
 from tui.cli import main
 from tui.startup import pause_collector, resume_collector
 

@@ -9,7 +9,7 @@ import pytest
 
 from parsing.models import Part, Post, Source, Thread
 from tests.conftest import SEED, needs_shared
-from tests.test_tui_support import fixed_scorer, ready, wait_loaded
+from tests.reader_support import fixed_scorer, ready, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.filters import Filter

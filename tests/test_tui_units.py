@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from parsing.models import Source
-from tests.test_tui_support import small_thread
+from tests.reader_support import small_thread
 from tui.filters import Filter, PostFacts, apply_filter
 from tui.history import JumpHistory
 from tui.keymap import drop_clashes, load_keymap, parse_keymap
@@ -146,7 +146,7 @@ def test_row_pieces_fit_their_cells() -> None:
 
 def test_the_per_thread_file_keeps_marks_but_no_scores() -> None:
     from scoring.user_layer import toggle_bookmark
-    from tests.test_tui_support import fixed_scorer
+    from tests.reader_support import fixed_scorer
     from tui.saving import marks_only
 
     thread = small_thread()
@@ -196,7 +196,7 @@ def test_earlier_marks_come_back_only_for_the_same_thread(tmp_path: Path) -> Non
     from scoring.models import Scorecard, UserLayer
     from scoring.store import save_scorecard
     from scoring.user_layer import set_rating
-    from tests.test_tui_support import small_thread
+    from tests.reader_support import small_thread
     from tui.state import load_user_layer
 
     old = small_thread("/t/old.txt")
@@ -237,3 +237,15 @@ def test_key_table_rows_ids_and_contexts() -> None:
     contexts = binding_contexts(sections)
     assert contexts[0] == [("search", "s"), ("down", "j"), ("search", "k"), ("app.quit", "ctrl+q")]
     assert contexts[2] == [("app.quit", "ctrl+q")]
+
+
+def test_every_verdict_of_the_scorer_has_one_look_in_the_reader() -> None:
+    """Adding a verdict is one row in tui.verdicts; the order is the scorer's (strongest first)."""
+    from scoring.models import VERDICTS as SCORED
+    from tui.verdicts import LOOKS, legend
+
+    assert tuple(LOOKS) == SCORED
+    badges = [look.badge for look in LOOKS.values()]
+    glyphs = [look.glyph for look in LOOKS.values()]
+    assert len(set(badges)) == len(badges) and len(set(glyphs)) == len(glyphs)
+    assert all(f"{look.glyph}[/] {look.word}" in legend() for look in LOOKS.values())

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-VERDICTS = ("evidenced", "reasoned", "asserted", "challenge", "non-argument")
+from tui.verdicts import VERDICTS
 
 
 @dataclass(frozen=True)

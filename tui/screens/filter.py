@@ -12,8 +12,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Select, Static
 
-from tui.filters import VERDICTS, Filter
+from tui.filters import Filter
 from tui.safe import one_line
+from tui.verdicts import VERDICTS
 
 ANY_AUTHOR = "\x00any"
 """Select value for "no author filter"; cannot collide with a cleaned author name."""

@@ -30,7 +30,7 @@ from textual.widgets import Footer
 from textual.worker import WorkerFailed, get_current_worker
 
 from tui.document import Document
-from tui.filters import VERDICTS, AuthorChoice, Filter, PostChoice, ScorecardChoice, apply_filter
+from tui.filters import AuthorChoice, Filter, PostChoice, ScorecardChoice, apply_filter
 from tui.history import JumpHistory, Place
 from tui.loader import (
     Scorer,
@@ -45,6 +45,7 @@ from tui.saving import Saved, Saver
 from tui.search import SearchIndex, match_pattern, next_match, passage_patterns
 from tui.startup import resume_collector
 from tui.state import ThreadFiles, UiState, thread_name
+from tui.verdicts import VERDICTS
 from tui.widgets.post_list import PostList, Row
 from tui.widgets.reading_pane import ReadingPane
 from tui.widgets.status_bar import Status, StatusBar

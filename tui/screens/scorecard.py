@@ -37,9 +37,9 @@ from tui.scorecard_view import (
     thread_summary,
 )
 from tui.screens.scorecard_keys import SCORECARD_BINDINGS, SORT_KEYS
+from tui.verdicts import LOOKS
 from tui.widgets.evidence_chart import EvidenceChart
 from tui.widgets.thread_strip import ThreadStrip
-from tui.widgets.verdict_style import GLYPHS
 
 COLUMNS: tuple[tuple[SortKey, str, str], ...] = (
     ("author", "Author", "Author"),
@@ -149,9 +149,9 @@ class ScorecardScreen(Screen[ScorecardChoice | None]):
         text.append(format_rate(summary.evidence_rate), style="bold")
         text.append(f" · rated {len(summary.ratings)}, mean {format_rating(summary.mean_rating)}")
         text.append("\n")
-        names = {"non-argument": "other"}
         for verdict, count in summary.verdicts.items():
-            text.append(f"{GLYPHS[verdict]} {names.get(verdict, verdict)} ")
+            seen = LOOKS[verdict]
+            text.append(f"{seen.glyph} {seen.word} ")
             text.append(str(count), style="bold")
             text.append(" ")
         text.append(

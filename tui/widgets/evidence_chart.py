@@ -18,9 +18,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from scoring.models import VERDICTS
 from tui.scorecard_view import AuthorRow, format_rate, split_cells
-from tui.widgets.verdict_style import GLYPHS, LEGEND, component_classes, verdict_css
+from tui.verdicts import LOOKS, VERDICTS, component_classes, legend, verdict_css
 
 LABEL_MAX = 24
 RATE_WIDTH = 5
@@ -72,7 +71,7 @@ class EvidenceChart(ScrollView, can_focus=False):
         self._longest = 0
         self._scale = 0
         self._take(rows)
-        self.border_title = LEGEND
+        self.border_title = legend()
 
     def _take(self, rows: Sequence[AuthorRow]) -> None:
         """Keep the rows and what every line needs from all of them (not O(rows) per line)."""
@@ -141,7 +140,7 @@ class EvidenceChart(ScrollView, can_focus=False):
         for verdict, cells in zip(VERDICTS, bar, strict=True):
             if cells:
                 style = self.get_component_rich_style(f"evidence-chart--{verdict}")
-                line.append(GLYPHS[verdict] * cells, style)
+                line.append(LOOKS[verdict].glyph * cells, style)
         line.pad_right(label_width + 1 + bar_width - line.cell_len)
         line.append(f" {format_rate(row.evidence_rate):>{RATE_WIDTH}}")
         line.truncate(width, pad=True)

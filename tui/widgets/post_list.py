@@ -23,14 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-BADGES = {
-    "evidenced": "EV",
-    "reasoned": "RE",
-    "asserted": "AS",
-    "challenge": "CH",
-    "non-argument": "··",
-}
-"""Two-letter verdict badges; colour comes from the `postlist--<verdict>` component classes."""
+from tui.verdicts import LOOKS, component_classes, look, verdict_css
 
 MAX_MARKERS = 3
 
@@ -102,12 +95,9 @@ class PostList(ScrollView, can_focus=True):
         "postlist--bookmark",
         "postlist--marker",
         "postlist--match",
-        "postlist--evidenced",
-        "postlist--reasoned",
-        "postlist--asserted",
-        "postlist--challenge",
-        "postlist--non-argument",
+        *component_classes("postlist"),
     }
+    DEFAULT_CSS = verdict_css("PostList", "postlist", bold=True)
 
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
 
@@ -260,8 +250,8 @@ class PostList(ScrollView, can_focus=True):
         if width >= DATE_MIN_WIDTH:
             add(fit(row.date, 10), self._style("number"))
             add(" ")
-        badge = BADGES.get(row.verdict or "", "  ")
-        add(badge, self._style(row.verdict) if row.verdict in BADGES else None)
+        known = row.verdict in LOOKS
+        add(look(row.verdict).badge, self._style(row.verdict) if known else None)  # type: ignore[arg-type]
         add("*" if row.overridden else " ", self._style("marker"))
         add(f"★{row.rating}" if row.rating else "  ", self._style("rating"))
         add("⚑" if row.bookmarked else ("✎" if row.has_note else " "), self._style("bookmark"))

@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from parsing.models import Post, Quote
 from tui.safe import clean, one_line
+from tui.verdicts import look
 
 ROLE_STYLES = {
     "claim": "underline $primary-lighten-2",
@@ -39,14 +40,6 @@ ROLE_LABELS = {
     "challenge": "challenge",
     "hedge": "hedge",
     "reason": "reason",
-}
-
-VERDICT_LABELS = {
-    "evidenced": "Evidenced",
-    "reasoned": "Reasoned",
-    "asserted": "Asserted",
-    "challenge": "Challenge",
-    "non-argument": "Non-argument",
 }
 
 
@@ -395,10 +388,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
         first = Content(" · ".join(bits)).stylize("bold")
         second = Content("")
         if view.verdict:
-            label = VERDICT_LABELS.get(view.verdict, view.verdict)
-            second = Content(f" {label} ").stylize(f"reverse {verdict_colour(view.verdict)}")
+            seen = look(view.verdict)
+            label = seen.label or view.verdict
+            second = Content(f" {label} ").stylize(f"reverse {seen.colour}")
             if view.scored_verdict and view.scored_verdict != view.verdict:
-                scored = VERDICT_LABELS.get(view.scored_verdict, view.scored_verdict)
+                scored = look(view.scored_verdict).label or view.scored_verdict
                 second = second.append(Content(f" your verdict (scored: {scored})").stylize("dim"))
             elif view.strength is not None:
                 second = second.append(Content(f" strength {view.strength:.2f}").stylize("dim"))
@@ -454,13 +448,3 @@ class ReadingPane(VerticalScroll, can_focus=True):
             more = " …" if count > 40 else ""
             lines.append(Content(f"  and {rest}{more}").stylize("dim"))
         return Content("\n").join(lines)
-
-
-def verdict_colour(verdict: str | None) -> str:
-    return {
-        "evidenced": "$success",
-        "reasoned": "$accent",
-        "asserted": "$warning",
-        "challenge": "$secondary",
-        "non-argument": "$text-muted",
-    }.get(verdict or "", "$text-muted")

@@ -17,7 +17,7 @@ from textual.widget import Widget
 
 from scoring.models import Verdict
 from tui.scorecard_view import Slice, thread_slices, window_rates
-from tui.widgets.verdict_style import GLYPHS, component_classes, verdict_css
+from tui.verdicts import LOOKS, component_classes, verdict_css
 
 LABEL_WIDTH = 10
 MAX_CELL = 8
@@ -73,12 +73,12 @@ class ThreadStrip(Widget):
         slices, cell = self.cells(width)
         glyphs = cell - 1 if cell >= 3 else cell
         gap = " " * (cell - glyphs)
-        style = {v: self.get_component_rich_style(f"thread-strip--{v}") for v in GLYPHS}
+        style = {v: self.get_component_rich_style(f"thread-strip--{v}") for v in LOOKS}
 
         verdict_row = self._label("verdicts")
         for part in slices:
             verdict = part.dominant
-            verdict_row.append(GLYPHS[verdict] * glyphs, style[verdict])
+            verdict_row.append(LOOKS[verdict].glyph * glyphs, style[verdict])
             verdict_row.append(gap)
 
         labels = [""] * chart_rows

@@ -1,4 +1,5 @@
-"""Shared helpers for the reader's tests: a small fixed thread and scorecard, and app start-up.
+"""Shared helpers for the reader's tests: a small fixed thread and scorecard, app start-up, and a
+host app for the scorecard screen alone.
 
 The thread and scorecard are built here rather than parsed and scored, so the reader's tests and
 snapshots do not change when the parser or the scorer improves. (No tests in this module.)
@@ -10,11 +11,14 @@ import asyncio
 import datetime as dt
 from pathlib import Path
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
 from scoring.models import Cue, PostScore, Scorecard
 from tui.app import ThreadscoreApp
+from tui.filters import ScorecardChoice
+from tui.screens.scorecard import ScorecardScreen
 
 FINGERPRINT = "f1" * 32
 
@@ -158,3 +162,22 @@ async def wait_loaded(app: ThreadscoreApp, timeout: float = 30.0) -> None:
             return
         await asyncio.sleep(0.01)
     raise AssertionError("the reader did not finish loading")
+
+
+NOT_SET = "not dismissed"
+
+
+class ScorecardApp(App[None]):
+    """The smallest host: push the screen, remember what it dismissed with."""
+
+    def __init__(self, thread: Thread, scorecard: Scorecard) -> None:
+        super().__init__()
+        self.thread = thread
+        self.scorecard = scorecard
+        self.result: ScorecardChoice | str | None = NOT_SET
+
+    def on_mount(self) -> None:
+        self.push_screen(ScorecardScreen(self.thread, self.scorecard), callback=self._dismissed)
+
+    def _dismissed(self, result: ScorecardChoice | None) -> None:
+        self.result = result
