@@ -18,7 +18,7 @@ OUT = Path(__file__).resolve().parent
 async def wait_for_scores(app: ThreadscoreApp, pilot: object) -> None:
     """The scorer runs in the background; the pictures should show its verdicts."""
     for _ in range(200):
-        if app.doc is not None and app.doc.score(1) is not None:
+        if app.reader.doc is not None and app.reader.doc.score(1) is not None:
             return
         await asyncio.sleep(0.05)
     raise SystemExit("the scorer did not finish in 10 s")

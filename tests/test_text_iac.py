@@ -16,7 +16,7 @@ from tests.parse_support import evaluate, parse_json
 
 IAC = SHARED / "datasets" / "iac"
 
-# (start F1, link F1) floors per file; per-file figures are in README "Parser accuracy and speed".
+# (start F1, link F1) floors per file; per-file figures are in docs/parsing.md.
 FLOORS = {
     "10.bare": (0.94, 0.91),
     "14253.bare": (0.89, 0.97),
