@@ -188,12 +188,14 @@ class ReaderScreen(Screen[None]):
     # ----- loading ----------------------------------------------------------------------------
 
     async def on_mount(self) -> None:
-        """Start reading; a thread read within a blink is on the first frame (the screen is
-        drawn once this returns, then the worker's message is handled), a bigger one shows the
-        loading indicator until it is in."""
+        """Start reading. A thread read within a blink is shown before the screen is first
+        drawn (its message then finds it there); a bigger one shows the loading indicator until
+        its message comes."""
         reading = self._read_thread()
         with contextlib.suppress(asyncio.TimeoutError, WorkerFailed):
-            await asyncio.wait_for(asyncio.shield(reading.wait()), BLINK)
+            said = await asyncio.wait_for(asyncio.shield(reading.wait()), BLINK)
+            if isinstance(said, ThreadParsed):
+                await self.on_thread_parsed(said)
         self._maybe_show_loading()
 
     def _maybe_show_loading(self) -> None:
@@ -201,17 +203,19 @@ class ReaderScreen(Screen[None]):
             self.post_list.loading = True
 
     @work(thread=True, group="load", exit_on_error=False)
-    def _read_thread(self) -> None:
-        """Parse (or take the given thread) and find the saved position."""
+    def _read_thread(self) -> ThreadParsed | LoadFailed:
+        """Parse (or take the given thread) and find the saved position; posts what it found
+        and returns it too (see `on_mount`)."""
+        said: ThreadParsed | LoadFailed
         try:
             if self._given_thread is not None:
-                read = thread_state(self._given_thread, self._home)
+                said = ThreadParsed(thread_state(self._given_thread, self._home))
             else:
-                read = read_thread(self._paths, self._home)
+                said = ThreadParsed(read_thread(self._paths, self._home))
         except Exception as exc:  # every failure is one line and an exit code, never a hang
-            self.post_message(LoadFailed(failure_line(exc, "The thread could not be read")))
-            return
-        self.post_message(ThreadParsed(read))
+            said = LoadFailed(failure_line(exc, "The thread could not be read"))
+        self.post_message(said)
+        return said
 
     @work(thread=True, group="load", exit_on_error=False)
     def _read_marks_and_scores(self, thread: Thread) -> None:
@@ -235,6 +239,8 @@ class ReaderScreen(Screen[None]):
 
     async def on_thread_parsed(self, message: ThreadParsed) -> None:
         """Fill the widgets; marks and scores are read once these posts are on screen."""
+        if self.doc is not None:
+            return  # shown already, before the first frame (`on_mount`)
         read = message.read
         self.saver = Saver(read.files)
         self._had_ui_file = read.had_ui_file

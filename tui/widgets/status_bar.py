@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widget import Widget
 
 from tui.safe import one_line
 
@@ -28,16 +28,17 @@ class Status:
     title: str = ""
 
 
-class StatusBar(Static):
+class StatusBar(Widget):
     """One line under the panes; plain Content so filter and search text cannot inject markup.
 
     `status` is bound to the reader screen's (`data_bind`): the line follows the screen's state.
     """
 
-    status: reactive[Status] = reactive(Status, init=False)
+    status: reactive[Status] = reactive(Status, layout=False)
+    """A new status only repaints this line (one line high): no layout pass per key."""
 
-    def watch_status(self, status: Status) -> None:
-        self.update(self.render_status(status))
+    def render(self) -> Content:
+        return self.render_status(self.status)
 
     @staticmethod
     def render_status(status: Status) -> Content:
