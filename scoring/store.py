@@ -41,6 +41,7 @@ __all__ = [
     "looks_like_scorecard",
     "output_problem",
     "read_scorecard",
+    "remove_stale_temps",
     "save_export",
     "save_scorecard",
     "set_aside",

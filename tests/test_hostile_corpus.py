@@ -19,7 +19,7 @@ import pytest
 
 from parsing.load import load_thread
 from tests.conftest import DATA
-from tests.test_tui_support import wait_loaded
+from tests.reader_support import wait_loaded
 from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.state import thread_files

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from scoring.store import load_scorecard
 from tests.conftest import DATA
-from tests.test_tui_support import ready
+from tests.reader_support import ready
 from tui.app import ThreadscoreApp
 
 THREAD = DATA / "hostile" / "thread.txt"
@@ -20,14 +20,14 @@ async def test_two_apps_editing_interleaved_lose_nothing(tmp_path: Path) -> None
     async with a.run_test(size=(100, 30)) as pa, b.run_test(size=(100, 30)) as pb:
         await ready(pa)
         await ready(pb)
-        posts = len(a.doc.thread.posts)
+        posts = len(a.reader.doc.thread.posts)
         rng = random.Random(7)
         expected: dict[int, int] = {}
         for step in range(24):  # alternate readers, each rating a post the other may rate too
             pilot, app = (pa, a) if step % 2 == 0 else (pb, b)
             number = rng.randint(1, posts)
             rating = rng.randint(1, 5)
-            app.post_list.go_to(number)
+            app.reader.post_list.go_to(number)
             await pilot.pause()
             await pilot.press(str(rating))
             await pilot.pause()
@@ -35,7 +35,7 @@ async def test_two_apps_editing_interleaved_lose_nothing(tmp_path: Path) -> None
         told = [str(n.message) for n in a._notifications] + [
             str(n.message) for n in b._notifications
         ]
-    saved = load_scorecard(a.files.scorecard).user.marks.values()
+    saved = load_scorecard(a.reader.files.scorecard).user.marks.values()
     assert {m.post_number: m.rating for m in saved} == expected
     assert any("Another reader saved marks on this thread" in t for t in told)
 
@@ -53,11 +53,11 @@ async def test_a_later_edit_is_not_reverted_by_the_other_readers_save(tmp_path: 
         await pb.pause()
         await pa.press("j", "3")
         await pa.pause()
-        assert a.doc.mark(1).rating == 5  # A took B's later rating and shows it
+        assert a.reader.doc.mark(1).rating == 5  # A took B's later rating and shows it
         await pb.press("0")  # B clears its rating of #1; A saves a bookmark on #2 after it
         await pb.pause()
         await pa.press("m")
         await pa.pause()
-    marks = {m.post_number: m for m in load_scorecard(a.files.scorecard).user.marks.values()}
+    marks = {m.post_number: m for m in load_scorecard(a.reader.files.scorecard).user.marks.values()}
     assert 1 not in marks  # B's clearing is the later edit of #1
     assert marks[2].rating == 3 and marks[2].bookmark
