@@ -216,12 +216,14 @@ async def test_export_never_overwrites_a_file_that_is_not_a_scorecard(tmp_path: 
         await ready(pilot)
         await pilot.press("5", "e")
         app.screen.query_one(Input).value = str(notes)
-        await pilot.press("enter", "enter")  # the second enter confirms "overwrite"
+        await pilot.press("enter")  # refused at once, not after "enter again to overwrite"
+        hint = str(app.screen.query_one("#export-hint").render())
+        assert isinstance(app.screen, ExportScreen) and "not a threadscore scorecard" in hint
+        assert "enter again" not in hint
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        said = [str(n.message) for n in app._notifications]
+        assert isinstance(app.screen, ExportScreen)
     assert notes.read_text(encoding="utf-8") == 'title = "my own notes"\n'
-    assert any("Not exported" in m and "not a threadscore scorecard" in m for m in said), said
 
 
 async def test_a_thread_of_several_pages_exports_beside_its_folder(tmp_path: Path) -> None:

@@ -5,18 +5,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, Generic, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from tui.screens.dialog import Dialog, drop_if_closing
 
 T = TypeVar("T")
 
 
-class ChooserScreen(ModalScreen[T | None], Generic[T]):
+class ChoiceList(OptionList):
+    """An option list that drops keys reaching it after its chooser has answered."""
+
+    def _on_key(self, event: events.Key) -> None:
+        drop_if_closing(self, event)
+
+
+class ChooserScreen(Dialog[T | None], Generic[T]):
     """A list of choices; enter picks, escape cancels (dismisses with None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -35,7 +44,7 @@ class ChooserScreen(ModalScreen[T | None], Generic[T]):
         with Vertical(classes="dialog chooser"):
             yield Static(Content(self._title), classes="dialog-title")
             options = [Option(label, id=str(i)) for i, (label, _) in enumerate(self._choices)]
-            yield OptionList(*options, id="choices")
+            yield ChoiceList(*options, id="choices")
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)

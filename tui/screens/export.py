@@ -1,7 +1,13 @@
-"""Ask where to export the scorecard; a second enter confirms overwriting an existing file."""
+"""Ask where to export the scorecard; a second enter confirms overwriting an existing file.
+
+Whatever the export would refuse (a folder, a device, a missing folder, the thread itself,
+someone else's file, a newer threadscore's scorecard) is said here, before asking to overwrite:
+a box that asks "enter again to overwrite" must not then refuse.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -9,24 +15,26 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from scoring.store import output_problem
+from parsing.errors import ThreadscoreError
+from scoring.store import ScorecardFileError, check_output, load_scorecard
 from tui.safe import clean
+from tui.screens.dialog import Dialog
 from tui.widgets.safe_text import SafeInput
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(Dialog[Path | None]):
     """Dismisses with the chosen path, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel")
     ]
 
-    def __init__(self, default: Path) -> None:
+    def __init__(self, default: Path, inputs: Sequence[str | Path] = ()) -> None:
         super().__init__(classes="dialog-screen")
         self._default = default
+        self._inputs = list(inputs)
         self._confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -46,23 +54,30 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        raw = clean(event.value).strip()
-        if not raw:
-            self._hint("Give a file name.", error=True)
-            return
-        try:
-            path = Path(raw).expanduser()
-        except RuntimeError:  # "~someone" who does not exist: the name as typed
-            path = Path(raw)
-        problem = output_problem(path)
+        path = self._path(event.value)
+        problem = "Give a file name." if path is None else refusal(path, self._inputs)
         if problem is not None:
-            self._hint(problem, error=True)
-            return
-        if path.exists() and self._confirmed != path:
+            self._ask(problem)
+        elif path is not None and path.exists() and self._confirmed != path:
             self._confirmed = path
-            self._hint("The file exists: enter again to overwrite it.", error=True)
-            return
-        self.dismiss(path)
+            self._ask("The file exists: enter again to overwrite it.")
+        else:
+            self.dismiss(path)
+
+    @staticmethod
+    def _path(value: str) -> Path | None:
+        raw = clean(value).strip()
+        if not raw:
+            return None
+        try:
+            return Path(raw).expanduser()
+        except RuntimeError:  # "~someone" who does not exist: the name as typed
+            return Path(raw)
+
+    def _ask(self, text: str) -> None:
+        """Say `text` and take keys again (those typed before it was shown were dropped)."""
+        self._hint(text, error=True)
+        self.query_one(SafeInput).resume()
 
     def _hint(self, text: str, *, error: bool = False) -> None:
         hint = self.query_one("#export-hint", Static)
@@ -71,3 +86,28 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def refusal(path: Path, inputs: Sequence[str | Path] = ()) -> str | None:
+    """Why exporting a scorecard to `path` would be refused, or None when it would be written.
+
+    The same checks as the export itself (`check_output`, then `save_scorecard`, which replaces
+    only a scorecard of ours that this threadscore can read or a damaged one it sets aside).
+    """
+    try:
+        check_output(path, inputs)
+    except ThreadscoreError as exc:
+        return str(exc)
+    try:
+        if path.stat().st_size == 0:
+            return None
+    except OSError:
+        return None
+    try:
+        load_scorecard(path)
+    except ScorecardFileError as exc:
+        if exc.newer or exc.foreign:
+            return str(exc)
+    except ThreadscoreError as exc:  # could not read it: writing over it would fail as well
+        return str(exc)
+    return None

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Select, Static
 
 from tui.filters import Filter
 from tui.safe import one_line
+from tui.screens.dialog import Dialog
 from tui.verdicts import VERDICTS
 
 ANY_AUTHOR = "\x00any"
@@ -31,7 +31,7 @@ class Tick(Checkbox):
         return Content.assemble(button[:1], (inner, button.get_style_at_offset(1)), button[2:])
 
 
-class FilterScreen(ModalScreen[Filter | None]):
+class FilterScreen(Dialog[Filter | None]):
     """Dismisses with the new filter, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

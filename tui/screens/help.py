@@ -9,14 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.key_table import KeyHelp
+from tui.screens.dialog import Dialog
 from tui.widgets.post_list import fit
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Sections of keys; any of escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -8,14 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from tui.safe import clean
+from tui.screens.dialog import Dialog
 from tui.widgets.safe_text import SafeTextArea
 
 
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(Dialog[str | None]):
     """A small editor; ctrl+s keeps the note, escape leaves it as it was (dismisses None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

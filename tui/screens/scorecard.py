@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import ColumnKey
 
@@ -36,6 +35,7 @@ from tui.scorecard_view import (
     sort_rows,
     thread_summary,
 )
+from tui.screens.dialog import OnceScreen
 from tui.screens.scorecard_keys import SCORECARD_BINDINGS, SORT_KEYS
 from tui.verdicts import LOOKS
 from tui.widgets.evidence_chart import EvidenceChart
@@ -72,7 +72,7 @@ class NameCell(Text):
         self.index = index
 
 
-class ScorecardScreen(Screen[ScorecardChoice | None]):
+class ScorecardScreen(OnceScreen[ScorecardChoice | None]):
     """Thread totals, the thread strip, the author table and the evidence chart."""
 
     CSS_PATH = "scorecard.tcss"

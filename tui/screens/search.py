@@ -8,14 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.safe import one_line
+from tui.screens.dialog import Dialog
 from tui.widgets.safe_text import SafeInput
 
 
-class SearchScreen(ModalScreen[str | None]):
+class SearchScreen(Dialog[str | None]):
     """A one-line prompt; enter searches, escape cancels; an empty query clears the search."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -1,0 +1,85 @@
+"""Screens that close exactly once, whatever keys are still on their way.
+
+Two Enters in one terminal read (a fast typist, a paste, keys queued while a big thread keeps
+the UI busy) reach a dialog before it has gone: Textual would run the result callback twice
+and pop a second screen, the reader itself when it is the last (`ScreenStackError`). Keys
+queued for a closing dialog's text box would be typed into it, and a path box may then be
+submitted with them. So a closing screen answers no more: its first `dismiss` wins, and its
+text boxes and lists drop the keys that reach them afterwards (see `closing`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, TypeVar
+
+from textual import events
+from textual.await_complete import AwaitComplete
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+
+ResultType = TypeVar("ResultType")
+
+
+async def _nothing() -> None:
+    """What awaiting a dismiss that did nothing waits for."""
+
+
+class DismissOnce:
+    """Mixin for a Screen: the first dismiss closes it; later ones, and keys, are ignored."""
+
+    _dismissed: bool = False
+
+    @property
+    def closing(self) -> bool:
+        """True once the screen has answered (it may still be on the stack for a moment)."""
+        return self._dismissed
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if self._dismissed or not self.is_active:  # type: ignore[attr-defined]
+            return AwaitComplete(_nothing())
+        self._dismissed = True
+        return super().dismiss(result)  # type: ignore[misc]
+
+
+class Dialog(DismissOnce, ModalScreen[ResultType], Generic[ResultType]):
+    """A modal dialog that closes once (see the module docstring).
+
+    `ANSWERS`: the actions of its bindings that close it; a text box holds the keys typed after
+    one of them (tui.widgets.safe_text).
+    """
+
+    ANSWERS: ClassVar[frozenset[str]] = frozenset({"save", "cancel", "apply", "clear"})
+
+
+class OnceScreen(DismissOnce, Screen[ResultType], Generic[ResultType]):
+    """A full screen that answers with a result and closes once."""
+
+
+def closing(node: DOMNode) -> bool:
+    """Whether `node` sits on a screen that has already answered."""
+    try:
+        screen = node.screen
+    except Exception:  # not mounted (any more)
+        return True
+    return isinstance(screen, DismissOnce) and screen.closing
+
+
+def drop_if_closing(node: DOMNode, event: events.Key | events.Paste) -> bool:
+    """Stop `event` when `node`'s screen is closing; True when it was dropped.
+
+    Stopped and prevented, so neither the widget's own handler nor a binding further up (which
+    would look at the next screen's keys by then) acts on it.
+    """
+    if not closing(node):
+        return False
+    event.prevent_default()
+    event.stop()
+    return True
+
+
+def answers(screen: Screen[Any], key: str) -> bool:
+    """Whether `key` is bound, on dialog `screen`, to an action that closes it."""
+    if not isinstance(screen, Dialog):
+        return False
+    bound = screen._bindings.key_to_bindings.get(key, [])
+    return any(binding.action in screen.ANSWERS for binding in bound)
