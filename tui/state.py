@@ -24,6 +24,7 @@ from parsing.errors import ThreadscoreError
 from parsing.models import Source, Thread
 from tui.filters import Filter
 from tui.safe import visible
+from tui.unread import ReadMarks
 
 if TYPE_CHECKING:
     from scoring.models import Scorecard, UserLayer
@@ -97,6 +98,8 @@ class UiState:
     search: str = ""
     highlight: bool = True
     fold_quotes: bool = False
+    tree: bool = False
+    reading: ReadMarks = field(default_factory=ReadMarks)
 
     def to_toml(self) -> str:
         import tomli_w  # imported on the first save, off the start-up path
@@ -107,6 +110,8 @@ class UiState:
             "search": self.search,
             "highlight": self.highlight,
             "fold_quotes": self.fold_quotes,
+            "tree": self.tree,
+            "reading": self.reading.to_fields(),
         }
         if self.post_id is not None:
             data["post_id"] = self.post_id
@@ -128,6 +133,7 @@ class UiState:
             raise ValueError("not a reader state file this version understands")
         raw_filter = data.get("filter", {})
         post_id, number = data.get("post_id"), data.get("number")
+        reading = data.get("reading")
         return cls(
             post_id=post_id if isinstance(post_id, str) else None,
             number=number if isinstance(number, int) and not isinstance(number, bool) else None,
@@ -135,6 +141,8 @@ class UiState:
             search=data["search"] if isinstance(data.get("search"), str) else "",
             highlight=data.get("highlight") is not False,
             fold_quotes=data.get("fold_quotes") is True,
+            tree=data.get("tree") is True,
+            reading=ReadMarks.from_fields(reading if isinstance(reading, dict) else {}),
         )
 
     def position_in(self, thread: Thread) -> int | None:
