@@ -142,6 +142,7 @@ class Document:
                 verdict=self.verdict(p.number),
                 rating=marks[p.number].rating if p.number in marks else None,
                 bookmarked=marks[p.number].bookmark if p.number in marks else False,
+                noted=bool(marks[p.number].note) if p.number in marks else False,
             )
             for p in self.thread.posts
         ]

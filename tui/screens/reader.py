@@ -30,7 +30,14 @@ from textual.widgets import Footer
 from textual.worker import WorkerFailed, get_current_worker
 
 from tui.document import Document
-from tui.filters import AuthorChoice, Filter, PostChoice, ScorecardChoice, apply_filter
+from tui.filters import (
+    AuthorChoice,
+    Filter,
+    PostChoice,
+    ScorecardChoice,
+    apply_filter,
+    authors_by_posts,
+)
 from tui.history import JumpHistory, Place
 from tui.loader import (
     Scorer,
@@ -795,7 +802,8 @@ class ReaderScreen(Screen[None]):
 
         if self.doc is None:
             return
-        self.app.push_screen(FilterScreen(self.filter, self.doc.authors()), self._filtered)
+        authors = authors_by_posts(self.doc.facts())
+        self.app.push_screen(FilterScreen(self.filter, authors), self._filtered)
 
     def _filtered(self, chosen: Filter | None) -> None:
         if chosen is not None:
