@@ -242,31 +242,38 @@ def _head(card: Scorecard) -> dict[str, Any]:
     return _drop_none(head)
 
 
-def _post(card: Scorecard, number: int) -> dict[str, Any]:
-    entry = card.post(number).model_dump(mode="json", exclude_none=True)
+CUE_FIELDS = frozenset({"sentences", "cues"})
+"""A post's per-sentence judgements and their cues: three quarters of a scorecard file (at
+10,000 posts 14 of 18 MB), so they are written only when asked for (`cues`)."""
+
+
+def _post(card: Scorecard, number: int, cues: bool = True) -> dict[str, Any]:
+    leave_out = None if cues else set(CUE_FIELDS)
+    entry = card.post(number).model_dump(mode="json", exclude_none=True, exclude=leave_out)
     entry["effective_verdict"] = card.effective_verdict(number)
     return entry
 
 
-def to_document(card: Scorecard, *, tallied: bool = False) -> dict[str, Any]:
+def to_document(card: Scorecard, *, tallied: bool = False, cues: bool = True) -> dict[str, Any]:
     """The scorecard as a TOML-ready dict: header, the user's marks (easy to edit), then scores.
 
     Totals and author tallies follow the effective verdicts (`tallied`: they already do, see
     `with_effective_tallies`), and each post says both its `verdict` (the scorer's) and its
-    `effective_verdict`, so the file agrees with the screen.
+    `effective_verdict`, so the file agrees with the screen. `cues=False` leaves out each
+    post's sentences and cues (its verdict, counts and reason stay).
     """
     from scoring.tally import with_effective_tallies
 
     card = with_effective_tallies(card, tallied=tallied)
     data = card.model_dump(mode="json", exclude_none=True, include={"totals", "authors"})
-    posts = [_post(card, post.number) for post in card.posts]
+    posts = [_post(card, post.number, cues) for post in card.posts]
     return {**_head(card), "totals": data["totals"], "authors": data["authors"], "posts": posts}
 
 
-def toml_chunks(card: Scorecard, *, tallied: bool = False) -> Iterator[str]:
+def toml_chunks(card: Scorecard, *, tallied: bool = False, cues: bool = True) -> Iterator[str]:
     """The scorecard file's text (see README, "Scorecard file"), a post at a time, written as
     `tomli_w.dumps(to_document(card))` wrote it (see `scoring.toml_output`), with the
-    collector paused; `tallied` as in `to_document`."""
+    collector paused; `tallied` and `cues` as in `to_document`."""
     from parsing.collector import collector_paused
     from scoring import toml_output
     from scoring.tally import with_effective_tallies
@@ -279,20 +286,20 @@ def toml_chunks(card: Scorecard, *, tallied: bool = False) -> Iterator[str]:
         )
         data = card.model_dump(mode="json", exclude_none=True, include={"totals", "authors"})
         head = {**_head(card), "totals": data["totals"], "authors": data["authors"]}
-        first = _post(card, 1) if card.posts else None
+        first = _post(card, 1, cues) if card.posts else None
         if first is None or toml_output.fits_inline([first]):  # then `posts = [...]` is a value
-            head["posts"] = [_post(card, post.number) for post in card.posts]
+            head["posts"] = [_post(card, post.number, cues) for post in card.posts]
             yield from toml_output.chunks(head)
         else:  # an array of tables, after everything else: one section a post
             yield from toml_output.chunks(head)
             for post in card.posts:
-                yield toml_output.array_item("posts", _post(card, post.number))
+                yield toml_output.array_item("posts", _post(card, post.number, cues))
         yield f"\n{TRAILER}\n"
 
 
-def to_toml(card: Scorecard, *, tallied: bool = False) -> str:
+def to_toml(card: Scorecard, *, tallied: bool = False, cues: bool = True) -> str:
     """The scorecard file's text (see `toml_chunks`)."""
-    return "".join(toml_chunks(card, tallied=tallied))
+    return "".join(toml_chunks(card, tallied=tallied, cues=cues))
 
 
 _VERSION_LINE = re.compile(r"^schema_version\s*=", re.MULTILINE)
@@ -515,9 +522,11 @@ def _has_content(path: Path) -> bool:
         return False
 
 
-def save_scorecard(card: Scorecard, path: str | Path, *, tallied: bool = False) -> Path | None:
+def save_scorecard(
+    card: Scorecard, path: str | Path, *, tallied: bool = False, cues: bool = True
+) -> Path | None:
     """Write `card` to `path` atomically; returns where a damaged old scorecard was set aside
-    (`tallied` as in `to_document`).
+    (`tallied` and `cues` as in `to_document`).
 
     A damaged scorecard of ours at `path` is renamed aside first (the caller should say so).
     Someone else's file, or a scorecard from a newer threadscore, is refused with
@@ -532,7 +541,8 @@ def save_scorecard(card: Scorecard, path: str | Path, *, tallied: bool = False) 
             if exc.newer or exc.foreign:
                 raise
             aside = set_aside(path)
-    atomic_write(path, (chunk.encode("utf-8") for chunk in toml_chunks(card, tallied=tallied)))
+    chunks = toml_chunks(card, tallied=tallied, cues=cues)
+    atomic_write(path, (chunk.encode("utf-8") for chunk in chunks))
     return aside
 
 

@@ -37,6 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fmt.add_argument("--json", action="store_true", help="print one JSON document")
     fmt.add_argument("--toml", action="store_true", help="print the scorecard file (TOML)")
     parser.add_argument(
+        "--cues",
+        action="store_true",
+        help="with --toml: also write each post's sentences and the cues behind each verdict "
+        "(about four times the size)",
+    )
+    parser.add_argument(
         "-o",
         "--output",
         metavar="OUT",
@@ -115,9 +121,9 @@ def run(args: argparse.Namespace) -> int:
         from scoring.store import save_scorecard, to_toml
 
         if out is None:
-            sys.stdout.write(to_toml(card, tallied=True))
+            sys.stdout.write(to_toml(card, tallied=True, cues=args.cues))
             return 0
-        aside = _write(out, lambda: save_scorecard(card, out, tallied=True))
+        aside = _write(out, lambda: save_scorecard(card, out, tallied=True, cues=args.cues))
         if aside is not None:
             _say(f"{out} was a damaged scorecard; it was set aside as {aside}")
         return 0
