@@ -84,7 +84,8 @@ def help_rows(declared: Sequence[Binding], keys: Mapping[str, list[str]]) -> lis
     for binding in declared:
         if binding.id and binding.id not in seen:
             seen.add(binding.id)
-            shown = ", ".join(keys.get(binding.id, [])) or "(unbound)"
+            bound = dict.fromkeys(keys.get(binding.id, []))  # a remapped key is listed twice
+            shown = ", ".join(bound) or "(unbound)"
             title = PALETTE_TITLES.get(binding.id, binding.description)
             rows.append(KeyHelp(shown, title, binding.id))
     return rows

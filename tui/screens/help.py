@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -54,16 +55,7 @@ class HelpScreen(Dialog[None]):
                 lines.append(Content(""))
             lines.append(Content(title).stylize("bold $text-accent"))
             for key in keys:
-                line = Content.assemble(
-                    (f"  {key.keys:<{width}} ", "bold"), fit(key.description, what)
-                )
-                if stacked:
-                    lines.append(line.rstrip())
-                    lines.append(Content(" " * (3 + width) + key.binding_id).stylize("$text-muted"))
-                else:
-                    lines.append(
-                        line.append(" ").append(Content(key.binding_id).stylize("$text-muted"))
-                    )
+                lines.extend(_row(key, width, what, stacked=stacked))
         return Content("\n").join(lines)
 
     def on_mount(self) -> None:
@@ -71,3 +63,20 @@ class HelpScreen(Dialog[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _row(key: KeyHelp, width: int, what: int, *, stacked: bool) -> list[Content]:
+    """One key's lines: keys, description, id. Keys wider than their column (several remapped
+    keys) get a line of their own, so the descriptions below stay in one column."""
+    lines: list[Content] = []
+    keys = key.keys
+    if cell_len(keys) > width:
+        lines.append(Content(f"  {keys}").stylize("bold"))
+        keys = ""
+    line = Content.assemble((f"  {keys:<{width}} ", "bold"), fit(key.description, what))
+    if stacked:
+        lines.append(line.rstrip())
+        lines.append(Content(" " * (3 + width) + key.binding_id).stylize("$text-muted"))
+    else:
+        lines.append(line.append(" ").append(Content(key.binding_id).stylize("$text-muted")))
+    return lines

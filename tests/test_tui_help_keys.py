@@ -1,0 +1,22 @@
+"""The help screen lists each key once, remapped or not, and keeps its columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_tui_support import make_app, ready
+from tui.screens.help import HelpScreen
+
+
+async def test_remapped_keys_are_listed_once_and_the_columns_hold(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('[keys]\n"list.down" = "j,down,ctrl+n,ctrl+j,J,x"\n')
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        lines = str(app.screen.query_one("#help-table").render()).splitlines()
+    at = lines.index("  j, ↓, ^n, ^j, J, x")  # each key once, on a line of its own
+    assert "Down" in lines[at + 1] and "list.down" in lines[at + 1]
+    assert lines[at + 1].index("Down") == lines[at + 2].index("Up")  # the columns hold
+    assert lines[at + 1].index("list.down") == lines[at + 2].index("list.up")
