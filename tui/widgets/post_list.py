@@ -30,6 +30,9 @@ MAX_MARKERS = 3
 NARROW_WIDTH = 40
 """Below this width (an 80-column terminal) author names get a fifth of the row, not a quarter."""
 
+MAX_INDENT = 8
+"""Tree levels deeper than this are drawn at this indent (a reply chain can be 100 deep)."""
+
 MIN_PREVIEW = 12
 """The "↩ #N" marker gives way before the post's first words shrink below this many cells."""
 
@@ -51,6 +54,15 @@ class Row:
     targets: tuple[int, ...]
     has_note: bool = False
     date: str = ""
+    unread: bool = False
+    new: bool = False
+    """Added to the thread since the last visit (and not read yet)."""
+    depth: int | None = None
+    """The post's level in the reply tree; None in page order."""
+    folded: int = 0
+    """In the tree: how many replies its folded subtree hides."""
+    replies: bool = False
+    """In the tree: whether it has replies (folded or not)."""
 
 
 def fit(text: str, width: int) -> str:
@@ -69,6 +81,20 @@ def marker_text(targets: Sequence[int]) -> str:
     shown = " ".join(f"#{n}" for n in targets[:MAX_MARKERS])
     more = "…" if len(targets) > MAX_MARKERS else ""
     return f"↩ {shown}{more}"
+
+
+def unread_mark(row: Row) -> str:
+    """"N" for a post new since the last visit, "•" for one not read yet, else blank."""
+    if row.new:
+        return "N"
+    return "•" if row.unread else " "
+
+
+def tree_prefix(row: Row) -> str:
+    """Indent by tree level (capped), then "▸" for a folded subtree, "▾" for an open one."""
+    depth = min(row.depth or 0, MAX_INDENT)
+    glyph = "▸" if row.folded else ("▾" if row.replies else "·")
+    return " " * depth + glyph + " "
 
 
 class PostList(ScrollView, can_focus=True):
@@ -151,7 +177,7 @@ class PostList(ScrollView, can_focus=True):
         self.numbers = numbers
         self._index = {n: i for i, n in enumerate(numbers)}
         top = max(numbers, default=1)
-        self._number_width = len(str(top)) + 1
+        self._number_width = len(str(top)) + 2  # a cell for the unread mark
         self.virtual_size = Size(0, len(numbers))
         self.refresh_rows()
         target = self._index.get(keep, 0) if keep is not None else 0
@@ -239,8 +265,9 @@ class PostList(ScrollView, can_focus=True):
             segments.append(Segment(text, base + style if style else base))
 
         matched = row.number in self.matches
+        add(unread_mark(row), self._style("match"))
         add(
-            f"#{row.number}".rjust(self._number_width),
+            f"#{row.number}".rjust(self._number_width - 1),
             self._style("match" if matched else "number"),
         )
         add(" ")
@@ -254,10 +281,15 @@ class PostList(ScrollView, can_focus=True):
         add(look(row.verdict).badge, self._style(row.verdict) if known else None)  # type: ignore[arg-type]
         add("*" if row.overridden else " ", self._style("marker"))
         add(f"★{row.rating}" if row.rating else "  ", self._style("rating"))
-        add("⚑" if row.bookmarked else ("✎" if row.has_note else " "), self._style("bookmark"))
+        add("⚑" if row.bookmarked else " ", self._style("bookmark"))
+        add("✎" if row.has_note else " ", self._style("marker"))
         add(" ")
+        if row.depth is not None:
+            add(tree_prefix(row), self._style("marker"))
         used = sum(segment.cell_length for segment in segments)
         marker = marker_text(row.targets)
+        if row.folded:
+            marker = f"(+{row.folded}) {marker}".rstrip()
         room = width - used - (cell_len(marker) + 1 if marker else 0)
         if room < MIN_PREVIEW and marker:  # the pane lists the quoted posts too
             marker, room = "", width - used
