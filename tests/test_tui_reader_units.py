@@ -277,3 +277,41 @@ def test_contrast_ratios_match_wcag() -> None:
     assert contrast(Color(0, 0, 0), Color(255, 255, 255)) == pytest.approx(21)
     assert contrast(Color(119, 119, 119), Color(255, 255, 255)) == pytest.approx(4.48, abs=0.01)
     assert readable(Color(255, 255, 0), Color(255, 255, 255)).r < 255
+
+
+# ----- the listing: order, folds, read marks --------------------------------------------------
+
+
+def test_listing_orders_by_tree_folds_and_marks_rows() -> None:
+    from tui.listing import Listing
+    from tui.widgets.post_list import Row
+
+    thread = small_thread()
+    listing = Listing(thread)
+    assert listing.order([1, 2, 3, 4, 5, 6]) == [1, 2, 3, 4, 5, 6]
+    assert listing.toggle_tree()
+    assert listing.order([1, 2, 3, 4, 5, 6]) == [1, 2, 4, 3, 5, 6]
+    assert listing.order([3, 4]) == [4, 3]
+    listing.set_fold(2, True)
+    assert listing.order([1, 2, 3, 4, 5, 6]) == [1, 2, 3, 5, 6]
+    assert listing.landing(4) == 2
+    row = Row(3, "carol", None, False, None, False, "Both…", (1, 2))
+    marked = listing.decorate(row)
+    assert marked.depth == 1 and marked.targets == (1, 2) and marked.unread
+    assert listing.decorate(Row(2, "bob", None, False, None, False, "", (1,))).folded == 1
+    assert listing.decorate(Row(4, "alice", None, False, None, False, "", (2,))).targets == ()
+    assert listing.toggle_fold_all() and listing.order([1, 2, 3, 4, 5, 6]) == [1, 5, 6]
+    assert not listing.toggle_fold_all()
+
+
+def test_listing_counts_unread_and_new_posts_of_a_grown_thread() -> None:
+    from tui.listing import Listing
+
+    thread = small_thread()
+    first = Listing(thread.model_copy(update={"posts": thread.posts[:4]}))
+    assert first.new == set() and first.unread_count() == 4
+    assert first.mark_read(1) and not first.mark_read(1)
+    grown = Listing(thread, first.reading)
+    assert grown.new == {5, 6} and grown.unread() == {2, 3, 4, 5, 6}
+    grown.mark_read(5)
+    assert grown.new == {6}

@@ -84,7 +84,7 @@ def marker_text(targets: Sequence[int]) -> str:
 
 
 def unread_mark(row: Row) -> str:
-    """"N" for a post new since the last visit, "•" for one not read yet, else blank."""
+    """ "N" for a post new since the last visit, "•" for one not read yet, else blank."""
     if row.new:
         return "N"
     return "•" if row.unread else " "
