@@ -99,7 +99,7 @@ async def test_the_post_list_follows_the_theme(tmp_path: Path) -> None:
         app.reader.post_list.render_line(1)
         app.theme = "textual-light"
         await pilot.pause(0.1)
-        number = next(iter(app.reader.post_list.render_line(1)))
+        number = list(app.reader.post_list.render_line(1))[1]  # after the unread mark
         assert number.text == "#2" and number.style is not None
         assert number.style.bgcolor == app.reader.post_list.rich_style.bgcolor
         assert number.style.color is not None and number.style.color.triplet is not None
