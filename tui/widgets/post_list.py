@@ -110,6 +110,8 @@ class PostList(ScrollView, can_focus=True):
         Binding("g,home", "first", "First post", show=False, id="list.first"),
         Binding("G,end", "last", "Last post", show=False, id="list.last"),
         Binding("enter", "open", "Open", id="list.open"),
+        Binding("left,h", "tree_step(-1)", "Fold or up", show=False, id="list.tree_left"),
+        Binding("right,l", "tree_step(1)", "Unfold or down", show=False, id="list.tree_right"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -148,6 +150,7 @@ class PostList(ScrollView, can_focus=True):
         *,
         moved: Callable[[int], None] | None = None,
         opened: Callable[[int], None] | None = None,
+        stepped: Callable[[int], None] | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -159,6 +162,9 @@ class PostList(ScrollView, can_focus=True):
         self._row_for = row_for
         self._moved = moved
         self._opened = opened
+        self._stepped = stepped
+        self.tree_mode = False
+        """The rows are the reply tree: left/right (h/l) fold, unfold and climb it."""
         self.numbers: list[int] = []
         self._index: dict[int, int] = {}
         self.matches: frozenset[int] = frozenset()
@@ -345,6 +351,16 @@ class PostList(ScrollView, can_focus=True):
         self._jumping = True
         self.cursor = len(self.numbers) - 1
         self._jumping = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The tree's keys act only on the tree; elsewhere h stays the reader's (highlight)."""
+        if action == "tree_step":
+            return self.tree_mode and self._stepped is not None
+        return True
+
+    def action_tree_step(self, step: int) -> None:
+        if self._stepped is not None:
+            self._stepped(step)
 
     def action_open(self) -> None:
         if (number := self.current) is None:
