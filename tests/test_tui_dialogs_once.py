@@ -71,7 +71,7 @@ async def test_search_answers_once(tmp_path: Path, send) -> None:
         assert isinstance(app.screen, SearchScreen)
         await send(pilot, "enter", "enter")
         assert back_in_reader(app)
-        assert app.search_query == "car"
+        assert app.reader.search_query == "car"
 
 
 @SENDERS
@@ -83,7 +83,7 @@ async def test_verdict_chooser_answers_once(tmp_path: Path, send) -> None:
         assert isinstance(app.screen, ChooserScreen)
         await send(pilot, "enter", "enter")
         assert back_in_reader(app)
-        assert app.doc.verdict(1) == "evidenced"
+        assert app.reader.doc.verdict(1) == "evidenced"
 
 
 @SENDERS
@@ -95,7 +95,7 @@ async def test_quoted_by_chooser_answers_once(tmp_path: Path, send) -> None:
         assert isinstance(app.screen, ChooserScreen)
         await send(pilot, "enter", "enter")
         assert back_in_reader(app)
-        assert app.current == 2
+        assert app.reader.current == 2
 
 
 @SENDERS
@@ -142,7 +142,7 @@ async def test_note_answers_once_and_keeps_only_what_came_before_saving(
         assert isinstance(app.screen, NoteScreen)
         await send(pilot, "ctrl+s", "ctrl+s", "x")
         assert back_in_reader(app)
-        assert app.doc.mark(1).note == "ok"
+        assert app.reader.doc.mark(1).note == "ok"
 
 
 @SENDERS
@@ -181,4 +181,4 @@ async def test_scorecard_answers_once(tmp_path: Path, send) -> None:
                 break
         await send(pilot, "enter", "enter")
         assert back_in_reader(app)
-        assert app.filter.author is not None
+        assert app.reader.filter.author is not None

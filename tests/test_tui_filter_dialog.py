@@ -41,7 +41,7 @@ async def test_authors_by_post_count_typed_to_narrow_and_picked(tmp_path: Path) 
         await pilot.press("enter")
         assert isinstance(app.screen, FilterScreen)  # enter picks; ctrl+s applies
         await pilot.press("ctrl+s")
-        assert app.filter.author == "carol" and app.post_list.numbers == [3]
+        assert app.reader.filter.author == "carol" and app.reader.post_list.numbers == [3]
 
 
 async def test_the_author_list_stays_inside_the_dialog_above_its_buttons(tmp_path: Path) -> None:
@@ -71,5 +71,5 @@ async def test_has_a_note_filter(tmp_path: Path) -> None:
         await pilot.press("f")
         app.screen.query_one("#noted").focus()
         await pilot.press("space", "ctrl+s")
-        assert app.post_list.numbers == [3]
+        assert app.reader.post_list.numbers == [3]
         assert "with a note" in str(app.reader.query_one("#status").render())

@@ -74,7 +74,7 @@ async def test_the_pasted_note_and_search_keep_the_text_in_order(tmp_path: Path)
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.doc.mark(1).note == "AAA BBB CCC"
+        assert app.reader.doc.mark(1).note == "AAA BBB CCC"
         await pilot.press("slash")
         assert isinstance(app.screen, SearchScreen)
         for event in events_of(PasteSafeParser(), COLOURED):
