@@ -271,7 +271,7 @@ async def test_keys_are_remapped_from_config(tmp_path: Path) -> None:
 
 
 async def test_remaps_nested_clashing_and_on_the_scorecard(tmp_path: Path) -> None:
-    config = '[keys]\nlist.down = "x"\nbookmark = "j"\nsearch = "z"\nscorecard.next = "J"\n'
+    config = '[keys]\nlist.down = "x"\nbookmark = "j"\nsearch = "w"\nscorecard.next = "J"\n'
     (tmp_path / "config.toml").write_text(config)
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -280,7 +280,7 @@ async def test_remaps_nested_clashing_and_on_the_scorecard(tmp_path: Path) -> No
         assert notices == ["bookmark: 'j' is already bound to pane.down; keeping m"]
         await pilot.press("x", "m")
         assert app.reader.current == 2 and app.reader.doc.bookmarks() == [2]
-        assert "z Search" in footer_text(app)
+        assert "w Search" in footer_text(app)
         sections = dict(app.key_help())
         assert (
             next(k for k in sections["Scorecard"] if k.binding_id == "scorecard.next").keys == "J"

@@ -13,14 +13,19 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 
 from tui import key_table
+from tui.contrast import cue_variables
 from tui.keymap import drop_clashes, load_keymap
 from tui.palette import ReaderCommands
+from tui.paste import install as install_paste_filter
 from tui.safe import clean
 from tui.screens.reader import ReaderScreen
+from tui.screens.recent import RecentScreen
 from tui.screens.scorecard_keys import SCORECARD_BINDINGS
-from tui.state import config_path
+from tui.settings import load_theme, save_theme
+from tui.state import config_path, home_dir
 from tui.widgets.post_list import PostList
 from tui.widgets.reading_pane import ReadingPane
 
@@ -33,7 +38,8 @@ class ThreadscoreApp(App[None]):
     """Read one thread. `paths` as for `threadscore THREAD` (the demo thread when None).
 
     `thread` skips parsing, `home` replaces the state folder and `scorer` the scorer: tests use
-    them to run on a fixed thread and scorecard.
+    them to run on a fixed thread and scorecard. `recent`: with no paths, start on the list of
+    recently opened threads (the demo among them) instead of the demo.
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere work
@@ -51,9 +57,13 @@ class ThreadscoreApp(App[None]):
         thread: Thread | None = None,
         home: Path | None = None,
         scorer: Scorer | None = None,
+        recent: bool = False,
     ) -> None:
+        install_paste_filter()
         super().__init__()
         self._home = home
+        self._scorer = scorer
+        self._pick = recent and not paths and thread is None
         self.reader = ReaderScreen(
             list(paths) if paths else None, thread=thread, home=home, scorer=scorer
         )
@@ -86,11 +96,44 @@ class ThreadscoreApp(App[None]):
             if command.title != "Quit":
                 yield command
 
-    def get_default_screen(self) -> ReaderScreen:
+    def get_default_screen(self) -> Screen[Any]:
+        if self._pick:
+            from parsing.load import demo_path
+            from tui.recent import load_recent, with_demo
+            from tui.screens.recent import RecentScreen
+
+            return RecentScreen(with_demo(load_recent(self._state_home()), demo_path()))
         return self.reader
+
+    def _state_home(self) -> Path:
+        return self._home if self._home is not None else home_dir()
+
+    async def on_recent_screen_chosen(self, message: RecentScreen.Chosen) -> None:
+        """A thread picked from the start-up list: the reader replaces the list."""
+        self.reader = ReaderScreen(list(message.paths), home=self._home, scorer=self._scorer)
+        await self.switch_screen(self.reader)
 
     def on_mount(self) -> None:
         self._apply_keymap()
+        self._apply_theme()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, plus claim and evidence colours readable on its background."""
+        variables = super().get_css_variables()
+        variables.update(cue_variables(variables))
+        return variables
+
+    def _apply_theme(self) -> None:
+        """The theme saved in config.toml, then save every theme chosen from now on."""
+        saved = load_theme(self._config())
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        problem = save_theme(self._config(), theme.name)
+        if problem:
+            self.notify(problem, title="config.toml", severity="warning", markup=False)
 
     def _config(self) -> Path:
         return self._home / "config.toml" if self._home else config_path()

@@ -1,6 +1,7 @@
 """`threadscore`: the command line. Parses arguments, runs one command, turns errors into one line.
 
-`threadscore [THREAD ...]` opens the reader (the demo thread when none is given);
+`threadscore [THREAD ...]` opens the reader (a list of recent threads when none is given,
+`--demo` the bundled demo thread);
 `threadscore COMMAND ...` runs a command. Every command module offers `add_parser` and `run`.
 """
 
@@ -64,8 +65,9 @@ def build_parser(
         "thread",
         nargs="*",
         help="saved thread: text dump, HTML page(s) or a folder of pages "
-        "(default: the bundled demo thread)",
+        "(default: a list of recently opened threads, the demo among them)",
     )
+    reader.add_argument("--demo", action="store_true", help="open the bundled demo thread")
     reader.add_argument("--version", action=VersionAction)
     commands = argparse.ArgumentParser(prog="threadscore")
     commands.add_argument("--version", action=VersionAction)

@@ -36,6 +36,15 @@ PALETTE_TITLES = {
     "export": "Export the scorecard",
     "help": "Show the keys",
     "quit": "Quit threadscore",
+    "tree": "Reply tree on or off",
+    "fold_all": "Fold or unfold the whole tree",
+    "next_unread": "Go to the next unread post",
+    "links": "List this post's links to open",
+    "author_filter": "Only this author's posts (or all)",
+    "clear_filter": "Clear the filter",
+    "copy_words": "Copy this post's own words",
+    "list.tree_left": "Tree: fold, or up to its parent",
+    "list.tree_right": "Tree: unfold, or down to a reply",
 }
 """Longer titles for the help screen and the palette; the footer keeps the short descriptions."""
 

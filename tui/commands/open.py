@@ -1,4 +1,5 @@
-"""`threadscore [THREAD...]`: open the reader on a thread (the bundled demo thread when none given).
+"""`threadscore [THREAD...]`: open the reader on a thread; with none, on the list of recently
+opened threads (the demo among them); `threadscore --demo` on the bundled demo thread.
 
 The paths go to the app, whose worker reads the thread (`tui.screens.reader`); a thread it
 cannot read ends the app with one line on stderr and exit code 1. A missing file is said here,
@@ -20,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
             raise ThreadscoreError(f"{path}: no such file")
     from tui.app import ThreadscoreApp
 
-    app = ThreadscoreApp(paths)
+    app = ThreadscoreApp(paths, recent=not getattr(args, "demo", False))
     app.run()
     if app.load_error:
         raise ThreadscoreError(app.load_error)

@@ -61,7 +61,7 @@ def closing(node: DOMNode) -> bool:
         screen = node.screen
     except Exception:  # not mounted (any more)
         return True
-    return isinstance(screen, DismissOnce) and screen.closing
+    return getattr(screen, "closing", False) is True  # DismissOnce, or a screen like it
 
 
 def drop_if_closing(node: DOMNode, event: events.Key | events.Paste) -> bool:

@@ -22,7 +22,9 @@ from tui.unread import READ_AFTER, next_unread
 from tui.wording import plural
 
 if TYPE_CHECKING:
+    from parsing.models import Thread
     from tui.document import Document
+    from tui.state import UiState
     from tui.widgets.post_list import PostList
 
 NEWSREADER_BINDINGS: list[BindingType] = [
@@ -35,18 +37,6 @@ NEWSREADER_BINDINGS: list[BindingType] = [
     Binding("y", "copy_words", "Copy text", show=False, id="copy_words"),
 ]
 """Appended to `ReaderScreen.BINDINGS`; the tree's left/right/h/l are the post list's."""
-
-TITLES = {
-    "tree": "Toggle the reply tree (posts under the post they quote)",
-    "fold_all": "Fold or unfold every reply in the tree",
-    "next_unread": "Go to the next unread post",
-    "links": "List this post's links (enter opens one in the browser)",
-    "author_filter": "Show only this author's posts (again: all posts)",
-    "clear_filter": "Clear the filter",
-    "copy_words": "Copy this post's own words (without quotes)",
-}
-"""Long titles for the help screen and the palette (see `tui.key_table.PALETTE_TITLES`)."""
-
 
 class NewsreaderActions:
     """Mixed into ReaderScreen. Expects its `doc`, `current`, `filter`, `post_list`, `go`,
@@ -72,6 +62,12 @@ class NewsreaderActions:
         def save_ui(self) -> None: ...
         def notify(self, message: str, **options: Any) -> None: ...
         def set_timer(self, delay: float, callback: Any) -> Timer: ...
+
+    def use_listing(self, thread: Thread, ui: UiState) -> None:
+        """The list's order and read marks for `thread`, as `ui` (the saved state) left them."""
+        self.listing = Listing(thread, ui.reading)
+        self.listing.tree_mode = self.post_list.tree_mode = ui.tree
+        self.unread = self.listing.unread_count()
 
     # ----- the reply tree ---------------------------------------------------------------------
 

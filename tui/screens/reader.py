@@ -37,6 +37,7 @@ from tui.filters import (
     ScorecardChoice,
     apply_filter,
     authors_by_posts,
+    nearest,
 )
 from tui.history import JumpHistory, Place
 from tui.loader import (
@@ -49,6 +50,7 @@ from tui.loader import (
 )
 from tui.messages import Exported, LoadFailed, MarksLoaded, ScoresReady, ScoringFailed, ThreadParsed
 from tui.saving import Saved, Saver
+from tui.screens.newsreader import NEWSREADER_BINDINGS, NewsreaderActions
 from tui.search import SearchIndex, match_pattern, next_match, passage_patterns
 from tui.startup import resume_collector
 from tui.state import ThreadFiles, UiState, thread_name
@@ -75,7 +77,7 @@ UI_SAVE_DELAY = 1.0
 """Position changes are written this long after the last move (and always on quit)."""
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(NewsreaderActions, Screen[None]):
     """List on the left, post on the right. `paths` as for `threadscore THREAD`; `thread`
     (tests) skips parsing; `home` replaces the state folder and `scorer` the scorer."""
 
@@ -110,6 +112,7 @@ class ReaderScreen(Screen[None]):
         Binding("s", "scorecard", "Scores", id="scorecard"),
         Binding("e", "export", "Export", show=False, id="export"),
         Binding("q", "app.quit_reader", "Quit", id="quit"),
+        *NEWSREADER_BINDINGS,
     ]
 
     # What the status line shows; `status` follows them (Textual recomputes it on any change).
@@ -124,6 +127,7 @@ class ReaderScreen(Screen[None]):
     saved: var[str] = var("")
     save_error: var[bool] = var(False)
     doc: var[Document | None] = var(None)
+    unread: var[int] = var(0)
     status: var[Status] = var(Status())
 
     def __init__(
@@ -154,8 +158,14 @@ class ReaderScreen(Screen[None]):
         self._pane_timer: Timer | None = None
         self._ui_timer: Timer | None = None
         self._quit_warned = False
+        self._pending: list[tuple[str, int | None, str]] = []
+        """Actions keyed while loading: (action, post under the cursor then, what it needs)."""
         self.post_list = PostList(
-            self.row_for, moved=self.cursor_moved, opened=self.post_opened, id="posts"
+            self.row_for,
+            moved=self.cursor_moved,
+            opened=self.post_opened,
+            stepped=self.tree_step,
+            id="posts",
         )
         self.pane = ReadingPane(read_on=self.read_on, id="pane")
 
@@ -173,11 +183,16 @@ class ReaderScreen(Screen[None]):
         # 80-column footer.
         yield Footer(compact=True, show_command_palette=False)
 
+    @property
+    def total_posts(self) -> int:
+        return len(self.doc.thread.posts) if self.doc is not None else 0
+
     def compute_status(self) -> Status:
         doc, current = self.doc, self.current
         match_index = None
-        if self.search_query and current in self.matches:
-            match_index = self.matches.index(current) + 1
+        matches = self.listed_matches() if self.shown != self.total_posts else self.matches
+        if self.search_query and current in matches:
+            match_index = matches.index(current) + 1
         return Status(
             position=current,
             shown=self.shown,
@@ -185,11 +200,12 @@ class ReaderScreen(Screen[None]):
             filter=self.filter.describe(),
             search=self.search_query,
             match_index=match_index,
-            match_count=len(self.matches),
+            match_count=len(matches),
             saved=self.busy or self.saved,
             save_error=self.save_error and not self.busy,
             busy=self.busy if doc is None else "",
             title=(doc.thread.title or "") if doc else "",
+            unread=self.unread if doc else 0,
         )
 
     # ----- loading ----------------------------------------------------------------------------
@@ -255,6 +271,7 @@ class ReaderScreen(Screen[None]):
         self.ui = read.ui
         self.filter = read.ui.filter
         self.doc = doc = Document(read.thread)
+        self.use_listing(read.thread, read.ui)
         position = read.ui.position_in(read.thread) or 1
         listed = apply_filter(self.filter, doc.facts())
         self.current = position if position in set(listed) or not listed else listed[0]
@@ -263,6 +280,7 @@ class ReaderScreen(Screen[None]):
         authors = doc.authors()
         self.post_list.set_author_width(min(max(map(len, authors), default=1), 16) or 1)
         self.post_list.loading = False
+        self.refresh_bindings()  # the footer hid the list's keys (⏎ Open) while it was loading
         self._refilter(keep=self.current)
         await self._open_now()
         self._settle()
@@ -292,6 +310,7 @@ class ReaderScreen(Screen[None]):
                 timeout=10,
                 markup=False,
             )
+        self.say_new_posts()
 
     async def on_marks_loaded(self, message: MarksLoaded) -> None:
         marks = message.marks
@@ -311,6 +330,7 @@ class ReaderScreen(Screen[None]):
         await self._refresh_marks()
         if marks.loaded.notice:
             self.notify(marks.loaded.notice, title="Saved state", severity="warning", markup=False)
+        await self._replay()
 
     async def _take_earlier_ui(self, ui: UiState) -> None:
         """Position, filter and search of the earlier state the marks came from; only when this
@@ -320,6 +340,8 @@ class ReaderScreen(Screen[None]):
         self.filter = ui.filter
         self.pane.highlight = ui.highlight
         self.pane.collapse_quotes = ui.fold_quotes
+        self.use_listing(self.doc.thread, ui)
+        self.say_new_posts()
         position = ui.nearest_in(self.doc.thread)
         if position is not None:
             self.current = position
@@ -350,6 +372,7 @@ class ReaderScreen(Screen[None]):
                 severity="warning",
                 markup=False,
             )
+        await self._replay()
 
     def on_scoring_failed(self, message: ScoringFailed) -> None:
         self.busy = ""
@@ -361,6 +384,7 @@ class ReaderScreen(Screen[None]):
             severity="error",
             markup=False,
         )
+        self.call_later(self._replay)
 
     async def _refresh_marks(self) -> None:
         """Redraw what marks and verdicts change: list rows, the filtered list, the open post."""
@@ -373,12 +397,18 @@ class ReaderScreen(Screen[None]):
 
     def row_for(self, number: int) -> Row:
         assert self.doc is not None
-        return self.doc.row(number)
+        row = self.doc.row(number)
+        return self.listing.decorate(row) if self.listing is not None else row
 
     def _refilter(self, *, keep: int | None) -> None:
         """Apply the filter; when it hides the open post, open the one the cursor lands on."""
         assert self.doc is not None
         numbers = apply_filter(self.filter, self.doc.facts())
+        if keep is not None:  # the post itself, else the nearest the filter lets through
+            keep = nearest(numbers, keep) or keep
+        if self.listing is not None:
+            keep = self.listing.landing(keep) if keep is not None else None
+            numbers = self.listing.order(numbers)
         if not self.filter.active:
             self.post_list.empty_message = ()
         elif not self.loading_done:  # verdicts and marks not in yet: nothing can match
@@ -443,6 +473,7 @@ class ReaderScreen(Screen[None]):
             return
         await self.pane.show(self.doc.view(self.current), keep_scroll=keep_scroll)
         self.pane.opening = False
+        self.start_reading(self.current)
 
     def go(self, number: int, *, record: bool = True) -> None:
         """Jump to post `number` (a quote, a bookmark, a match), clearing a filter that hides it."""
@@ -487,6 +518,8 @@ class ReaderScreen(Screen[None]):
             search=self.search_query,
             highlight=self.ui.highlight,
             fold_quotes=self.ui.fold_quotes,
+            tree=self.listing.tree_mode if self.listing else self.ui.tree,
+            reading=self.listing.reading if self.listing else self.ui.reading,
         )
 
     def save_ui(self) -> None:
@@ -499,6 +532,26 @@ class ReaderScreen(Screen[None]):
         notice = self.saver.save_ui(self.current_ui())
         if notice:
             self.notify(notice, severity="error", markup=False)
+        self._remember()
+
+    def _remember(self) -> None:
+        """Keep this thread at the top of the recent list, with its counts as they are now."""
+        from tui.recent import Recent, remember
+        from tui.state import home_dir
+
+        if self.doc is None:
+            return
+        source = self.doc.thread.source
+        card = self.doc.card
+        entry = Recent(
+            paths=tuple(source.paths or [source.path]),
+            title=self.doc.thread.title or "",
+            posts=len(self.doc.thread.posts),
+            marks=len(card.user.marks) if card is not None else 0,
+            unread=self.unread,
+        )
+        with contextlib.suppress(OSError):  # a convenience: never a reason to complain
+            remember(self._home if self._home is not None else home_dir(), entry)
 
     def _schedule_ui_save(self) -> None:
         if self._ui_timer is not None:
@@ -661,16 +714,39 @@ class ReaderScreen(Screen[None]):
 
     # ----- actions: marks ---------------------------------------------------------------------
 
-    def _can_edit(self) -> bool:
-        """Edits wait for the saved marks: one made before them would overwrite them."""
-        if not self._has_post():
-            return False
-        if not self.marks_ready:
-            self.notify("Still reading your saved marks; try again in a moment.", markup=False)
-        return self.marks_ready
+    def _can_edit(self, action: str = "") -> bool:
+        """Edits wait for the saved marks (one made before them would overwrite them): an edit
+        keyed while they load is kept and made once they are in (`_keep`)."""
+        if self._has_post() and self.marks_ready:
+            return True
+        if action and not self.loading_done:
+            self._keep(action, "marks")
+        return False
+
+    def _keep(self, action: str, needs: str) -> None:
+        """Keep `action` (keyed while the thread, marks or scores load) for when they are in;
+        it acts on the post that was under the cursor when it was keyed."""
+        if not self._pending:
+            waiting = "your marks" if needs == "marks" else "the scores"
+            self.notify(f"Keys kept until {waiting} are in; then they take effect.", markup=False)
+        self._pending.append((action, self.current, needs))
+
+    async def _replay(self) -> None:
+        """Run the kept actions whose data is in now, in the order they were keyed."""
+        while self._pending:
+            action, number, needs = self._pending[0]
+            if not self.marks_ready or (needs == "scores" and not self.loading_done):
+                return
+            self._pending.pop(0)
+            here = self.current
+            if number is not None and self.post_list.index_of(number) is not None:
+                self.current = number
+            await self.run_action(action)
+            if self.current == number and here is not None:
+                self.current = here
 
     async def action_bookmark(self) -> None:
-        if not self._can_edit():
+        if not self._can_edit("bookmark"):
             return
         assert self.doc is not None and self.current is not None
         on = self.doc.toggle_bookmark(self.current)
@@ -678,7 +754,7 @@ class ReaderScreen(Screen[None]):
         await self._marks_changed()
 
     async def action_rate(self, rating: int) -> None:
-        if not self._can_edit():
+        if not self._can_edit(f"rate({rating})"):
             return
         assert self.doc is not None and self.current is not None
         self.doc.rate(self.current, rating or None)
@@ -687,7 +763,7 @@ class ReaderScreen(Screen[None]):
     def action_note(self) -> None:
         from tui.screens.note import NoteScreen
 
-        if not self._can_edit():
+        if not self._can_edit("note"):
             return
         assert self.doc is not None and self.current is not None
         mark = self.doc.mark(self.current)
@@ -706,7 +782,7 @@ class ReaderScreen(Screen[None]):
     def action_override(self) -> None:
         from tui.screens.chooser import ChooserScreen
 
-        if not self._can_edit():
+        if not self._can_edit("override"):
             return
         assert self.doc is not None and self.current is not None
         number = self.current
@@ -762,11 +838,20 @@ class ReaderScreen(Screen[None]):
         if not self.matches:
             self.notify(f"Nothing matches “{query}”.", markup=False)
             return
-        matched = len(self.matches)
+        matched = len(self.listed_matches()) or len(self.matches)
         verb = "matches" if matched == 1 else "match"
         how = " approximately (no exact match)" if found.approximate else ""
+        hidden = len(self.matches) - len(self.listed_matches())
+        if hidden and hidden < len(self.matches):
+            how += f"; {hidden} more outside the filter"
+        elif hidden:
+            how += ", all outside the filter"
         self.notify(f"{plural(matched, 'post')} {verb}{how}.", markup=False)
         self._step_match(1, from_number=(self.current or 1) - 1, announce=False)
+
+    def listed_matches(self) -> list[int]:
+        """The matches the list shows (a filter or a fold may hide others)."""
+        return [n for n in self.matches if self.post_list.index_of(n) is not None]
 
     def action_next_match(self, step: int) -> None:
         if not self.search_query:
@@ -779,8 +864,7 @@ class ReaderScreen(Screen[None]):
 
     def _step_match(self, step: int, *, from_number: int, announce: bool = True) -> None:
         """Go to the next (previous) match; `announce` says when that wraps around."""
-        visible = [n for n in self.matches if self.post_list.index_of(n) is not None]
-        pool = visible or self.matches
+        pool = self.listed_matches() or self.matches
         target = next_match(pool, from_number, step)
         if target is None:
             return
@@ -827,25 +911,25 @@ class ReaderScreen(Screen[None]):
 
     # ----- actions: scorecard and export ------------------------------------------------------
 
-    def _scores_needed(self, *, or_failed: bool = False) -> bool:
-        """The scorecard and the export need the scores; say so while the scorer runs.
+    def _scores_needed(self, action: str, *, or_failed: bool = False) -> bool:
+        """The scorecard and the export need the scores: keyed while the scorer runs, `action`
+        is kept and run when they are in.
 
         `or_failed`: go ahead without scores when scoring failed (an export still saves marks).
         """
-        if self.doc is None or self.doc.card is None:
-            return False
-        if self.scored or (or_failed and self.loading_done):
+        if self.scored and self.doc is not None and self.doc.card is not None:
+            return True
+        if or_failed and self.loading_done and self.doc is not None and self.doc.card is not None:
             return True
         if self.loading_done:
             self.notify("Scoring failed, so there is no scorecard.", markup=False)
         else:
-            posts = len(self.doc.thread.posts)
-            self.notify(f"Still scoring {posts} posts; try again in a moment.", markup=False)
+            self._keep(action, "scores")
         return False
 
     def action_scorecard(self) -> None:
         """Open the scorecard; on a big thread say so first, as counting it takes a moment."""
-        if not self._scores_needed() or self.busy:
+        if not self._scores_needed("scorecard") or self.busy == "Counting the scorecard…":
             return
         assert self.doc is not None
         if len(self.doc.thread.posts) < SCORECARD_NOTICE_POSTS:
@@ -887,7 +971,7 @@ class ReaderScreen(Screen[None]):
     def action_export(self) -> None:
         from tui.screens.export import ExportScreen
 
-        if not self._scores_needed(or_failed=True):
+        if not self._scores_needed("export", or_failed=True):
             return
         self.app.push_screen(ExportScreen(self.default_export_path()), self._exported)
 

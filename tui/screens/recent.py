@@ -15,12 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.recent import Recent, describe
 from tui.safe import one_line
-from tui.screens.dialog import OnceScreen, drop_if_closing
+from tui.screens.dialog import drop_if_closing
 
 
 class RecentList(OptionList):
@@ -37,8 +39,19 @@ class RecentList(OptionList):
         drop_if_closing(self, event)
 
 
-class RecentScreen(OnceScreen[tuple[str, ...] | None]):
-    """Dismisses with the chosen thread's paths (None: quit)."""
+class RecentScreen(Screen[None]):
+    """The app's first screen when no thread is named; posts `Chosen` once (the app then puts
+    the reader in its place), or quits."""
+
+    class Chosen(Message):
+        def __init__(self, paths: tuple[str, ...]) -> None:
+            super().__init__()
+            self.paths = paths
+
+    @property
+    def closing(self) -> bool:
+        """True once a thread was chosen: keys still queued for the list are dropped."""
+        return self._chosen
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="recent.open"),
@@ -48,6 +61,7 @@ class RecentScreen(OnceScreen[tuple[str, ...] | None]):
     def __init__(self, entries: Sequence[Recent]) -> None:
         super().__init__(id="recent")
         self._entries = list(entries)
+        self._chosen = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="recent-box"):
@@ -84,7 +98,9 @@ class RecentScreen(OnceScreen[tuple[str, ...] | None]):
             self._open(highlighted)
 
     def _open(self, index: int) -> None:
-        self.dismiss(self._entries[index].paths)
+        if not self._chosen:
+            self._chosen = True
+            self.post_message(self.Chosen(self._entries[index].paths))
 
     def action_quit(self) -> None:
-        self.dismiss(None)
+        self.app.exit()

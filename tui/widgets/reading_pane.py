@@ -26,13 +26,14 @@ from tui.safe import clean, one_line
 from tui.verdicts import look
 
 ROLE_STYLES = {
-    "claim": "underline $primary-lighten-2",
-    "evidence": "bold $success-lighten-1",
+    "claim": "underline $cue-claim",
+    "evidence": "bold $cue-evidence",
     "challenge": "italic $warning",
     "hedge": "dim italic",
     "reason": "italic $success-darken-1",
 }
-"""How each cue role is marked in the post text; the legend shows the same styles."""
+"""How each cue role is marked in the post text; the legend shows the same styles. The cue
+colours are the theme's, made readable on its background (tui.contrast, via the App)."""
 
 ROLE_LABELS = {
     "claim": "claim",

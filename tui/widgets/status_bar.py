@@ -26,6 +26,7 @@ class Status:
     save_error: bool = False
     busy: str = ""
     title: str = ""
+    unread: int = 0
 
 
 class StatusBar(Widget):
@@ -52,6 +53,8 @@ class StatusBar(Widget):
         if status.shown != status.total:
             where += f" · {status.shown} shown"
         parts.append(Content(where).stylize("bold"))
+        if status.unread:
+            parts.append(Content(f"{status.unread} unread"))
         if status.filter:
             parts.append(Content(f"filter: {one_line(status.filter)}"))
         if status.search:
