@@ -99,14 +99,17 @@ class Saver:
         return None
 
 
-def export_scorecard(card: Scorecard, path: Path, source: Source) -> tuple[str, bool]:
-    """Write the full scorecard to `path` (`e`); the notice to show and whether it was written.
-    Refuses a folder, the thread itself or someone else's file (`scoring.store.check_output`)."""
+def export_scorecard(
+    card: Scorecard, path: Path, source: Source, *, cues: bool = False
+) -> tuple[str, bool]:
+    """Write the scorecard to `path` (`e`): verdicts, reasons, tallies and marks, and each
+    post's sentences and cues when `cues`. Returns the notice to show and whether it was
+    written. Refuses a folder, the thread itself or someone else's file (`check_output`)."""
     from scoring.store import check_output, save_scorecard
 
     try:
         aside = save_scorecard(
-            storable_card(card), check_output(path, source.paths or [source.path])
+            storable_card(card), check_output(path, source.paths or [source.path]), cues=cues
         )
     except ThreadscoreError as exc:
         return f"Not exported: {exc}", False

@@ -8,6 +8,7 @@ a box that asks "enter again to overwrite" must not then refuse.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,11 +22,20 @@ from parsing.errors import ThreadscoreError
 from scoring.store import ScorecardFileError, check_output, load_scorecard
 from tui.safe import clean
 from tui.screens.dialog import Dialog
+from tui.screens.filter import Tick
 from tui.widgets.safe_text import SafeInput
 
 
-class ExportScreen(Dialog[Path | None]):
-    """Dismisses with the chosen path, or None when cancelled."""
+@dataclass(frozen=True)
+class ExportChoice:
+    """Where to write the scorecard, and whether with every post's sentences and cues."""
+
+    path: Path
+    cues: bool = False
+
+
+class ExportScreen(Dialog[ExportChoice | None]):
+    """Dismisses with the chosen path and options, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel")
@@ -41,6 +51,12 @@ class ExportScreen(Dialog[Path | None]):
         with Vertical(classes="dialog prompt"):
             yield Static(Content("Export the scorecard (TOML) to"), classes="dialog-title")
             yield SafeInput(str(self._default), id="path")
+            yield Tick(
+                "With each post's sentences and cues (about 4 times larger)",
+                False,
+                id="cues",
+                compact=True,
+            )
             yield Static(
                 Content("enter writes · escape cancels"), id="export-hint", classes="dialog-hint"
             )
@@ -61,8 +77,8 @@ class ExportScreen(Dialog[Path | None]):
         elif path is not None and path.exists() and self._confirmed != path:
             self._confirmed = path
             self._ask("The file exists: enter again to overwrite it.")
-        else:
-            self.dismiss(path)
+        elif path is not None:
+            self.dismiss(ExportChoice(path, self.query_one("#cues", Tick).value))
 
     @staticmethod
     def _path(value: str) -> Path | None:

@@ -49,6 +49,7 @@ from tui.loader import (
     thread_state,
 )
 from tui.messages import Exported, LoadFailed, MarksLoaded, ScoresReady, ScoringFailed, ThreadParsed
+from tui.safe import one_line
 from tui.saving import Saved, Saver
 from tui.screens.newsreader import NEWSREADER_BINDINGS, NewsreaderActions
 from tui.search import SearchIndex, match_pattern, next_match, passage_patterns
@@ -63,6 +64,7 @@ from tui.wording import plural
 if TYPE_CHECKING:
     from parsing.models import Thread
     from scoring.models import Scorecard, Verdict
+    from tui.screens.export import ExportChoice
 
 BLINK = 0.15
 """Loading shorter than this shows no spinner (a flash of one is worse than none)."""
@@ -75,6 +77,21 @@ SCORECARD_NOTICE_POSTS = 2000
 
 UI_SAVE_DELAY = 1.0
 """Position changes are written this long after the last move (and always on quit)."""
+
+
+def reading_what(paths: list[str | Path] | None) -> str:
+    """"Reading big-thread.txt (12.3 MB)…" for the pane while a thread loads."""
+    from parsing.errors import ThreadscoreError
+    from parsing.load import demo_path, expand_paths
+
+    try:
+        files = expand_paths(paths) if paths else [demo_path()]
+        size = sum(f.stat().st_size for f in files if f.is_file())
+    except (OSError, ValueError, ThreadscoreError):
+        return "Reading the thread…"
+    name = one_line(Path(paths[0]).name if paths else "the demo thread")
+    more = f" and {len(files) - 1} more pages" if len(files) > 1 else ""
+    return f"Reading {name}{more} ({size / 1e6:.1f} MB)…"
 
 
 class ReaderScreen(NewsreaderActions, Screen[None]):
@@ -224,6 +241,7 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
     def _maybe_show_loading(self) -> None:
         if self.doc is None:
             self.post_list.loading = True
+            self.pane.waiting(reading_what(self._paths))
 
     @work(thread=True, group="load", exit_on_error=False)
     def _read_thread(self) -> ThreadParsed | LoadFailed:
@@ -973,23 +991,30 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
 
         if not self._scores_needed("export", or_failed=True):
             return
-        self.app.push_screen(ExportScreen(self.default_export_path()), self._exported)
+        assert self.doc is not None
+        source = self.doc.thread.source
+        box = ExportScreen(self.default_export_path(), source.paths or [source.path])
+        self.app.push_screen(box, self._exported)
 
-    def _exported(self, path: Path | None) -> None:
-        if path is None or self.doc is None or self.doc.card is None:
+    def _exported(self, choice: ExportChoice | None) -> None:
+        if choice is None or self.doc is None or self.doc.card is None:
             return
-        self.notify(f"Exporting the scorecard to {path}…", markup=False)
-        self._export(self.doc.card, path)
+        self.busy = f"Exporting the scorecard to {choice.path}…"
+        self._export(self.doc.card, choice)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, card: Scorecard, path: Path) -> None:
-        """Serialise off the UI thread: a 10k-post scorecard takes seconds to write."""
+    def _export(self, card: Scorecard, choice: ExportChoice) -> None:
+        """Serialise off the UI thread (the status line says so meanwhile); without cues a
+        10k-post scorecard is 3.7 MB written in about half a second."""
         from tui.saving import export_scorecard
 
         assert self.doc is not None
-        self.post_message(Exported(*export_scorecard(card, path, self.doc.thread.source)))
+        source = self.doc.thread.source
+        said = export_scorecard(card, choice.path, source, cues=choice.cues)
+        self.post_message(Exported(*said))
 
     def on_exported(self, message: Exported) -> None:
+        self.busy = ""
         if message.ok:
             self.notify(message.said, title="Exported", markup=False)
         else:

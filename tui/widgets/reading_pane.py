@@ -215,12 +215,19 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._seek_passage = False
         self.scroll_on_show: float | None = None
         """Where to scroll the next post shown (going back to it): where it was left."""
+        self.waiting_for = ""
 
     def compose(self) -> ComposeResult:
         if self.view is not None:  # set before mounting: the first frame shows the post
             yield from self._build(self.view)
         else:
-            yield Static(Content("No post open."), classes="placeholder")
+            yield Static(Content(self.waiting_for or "No post open."), classes="placeholder")
+
+    def waiting(self, text: str) -> None:
+        """What the pane says while there is no post to show yet (the thread being read)."""
+        self.waiting_for = text
+        for placeholder in self.query(".placeholder").results(Static):
+            placeholder.update(Content(text))
 
     async def show(self, view: PostView, *, keep_scroll: bool = False) -> None:
         """Replace the pane's contents with `view` (a post, or the same post after a change)."""
