@@ -109,9 +109,9 @@ class ThreadscoreApp(App[None]):
         return self._home if self._home is not None else home_dir()
 
     async def on_recent_screen_chosen(self, message: RecentScreen.Chosen) -> None:
-        """A thread picked from the start-up list: the reader replaces the list."""
+        """A thread picked from the start-up list: the reader goes on top (quitting it quits)."""
         self.reader = ReaderScreen(list(message.paths), home=self._home, scorer=self._scorer)
-        await self.switch_screen(self.reader)
+        await self.push_screen(self.reader)
 
     def on_mount(self) -> None:
         self._apply_keymap()

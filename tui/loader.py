@@ -22,6 +22,7 @@ from tui.state import (
     file_stamp,
     load_ui_state,
     load_user_layer,
+    peek_ui_state,
     thread_files,
 )
 
@@ -74,7 +75,33 @@ def thread_state(thread: Thread, home: Path | None) -> ThreadRead:
     files = thread_files(thread.source, home)
     had_ui_file = files.ui.exists()
     ui, notice = load_ui_state(files.ui)
+    if not had_ui_file:
+        earlier = earlier_reading(files.ui, thread)
+        if earlier is not None:
+            ui.reading, ui.tree = earlier.reading, earlier.tree
     return ThreadRead(thread, files, ui, notice, had_ui_file)
+
+
+EARLIER_READING_SCAN = 50
+"""At most this many of the newest state files of the same name are looked at."""
+
+
+def earlier_reading(path: Path, thread: Thread) -> UiState | None:
+    """The newest UI state of an earlier version of this thread (the file grew, so its bytes
+    and state file name changed): one with the same name whose last-seen post is a post of
+    this thread. What was read there, and what was new, carry over. Files are only read."""
+    suffix = path.name.split("-", 1)[-1]  # "<fingerprint>-<name>.ui.toml"
+    try:
+        candidates = [p for p in path.parent.glob(f"*-{suffix}") if p != path]
+        candidates.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return None
+    ids = {post.id for post in thread.posts}
+    for candidate in candidates[:EARLIER_READING_SCAN]:
+        ui = peek_ui_state(candidate)
+        if ui is not None and ui.reading.last_id in ids:
+            return ui
+    return None
 
 
 @dataclass(frozen=True)

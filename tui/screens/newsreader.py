@@ -38,6 +38,7 @@ NEWSREADER_BINDINGS: list[BindingType] = [
 ]
 """Appended to `ReaderScreen.BINDINGS`; the tree's left/right/h/l are the post list's."""
 
+
 class NewsreaderActions:
     """Mixed into ReaderScreen. Expects its `doc`, `current`, `filter`, `post_list`, `go`,
     `set_filter`, `_refilter`, `_has_post`, `save_ui`, `notify`, `app`, `set_timer`."""

@@ -80,7 +80,7 @@ UI_SAVE_DELAY = 1.0
 
 
 def reading_what(paths: list[str | Path] | None) -> str:
-    """"Reading big-thread.txt (12.3 MB)…" for the pane while a thread loads."""
+    """ "Reading big-thread.txt (12.3 MB)…" for the pane while a thread loads."""
     from parsing.errors import ThreadscoreError
     from parsing.load import demo_path, expand_paths
 

@@ -1,0 +1,365 @@
+"""What newsreader users reach for, through the real reader: the reply tree, unread posts, links,
+one author's posts, copying, keys kept while loading, recent threads, settings that stick."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.color import Color
+
+from parsing.models import Thread
+from tests.test_tui_support import fixed_scorer, make_app, ready, small_thread, wait_loaded
+from tui.app import ThreadscoreApp
+from tui.contrast import AA, contrast
+from tui.screens.chooser import ChooserScreen
+from tui.screens.export import ExportScreen
+from tui.screens.recent import RecentScreen
+from tui.screens.scorecard import ScorecardScreen
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THREADSCORE_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr("tui.screens.newsreader.READ_AFTER", 0.05)
+
+
+def status(app) -> str:
+    return str(app.reader.query_one("#status").render())
+
+
+def footer_text(app) -> str:
+    return " ".join(
+        " ".join(str(w.render()) for w in key.query("*")) or str(key.render())
+        for key in app.screen.query("FooterKey")
+    )
+
+
+def row_text(app, number: int) -> str:
+    post_list = app.reader.post_list
+    index = post_list.index_of(number)
+    y = index - post_list.scroll_offset.y
+    return "".join(segment.text for segment in post_list.render_line(y))
+
+
+# ----- the reply tree ----------------------------------------------------------------------------
+
+
+async def test_t_shows_the_reply_tree_and_arrows_fold_climb_and_descend(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        reader = app.reader
+        await pilot.press("t")
+        assert reader.post_list.numbers == [1, 2, 4, 3, 5, 6]
+        assert "↩ #1 #2" in row_text(app, 3) and "↩" not in row_text(app, 4)
+        assert "▾" in row_text(app, 1)
+        await pilot.press("j", "left")  # #2 has a reply (#4): folded
+        assert reader.post_list.numbers == [1, 2, 3, 5, 6] and "(+1)" in row_text(app, 2)
+        await pilot.press("right", "right")  # unfolded, then down to its first reply
+        assert reader.current == 4
+        await pilot.press("h")  # h is left in the tree: up to the post #4 answers
+        assert reader.current == 2
+        await pilot.press("z")
+        assert reader.post_list.numbers == [1, 5, 6] and reader.current == 1
+        await pilot.press("z", "t")
+        assert reader.post_list.numbers == [1, 2, 3, 4, 5, 6]
+        highlight = reader.pane.highlight
+        await pilot.press("h")  # in page order h is the highlight toggle again
+        assert reader.pane.highlight != highlight
+        await pilot.press("t", "q")
+    second = make_app(tmp_path)
+    async with second.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        assert second.reader.post_list.numbers == [1, 2, 4, 3, 5, 6]  # the tree is remembered
+
+
+# ----- unread -----------------------------------------------------------------------------------
+
+
+async def test_posts_are_read_once_open_a_moment_and_u_walks_the_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.screens.newsreader.READ_AFTER", 0.4)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.6)  # #1 has been open a moment
+        assert "5 unread" in status(app) and not row_text(app, 1).startswith("•")
+        assert row_text(app, 2).startswith("•")
+        await pilot.press("u")
+        assert app.reader.current == 2
+        await pilot.press("u")  # #2 was open too briefly to count: u goes on to #3
+        assert app.reader.current == 3
+        await pilot.pause(0.6)
+        await pilot.press("q")
+    again = make_app(tmp_path)
+    async with again.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        listing = again.reader.listing
+        assert listing.is_read(1) and listing.is_read(3) and not listing.is_read(2)
+        await pilot.press("g", "u")
+        assert again.reader.current == 2
+
+
+async def test_a_thread_that_grew_says_how_many_posts_are_new(tmp_path: Path) -> None:
+    whole = small_thread(str(tmp_path / "thread.txt"))
+    first = whole.model_copy(update={"posts": whole.posts[:4]})
+    app = make_app(tmp_path, first)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("q")
+    grown_source = whole.source.model_copy(update={"sha256": "e2" * 32})
+    grown = whole.model_copy(update={"source": grown_source})  # the file grew: new bytes
+    again = make_app(tmp_path, grown)
+    async with again.run_test(size=(120, 30), notifications=True) as pilot:
+        await ready(pilot)
+        for _ in range(50):
+            if again.reader.listing is not None and again.reader.listing.new:
+                break
+            await pilot.pause(0.05)
+        said = [str(n.message) for n in again._notifications]
+        assert any("2 posts new since your last visit" in m for m in said), said
+        assert row_text(again, 5).startswith("N") and row_text(again, 6).startswith("N")
+
+
+# ----- links, authors, filters, copying ------------------------------------------------------
+
+
+def thread_with_links(path: str) -> Thread:
+    thread = small_thread(path)
+    body = "See https://example.org/survey-2019.pdf, and (https://en.wikipedia.org/wiki/Car-free_zone)."
+    first = thread.posts[0].model_copy(update={"body": body, "parts": []})
+    return thread.model_copy(update={"posts": [first, *thread.posts[1:]]})
+
+
+class FakeBrowser:
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+
+    def open(self, url: str) -> bool:
+        self.opened.append(url)
+        return True
+
+
+async def test_L_lists_a_posts_links_in_full_and_opens_the_chosen_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    browser = FakeBrowser()
+    monkeypatch.setattr("tui.links.system_browser", lambda: browser)
+    app = make_app(tmp_path, thread_with_links(str(tmp_path / "t.txt")))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("L")
+        assert isinstance(app.screen, ChooserScreen)
+        options = app.screen.query_one("#choices")
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert labels == [
+            "https://example.org/survey-2019.pdf",
+            "https://en.wikipedia.org/wiki/Car-free_zone",
+        ]
+        await pilot.press("j", "enter")
+        said = [str(n.message) for n in app._notifications]
+    assert browser.opened == ["https://en.wikipedia.org/wiki/Car-free_zone"]
+    assert "Opening https://en.wikipedia.org/wiki/Car-free_zone" in said
+
+
+async def test_A_shows_one_authors_posts_and_escape_clears_the_filter(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        reader = app.reader
+        await pilot.press("A")
+        assert reader.post_list.numbers == [1, 4] and "by alice" in status(app)
+        await pilot.press("A")
+        assert reader.post_list.numbers == [1, 2, 3, 4, 5, 6]
+        await pilot.press("j", "A")
+        assert reader.post_list.numbers == [2]
+        await pilot.press("escape")
+        assert reader.post_list.numbers == [1, 2, 3, 4, 5, 6] and not reader.filter.active
+        assert reader.current == 2
+
+
+async def test_a_filter_lands_on_the_nearest_post_it_shows(tmp_path: Path) -> None:
+    from tui.filters import Filter
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("G", "k")  # on #5
+        app.reader.set_filter(Filter(verdicts=frozenset({"evidenced"})))  # #1 and #4
+        assert app.reader.current == 4  # nearest to #5, not the first (#1)
+
+
+async def test_the_search_count_follows_the_filter(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j", "j", "A")  # alice: #1 and #4
+        await pilot.press("slash", *"car", "enter")
+        said = [str(n.message) for n in app._notifications]
+        assert "2 posts match; 2 more outside the filter." in said, said
+        assert "/car 2/2" in status(app)  # counted among the listed posts, not all four
+
+
+async def test_y_copies_the_posts_own_words(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "y")
+        assert app.clipboard == "Source? I doubt that is true for a town like ours."
+
+
+async def test_a_bookmarked_post_with_a_note_shows_both_marks(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("m", "a", "x", "ctrl+s")
+        assert "⚑✎" in row_text(app, 1)
+
+
+# ----- keys while loading, the loading pane, the footer -----------------------------------------
+
+
+async def test_keys_pressed_while_loading_are_kept_and_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marks_gate, scores_gate = threading.Event(), threading.Event()
+    from tui import loader
+
+    real_read_marks = loader.read_marks
+
+    def slow_marks(*args):
+        marks_gate.wait(10)
+        return real_read_marks(*args)
+
+    def slow_scorer(thread: Thread):
+        scores_gate.wait(10)
+        return fixed_scorer(thread)
+
+    monkeypatch.setattr("tui.screens.reader.read_marks", slow_marks)
+    app = ThreadscoreApp(thread=small_thread(), home=tmp_path, scorer=slow_scorer)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(100):
+            if app.reader.doc is not None:
+                break
+            await pilot.pause(0.02)
+        await pilot.press("m", "j", "3", "s")  # before the marks and the scores are in
+        assert not app.reader.marks_ready
+        marks_gate.set()
+        for _ in range(100):
+            if app.reader.marks_ready:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause(0.1)
+        assert app.reader.doc.bookmarks() == [1]
+        assert app.reader.doc.mark(2).rating == 3
+        assert not isinstance(app.screen, ScorecardScreen)
+        scores_gate.set()
+        await wait_loaded(app)
+        for _ in range(100):
+            if isinstance(app.screen, ScorecardScreen):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(app.screen, ScorecardScreen)
+
+
+async def test_while_loading_the_pane_names_the_file_and_then_the_footer_has_its_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "market-square.txt"
+    page.write_text("x" * 3000, encoding="utf-8")
+    gate = threading.Event()
+
+    def slow_thread(paths, home):
+        from tui.loader import thread_state
+
+        gate.wait(10)
+        return thread_state(small_thread(str(page)), home)
+
+    monkeypatch.setattr("tui.screens.reader.read_thread", slow_thread)
+    app = ThreadscoreApp([page], home=tmp_path, scorer=fixed_scorer)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause(0.3)
+        placeholder = str(app.reader.pane.query_one(".placeholder").render())
+        assert placeholder == "Reading market-square.txt (0.0 MB)…"
+        gate.set()
+        await wait_loaded(app)
+        await pilot.pause(0.1)
+        assert "⏎ Open" in footer_text(app) or "enter Open" in footer_text(app)
+
+
+# ----- export ---------------------------------------------------------------------------------
+
+
+async def test_export_without_and_with_cues(tmp_path: Path) -> None:
+    app = make_app(tmp_path, small_thread(str(tmp_path / "thread.txt")))
+    out = tmp_path / "thread.scorecard.toml"
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("e", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lean = tomllib.loads(out.read_text(encoding="utf-8"))
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#cues").value = True
+        await pilot.press("enter")
+        await pilot.pause(0.4)
+        await pilot.press("enter")  # confirms the overwrite
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        full = tomllib.loads(out.read_text(encoding="utf-8"))
+    assert all("cues" not in p and "sentences" not in p for p in lean["posts"])
+    assert full["posts"][0]["cues"] and lean["totals"] == full["totals"]
+
+
+# ----- start-up list, settings ----------------------------------------------------------------
+
+
+async def test_without_a_file_the_reader_starts_on_recent_threads(tmp_path: Path) -> None:
+    app = ThreadscoreApp(home=tmp_path, scorer=fixed_scorer, recent=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecentScreen)
+        options = app.screen.query_one("RecentList")
+        assert "demo" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await wait_loaded(app)
+        await pilot.pause()
+        assert app.screen is app.reader and app.reader.doc is not None
+        await pilot.press("m", "q")
+    again = ThreadscoreApp(home=tmp_path, scorer=fixed_scorer, recent=True)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = str(again.screen.query_one("RecentList").get_option_at_index(0).prompt)
+        assert "1 marks" in first and "posts" in first and "unread" in first
+
+
+def test_threadscore_demo_opens_the_demo() -> None:
+    from tui.cli import build_parser
+
+    reader = build_parser()[0]
+    assert reader.parse_args(["--demo"]).demo and not reader.parse_args([]).demo
+
+
+async def test_a_chosen_theme_is_saved_and_used_next_time(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.theme = "textual-light"
+        await pilot.pause()
+        variables = app.theme_variables
+        background = Color.parse(variables["background"])
+        for name in ("cue-claim", "cue-evidence"):
+            assert contrast(Color.parse(variables[name]), background) >= AA
+    config = tomllib.loads((tmp_path / "config.toml").read_text(encoding="utf-8"))
+    assert config["theme"] == "textual-light"
+    again = make_app(tmp_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert again.theme == "textual-light"
+    await asyncio.sleep(0)
