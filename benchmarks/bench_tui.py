@@ -10,12 +10,17 @@ Pilot's idle waits) to the first frame after it, which shows the moved cursor (t
 pane follows 60 ms after the last key, so holding `j` only redraws the list).
 The machine is shared, so the process's CPU time at the first frame is printed too: wall time
 above CPU time is time spent waiting for a CPU that other jobs held.
-Targets on the 2-vCPU dev machine: seed <= 0.5 s, 10k posts <= 1.5 s, cursor key <= 16 ms.
+At 10k posts it also times the scorecard screen (first and later opening), an export (and a
+cursor key while it runs), quitting, and on a copy of the thread with quote links added, the
+reply tree's toggle and cursor keys in the tree.
+Targets on the 2-vCPU dev machine: seed <= 0.5 s, 10k posts <= 1.5 s, cursor key <= 16 ms,
+scorecard again <= 0.5 s, quit <= 0.5 s.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import random
@@ -56,8 +61,32 @@ def generate_thread(path: Path, posts: int) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def child(thread: str, keys: int, spawned: float) -> None:
-    """Runs in the measured process: start the app, time its first frame and cursor keys.
+def with_quotes(thread_path: str, share: float = 0.6):  # type: ignore[no-untyped-def]
+    """The generated thread with quote links added (its flat text has none the parser can
+    find): a `share` of posts quote one or two of the 40 posts before them, as debates do."""
+    from parsing.load import load_thread
+    from parsing.models import Part, Quote
+
+    rng = random.Random(2)
+    thread = load_thread([thread_path])
+    posts = []
+    for post in thread.posts:
+        quotes = []
+        if post.number > 1 and rng.random() < share:
+            for _ in range(1 + (rng.random() < 0.2)):
+                target = rng.randrange(max(1, post.number - 40), post.number)
+                words = thread.posts[target - 1].body[:60]
+                quotes.append(Quote(target=target, text=words, author=None))
+        parts = [Part(kind="quote", quote=i) for i in range(len(quotes))]
+        parts.append(Part(kind="text", text=post.body))
+        posts.append(post.model_copy(update={"quotes": quotes, "parts": parts}))
+    return thread.model_copy(update={"posts": posts})
+
+
+def child(thread: str, keys: int, spawned: float, tree: bool = False) -> None:
+    """Runs in the measured process: start the app, time its first frame, cursor keys, the
+    scorecard, an export and quitting (`tree`: on the thread with quote links, the tree toggle
+    and keys in the tree instead).
 
     Times are wall-clock from `spawned` (when the parent started this process), so interpreter
     start-up and imports count as they do for a user.
@@ -65,10 +94,6 @@ def child(thread: str, keys: int, spawned: float) -> None:
     from tui.startup import pause_collector
 
     pause_collector()  # first, as `threadscore THREAD` does (tui.cli.main)
-
-    import asyncio
-
-    from textual import events
 
     from tui.app import ThreadscoreApp
 
@@ -89,8 +114,11 @@ def child(thread: str, keys: int, spawned: float) -> None:
     async def run() -> None:
         from tui.cli import build_parser
 
-        args = build_parser()[0].parse_args([thread])  # as `threadscore THREAD` does
-        app = Timed(args.thread)
+        if tree:
+            app = Timed(thread=with_quotes(thread))
+        else:
+            args = build_parser()[0].parse_args([thread])  # as `threadscore THREAD` does
+            app = Timed(args.thread)
         async with app.run_test(size=(120, 40)) as pilot:
             while not first_with_posts:
                 if app.load_error or time.time() - spawned > 60:
@@ -103,46 +131,159 @@ def child(thread: str, keys: int, spawned: float) -> None:
                 await asyncio.sleep(0.01)
             result["scored_s"] = time.time() - spawned
             await pilot.pause(0.2)
-            latencies = []
-            driver = app._driver
-            assert driver is not None
-            for i in range(keys):
-                key = "j" if i % 2 == 0 or i < keys // 2 else "k"
-                frames.clear()
-                sent = time.time()
-                driver.send_message(events.Key(key, key))
-                # Let this key's frames land, including the reading pane's redraw 60 ms later,
-                # so it is not counted against the next key.
-                await pilot.pause(0.15)
-                list_frames = [t for t in frames if t - sent < 0.05]
-                if list_frames:
-                    latencies.append(list_frames[0] - sent)
-            result["key_ms_median"] = statistics.median(latencies) * 1000 if latencies else -1
-            result["key_ms_p90"] = (
-                sorted(latencies)[int(len(latencies) * 0.9)] * 1000 if latencies else -1
-            )
-            result["keys"] = len(latencies)
+            if tree:
+                result["tree_toggle_s"] = await timed_key(app, pilot, frames, "t")
+                await pilot.pause(0.3)
+            result.update(await key_latencies(app, pilot, frames, keys))
+            if not tree:
+                result.update(await scorecard_times(app, pilot, frames))
+                result.update(await export_times(app, pilot, frames))
+            result["quit_sent"] = time.time()
             await pilot.press("q")
+        result["app_exit_s"] = time.time() - result["quit_sent"]
 
     asyncio.run(run())
-    print(json.dumps(result))
+    print(json.dumps(result), flush=True)
+    os._exit(0)  # as the `threadscore` command ends (tui.cli.entry)
 
 
-def measure(thread: Path, keys: int) -> dict[str, float]:
+def send(app, key: str) -> float:  # type: ignore[no-untyped-def]
+    """Queue `key` as the terminal would (no Pilot idle waits); the time it was sent."""
+    from textual import events
+
+    sent = time.time()
+    app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+    return sent
+
+
+async def timed_key(app, pilot, frames: list[float], key: str) -> float:  # type: ignore[no-untyped-def]
+    """Seconds from sending `key` to the first frame drawn after it was handled."""
+    frames.clear()
+    sent = send(app, key)
+    for _ in range(3000):
+        await pilot.pause(0.002)
+        if frames:
+            return frames[0] - sent
+    return -1.0
+
+
+async def key_latencies(app, pilot, frames: list[float], keys: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Cursor key to frame over `keys` presses of j (then k)."""
+    latencies = []
+    for i in range(keys):
+        key = "j" if i % 2 == 0 or i < keys // 2 else "k"
+        frames.clear()
+        sent = send(app, key)
+        # Let this key's frames land, including the reading pane's redraw 60 ms later,
+        # so it is not counted against the next key.
+        await pilot.pause(0.15)
+        list_frames = [t for t in frames if t - sent < 0.05]
+        if list_frames:
+            latencies.append(list_frames[0] - sent)
+    return {
+        "key_ms_median": statistics.median(latencies) * 1000 if latencies else -1,
+        "key_ms_p90": sorted(latencies)[int(len(latencies) * 0.9)] * 1000 if latencies else -1,
+        "keys": len(latencies),
+    }
+
+
+async def scorecard_times(app, pilot, frames: list[float]) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Seconds from `s` to the scorecard's first frame: the first time, then again."""
+    from tui.screens.scorecard import ScorecardScreen
+
+    times = {}
+    for name in ("scorecard_first_s", "scorecard_later_s"):
+        sent = send(app, "s")
+        while not isinstance(app.screen, ScorecardScreen) and time.time() - sent < 60:
+            await asyncio.sleep(0.002)
+        frames.clear()
+        while not frames and time.time() - sent < 60:
+            await asyncio.sleep(0.002)
+        times[name] = (frames[0] if frames else time.time()) - sent
+        await pilot.pause(0.2)
+        send(app, "escape")
+        await pilot.pause(0.3)
+    return times
+
+
+async def export_times(app, pilot, frames: list[float]) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Seconds an export takes (enter in the box to the notice), the file's size, and the
+    cursor key's latency while it runs."""
+    from tui.screens.export import ExportScreen
+
+    send(app, "e")
+    while not isinstance(app.screen, ExportScreen):
+        await asyncio.sleep(0.01)
+    out = Path(tempfile.mkdtemp(prefix="bench-export-")) / "card.toml"
+    app.screen.query_one("#path").value = str(out)
+    await pilot.pause(0.05)
+    sent = send(app, "enter")
+    while not app.reader.busy and time.time() - sent < 5:
+        await asyncio.sleep(0.001)
+    during = []
+    while app.reader.busy and time.time() - sent < 120:
+        frames.clear()
+        pressed = send(app, "j")
+        await pilot.pause(0.1)
+        if frames:
+            during.append(frames[0] - pressed)
+    took = time.time() - sent
+    size = out.stat().st_size if out.exists() else 0
+    return {
+        "export_s": took,
+        "export_mb": size / 1e6,
+        "export_key_ms_median": statistics.median(during) * 1000 if during else -1,
+    }
+
+
+def measure(thread: Path, keys: int, *, tree: bool = False) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
         env = {**os.environ, "THREADSCORE_HOME": home}
         env.pop("TEXTUAL_THEME", None)
         spawn = time.time()
         code = (
             f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
-            f"import bench_tui; bench_tui.child({str(thread)!r}, {keys}, {spawn!r})"
+            f"import bench_tui; bench_tui.child({str(thread)!r}, {keys}, {spawn!r}, {tree!r})"
         )
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
         )
+        ended = time.time()
     if out.returncode:
         sys.exit(f"benchmark process failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["quit_s"] = ended - result["quit_sent"]
+    return result
+
+
+def report(name: str, r: dict[str, float], target: float) -> None:
+    ok = "ok" if r["first_frame_s"] <= target else "OVER TARGET"
+    print(
+        f"{name:>12}: {int(r['posts'])} posts, first frame {r['first_frame_s']:.3f} s "
+        f"(CPU {r['first_frame_cpu_s']:.3f} s; target {target} s: {ok}); "
+        f"verdicts shown at {r['scored_s']:.2f} s"
+    )
+    key_ok = "ok" if r["key_ms_median"] <= 16 else "OVER TARGET"
+    mode = "tree" if "tree_toggle_s" in r else "list"
+    print(
+        f"{'':>12}  cursor key to frame ({mode}): median {r['key_ms_median']:.1f} ms, "
+        f"p90 {r['key_ms_p90']:.1f} ms over {int(r['keys'])} keys (target 16 ms: {key_ok})"
+    )
+    if "tree_toggle_s" in r:
+        print(f"{'':>12}  tree toggle (t) to frame: {r['tree_toggle_s'] * 1000:.0f} ms")
+    if "scorecard_first_s" in r:
+        print(
+            f"{'':>12}  scorecard open: first {r['scorecard_first_s']:.2f} s, "
+            f"later {r['scorecard_later_s']:.2f} s (target later <= 0.5 s)"
+        )
+        print(
+            f"{'':>12}  export: {r['export_s']:.2f} s, {r['export_mb']:.1f} MB, cursor key "
+            f"meanwhile median {r['export_key_ms_median']:.0f} ms"
+        )
+    print(
+        f"{'':>12}  quit: {r['app_exit_s']:.2f} s to the app's end, {r['quit_s']:.2f} s to the "
+        "process's end (target 0.5 s)"
+    )
 
 
 def main() -> int:
@@ -160,18 +301,8 @@ def main() -> int:
     generate_thread(big, args.posts)
     cases.append((f"{args.posts} posts", big, 1.5))
     for name, path, target in cases:
-        r = measure(path, args.keys)
-        ok = "ok" if r["first_frame_s"] <= target else "OVER TARGET"
-        print(
-            f"{name:>12}: {int(r['posts'])} posts, first frame {r['first_frame_s']:.3f} s "
-            f"(CPU {r['first_frame_cpu_s']:.3f} s; target {target} s: {ok}); "
-            f"verdicts shown at {r['scored_s']:.2f} s"
-        )
-        key_ok = "ok" if r["key_ms_median"] <= 16 else "OVER TARGET"
-        print(
-            f"{'':>12}  cursor key to frame: median {r['key_ms_median']:.1f} ms, "
-            f"p90 {r['key_ms_p90']:.1f} ms over {int(r['keys'])} keys (target 16 ms: {key_ok})"
-        )
+        report(name, measure(path, args.keys), target)
+    report(f"{args.posts} tree", measure(big, args.keys, tree=True), 99.0)
     scratch.cleanup()
     return 0
 

@@ -363,3 +363,22 @@ async def test_a_chosen_theme_is_saved_and_used_next_time(tmp_path: Path) -> Non
         await ready(pilot)
         assert again.theme == "textual-light"
     await asyncio.sleep(0)
+
+
+async def test_the_scorecard_is_kept_between_openings_until_a_mark_changes(
+    tmp_path: Path,
+) -> None:
+    from scoring import score_thread
+
+    app = ThreadscoreApp(thread=small_thread(), home=tmp_path, scorer=score_thread)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        first = app.screen
+        assert isinstance(first, ScorecardScreen)
+        await pilot.press("escape", "s")
+        assert app.screen is first  # counted once
+        await pilot.press("enter")  # it still answers (here: one author's posts)
+        assert app.screen is app.reader and app.reader.filter.author is not None
+        await pilot.press("escape", "m", "s")
+        assert isinstance(app.screen, ScorecardScreen) and app.screen is not first

@@ -63,7 +63,7 @@ async def test_a_big_thread_says_the_scorecard_is_coming(tmp_path: Path, monkeyp
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        app.reader.action_scorecard()
+        await app.reader.action_scorecard()
         assert "Counting the scorecard" in str(app.reader.query_one("#status").render())
         for _ in range(100):
             await pilot.pause(0.02)

@@ -34,6 +34,10 @@ class DismissOnce:
         """True once the screen has answered (it may still be on the stack for a moment)."""
         return self._dismissed
 
+    def _on_screen_resume(self) -> None:
+        """Shown (again: a kept screen, like the scorecard): it may answer once more."""
+        self._dismissed = False
+
     def dismiss(self, result: Any = None) -> AwaitComplete:
         if self._dismissed or not self.is_active:  # type: ignore[attr-defined]
             return AwaitComplete(_nothing())

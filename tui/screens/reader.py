@@ -175,6 +175,7 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
         self._pane_timer: Timer | None = None
         self._ui_timer: Timer | None = None
         self._quit_warned = False
+        self._scorecard: tuple[Scorecard, Screen[ScorecardChoice | None]] | None = None
         self._pending: list[tuple[str, int | None, str]] = []
         """Actions keyed while loading: (action, post under the cursor then, what it needs)."""
         self.post_list = PostList(
@@ -945,26 +946,43 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
             self._keep(action, "scores")
         return False
 
-    def action_scorecard(self) -> None:
-        """Open the scorecard; on a big thread say so first, as counting it takes a moment."""
+    async def action_scorecard(self) -> None:
+        """Open the scorecard; on a big thread say so first, as counting it takes a moment
+        (the first time: it is kept while the scores and marks stay the same)."""
         if not self._scores_needed("scorecard") or self.busy == "Counting the scorecard…":
             return
         assert self.doc is not None
-        if len(self.doc.thread.posts) < SCORECARD_NOTICE_POSTS:
-            self._open_scorecard()
+        kept = self._scorecard is not None and self._scorecard[0] is self.doc.card
+        if kept or len(self.doc.thread.posts) < SCORECARD_NOTICE_POSTS:
+            await self._open_scorecard()
             return
         self.busy = "Counting the scorecard…"
         self.call_after_refresh(self._open_scorecard)
 
-    def _open_scorecard(self) -> None:
+    async def _open_scorecard(self) -> None:
         self.busy = ""
         if self.doc is None or self.doc.card is None:
             return
+        screen = await self._scorecard_screen(self.doc.card)
+        self.app.push_screen(screen, self._scorecard_closed)
+
+    async def _scorecard_screen(self, card: Scorecard) -> Screen[ScorecardChoice | None]:
+        """The scorecard screen for `card`: kept between openings while the card is the same
+        (at 10,000 posts counting and drawing it takes most of a second), built anew after any
+        change to scores or marks. It keeps its sort and cursor meanwhile."""
         from tui.screens.scorecard import ScorecardScreen
 
-        self.app.push_screen(
-            ScorecardScreen(self.doc.thread, self.doc.card, id="scorecard"), self._scorecard_closed
-        )
+        kept = self._scorecard
+        if kept is not None and kept[0] is card:
+            return kept[1]
+        if kept is not None:
+            self.app.uninstall_screen(kept[1])
+            await kept[1].remove()
+        assert self.doc is not None
+        screen = ScorecardScreen(self.doc.thread, card, id="scorecard")
+        self.app.install_screen(screen, f"scorecard-{id(screen)}")
+        self._scorecard = (card, screen)
+        return screen
 
     def _scorecard_closed(self, choice: ScorecardChoice | None) -> None:
         if choice is None or self.doc is None:
