@@ -16,7 +16,7 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 
-from tests.test_tui_support import make_app, ready, small_thread
+from tests.reader_support import make_app, ready, small_thread
 from tui.app import ThreadscoreApp
 from tui.screens.chooser import ChooserScreen
 from tui.screens.export import ExportScreen

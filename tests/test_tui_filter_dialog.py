@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from tests.test_tui_support import make_app, ready, small_thread
+from tests.reader_support import make_app, ready, small_thread
 from tui.screens.filter import FilterScreen
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_tui_support import make_app, ready
+from tests.reader_support import make_app, ready
 from tui.screens.help import HelpScreen
 
 

@@ -12,7 +12,7 @@ import pytest
 from textual.color import Color
 
 from parsing.models import Thread
-from tests.test_tui_support import fixed_scorer, make_app, ready, small_thread, wait_loaded
+from tests.reader_support import fixed_scorer, make_app, ready, small_thread, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.contrast import AA, contrast
 from tui.screens.chooser import ChooserScreen

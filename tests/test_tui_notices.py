@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets._toast import Toast
 
-from tests.test_tui_support import make_app, ready
+from tests.reader_support import make_app, ready
 
 
 async def test_a_notice_sits_above_the_status_line_and_footer(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 from textual._xterm_parser import XTermParser
 from textual.events import Key, Paste
 
-from tests.test_tui_support import make_app, ready
+from tests.reader_support import make_app, ready
 from tui.paste import PasteFilter, PasteSafeParser, install
 from tui.screens.note import NoteScreen
 from tui.screens.search import SearchScreen

@@ -11,7 +11,7 @@ import pytest
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 
-from tests.test_tui_support import small_thread
+from tests.reader_support import small_thread
 from tui.clipboard import own_words
 from tui.contrast import AA, contrast, cue_variables, readable
 from tui.filters import (
