@@ -26,6 +26,7 @@ def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("TEXTUAL_THEME", raising=False)
     monkeypatch.setenv("THREADSCORE_HOME", str(HOME))
+    monkeypatch.setattr("tui.screens.newsreader.READ_AFTER", 3600.0)  # every post stays unread
     shutil.rmtree(HOME, ignore_errors=True)
 
 
@@ -71,3 +72,48 @@ def test_filter_80x24(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(HOME), terminal_size=(80, 24), run_before=filter_open)
+
+
+def test_tree_80x24(snap_compare) -> None:
+    async def tree(pilot: Pilot[None]) -> None:
+        await ready(pilot)
+        await pilot.press("t", "j", "left", "j")
+        await pilot.pause()
+
+    assert snap_compare(make_app(HOME), terminal_size=(80, 24), run_before=tree)
+
+
+def test_recent_threads_80x24(snap_compare) -> None:
+    from tui.app import ThreadscoreApp
+    from tui.recent import Recent, save_recent
+
+    HOME.mkdir(parents=True, exist_ok=True)
+    town = HOME / "market-square.txt"
+    town.write_text("x", encoding="utf-8")
+    pages = HOME / "forum.thread-42"
+    pages.mkdir()
+    for n in (1, 2, 3):
+        (pages / f"page-{n}.html").write_text("x", encoding="utf-8")
+    save_recent(
+        HOME,
+        [
+            Recent(
+                (str(town),),
+                "Should the old town centre go car-free?",
+                "2026-12-06T21:04:00",
+                posts=6,
+                marks=3,
+                unread=2,
+            ),
+            Recent(
+                tuple(str(p) for p in sorted(pages.iterdir())),
+                "Bus lanes on Bridge Road",
+                "2026-11-30T09:12:00",
+                posts=248,
+                marks=0,
+                unread=248,
+            ),
+        ],
+    )
+    app = ThreadscoreApp(home=HOME, recent=True)
+    assert snap_compare(app, terminal_size=(80, 24))

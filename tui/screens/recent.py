@@ -75,9 +75,14 @@ class RecentScreen(Screen[None]):
 
     @staticmethod
     def _option(index: int, entry: Recent) -> Option:
-        where = one_line(
-            str(Path(entry.paths[0]).parent if len(entry.paths) > 1 else entry.paths[0])
-        )
+        from parsing.load import demo_path
+
+        if entry.paths == (str(demo_path()),):
+            where = "(bundled with threadscore: a short debate to try the keys on)"
+        elif len(entry.paths) > 1:
+            where = one_line(f"{Path(entry.paths[0]).parent} ({len(entry.paths)} pages)")
+        else:
+            where = one_line(entry.paths[0])
         label = Content.assemble(
             (one_line(describe(entry)), "bold"), "\n", (f"  {where}", "$text-muted")
         )
