@@ -382,3 +382,23 @@ async def test_the_scorecard_is_kept_between_openings_until_a_mark_changes(
         assert app.screen is app.reader and app.reader.filter.author is not None
         await pilot.press("escape", "m", "s")
         assert isinstance(app.screen, ScorecardScreen) and app.screen is not first
+
+
+async def test_a_long_web_address_is_never_folded_across_lines(tmp_path: Path) -> None:
+    from tui.widgets.reading_pane import link_lines
+
+    app = make_app(tmp_path, thread_with_links(str(tmp_path / "t.txt")))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        lines = app.reader.pane.query(".link-line")
+        assert [str(line.render()) for line in lines] == [
+            "https://example.org/survey-2019.pdf",
+            "https://en.wikipedia.org/wiki/Car-free_zone",
+        ]
+        assert all(line.size.height == 1 for line in lines)  # cut at the edge, not folded
+    text = "See https://example.org/survey-2019.pdf, and more."
+    assert [(text[a:b], link) for a, b, link in link_lines(text)] == [
+        ("See", False),
+        ("https://example.org/survey-2019.pdf", True),
+        (", and more.", False),
+    ]

@@ -85,6 +85,33 @@ Marks = Sequence[tuple[re.Pattern[str], str]]
 """Patterns to mark in the text, each with its style."""
 
 
+LONG_LINK = 24
+"""A web address this long or longer is drawn on a line of its own (see `link_lines`)."""
+
+
+def link_lines(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is a long address) pieces of `text`: the text between long addresses
+    (trimmed of the spaces around them), and each long address alone."""
+    from tui.links import find_links
+
+    pieces: list[tuple[int, int, bool]] = []
+    at = 0
+    for link in find_links(text):
+        if len(link.text) < LONG_LINK:
+            continue
+        before = text[at : link.start]
+        if before.strip():
+            start = at + len(before) - len(before.lstrip())
+            pieces.append((start, at + len(before.rstrip()), False))
+        pieces.append((link.start, link.end, True))
+        at = link.end
+    rest = text[at:]
+    if rest.strip() or not pieces:
+        start = at + len(rest) - len(rest.lstrip()) if pieces else at
+        pieces.append((start, at + len(rest.rstrip()) if pieces else len(text), False))
+    return pieces
+
+
 def highlighted(text: str, offset: int, cues: list[CueSpan], marks: Marks = ()) -> Content:
     """`text` (found at `offset` in the body) as Content with the cue spans that fall inside it,
     and the places `marks` match."""
@@ -375,8 +402,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 if offset >= 0:
                     cursor = offset + len(part.text)
                 cues = view.cues if self.highlight and offset >= 0 else []
-                text = highlighted(part.text, offset, cues, marks)
-                widgets.append(Static(text, classes="post-text searchable"))
+                widgets.extend(self._text(part.text, offset, cues, marks))
         if view.cues or view.reason:
             widgets.append(Static(self._why(view), classes="why"))
         if post.attachments:
@@ -385,6 +411,23 @@ class ReadingPane(VerticalScroll, can_focus=True):
             widgets.append(Static(Content(clean(post.signature)), classes="signature"))
         widgets.append(Static(self._quoted_by(view), classes="quoted-by"))
         return widgets
+
+    @staticmethod
+    def _text(text: str, offset: int, cues: list[CueSpan], marks: Marks) -> list[Static]:
+        """A run of the post's own words; a long web address gets a line of its own that is
+        never wrapped (cut with "…" at the pane's edge: `L` lists it whole), as folding it
+        across lines would hand a reader who copies it a broken address."""
+        pieces = link_lines(text)
+        statics = []
+        for index, (start, end, link) in enumerate(pieces):
+            piece = highlighted(text[start:end], offset + start if offset >= 0 else -1, cues, marks)
+            classes = "post-text searchable"
+            if link:
+                classes += " link-line"
+            if index + 1 < len(pieces):
+                classes += " joined"  # no blank line inside a paragraph
+            statics.append(Static(piece, classes=classes))
+        return statics
 
     def _header(self, view: PostView) -> Content:
         post = view.post
