@@ -52,7 +52,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
             yield Static(Content("Export the scorecard (TOML) to"), classes="dialog-title")
             yield SafeInput(str(self._default), id="path")
             yield Tick(
-                "With each post's sentences and cues (about 4 times larger)",
+                "With sentences and cues (4 times larger)",
                 False,
                 id="cues",
                 compact=True,
