@@ -315,3 +315,10 @@ def test_listing_counts_unread_and_new_posts_of_a_grown_thread() -> None:
     assert grown.new == {5, 6} and grown.unread() == {2, 3, 4, 5, 6}
     grown.mark_read(5)
     assert grown.new == {6}
+
+
+def test_a_file_whose_name_a_terminal_would_obey_is_not_listed(tmp_path: Path) -> None:
+    evil = Recent(paths=("/tmp/evil\x1b]0;PWNED\x07\u202etxt.exe",), title="x")
+    assert remember(tmp_path, evil) == [] and not recent_path(tmp_path).exists()
+    remember(tmp_path, Recent(paths=("/tmp/fine.txt",), title="a\u202etitle"))
+    assert load_recent(tmp_path)[0].title == "atitle"

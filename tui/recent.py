@@ -13,6 +13,8 @@ import tomllib
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from tui.safe import one_line, visible
+
 KEEP = 30
 RECENT_VERSION = 1
 
@@ -86,10 +88,20 @@ def _entry(raw: dict[str, object]) -> Recent | None:
     )
 
 
+def listable(entry: Recent) -> bool:
+    """Whether the list may keep `entry`: not a file whose name holds control, escape or bidi
+    characters (TOML keeps those as they are, and a terminal showing the file would obey them;
+    a name shown with escapes instead would no longer open the file)."""
+    return all(visible(path) == path for path in entry.paths)
+
+
 def remember(home: Path, entry: Recent, *, now: dt.datetime | None = None) -> list[Recent]:
-    """Put `entry` at the top (replacing the same thread's older entry) and save the list."""
+    """Put `entry` at the top (replacing the same thread's older entry) and save the list;
+    an entry that is not `listable` leaves the list as it was."""
+    if not listable(entry):
+        return load_recent(home)
     stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
-    entry = replace(entry, opened=stamp)
+    entry = replace(entry, opened=stamp, title=one_line(entry.title))
     earlier, readable = _read(home)
     if not readable:  # a newer threadscore's or a damaged list: kept aside, never overwritten
         from scoring.store import set_aside
