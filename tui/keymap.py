@@ -1,6 +1,7 @@
 """Read the user's key remapping from `config.toml` (`[keys] binding_id = "key,key"`).
 
-Only reading: the app never writes the config, so a typo in it can cost a remap but never the file.
+Only reading: a typo in it can cost a remap but never the file (the one line the app writes,
+the theme, is tui.settings' and changes nothing else).
 Problems come back as messages to show, never as exceptions: a bad config must not stop the app.
 """
 
