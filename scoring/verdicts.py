@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from parsing.models import Post, Quote
+from scoring.learned import Verdict as Vote
 from scoring.models import (
     EVIDENCE_TYPES,
     Cue,
@@ -21,7 +22,6 @@ from scoring.models import (
     Verdict,
     trusted_builder,
 )
-from scoring.learned import Verdict as Vote
 from scoring.roles import voted_sentences
 
 # The scorer's own values are already typed: built without validation (see trusted_builder).
