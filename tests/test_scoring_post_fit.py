@@ -32,6 +32,6 @@ def test_a_claim_the_model_reads_as_grounds_makes_the_post_reasoned() -> None:
 def test_questions_outweigh_claims_only_past_the_fitted_share() -> None:
     c = claims((3.0, -2.0), (3.0, -2.0))
     c.asked = [2]
-    assert choose(c) == ("challenge" if 1 >= FIT.challenge_share * 2 else "asserted")
+    assert choose(c) == ("challenge" if FIT.challenge_share * 2 <= 1 else "asserted")
     c.asked = [2, 3, 4]
     assert choose(c) == "challenge"
