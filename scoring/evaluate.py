@@ -105,7 +105,9 @@ def predict(text: str, level: Level) -> str:
     """The scorer's label for one sentence (its role) or one post (its verdict)."""
     if level == "sentence":
         return score_sentence(text.strip()).role
-    return score_post(Post(number=1, id="eval", body=text)).verdict
+    # A labelled post is read as a reply in a debate (number 2), not as a thread's opener:
+    # argument corpora label what posters answer one another.
+    return score_post(Post(number=2, id="eval", body=text)).verdict
 
 
 def metrics(gold: list[str], pred: list[str], fallback: str) -> dict[str, Any]:

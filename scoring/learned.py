@@ -88,6 +88,10 @@ class Verdict(NamedTuple):
     label: str
     margin: float
     """Score of the label minus the runner-up's (logits): near 0 is a close call."""
+    arguing: float = 0.0
+    """How much more the sentence argues than not: max(claim, premise) - none (logits)."""
+    grounding: float = 0.0
+    """How much more it gives grounds than claims: premise - claim (logits)."""
 
 
 _LANE = 0xFFFF
@@ -141,11 +145,13 @@ class Model:
         b += self.bias[1]
         c += self.bias[2]
         # The first of equal scores wins, as max() over the labels would pick it.
+        k = self.scale
+        arguing, grounding = (max(a, b) - c) * k, (b - a) * k
         if a >= b and a >= c:
-            return Verdict(LABELS[0], (a - max(b, c)) * self.scale)
+            return Verdict(LABELS[0], (a - max(b, c)) * k, arguing, grounding)
         if b >= c:
-            return Verdict(LABELS[1], (b - max(a, c)) * self.scale)
-        return Verdict(LABELS[2], (c - max(a, b)) * self.scale)
+            return Verdict(LABELS[1], (b - max(a, c)) * k, arguing, grounding)
+        return Verdict(LABELS[2], (c - max(a, b)) * k, arguing, grounding)
 
     def weighed(self, grams: list[str], label: str, limit: int = 3) -> list[str]:
         """The features that pushed hardest toward `label` against the other two labels."""

@@ -25,6 +25,7 @@ from scoring.cues import (
     opener_cue,
 )
 from scoring.learned import Model, features, model
+from scoring.learned import Verdict as Vote
 from scoring.models import Cue, Role, SentenceScore, trusted_builder
 from scoring.sentences import split_sentences
 
@@ -186,21 +187,23 @@ too short to claim) with fewer words than this keeps none without asking the mod
 model changed none of the 1,645 such sentences, and skipping it saves a fifth of its calls."""
 
 
-def _role(text: str, found: Found, learned: Model | None = None) -> tuple[Role, list[str]]:
-    """The role, and the model's label where it decided (`learned`: another model than the
-    shipped one, as evaluation trains)."""
+def _role(
+    text: str, found: Found, learned: Model | None = None
+) -> tuple[Role, list[str], Vote | None]:
+    """The role, the model's label where it decided, and the model's vote where it was asked
+    (`learned`: another model than the shipped one, as evaluation trains)."""
     if found.challenge:
-        return "challenge", []
+        return "challenge", [], None
     if found.social or found.hard:
         # Thanks stay talk about the conversation; a link or named source stays evidence.
-        return ("evidence" if found.strong else "none"), []
+        return ("evidence" if found.strong else "none"), [], None
     words = text.count(" ") + 1
     rules = _rules_role(found, words)
     if rules == "none" and words < SETTLED_WORDS:
-        return rules, []
+        return rules, [], None
     verdict = (learned or model()).judge(text, signals(text, found, rules))
     if verdict.margin < CONFIDENT:
-        return rules, []
+        return rules, [], verdict
     label = verdict.label
     if found.strong and (label != "none" or found.hard):
         role: Role = "evidence"
@@ -208,7 +211,7 @@ def _role(text: str, found: Found, learned: Model | None = None) -> tuple[Role, 
         role = "reason"
     else:
         role = "claim" if label == "claim" else "none"
-    return role, [label]
+    return role, [label], verdict
 
 
 def explain(text: str) -> list[str]:
@@ -233,13 +236,20 @@ def score_sentence(
     `hits` are the rule matches already found in this sentence (offsets into the post);
     without them the sentence is scanned on its own.
     """
+    return _scored(text, offset, replying, hits)[0]
+
+
+def _scored(
+    text: str, offset: int, replying: bool, hits: list[Hit] | None
+) -> tuple[SentenceScore, Vote | None]:
+    """`score_sentence`, with the model's vote where it was asked."""
     found = find_cues(text, offset, replying, hits)
-    role, weighed = _role(text, found)
+    role, weighed, vote = _role(text, found)
     cues = found.cues
     if found.claimish and role not in ("claim", "evidence", "reason"):
         # "Should" in a question or a title line claims nothing: its words are not claim cues.
         cues = [c for c in cues if c.role != "claim"]
-    return _new_sentencescore(
+    score = _new_sentencescore(
         {
             "start": offset,
             "end": offset + len(text),
@@ -249,6 +259,7 @@ def score_sentence(
             "weighed": weighed,
         }
     )
+    return score, vote
 
 
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
@@ -275,7 +286,15 @@ def _quoted_sentence(text: str, offset: int) -> SentenceScore:
 
 
 def score_sentences(body: str, replying: bool = False) -> list[SentenceScore]:
-    """Every sentence of `body` with its role; offsets are into `body`.
+    """Every sentence of `body` with its role; offsets are into `body`."""
+    return voted_sentences(body, replying)[0]
+
+
+def voted_sentences(
+    body: str, replying: bool = False
+) -> tuple[list[SentenceScore], list[Vote | None]]:
+    """Every sentence of `body` with its role, and beside each the model's vote where it was
+    asked (what a post's verdict weighs; not stored with the sentence). Offsets are into `body`.
 
     The body is scanned once; each cue goes to the sentence it starts in. A cue running past
     its sentence's end (a pattern spanning two sentences) makes that sentence scanned alone.
@@ -288,6 +307,7 @@ def score_sentences(body: str, replying: bool = False) -> list[SentenceScore]:
     quoted = quoted_lines(body)
     replying = replying or bool(quoted)
     out = []
+    votes: list[Vote | None] = []
     i, n = 0, len(found)
     q = 0
     for start, end in spans:
@@ -295,6 +315,7 @@ def score_sentences(body: str, replying: bool = False) -> list[SentenceScore]:
             q += 1
         if q < len(quoted) and quoted[q][0] <= start:
             out.append(_quoted_sentence(body[start:end], start))
+            votes.append(None)
             continue
         while i < n and found[i][1] < start:
             i += 1
@@ -305,11 +326,12 @@ def score_sentences(body: str, replying: bool = False) -> list[SentenceScore]:
             elif mine is not None:
                 mine.append(found[i])
             i += 1
-        sentence = score_sentence(body[start:end], start, replying, mine)
+        sentence, vote = _scored(body[start:end], start, replying, mine)
+        votes.append(vote)
         extra = [c for c in bylines if start <= c.start < end] if bylines else None
         if extra:
             cues = sorted([*sentence.cues, *extra], key=lambda c: (c.start, c.end))
             role = sentence.role if sentence.role == "challenge" else "evidence"
             sentence = sentence.model_copy(update={"cues": cues, "role": role})
         out.append(sentence)
-    return out
+    return out, votes

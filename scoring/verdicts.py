@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from parsing.models import Post, Quote
+from scoring.learned import Verdict as Vote
 from scoring.models import (
     EVIDENCE_TYPES,
     Cue,
@@ -21,7 +22,7 @@ from scoring.models import (
     Verdict,
     trusted_builder,
 )
-from scoring.roles import score_sentences
+from scoring.roles import voted_sentences
 
 # The scorer's own values are already typed: built without validation (see trusted_builder).
 _new_cue = trusted_builder(Cue)
@@ -192,6 +193,26 @@ def _sentences(indexes: list[int], limit: int = 4) -> str:
     return f"sentences {shown}…" if len(indexes) > limit else f"sentences {shown}"
 
 
+class Fit(NamedTuple):
+    """How a post's verdict weighs its sentences: numbers fitted by training/fit_verdicts.py on
+    hand-labelled forum posts (docs/scoring.md, "Post verdicts"), not set by hand."""
+
+    arguing: float
+    """A claim sentence counts toward the verdict when the model's max(claim, premise) - none
+    reaches this (logits): below it the sentence is talk (a joke, a plan, thanks in disguise)."""
+    grounding: float
+    """A claim sentence counts as grounds given when the model's premise - claim reaches this."""
+    open_questions: float
+    """What a question put to nobody in particular (no "you") weighs as a challenge in a
+    reply (a thread's first post opens a discussion with its questions)."""
+    challenge_share: float
+    """A post is a challenge when its challenges reach this share of its counted claims."""
+
+
+FIT = Fit(arguing=0.5, grounding=1.5, open_questions=0.5, challenge_share=1.5)
+"""The fitted numbers (training/fit_verdicts.py --check verifies them)."""
+
+
 class Decision(NamedTuple):
     """What `decide` concludes about a post, with the sentence counts it saw on the way."""
 
@@ -224,6 +245,11 @@ class Counts:
     extra: int = 0
     weighed: list[int] = field(default_factory=list)
     """Sentences whose role the learned model decided."""
+    leans: list[tuple[float, float]] = field(default_factory=list)
+    """Beside each of `claimed`: the model's (arguing, grounding) votes (see Fit); a claim
+    the model was not asked about (a cue of backing decided it) counts fully."""
+    open_questions: int = 0
+    """Questions the rules left as none, put to nobody in particular (counted in replies)."""
 
     @property
     def types(self) -> list[str]:
@@ -252,21 +278,38 @@ def _count_cues(counts: Counts, sentence: SentenceScore) -> bool:
     return claims_here
 
 
-def count(sentences: list[SentenceScore], extra: list[Cue]) -> Counts:
-    """Count claims, reasons, evidence and challenges, sentence by sentence."""
+_TAIL = " \t\n\"'”’)!."
+_FULL = (99.0, -99.0)
+"""The lean of a claim no vote weighs: it argues, and it claims rather than grounds."""
+
+
+def count(
+    sentences: list[SentenceScore],
+    extra: list[Cue],
+    votes: list[Vote | None] | None = None,
+    reply: bool = False,
+) -> Counts:
+    """Count claims, reasons, evidence and challenges, sentence by sentence; `votes` are the
+    model's beside each sentence (None where it was not asked); `reply`: the post answers
+    others (not a thread's first post), so its open questions are put to them."""
     counts = Counts()
     for i, sentence in enumerate(sentences):
         role = sentence.role
         claims_here = _count_cues(counts, sentence)
+        vote = votes[i] if votes else None
         if role == "claim":
             counts.bare_claims += 1
             counts.claimed.append(i)
+            counts.leans.append(_FULL if vote is None else (vote.arguing, vote.grounding))
         elif role == "evidence" or role == "reason":
             (counts.backed_at if role == "evidence" else counts.reasoned_at).append(i)
             if claims_here:
                 counts.claimed.append(i)
+                counts.leans.append(_FULL)
         elif role == "challenge":
             counts.asked.append(i)
+        elif reply and sentence.text.rstrip(_TAIL).endswith("?") and not sentence.cues:
+            counts.open_questions += 1
         if sentence.weighed and role in ("claim", "reason", "evidence"):
             counts.weighed.append(i)
     for cue in extra:
@@ -277,19 +320,42 @@ def count(sentences: list[SentenceScore], extra: list[Cue]) -> Counts:
     return counts
 
 
-def choose(c: Counts) -> Verdict:
+def weigh(c: Counts, fit: Fit = FIT) -> tuple[int, int]:
+    """The claims that count (the model reads them as arguing) and how many of them it reads
+    as grounds rather than points."""
+    claims = grounds = 0
+    for arguing, grounding in c.leans:
+        if arguing >= fit.arguing:
+            claims += 1
+            grounds += grounding >= fit.grounding
+    return claims, grounds
+
+
+def choose(c: Counts, fit: Fit = FIT) -> Verdict:
     """The verdict from the counts: asking outranks citing, citing outranks reasoning,
-    reasoning outranks asserting."""
-    challenges = len(c.asked)
-    asking = c.asks or challenges >= c.bare_claims
-    if challenges and asking and challenges >= len(c.backed_at) + bool(c.extra):
+    reasoning outranks asserting; claims the model reads as talk do not count."""
+    claims, grounds = weigh(c, fit)
+    backed = len(c.backed_at) + bool(c.extra)
+    challenges = len(c.asked) + fit.open_questions * c.open_questions
+    asking = c.asks or challenges >= fit.challenge_share * claims
+    if challenges and asking and challenges >= backed:
         return "challenge"
-    if c.backed_at or c.extra:
+    if backed:
         return "evidenced"
-    if (c.reasoned_at or c.reason_cues) and (c.claimed or len(c.reasoned_at) > 1):
+    reasons = len(c.reasoned_at) + grounds
+    if (reasons or c.reason_cues) and (claims > grounds or reasons > 1):
         # One reason offered for nothing said stays an assertion: grounds need a point.
         return "reasoned"
-    return "asserted" if c.claimed else "non-argument"
+    return "asserted" if claims else "non-argument"
+
+
+def _grounded(c: Counts, fit: Fit = FIT) -> list[int]:
+    """Claim sentences the model reads as grounds (see Fit.grounding)."""
+    return [
+        i
+        for i, (arguing, grounding) in zip(c.claimed, c.leans, strict=True)
+        if arguing >= fit.arguing and grounding >= fit.grounding
+    ]
 
 
 def _model_words(c: Counts) -> str:
@@ -350,18 +416,29 @@ def word(verdict: Verdict, c: Counts) -> str:
             parts.append(f"reasons given ({_sentences(c.reasoned_at)})")
         if c.reason_cues:
             parts.append(f"grounds {_quoted([q.text for q in c.reason_cues], 2)}")
+        grounded = _grounded(c)
+        if grounded:
+            parts.append(f"reasons given ({_sentences(grounded)}: the model reads them so)")
         why = f"{' and '.join(parts)}, nothing checkable; {_claims_said(c)}{_model_words(c)}"
         return why.replace("\n", " ")
     if verdict == "asserted":
         return f"nothing checkable, no reason given; {_claims_said(c)}{_model_words(c)}"
+    if c.claimed:
+        talk = _sentences(c.claimed)
+        return f"no claim, reason, evidence or challenge; the model reads {talk} as talk"
     return "no claim, reason, evidence or challenge"
 
 
-def decide(sentences: list[SentenceScore], extra: list[Cue]) -> Decision:
+def decide(
+    sentences: list[SentenceScore],
+    extra: list[Cue],
+    votes: list[Vote | None] | None = None,
+    reply: bool = False,
+) -> Decision:
     """Verdict, strength (0..1), evidence types found and a one-line reason: counting, then
     choosing, then wording. `claims` counts claim sentences and premise sentences that also
     make a claim (a claim backed in the same breath)."""
-    c = count(sentences, extra)
+    c = count(sentences, extra, votes, reply)
     verdict = choose(c)
     return Decision(
         verdict,
@@ -371,7 +448,7 @@ def decide(sentences: list[SentenceScore], extra: list[Cue]) -> Decision:
         len(c.claimed),
         len(c.backed_at),
         len(c.asked),
-        len(c.reasoned_at),
+        len(c.reasoned_at) + len(_grounded(c)),
     )
 
 
@@ -380,9 +457,9 @@ def score_post(post: Post) -> PostScore:
     rebuts = _rebuts(post)
     # A question right after a quote questions what it quotes, a post or an outside source.
     replying = bool(rebuts) or any(q.target is None for q in post.quotes)
-    sentences = score_sentences(post.body, replying=replying)
+    sentences, votes = voted_sentences(post.body, replying=replying)
     extra = _post_level_cues(post, sentences)
-    decision = decide(sentences, extra)
+    decision = decide(sentences, extra, votes, reply=post.number > 1 or replying)
     cues = [c for s in sentences for c in s.cues] + extra
     return _new_postscore(
         {

@@ -88,3 +88,11 @@ def test_a_question_after_an_outside_quote_challenges_it() -> None:
 def test_a_question_with_no_quote_and_no_you_is_not_a_challenge() -> None:
     score = score_post(Post(number=1, id="p1", body="Should the square go car-free?"))
     assert score.verdict == "non-argument"
+
+
+def test_a_question_put_to_nobody_in_a_reply_challenges_the_thread() -> None:
+    """The same question as a thread's third post answers the debate: fitted on hand-labelled
+    forum replies, where such questions were mostly challenges (docs/scoring.md)."""
+    score = score_post(Post(number=3, id="p3", body="Should the square go car-free?"))
+    assert score.verdict == "challenge"
+    assert score.reason.startswith("questions another post")
