@@ -46,7 +46,7 @@ def expected_rows(thread: Thread, scorecard: Scorecard) -> dict[str, list[str]]:
         rate = f"{counts['evidenced'] / arguing:.0%}" if arguing else "–"
         ratings = [m.rating for n in numbers if (m := scorecard.mark(n)) and m.rating]
         mean = f"{sum(ratings) / len(ratings):.1f}" if ratings else "–"
-        counted = [counts[v] for v in ("evidenced", "asserted", "challenge")]
+        counted = [counts[v] for v in ("evidenced", "reasoned", "asserted", "challenge")]
         side = tallies[author]
         received, answered = side.challenges_received, side.challenges_answered
         replies = f"{answered}/{received}" if received else "–"
@@ -195,10 +195,10 @@ async def test_sort_keys_reorder_rows_and_keep_the_cursor(
         chart = app.screen.query_one("#chart", EvidenceChart)
         assert [row.author for row in chart.rows] == names
         columns = list(table.columns.values())
-        x = 1 + sum(c.get_render_width(table) for c in columns[:3]) + 2
+        x = 1 + sum(c.get_render_width(table) for c in columns[:4]) + 2
         await pilot.click("#authors", offset=(x, 1))
         await pilot.pause()
-        asserted = [int(str(table.get_row_at(i)[3])) for i in range(table.row_count)]
+        asserted = [int(str(table.get_row_at(i)[4])) for i in range(table.row_count)]
         assert asserted == sorted(asserted, reverse=True)
         assert "asserted posts ▼" in str(table.border_subtitle)
 

@@ -24,7 +24,16 @@ from scoring.tally import effective_verdicts as effective_verdicts
 from tui.wording import plural
 
 SortKey = Literal[
-    "order", "author", "posts", "evidenced", "asserted", "challenges", "answered", "rate", "rating"
+    "order",
+    "author",
+    "posts",
+    "evidenced",
+    "reasoned",
+    "asserted",
+    "challenges",
+    "answered",
+    "rate",
+    "rating",
 ]
 
 
@@ -60,6 +69,10 @@ class AuthorRow:
         return self.verdicts.get("evidenced", 0)
 
     @property
+    def reasoned(self) -> int:
+        return self.verdicts.get("reasoned", 0)
+
+    @property
     def asserted(self) -> int:
         return self.verdicts.get("asserted", 0)
 
@@ -73,7 +86,7 @@ class AuthorRow:
 
     @property
     def evidence_rate(self) -> float | None:
-        return evidence_rate(self.evidenced, self.asserted + self.verdicts.get("reasoned", 0))
+        return evidence_rate(self.evidenced, self.asserted + self.reasoned)
 
     @property
     def mean_rating(self) -> float | None:
@@ -189,6 +202,7 @@ _SORT_VALUE: dict[SortKey, Callable[[AuthorRow], float | str]] = {
     "author": lambda r: r.author.casefold(),
     "posts": lambda r: r.posts,
     "evidenced": lambda r: r.evidenced,
+    "reasoned": lambda r: r.reasoned,
     "asserted": lambda r: r.asserted,
     "challenges": lambda r: r.challenges,
 }

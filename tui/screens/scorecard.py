@@ -45,6 +45,7 @@ COLUMNS: tuple[tuple[SortKey, str, str], ...] = (
     ("author", "Author", "Author"),
     ("posts", "Posts", "Posts"),
     ("evidenced", "Evidenced", "Evid."),
+    ("reasoned", "Reasoned", "Reas."),
     ("asserted", "Asserted", "Assert."),
     ("challenges", "Challenges", "Chall."),
     ("answered", "Answered", "Ans."),
@@ -220,6 +221,7 @@ class ScorecardScreen(OnceScreen[ScorecardChoice | None]):
         numbers = [
             str(row.posts),
             str(row.evidenced),
+            str(row.reasoned),
             str(row.asserted),
             str(row.challenges),
             format_answered(row),

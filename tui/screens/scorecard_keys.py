@@ -15,6 +15,7 @@ SORT_KEYS: tuple[tuple[str, SortKey, str], ...] = (
     ("n", "author", "name"),
     ("p", "posts", "posts"),
     ("e", "evidenced", "evidenced posts"),
+    ("d", "reasoned", "reasoned posts"),
     ("a", "asserted", "asserted posts"),
     ("c", "challenges", "challenges"),
     ("w", "answered", "challenges answered"),
