@@ -92,11 +92,9 @@ def _quotes(folder: Path, scale: float) -> Path:
     page = XENFORO.read_text(encoding="utf-8")
     start = page.index('<div class="bbWrapper">') + len('<div class="bbWrapper">')
     quote = (
-        '<blockquote class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote" '
-        'data-attributes="member: 1" data-quote="alice" data-source="post: 1">'
-        '<div class="bbCodeBlock-title">alice said:</div><div class="bbCodeBlock-content">'
-        '<div class="bbCodeBlock-expandContent">Quoted words number {i}.</div></div></blockquote>'
-        "Reply {i}.<br />"
+        '<blockquote class="bbCodeBlock bbCodeBlock--quote" data-quote="alice" '
+        'data-source="post: 1"><div class="bbCodeBlock-content">Quoted {i}.</div>'
+        "</blockquote>Reply {i}.<br>"
     )
     quotes = "".join(quote.format(i=i) for i in range(int(100_000 * scale)))
     path = folder / "quotes.html"
