@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from parsing.errors import ThreadscoreError
 from parsing.html import discourse
+from parsing.html.depth import check_depth
 from parsing.html.detect import detect_engine, engine_for
 from parsing.html.extract import Engine, RawPost, extract_post, select
 from parsing.html.fallback import main_text, read_as_text
@@ -93,6 +94,7 @@ def parse_html_pages(pages: list[tuple[Path, str, bytes]], known_engines: bool =
     errors: list[str] = []
     for path, text, _data in pages:
         try:
+            check_depth(text, visible(str(path)))  # before the parser, whose time it would be
             read.append(read_page(path, text, known_engines))
         except _UnknownEngine as exc:
             unknown.append((path, exc.text))
