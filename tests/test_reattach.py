@@ -14,7 +14,7 @@ from scoring import score_thread
 from scoring.models import UserLayer
 from scoring.store import load_scorecard, save_scorecard
 from scoring.user_layer import describe, reattach, set_rating
-from tests.test_tui_support import ready
+from tests.reader_support import ready
 from tui.app import ThreadscoreApp
 from tui.cli import main
 
@@ -112,7 +112,7 @@ async def test_the_reader_restores_each_mark_to_its_own_post(
     async with first.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         for number, rating in RATINGS.items():
-            first.post_list.go_to(number)
+            first.reader.post_list.go_to(number)
             await pilot.pause()
             await pilot.press(str(rating))
             await pilot.pause()
@@ -121,7 +121,7 @@ async def test_the_reader_restores_each_mark_to_its_own_post(
     again = ThreadscoreApp([thread_path])
     async with again.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        doc = again.doc
+        doc = again.reader.doc
         shown = {n: getattr(doc.mark(n), "rating", None) for n in range(1, 9)}
         notices = " ".join(str(n.message) for n in again._notifications)
     assert {n: r for n, r in shown.items() if r is not None} == EXPECTED
