@@ -1,8 +1,8 @@
 """How deeply a page nests its elements, measured by a linear scan before the HTML parser.
 
 The parser's time grows faster than the nesting (100,000 nested <div> in one post took over
-20 s); real pages nest a few dozen levels. A page or post deeper than `MAX_DEPTH` is refused in
-one line before it is parsed.
+20 s); real pages nest a few dozen levels. Elements of a page deeper than `MAX_DEPTH` are
+unwrapped before it is parsed (their words kept), with a one-line warning.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from itertools import accumulate, count
 from operator import sub
-
-from parsing.errors import ThreadscoreError
 
 MAX_DEPTH = 2_000
 """Deeper than any real page (even with unclosed tags), and parsed in a few milliseconds."""
@@ -42,10 +40,29 @@ def nesting_depth(html: str) -> int:
     return max(map(sub, level, lowest))
 
 
-def check_depth(html: str, where: str) -> None:
-    """Refuse, in one line, HTML nested deeper than `MAX_DEPTH`."""
-    if nesting_depth(html) > MAX_DEPTH:
-        raise ThreadscoreError(
-            f"{where}: HTML nested more than {MAX_DEPTH:,} elements deep; not read "
-            "(a real page nests a few dozen)"
-        )
+def flatten_deep(html: str, where: str) -> tuple[str, str | None]:
+    """`html` with elements deeper than `MAX_DEPTH` unwrapped (their start and end tags dropped,
+    their text kept in the element at the cap), and a one-line warning when that happened."""
+    if nesting_depth(html) <= MAX_DEPTH:
+        return html, None
+    kept = dropped = 0
+
+    def tag(match: re.Match[str]) -> str:
+        nonlocal kept, dropped
+        if not match[1]:  # a start tag
+            if kept < MAX_DEPTH:
+                kept += 1
+                return match[0]
+            dropped += 1
+            return ""
+        if dropped:
+            dropped -= 1
+            return ""
+        kept = max(0, kept - 1)
+        return match[0]
+
+    flat = _TAG.sub(tag, html)
+    return flat, (
+        f"{where}: HTML nested more than {MAX_DEPTH:,} elements deep; the deeper elements "
+        "were read as plain text of the one at that depth"
+    )
