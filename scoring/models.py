@@ -51,10 +51,11 @@ EVIDENCE_TYPES: tuple[str, ...] = (
     "outside-quote",
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bumped when the scorecard file changes shape; newer files are refused, never overwritten.
 Version 2 added the `reasoned` verdict, the `reason` role, `PostScore.reasons` and
-`SentenceScore.weighed`; version 1 files still read (scoring.store upgrades them)."""
+`SentenceScore.weighed`; version 3 what a mark's post looked like (`UserMark.tail`, `length`,
+`before`, `after`, `same_text`). Older files still read (scoring.store upgrades them)."""
 
 
 class Cue(BaseModel):
@@ -216,6 +217,18 @@ class UserMark(BaseModel):
     edited: float | None = None
     """When the user last changed this mark (seconds since the epoch): two readers saving one
     thread merge mark by mark, the later edit winning. None in files from before."""
+    tail: Text | None = None
+    """The post's last words when it is longer than the excerpt ("" when not): with `length`,
+    an edited post is told from a longer one that merely starts alike."""
+    length: int | None = Field(default=None, ge=0)
+    """Characters of the post's own words on one line."""
+    before: str | None = None
+    """Text digest of the post before it ("" for the first post); None in files before v3."""
+    after: str | None = None
+    """Text digest of the post after it ("" for the last post)."""
+    same_text: int | None = Field(default=None, ge=1)
+    """How many posts of the thread had its text (same author and words): a repeat is found
+    by its neighbours and place, never by its page-order suffix alone."""
 
     def is_empty(self) -> bool:
         """A mark with nothing the user set is dropped rather than stored."""

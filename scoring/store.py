@@ -453,10 +453,12 @@ def _upgrade(data: dict[str, Any], version: int) -> dict[str, Any]:
     """A scorecard of an older schema in the current shape (it is written back in the current
     shape on the next save). Version 1 knew four verdicts and four sentence roles, a subset of
     version 2's (which added `reasoned` and `reason`): every post, mark and override reads as
-    it is, and the new counts start at their defaults."""
+    it is, and the new counts start at their defaults. Version 3 marks also keep what their
+    post looked like; older marks read without it (re-attached by excerpt and place) and gain
+    it on the next save."""
     from scoring.models import SCHEMA_VERSION
 
-    if version < 2:
+    if version < SCHEMA_VERSION:
         data = {**data, "schema_version": SCHEMA_VERSION}
     return data
 

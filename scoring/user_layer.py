@@ -1,23 +1,24 @@
 """The user's layer (rating, bookmark, note, verdict override): pure edits and re-attachment.
 
-Marks are keyed by the post's stable id. When the thread file changes a little, ids of edited
-posts change too, so `reattach` falls back to a fuzzy match of the excerpt saved with the mark.
-Nothing the user wrote is ever dropped: a mark that finds no post becomes an orphan.
+Marks are keyed by the post's id. When the thread file changes, `scoring.reattach` aligns the
+marks with the new posts by text, place and neighbours. Nothing the user wrote is ever dropped:
+a mark that finds no post becomes an orphan.
 """
 
 from __future__ import annotations
 
-import re
 import time
 
-from rapidfuzz import fuzz
-
-from parsing.models import Post, Thread
+from parsing.models import Post
 from scoring.models import UserLayer, UserMark, Verdict
+from scoring.reattach import EXCERPT_CHARS, MATCH_CUTOFF, describe, excerpt_of, reattach
 
 __all__ = [
+    "EXCERPT_CHARS",
+    "MATCH_CUTOFF",
     "UserLayer",
     "UserMark",
+    "describe",
     "excerpt_of",
     "reattach",
     "set_note",
@@ -25,22 +26,6 @@ __all__ = [
     "set_rating",
     "toggle_bookmark",
 ]
-
-EXCERPT_CHARS = 240
-"""Long enough that two different posts rarely look alike, short enough to read in the file."""
-
-MATCH_CUTOFF = 80.0
-"""Minimum rapidfuzz score (0-100) for a mark to re-attach to an edited post."""
-
-_SPACE = re.compile(r"\s+")
-
-
-def excerpt_of(post: Post) -> str:
-    """The start of the post's own words (or of its quotes/attachments when it has none)."""
-    text = post.body
-    if not text.strip():
-        text = " ".join([q.text for q in post.quotes] + [a.name for a in post.attachments])
-    return _SPACE.sub(" ", text).strip()[:EXCERPT_CHARS]
 
 
 def _mark_for(layer: UserLayer, post: Post) -> UserMark:
@@ -96,44 +81,3 @@ def set_override(
     if verdict is None:
         return _with(layer, post, verdict_override=None, computed_verdict=None)
     return _with(layer, post, verdict_override=verdict, computed_verdict=computed)
-
-
-def reattach(layer: UserLayer, thread: Thread) -> UserLayer:
-    """Attach every mark (and earlier orphan) to a post of `thread`: by id, else by excerpt.
-
-    Each post takes at most one mark; fuzzy matches are made best first, so a mark never steals
-    the post another mark matches better. Marks that match nothing become orphans.
-    """
-    by_id = {post.id: post for post in thread.posts}
-    pending = [*layer.marks.values(), *layer.orphans]
-    attached: dict[str, UserMark] = {}
-    rest: list[UserMark] = []
-    for mark in pending:
-        post = by_id.get(mark.post_id)
-        if post is not None and post.id not in attached:
-            attached[post.id] = mark.model_copy(
-                update={"post_number": post.number, "excerpt": excerpt_of(post)}
-            )
-        else:
-            rest.append(mark)
-    free = [post for post in thread.posts if post.id not in attached]
-    excerpts = {post.id: excerpt_of(post) for post in free}
-    candidates: list[tuple[float, int, int, Post]] = []
-    for i, mark in enumerate(rest):
-        for post in free:
-            score = fuzz.ratio(mark.excerpt, excerpts[post.id], score_cutoff=MATCH_CUTOFF)
-            if score:
-                # Prefer the higher score, then the post nearest the mark's old place.
-                candidates.append((score, -abs(post.number - mark.post_number), i, post))
-    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
-    placed: set[int] = set()
-    for _score, _near, i, post in candidates:
-        if i in placed or post.id in attached:
-            continue
-        placed.add(i)
-        attached[post.id] = rest[i].model_copy(
-            update={"post_id": post.id, "post_number": post.number, "excerpt": excerpts[post.id]}
-        )
-    orphans = [mark for i, mark in enumerate(rest) if i not in placed]
-    ordered = dict(sorted(attached.items(), key=lambda kv: kv[1].post_number))
-    return UserLayer(marks=ordered, orphans=orphans, cleared=layer.cleared)

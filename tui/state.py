@@ -219,8 +219,8 @@ class LoadedLayer:
 def load_user_layer(path: Path, thread: Thread) -> LoadedLayer:
     """The marks saved for this thread, re-attached to its posts; damaged files are set aside."""
     from scoring.models import UserLayer
+    from scoring.reattach import reattach
     from scoring.store import ScorecardFileError, load_scorecard_noting, remove_stale_temps
-    from scoring.user_layer import reattach
 
     for stale in (path, ui_path_beside(path)):  # left by a reader killed while saving
         remove_stale_temps(stale)
@@ -299,14 +299,14 @@ def find_earlier_state(path: Path, thread: Thread) -> tuple[Path, Scorecard] | N
 def _restore_earlier(path: Path, thread: Thread) -> LoadedLayer | None:
     """The marks of the best earlier state, re-attached to `thread`, with a notice saying so."""
     from scoring.models import UserLayer
-    from scoring.user_layer import reattach
+    from scoring.reattach import reattach_counted
 
     found = find_earlier_state(path, thread)
     if found is None:
         return None
     source, card = found
-    layer = reattach(card.user, thread)
-    total = len(layer.marks) + len(layer.orphans)
+    done = reattach_counted(card.user, thread)
+    layer, total = done.layer, done.total
     if not layer.marks:
         # Nothing found its post: a different thread under the same name or title. Copying
         # only orphans would be noise; the earlier file keeps them either way.
@@ -317,10 +317,11 @@ def _restore_earlier(path: Path, thread: Thread) -> LoadedLayer | None:
             f"they stay in {source.name}."
         )
         return LoadedLayer(UserLayer(), notice)
+    moved = f", {done.moved} moved to an edited post" if done.moved else ""
     notice = (
         f"No saved marks for this exact file, so {len(layer.marks)} of {total} marks were "
-        f"restored from an earlier version ({Path(card.source_path).name}; {source.name} "
-        "is kept unchanged)."
+        f"restored from an earlier version ({done.kept} on the same post{moved}; "
+        f"{Path(card.source_path).name}; {source.name} is kept unchanged)."
     )
     if layer.orphans:
         lost = ", ".join(f"#{m.post_number}" for m in layer.orphans[:8])
@@ -381,12 +382,12 @@ def save_marks(path: Path, card: Scorecard, thread: Thread) -> SavedMarks:
     A damaged file is set aside by `save_scorecard` (returned as `aside`); a file of a newer
     threadscore or someone else's raises ScorecardFileError, OSError is raised as it comes.
     """
+    from scoring.reattach import describe, reattach
     from scoring.store import ScorecardFileError, load_scorecard, save_scorecard
-    from scoring.user_layer import reattach
     from tui.merge import differences, merge_layers
 
     with locked(path):
-        ours = card.user
+        ours = describe(card.user, thread)  # what each post looks like: found after edits
         layer = ours
         try:
             theirs = reattach(load_scorecard(path).user, thread) if path.exists() else None

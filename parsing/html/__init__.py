@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from parsing.errors import ThreadscoreError
 from parsing.html import discourse
+from parsing.html.depth import flatten_deep
 from parsing.html.detect import detect_engine, engine_for
 from parsing.html.extract import Engine, RawPost, extract_post, select
 from parsing.html.fallback import main_text, read_as_text
@@ -91,8 +92,11 @@ def parse_html_pages(pages: list[tuple[Path, str, bytes]], known_engines: bool =
     read: list[Page] = []
     unknown: list[tuple[Path, str]] = []
     errors: list[str] = []
+    flattened: list[str] = []
     for path, text, _data in pages:
         try:
+            text, note = flatten_deep(text, visible(str(path)))  # before the parser's time
+            flattened += [note] if note else []
             read.append(read_page(path, text, known_engines))
         except _UnknownEngine as exc:
             unknown.append((path, exc.text))
@@ -104,7 +108,7 @@ def parse_html_pages(pages: list[tuple[Path, str, bytes]], known_engines: bool =
     if not read:
         raise ThreadscoreError(errors[0] if errors else f"{path_label}: no posts found")
 
-    warnings = [w for page in read for w in page.warnings]
+    warnings = flattened + [w for page in read for w in page.warnings]
     warnings += [f"{msg}; page skipped" for msg in errors]
     warnings += [
         f"{visible(str(path))}: forum engine not recognised among pages of another engine; "

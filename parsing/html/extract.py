@@ -170,7 +170,7 @@ def read_body(
         deepest = depth[0] >= MAX_QUOTE_DEPTH
         inner = render(
             meta.content if meta.content is not None else qnode,
-            quotes=frozenset() if deepest else quote_ids - {qnode.mem_id},
+            quotes=frozenset() if deepest else quote_ids,  # (render never opens its root)
             drops=drops,
             on_quote=on_quote,
             replace=engine.replace,

@@ -71,8 +71,8 @@ def _checked(out: str | Path, inputs: Iterable[str | Path]) -> Path:
 def _kept_marks(out: Path, thread: Thread) -> UserLayer | None:
     """The marks of the scorecard at OUT, re-attached to `thread` (None when there is none, or
     when it is a damaged card of ours, which `save_scorecard` sets aside)."""
+    from scoring.reattach import reattach_counted
     from scoring.store import ScorecardFileError, load_scorecard_noting
-    from scoring.user_layer import reattach
 
     if not (out.exists() and out.stat().st_size):
         return None
@@ -84,10 +84,13 @@ def _kept_marks(out: Path, thread: Thread) -> UserLayer | None:
         if exc.newer or exc.foreign:
             raise
         return None
-    user = reattach(previous.user, thread)
-    if user.orphans:
-        _say(f"{len(user.orphans)} mark(s) fit no post of this thread; kept in {out}")
-    return user
+    done = reattach_counted(previous.user, thread)
+    if done.moved or done.orphaned:  # said only when a mark is not simply on its post
+        _say(
+            f"{done.total} mark(s) in {out}: {done.kept} on the same post, {done.moved} moved "
+            f"to an edited post, {done.orphaned} fit no post of this thread (kept in the file)"
+        )
+    return done.layer
 
 
 def _export(card: Scorecard, args: argparse.Namespace, out: Path | None) -> Iterable[bytes]:
