@@ -24,7 +24,7 @@ if TYPE_CHECKING:
         UserMark,
         Verdict,
     )
-    from scoring.scorer import score_thread
+    from scoring.scorer import build_scorecard, score_posts, score_thread
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -37,10 +37,15 @@ __all__ = [
     "UserLayer",
     "UserMark",
     "Verdict",
+    "build_scorecard",
+    "score_posts",
     "score_thread",
 ]
 
-_HOMES = {**dict.fromkeys(__all__, "scoring.models"), "score_thread": "scoring.scorer"}
+_HOMES = {
+    **dict.fromkeys(__all__, "scoring.models"),
+    **dict.fromkeys(("build_scorecard", "score_posts", "score_thread"), "scoring.scorer"),
+}
 
 
 def __getattr__(name: str) -> Any:

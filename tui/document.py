@@ -62,7 +62,8 @@ class Document:
 
     def set_card(self, card: Scorecard) -> None:
         """Take a new scorecard (marks read, scores done, or an edit)."""
-        if self.card is None or card.posts is not self.card.posts:
+        changed = self.card is None or card.posts is not self.card.posts
+        if changed and (card.posts or self.card is not None):  # an empty card keeps early scores
             self._scores = {s.number: s for s in card.posts}
         self.card = card
         self._marks = card.user.marks

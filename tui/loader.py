@@ -135,11 +135,34 @@ def read_marks(thread: Thread, files: ThreadFiles) -> MarksRead:
     return MarksRead(card, loaded, stamp, index)
 
 
+SCORE_BATCH = 400
+"""Posts scored per message after those on screen (~30 ms of scoring: the worker can stop
+between two batches, and each message redraws only the visible rows)."""
+
+
 def score_steps(
-    thread: Thread, scorer: Scorer
+    thread: Thread, scorer: Scorer, first: Sequence[int] = ()
 ) -> Iterator[tuple[list[PostScore], Scorecard | None]]:
     """The scores as they come: (scores for some posts, None) any number of times, then
-    (all scores, the full scorecard). Today's scorer scores the thread at once; one that scores
-    the posts on screen first yields those before the rest."""
-    card = scorer(thread)
-    yield list(card.posts), card
+    (all scores, the full scorecard). The posts numbered `first` (those on screen and the open
+    one) are scored first, the rest in batches of `SCORE_BATCH` in thread order; a scorer other
+    than the shipped one (tests) scores the thread at once."""
+    if scorer is not score_thread:
+        card = scorer(thread)
+        yield list(card.posts), card
+        return
+    from scoring import build_scorecard, score_posts
+
+    where = {post.number: i for i, post in enumerate(thread.posts)}
+    early = list(dict.fromkeys(where[n] for n in first if n in where))
+    scores: list[PostScore | None] = [None] * len(thread.posts)
+    batches = [early] if early else []
+    done = set(early)
+    rest = [i for i in range(len(thread.posts)) if i not in done]
+    batches += [rest[i : i + SCORE_BATCH] for i in range(0, len(rest), SCORE_BATCH)]
+    for batch in batches:
+        found = score_posts(thread, batch)
+        for index, score in zip(batch, found, strict=True):
+            scores[index] = score
+        yield found, None
+    yield [], build_scorecard(thread, [s for s in scores if s is not None])

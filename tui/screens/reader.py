@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -63,7 +64,7 @@ from tui.wording import plural
 
 if TYPE_CHECKING:
     from parsing.models import Thread
-    from scoring.models import Scorecard, Verdict
+    from scoring.models import PostScore, Scorecard, Verdict
     from tui.screens.export import ExportChoice
 
 BLINK = 0.15
@@ -176,6 +177,8 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
         self._ui_timer: Timer | None = None
         self._quit_warned = False
         self._scorecard: tuple[Scorecard, Screen[ScorecardChoice | None]] | None = None
+        self._scored_posts = 0
+        """Posts scored so far (the status line counts them while the rest are scored)."""
         self._pending: list[tuple[str, int | None, str]] = []
         """Actions keyed while loading: (action, post under the cursor then, what it needs)."""
         self.post_list = PostList(
@@ -260,18 +263,28 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
         return said
 
     @work(thread=True, group="load", exit_on_error=False)
-    def _read_marks_and_scores(self, thread: Thread) -> None:
-        """Read the user's marks, then score; a message after each step."""
+    def _read_marks_and_scores(self, thread: Thread, first: list[int]) -> None:
+        """Score the posts numbered `first` (on screen), read the user's marks, then score the
+        rest in batches; a message after each step. Quitting cancels this worker, which stops
+        between two batches (Textual waits for a thread worker at exit)."""
         assert self.saver is not None
-        self.post_message(MarksLoaded(read_marks(thread, self.saver.files)))
         worker = get_current_worker()
+        steps = score_steps(thread, self._scorer, first)
         try:
-            for scores, card in score_steps(thread, self._scorer):
+            early = next(steps, None)
+            if early is not None and early[1] is None:  # before the marks: on screen at once
+                self._post_scores(early)
+                early = None
+            self.post_message(MarksLoaded(read_marks(thread, self.saver.files)))
+            for step in itertools.chain([early] if early else [], steps):
                 if worker.is_cancelled:
                     return
-                self.post_message(ScoresReady(scores, card))
+                self._post_scores(step)
         except Exception as exc:  # a scorer bug must not cost the user their reading
             self.post_message(ScoringFailed(f"{type(exc).__name__}: {exc}"))
+
+    def _post_scores(self, step: tuple[list[PostScore], Scorecard | None]) -> None:
+        self.post_message(ScoresReady(*step))
 
     def on_load_failed(self, message: LoadFailed) -> None:
         """A thread we cannot read: leave the terminal and let the CLI print one line."""
@@ -309,7 +322,10 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
         """The posts are on screen: the collector resumes (see tui.startup) and the marks and
         scores are read (not before: they would race the first frame for the CPU)."""
         resume_collector()
-        self._read_marks_and_scores(thread)
+        first = self.post_list.visible_numbers()
+        if self.current is not None:
+            first.append(self.current)
+        self._read_marks_and_scores(thread, first)
 
     def _settle(self) -> None:
         """After the first frame's data is in: search, focus, status, notices."""
@@ -345,7 +361,7 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
             self._save_marks()  # copy forward: the earlier file stays as it was
         if marks.loaded.earlier_ui is not None and not self._had_ui_file:
             await self._take_earlier_ui(marks.loaded.earlier_ui)
-        self.busy = f"Scoring {len(self.doc.thread.posts)} posts…"
+        self.busy = f"Scoring: {self._scored_posts:,} of {self.total_posts:,} posts…"
         await self._refresh_marks()
         if marks.loaded.notice:
             self.notify(marks.loaded.notice, title="Saved state", severity="warning", markup=False)
@@ -372,11 +388,18 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
 
     async def on_scores_ready(self, message: ScoresReady) -> None:
         doc = self.doc
-        if doc is None or doc.card is None:
+        if doc is None:
             return
         if message.card is None:
             doc.add_scores(message.scores)
-            await self._refresh_marks()
+            self._scored_posts += len(message.scores)
+            if self.marks_ready:
+                self.busy = f"Scoring: {self._scored_posts:,} of {self.total_posts:,} posts…"
+            self.post_list.refresh_rows()
+            if any(s.number == self.current for s in message.scores):
+                await self._open_now(keep_scroll=True)
+            return
+        if doc.card is None:
             return
         doc.set_card(message.card.model_copy(update={"user": doc.card.user}))
         self.scored = True

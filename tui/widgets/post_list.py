@@ -211,6 +211,11 @@ class PostList(ScrollView, can_focus=True):
         super().notify_style_update()
         self.refresh_rows()
 
+    def visible_numbers(self) -> list[int]:
+        """The posts on the rows the list shows now (all of them at its current height)."""
+        top = self.scroll_offset.y
+        return self.numbers[top : top + max(self.size.height, 1)]
+
     def index_of(self, number: int) -> int | None:
         return self._index.get(number)
 
