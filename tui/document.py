@@ -41,6 +41,20 @@ def search_texts(thread: Thread) -> list[tuple[int, str]]:
     ]
 
 
+WEIGHED_LIMIT = 12
+"""At most this many of an open post's sentences are explained (each costs a model pass)."""
+
+
+def weighed(score: PostScore) -> list[tuple[str, str, list[str]]]:
+    """For the sentences of `score` the learned model decided: its label, the sentence and the
+    features that weighed most for it. Computed when a post is opened, never for all posts
+    (the scorer has already imported the model by the time a score exists)."""
+    from scoring.roles import explain
+
+    decided = [s for s in score.sentences if s.weighed][:WEIGHED_LIMIT]
+    return [(s.weighed[0], s.text, explain(s.text)) for s in decided]
+
+
 class Document:
     """A thread, its scorecard (scores plus the user's marks) and derived lookups.
 
@@ -189,6 +203,7 @@ class Document:
                 for q in post.quotes
                 if q.target is not None and self.has(q.target)
             },
+            weighed=weighed(score) if score else [],
         )
 
     # ----- edits ------------------------------------------------------------------------------

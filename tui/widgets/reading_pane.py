@@ -73,6 +73,9 @@ class PostView:
     quoted_by_labels: list[str] = field(default_factory=list)
     """One line per quoting post ("#7 · bob · first words"), for the first few of them."""
     quote_authors: dict[int, str | None] = field(default_factory=dict)
+    weighed: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    """Sentences the learned model decided: (its label, the sentence, the n-grams and signals
+    that weighed most for that label), for the open post only (`scoring.roles.explain`)."""
 
 
 SEARCH_STYLE = "reverse $warning"
@@ -84,6 +87,9 @@ PASSAGE_STYLE = "on $accent 30%"
 Marks = Sequence[tuple[re.Pattern[str], str]]
 """Patterns to mark in the text, each with its style."""
 
+
+WEIGHED_SENTENCES = 6
+"""Sentences listed under "What weighed most for the model" (the first ones of the post)."""
 
 LONG_LINK = 24
 """A web address this long or longer is drawn on a line of its own (see `link_lines`)."""
@@ -403,7 +409,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
                     cursor = offset + len(part.text)
                 cues = view.cues if self.highlight and offset >= 0 else []
                 widgets.extend(self._text(part.text, offset, cues, marks))
-        if view.cues or view.reason:
+        if view.cues or view.reason or view.weighed:
             widgets.append(Static(self._why(view), classes="why"))
         if post.attachments:
             widgets.append(Static(self._attachments(post), classes="attachments"))
@@ -469,12 +475,32 @@ class ReadingPane(VerticalScroll, can_focus=True):
             lines.append(role.append(Content(f"“{detail}”{extra}")))
         if len(view.cues) > 12:
             lines.append(Content(f"  … and {len(view.cues) - 12} more").stylize("dim"))
+        lines.extend(self._weighed(view.weighed))
         if self.highlight:
             legend = Content("Legend: ").stylize("dim")
             for role, style in ROLE_STYLES.items():
                 legend = legend.append(Content(ROLE_LABELS[role]).stylize(style)).append(" ")
             lines.append(legend)
         return Content("\n").join(lines)
+
+    @staticmethod
+    def _weighed(weighed: list[tuple[str, str, list[str]]]) -> list[Content]:
+        """What weighed most in the model's reading of each sentence it decided: forum words
+        and model features as plain text, one line per sentence."""
+        if not weighed:
+            return []
+        lines = [Content("What weighed most for the model").stylize("dim")]
+        for label, text, grams in weighed[:WEIGHED_SENTENCES]:
+            detail = one_line(text)
+            if len(detail) > 40:
+                detail = detail[:39] + "…"
+            words = ", ".join(f"“{one_line(g)}”" for g in grams) or "nothing stood out"
+            head = Content(f"  {one_line(label):<9} ").stylize("dim")
+            lines.append(head.append(Content(f"“{detail}”: {words}")))
+        if len(weighed) > WEIGHED_SENTENCES:
+            more = len(weighed) - WEIGHED_SENTENCES
+            lines.append(Content(f"  … and {more} more sentences").stylize("dim"))
+        return lines
 
     @staticmethod
     def _attachments(post: Post) -> Content:
