@@ -1,4 +1,4 @@
-""""Why this verdict" names what weighed most for the learned model, for the open post only,
+""" "Why this verdict" names what weighed most for the learned model, for the open post only,
 and shows forum words as they are (never as markup)."""
 
 from __future__ import annotations

@@ -32,15 +32,13 @@ from textual.worker import WorkerFailed, get_current_worker
 
 from tui.document import Document
 from tui.filters import (
-    AuthorChoice,
     Filter,
-    PostChoice,
     ScorecardChoice,
     apply_filter,
     authors_by_posts,
     nearest,
 )
-from tui.history import JumpHistory, Place
+from tui.history import JumpHistory
 from tui.loader import (
     Scorer,
     failure_line,
@@ -49,13 +47,15 @@ from tui.loader import (
     score_steps,
     thread_state,
 )
-from tui.messages import Exported, LoadFailed, MarksLoaded, ScoresReady, ScoringFailed, ThreadParsed
+from tui.messages import LoadFailed, MarksLoaded, ScoresReady, ScoringFailed, ThreadParsed
 from tui.safe import one_line
 from tui.saving import Saved, Saver
 from tui.screens.newsreader import NEWSREADER_BINDINGS, NewsreaderActions
-from tui.search import SearchIndex, match_pattern, next_match, passage_patterns
+from tui.screens.reader_export import ExportActions
+from tui.screens.reader_jumps import JumpActions
+from tui.search import SearchIndex, match_pattern, next_match
 from tui.startup import resume_collector
-from tui.state import ThreadFiles, UiState, thread_name
+from tui.state import ThreadFiles, UiState
 from tui.verdicts import VERDICTS
 from tui.widgets.post_list import PostList, Row
 from tui.widgets.reading_pane import ReadingPane
@@ -65,7 +65,6 @@ from tui.wording import plural
 if TYPE_CHECKING:
     from parsing.models import Thread
     from scoring.models import PostScore, Scorecard, Verdict
-    from tui.screens.export import ExportChoice
 
 BLINK = 0.15
 """Loading shorter than this shows no spinner (a flash of one is worse than none)."""
@@ -95,7 +94,7 @@ def reading_what(paths: list[str | Path] | None) -> str:
     return f"Reading {name}{more} ({size / 1e6:.1f} MB)…"
 
 
-class ReaderScreen(NewsreaderActions, Screen[None]):
+class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
     """List on the left, post on the right. `paths` as for `threadscore THREAD`; `thread`
     (tests) skips parsing; `home` replaces the state folder and `scorer` the scorer."""
 
@@ -272,15 +271,20 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
         steps = score_steps(thread, self._scorer, first)
         try:
             early = next(steps, None)
-            if early is not None and early[1] is None:  # before the marks: on screen at once
-                self._post_scores(early)
-                early = None
+        except Exception as exc:  # a scorer bug must not cost the user their reading or marks
             self.post_message(MarksLoaded(read_marks(thread, self.saver.files)))
+            self.post_message(ScoringFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        if early is not None and early[1] is None:  # before the marks: on screen at once
+            self._post_scores(early)
+            early = None
+        self.post_message(MarksLoaded(read_marks(thread, self.saver.files)))
+        try:
             for step in itertools.chain([early] if early else [], steps):
                 if worker.is_cancelled:
                     return
                 self._post_scores(step)
-        except Exception as exc:  # a scorer bug must not cost the user their reading
+        except Exception as exc:
             self.post_message(ScoringFailed(f"{type(exc).__name__}: {exc}"))
 
     def _post_scores(self, step: tuple[list[PostScore], Scorecard | None]) -> None:
@@ -319,9 +323,9 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
         self.call_after_refresh(self._first_frame_shown, read.thread)
 
     def _first_frame_shown(self, thread: Thread) -> None:
-        """The posts are on screen: the collector resumes (see tui.startup) and the marks and
-        scores are read (not before: they would race the first frame for the CPU)."""
-        resume_collector()
+        """The posts are on screen: the marks and scores are read (not before: they would race
+        the first frame for the CPU). The collector resumes (see tui.startup) once the verdicts
+        on screen are in: a full collection over a 100k-post thread takes most of a second."""
         first = self.post_list.visible_numbers()
         if self.current is not None:
             first.append(self.current)
@@ -348,6 +352,7 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
         self.say_new_posts()
 
     async def on_marks_loaded(self, message: MarksLoaded) -> None:
+        resume_collector()
         marks = message.marks
         if self.doc is None or self.saver is None:
             return
@@ -391,6 +396,7 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
         if doc is None:
             return
         if message.card is None:
+            resume_collector()
             doc.add_scores(message.scores)
             self._scored_posts += len(message.scores)
             if self.marks_ready:
@@ -417,6 +423,7 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
         await self._replay()
 
     def on_scoring_failed(self, message: ScoringFailed) -> None:
+        resume_collector()
         self.busy = ""
         self.loading_done = True
         if self.doc is not None and self.filter.active:
@@ -642,118 +649,6 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
         else:
             self.post_list.focus()
 
-    def _post_label(self, number: int) -> Content:
-        assert self.doc is not None
-        return Content(self.doc.label(number))
-
-    def action_follow_quote(self) -> None:
-        from tui.screens.chooser import ChooserScreen
-
-        if not self._has_post():
-            return
-        assert self.doc is not None and self.current is not None
-        targets = self.doc.targets(self.current)
-        if not targets:
-            self.notify(f"#{self.current} quotes no other post in this thread.", markup=False)
-        elif len(targets) == 1:
-            self._follow(self.current, targets[0])
-        else:
-            origin = self.current
-            choices = [(self._post_label(n), n) for n in targets]
-            self.app.push_screen(
-                ChooserScreen(f"#{origin} quotes {len(targets)} posts: follow which?", choices),
-                lambda number: self._follow(origin, number),
-            )
-
-    def _follow(self, quoting: int | None, quoted: int | None, *, to_quoting: bool = False) -> None:
-        """Go to the quoted post (or, `to_quoting`, to the quoting one) with the passage the
-        quote repeats marked and in view; None (a chooser cancelled) stays."""
-        if quoting is None or quoted is None or self.doc is None:
-            return
-        quote = next((q for q in self.doc.post(quoting).quotes if q.target == quoted), None)
-        target = quoting if to_quoting else quoted
-        if quote is not None:
-            self.pane.follow_passage(target, passage_patterns(quote.text))
-        self.go(target)
-
-    def action_quoted_by(self) -> None:
-        from tui.screens.chooser import ChooserScreen
-
-        if not self._has_post():
-            return
-        assert self.doc is not None and self.current is not None
-        quoting = self.doc.quoted_by.get(self.current, [])
-        if not quoting:
-            self.notify(f"No later post quotes #{self.current}.", markup=False)
-            return
-        quoted = self.current
-        choices = [(self._post_label(n), n) for n in quoting]
-        verb = "quote" if len(quoting) > 1 else "quotes"
-        title = f"{plural(len(quoting), 'post')} {verb} #{quoted}"
-        self.app.push_screen(
-            ChooserScreen(title, choices),
-            lambda number: self._follow(number, quoted, to_quoting=True),
-        )
-
-    def action_back(self) -> None:
-        if self.current is None:
-            return
-        target = self.history.back(self.current)
-        if target is None:
-            self.notify("Nothing to go back to.", markup=False)
-        else:
-            self._return_to(target)
-
-    def action_forward(self) -> None:
-        if self.current is None:
-            return
-        target = self.history.forward(self.current)
-        if target is None:
-            self.notify("Nothing to go forward to.", markup=False)
-        else:
-            self._return_to(target)
-
-    def _leave(self, target: int) -> None:
-        """Note how the open post is left for `target`: its scroll, and the filter when the
-        jump is about to clear it to show `target`."""
-        origin = self.current
-        if origin is None or origin == target:
-            return
-        shown = self.pane.view
-        scroll = self.pane.scroll_y if shown is not None and shown.post.number == origin else 0
-        hidden = self.post_list.index_of(target) is None and self.filter.active
-        self.history.leave(origin, Place(scroll, self.filter if hidden else None))
-
-    def _return_to(self, target: int) -> None:
-        """Back or forward to `target` as it was left: scrolled where it was, and with the
-        filter a jump from it cleared, unless the user has set another filter since."""
-        place = self.history.places.get(target, Place())
-        self._leave(target)
-        if place.filter is not None and not self.filter.active:
-            self.filter = place.filter
-            self.current = target
-            self._refilter(keep=target)
-            self.save_ui()
-            self.notify(f"Filter back on: {place.filter.describe()}.", markup=False)
-        shown = self.pane.view
-        if shown is not None and shown.post.number == target:
-            self.pane.scroll_to(y=place.scroll, animate=False)
-        else:
-            self.pane.scroll_on_show = place.scroll
-        self.go(target, record=False)
-
-    def action_next_bookmark(self) -> None:
-        if not self._has_post():
-            return
-        assert self.doc is not None and self.current is not None
-        target = next_match(self.doc.bookmarks(), self.current, 1)
-        if target is None:
-            self.notify("No bookmarks yet.", markup=False)
-        elif target == self.current:
-            self.notify(f"#{target} is the only bookmark.", markup=False)
-        else:
-            self.go(target)
-
     # ----- actions: marks ---------------------------------------------------------------------
 
     def _can_edit(self, action: str = "") -> bool:
@@ -951,23 +846,7 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
         self.pane.fold_quotes(not self.pane.collapse_quotes)
         self.save_ui()
 
-    # ----- actions: scorecard and export ------------------------------------------------------
-
-    def _scores_needed(self, action: str, *, or_failed: bool = False) -> bool:
-        """The scorecard and the export need the scores: keyed while the scorer runs, `action`
-        is kept and run when they are in.
-
-        `or_failed`: go ahead without scores when scoring failed (an export still saves marks).
-        """
-        if self.scored and self.doc is not None and self.doc.card is not None:
-            return True
-        if or_failed and self.loading_done and self.doc is not None and self.doc.card is not None:
-            return True
-        if self.loading_done:
-            self.notify("Scoring failed, so there is no scorecard.", markup=False)
-        else:
-            self._keep(action, "scores")
-        return False
+    # ----- actions: scorecard (the rest with the export in tui.screens.reader_export) -------
 
     async def action_scorecard(self) -> None:
         """Open the scorecard; on a big thread say so first, as counting it takes a moment
@@ -981,82 +860,3 @@ class ReaderScreen(NewsreaderActions, Screen[None]):
             return
         self.busy = "Counting the scorecard…"
         self.call_after_refresh(self._open_scorecard)
-
-    async def _open_scorecard(self) -> None:
-        self.busy = ""
-        if self.doc is None or self.doc.card is None:
-            return
-        screen = await self._scorecard_screen(self.doc.card)
-        self.app.push_screen(screen, self._scorecard_closed)
-
-    async def _scorecard_screen(self, card: Scorecard) -> Screen[ScorecardChoice | None]:
-        """The scorecard screen for `card`: kept between openings while the card is the same
-        (at 10,000 posts counting and drawing it takes most of a second), built anew after any
-        change to scores or marks. It keeps its sort and cursor meanwhile."""
-        from tui.screens.scorecard import ScorecardScreen
-
-        kept = self._scorecard
-        if kept is not None and kept[0] is card:
-            return kept[1]
-        if kept is not None:
-            self.app.uninstall_screen(kept[1])
-            await kept[1].remove()
-        assert self.doc is not None
-        screen = ScorecardScreen(self.doc.thread, card, id="scorecard")
-        self.app.install_screen(screen, f"scorecard-{id(screen)}")
-        self._scorecard = (card, screen)
-        return screen
-
-    def _scorecard_closed(self, choice: ScorecardChoice | None) -> None:
-        if choice is None or self.doc is None:
-            return
-        if isinstance(choice, PostChoice):
-            self.go(choice.number)
-        elif isinstance(choice, AuthorChoice):
-            self.set_filter(Filter(author=choice.author))
-
-    def default_export_path(self) -> Path:
-        """`THREAD.scorecard.toml` beside the thread (beside the folder for a thread of several
-        pages); the current folder for the demo thread."""
-        from parsing.load import demo_path
-
-        assert self.doc is not None
-        source = Path(self.doc.thread.source.path)
-        name = f"{thread_name(self.doc.thread.source) or 'thread'}.scorecard.toml"
-        if not source.name or source == demo_path():
-            return Path.cwd() / name
-        return source.with_name(name)
-
-    def action_export(self) -> None:
-        from tui.screens.export import ExportScreen
-
-        if not self._scores_needed("export", or_failed=True):
-            return
-        assert self.doc is not None
-        source = self.doc.thread.source
-        box = ExportScreen(self.default_export_path(), source.paths or [source.path])
-        self.app.push_screen(box, self._exported)
-
-    def _exported(self, choice: ExportChoice | None) -> None:
-        if choice is None or self.doc is None or self.doc.card is None:
-            return
-        self.busy = f"Exporting the scorecard to {choice.path}…"
-        self._export(self.doc.card, choice)
-
-    @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, card: Scorecard, choice: ExportChoice) -> None:
-        """Serialise off the UI thread (the status line says so meanwhile); without cues a
-        10k-post scorecard is 3.7 MB written in about half a second."""
-        from tui.saving import export_scorecard
-
-        assert self.doc is not None
-        source = self.doc.thread.source
-        said = export_scorecard(card, choice.path, source, cues=choice.cues)
-        self.post_message(Exported(*said))
-
-    def on_exported(self, message: Exported) -> None:
-        self.busy = ""
-        if message.ok:
-            self.notify(message.said, title="Exported", markup=False)
-        else:
-            self.notify(message.said, severity="error", markup=False)
