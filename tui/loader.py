@@ -135,6 +135,13 @@ def read_marks(thread: Thread, files: ThreadFiles) -> MarksRead:
     return MarksRead(card, loaded, stamp, index)
 
 
+def scores_early(scorer: Scorer) -> bool:
+    """Whether `score_steps` scores the posts on screen before the rest: the shipped scorer
+    does (so their verdicts come before the marks are read); any other (tests) scores the
+    thread at once, after the marks, as a slow scorer must not hold them up."""
+    return scorer is score_thread
+
+
 SCORE_BATCH = 400
 """Posts scored per message after those on screen (~30 ms of scoring: the worker can stop
 between two batches, and each message redraws only the visible rows)."""
@@ -147,7 +154,7 @@ def score_steps(
     (all scores, the full scorecard). The posts numbered `first` (those on screen and the open
     one) are scored first, the rest in batches of `SCORE_BATCH` in thread order; a scorer other
     than the shipped one (tests) scores the thread at once."""
-    if scorer is not score_thread:
+    if not scores_early(scorer):
         card = scorer(thread)
         yield list(card.posts), card
         return

@@ -45,6 +45,7 @@ from tui.loader import (
     read_marks,
     read_thread,
     score_steps,
+    scores_early,
     thread_state,
 )
 from tui.messages import LoadFailed, MarksLoaded, ScoresReady, ScoringFailed, ThreadParsed
@@ -270,7 +271,7 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         worker = get_current_worker()
         steps = score_steps(thread, self._scorer, first)
         try:
-            early = next(steps, None)
+            early = next(steps, None) if scores_early(self._scorer) else None
         except Exception as exc:  # a scorer bug must not cost the user their reading or marks
             self.post_message(MarksLoaded(read_marks(thread, self.saver.files)))
             self.post_message(ScoringFailed(f"{type(exc).__name__}: {exc}"))
