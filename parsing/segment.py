@@ -230,13 +230,20 @@ def segment(
     attachment_lines: set[int],
     marked: bool,
     title_key: str | None = None,
+    opens: set[int] | None = None,
+    separator: int | None = None,
 ) -> Layout:
     """Split content lines into posts and mark quote lines, in one pass over the text.
 
     `skip` holds lines outside posts (title, chrome). Each post's own lines are indexed as soon
-    as they are read, so a quote can only ever point back to earlier text.
+    as they are read, so a quote can only ever point back to earlier text. `opens` are lines
+    the page's frame says open a post (after a footer); `separator` is the number of blank
+    lines the frame puts between posts: where it is one or more, a single line break never
+    ends a post and a run of that many blank lines is weighed as a single break is elsewhere.
     """
     scanner = _Scanner(lines, norms, headers, frames, marked, title_key)
+    scanner.opens = opens or set()
+    scanner.separator = separator or 0
     for i, line in enumerate(lines):
         if i in skip or not line.strip():
             if not line.strip():
@@ -355,6 +362,9 @@ class _Scanner:
         self.gap = False
         self.here = 0
         self.after_chrome = False
+        self.opens: set[int] = set()
+        self.separator = 0
+        self.run = 0
         self.rule_joins: set[int] = set()
         """Lines a rule kept in their post (a list goes on, a heading leads in): never split
         there afterwards, whatever a later quote suggests."""
@@ -364,6 +374,7 @@ class _Scanner:
     def blank(self) -> None:
         self.gap = self.cur is not None
         self.introducing = False
+        self.run += 1
 
     def chrome(self) -> None:
         """Page chrome ("Reply", "Last edited: ...") sits between posts, not inside one."""
@@ -385,6 +396,12 @@ class _Scanner:
     def content(self, i: int) -> None:
         """A line someone wrote: own words, a quote, or a quote marker."""
         line = self.lines[i]
+        if self.separator:
+            # Posts are apart by blank lines: a run of them is what a single break is elsewhere.
+            self.gap = self.cur is not None and self.run < self.separator
+        self.run = 0
+        if i in self.opens:
+            self.cur = None
         if self.cur is not None and not line.lstrip()[:1].isalnum() and not _WORDY.search(line):
             # A line of only punctuation (".", "-----") says nothing: it stays in the post it
             # is in, and separates what comes around it as a blank line would.

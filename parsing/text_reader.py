@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from parsing.attachments import find_attachments
 from parsing.chrome import MAX_CHROME_CHARS, find_title, is_chrome
 from parsing.collector import collector_paused
+from parsing.frame import find_frame
 from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
@@ -62,12 +63,18 @@ def _parse(text: str, source: Source) -> Thread:
     lines = [html.unescape(line) if "&" in line else line for line in raw]
     norms = normalize_lines(lines)
 
-    headers = find_post_headers(lines)
-    header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
     frames = find_quote_frames(lines)
     frame_lines = {k for f in frames for k in (f.start, f.end)}
+    attachments = find_attachments(lines)
+    attachment_lines = {
+        k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)
+    }
+    page = find_frame(lines, attachment_lines | frame_lines)
+    headers = page.headers if page and page.complete else find_post_headers(lines)
+    header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
+    footer_lines = {k for a, b in page.footers for k in range(a, b + 1)} if page else set()
     # Chrome is at most MAX_CHROME_CHARS long once stripped: longer lines skip the pattern.
-    chrome = {
+    chrome = footer_lines | {
         i
         for i, line in enumerate(lines)
         if (len(line) <= MAX_CHROME_CHARS or line[0].isspace() or line[-1].isspace())
@@ -76,11 +83,16 @@ def _parse(text: str, source: Source) -> Thread:
         and is_chrome(line)
     }
     # The title heads the page: a line after the first post header is part of a post.
-    title_at = find_title(lines[: headers[0].start] if headers else lines, chrome | header_lines)
-    attachments = find_attachments(lines)
-    attachment_lines = {
-        k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)
-    }
+    if page and page.complete:
+        # Above a framed page's first post stand only the page's top lines (menus, the forum's
+        # section, the title): none is a post, and the title is the one nearest the posts.
+        top = [i for i in range(headers[0].start) if lines[i].strip()]
+        chrome.update(top)
+        title_at = top[-1] if top else None
+    else:
+        title_at = find_title(
+            lines[: headers[0].start] if headers else lines, chrome | header_lines
+        )
 
     skip = set(chrome)
     if title_at is not None:
@@ -94,6 +106,8 @@ def _parse(text: str, source: Source) -> Thread:
         attachment_lines,
         marked=len(headers) >= MIN_MARKED_HEADERS or any(h.number is not None for h in headers),
         title_key=" ".join(words(norms[title_at])) if title_at is not None else None,
+        opens=set(page.starts) if page and not page.complete else set(),
+        separator=page.gap if page and not page.complete else None,
     )
     drafts = _draft_posts(lines, layout)
     title = lines[title_at].strip() if title_at is not None else None
@@ -318,7 +332,7 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     if group.quote_lines and group.quote_lines[0].frame is not None:
         for opener, closer, who in inner_quotes(ctx.lines, first, last):
             inner = _Group(list(range(opener + 1, closer)), [])
-            theirs = ctx.authors.get((who or "").casefold(), [])
+            theirs = _posts_by(ctx.authors, who or "")
             earlier = bisect.bisect_left(theirs, number)
             target, score = (
                 _by_author(inner, ctx, theirs, earlier) if earlier and inner.lines else (None, 0.0)
@@ -349,7 +363,7 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
             target = ctx.post_of(sources[0].source)
             score = sum(q.score for q in sources) / len(sources)
     else:
-        theirs = ctx.authors.get(author.casefold(), [])
+        theirs = _posts_by(ctx.authors, author)
         earlier = bisect.bisect_left(theirs, number)  # their posts before this one
         if earlier:
             target, score = _by_author(group, ctx, theirs, earlier)
@@ -367,6 +381,17 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
         score=round(score, 3),
         nested=nested,
     )
+
+
+def _posts_by(authors: dict[str, list[int]], name: str) -> list[int]:
+    """The posts of the author a quote names. A quote header may print more than the name
+    ("Originally Posted by pieper View Post"): then the longest author name it starts with."""
+    key = name.casefold()
+    found = authors.get(key)
+    if found is not None:
+        return found
+    best = max((a for a in authors if key.startswith(a + " ")), key=len, default=None)
+    return authors[best] if best is not None else []
 
 
 def _by_author(

@@ -1,0 +1,516 @@
+"""Find a page's own post frame: the lines a forum prints around every post, learned from the page.
+
+Every post on a page is cut from one template, so the lines of the template repeat with the
+rhythm of the posts: a date or "Old 02-13-2020, 01:48 PM #2" line, a "Join Date: ..." or
+"Posts: 3,489" label, a message count, a custom title ("Member"), a "X is offline Reply With
+Quote" or "7 Likes" footer, a line holding a single space. No list of layouts is kept here. Each
+short line gets a few shape keys (its words with numbers, dates and times masked; its label;
+its first or last words), and keys that recur are grouped into blocks of lines standing
+together. The keys found in most blocks, once each, are the frame; a block holding them is one
+post's frame. Keys of the first block, above the first post's words, open posts; keys of the
+last block, under the last post's words, close them; a block holding both is where one post
+ends and the next begins, split at its widest run of blank lines. Short lines that vary inside
+a block (the author's name, a location) belong to the frame too, and the author's name is read
+from them.
+
+Pages without such a frame (the seed: names and markers dropped) get no frame, and the text
+reader splits them by the words alone. The blank-line run that separates framed posts is
+learned too (`Frame.gap`), for the parts of a page the frame does not cover.
+
+Pure functions, standard library only; lines are numbered from 0.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from parsing.headers import PostHeader, is_rank, parse_date
+
+MAX_FRAME_CHARS = 80
+MAX_FRAME_WORDS = 10
+"""Longer lines are someone's words, never furniture."""
+
+MAX_FILLER_WORDS = 5
+MAX_FILLER_CHARS = 40
+MAX_FILLERS = 2
+MAX_LEAD = 3
+"""A block may hold up to two short lines in a row that do not recur (a name, a location);
+a header up to three short lines above its anchor."""
+
+MIN_BLOCKS = 2
+MIN_KEY_SHARE = 0.5
+"""A frame key is in at least half as many blocks as the most frequent key."""
+
+MIN_APART = 0.75
+"""The share of consecutive frame blocks that must have someone's words between them."""
+
+MAX_TITLE_LINES = 2
+"""Lines of words above the first frame block that are still the page's title, not a post."""
+
+MIN_WITH_ANCHOR = 0.75
+"""A frame key stands beside the anchor in at least this share of its blocks."""
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MASKS = [
+    (re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"), "D"),
+    (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"), "D"),
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b"), "D"),
+    (re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"), "D"),
+    (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"), "T"),
+    (re.compile(r"\d[\d,.]*k?"), "0"),
+]
+_LABEL = re.compile(r"^([a-z][a-z .'-]{0,24}?)\s*:\s*\S")
+_QUOTE_MARK = re.compile(
+    r"(?:\bsaid:|\bwrote:|^originally\s+posted|^quote(?:\s+from)?:|^click\s+to\s+(?:expand|shrink))",
+    re.IGNORECASE,
+)
+_SENTENCE_END = frozenset(".!?,;")
+"""A recurring line ending like a sentence ("Hi,", "Thanks!") is someone's words."""
+_NAME_SHAPE = re.compile(r"^[^\s:]{1,40}(?: [^\s:]{1,40}){0,3}$")
+
+
+def mask(text: str) -> str:
+    """A line's shape: lower case, with dates, times and numbers replaced by D, T and 0."""
+    out = text.lower()
+    for pattern, sign in _MASKS:
+        out = pattern.sub(sign, out)
+    return " ".join(out.split())
+
+
+def line_keys(line: str) -> tuple[str, ...]:
+    """The shape keys of one line: what it could share with the same line of another post.
+
+    A whitespace-only line is a key of its own (a separator some layouts print). Longer lines,
+    and quote markers (which belong to quotes, not to the post frame), have none.
+    """
+    if not line.strip():
+        return ("<space>",) if line else ()
+    text = line.strip()
+    if len(text) > MAX_FRAME_CHARS or _QUOTE_MARK.search(text):
+        return ()
+    masked = mask(text)
+    tokens = masked.split()
+    if len(tokens) > MAX_FRAME_WORDS:
+        return ()
+    keys = [masked]
+    label = _LABEL.match(masked)
+    if label and len(label[1].split()) <= 3:
+        keys.append(f"<label>{label[1]}")
+    if len(tokens) >= 3:
+        keys.append("<first>" + " ".join(tokens[:2]))
+        keys.append("<last>" + " ".join(tokens[-3:]))
+    return tuple(keys)
+
+
+def _is_filler(line: str) -> bool:
+    """A short line that may stand inside a frame without recurring: a name, a title, a place."""
+    text = line.strip()
+    return (
+        0 < len(text) <= MAX_FILLER_CHARS
+        and len(text.split()) <= MAX_FILLER_WORDS
+        and _QUOTE_MARK.search(text) is None
+    )
+
+
+@dataclass(slots=True)
+class _Block:
+    """Lines standing together that recur elsewhere: (line, key) of each recurring one."""
+
+    first: int
+    last: int
+    keyed: list[tuple[int, str]] = field(default_factory=list)
+
+    def keys(self) -> set[str]:
+        return {key for _, key in self.keyed}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A page's post frame, as found.
+
+    `headers` open posts (lines start..end are the post's frame, never its words); `footers`
+    are (first, last) line spans that close a post; `starts` is every post start the frame
+    fixes. `complete` says the frame opens every post, so it alone decides where posts start.
+    `gap` is the number of blank lines that separate framed posts.
+    """
+
+    headers: list[PostHeader]
+    footers: list[tuple[int, int]]
+    starts: list[int]
+    complete: bool
+    gap: int | None
+    keys: frozenset[str]
+
+
+def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
+    """For each short line, its key shared with the most other lines (keys seen twice or more)."""
+    all_keys: dict[int, tuple[str, ...]] = {}
+    counts: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        if i in skip or len(line) > MAX_FRAME_CHARS + 40:
+            continue
+        keys = line_keys(line)
+        if keys:
+            all_keys[i] = keys
+            counts.update(set(keys))
+    best: dict[int, str] = {}
+    for i, keys in all_keys.items():
+        key = max(keys, key=lambda k: counts[k])
+        if counts[key] >= 2:
+            best[i] = key
+    return best
+
+
+def _blocks(
+    lines: list[str],
+    keyed: dict[int, str],
+    new_block: Callable[[str, set[str]], bool],
+    recurring: dict[int, str] | None = None,
+) -> list[_Block]:
+    """Keyed lines grouped with the blank and short lines between them.
+
+    `new_block(key, keys so far)` says when a keyed line opens a block of its own although it
+    stands right under the block being built. Lines in `recurring` (a signature printed under
+    every post of one author) stand in a block as short lines do.
+    """
+    recurring = recurring or {}
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    seen: set[str] = set()
+    fillers = 0
+    for i, line in enumerate(lines):
+        key = keyed.get(i)
+        if key is not None:
+            if current is None or new_block(key, seen):
+                current = _Block(i, i)
+                blocks.append(current)
+                seen = set()
+            current.last = i
+            current.keyed.append((i, key))
+            seen.add(key)
+            fillers = 0
+        elif current is None or not line.strip() or i in recurring:
+            continue
+        elif _is_filler(line) and fillers < MAX_FILLERS:
+            fillers += 1
+        else:
+            current, fillers = None, 0
+    return blocks
+
+
+def _anchor(lines: list[str], keyed: dict[int, str]) -> tuple[str, int] | None:
+    """The key in most blocks (a template prints each of its lines once a post), and how many.
+
+    For this count a key already in the block being built opens a new block, so two short posts
+    in a row do not merge their frames. Ties go to the key seen first.
+    """
+    blocks = _blocks(lines, keyed, lambda key, seen: key in seen)
+    in_blocks: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for block in blocks:
+        in_blocks.update(block.keys())
+        for i, key in block.keyed:
+            first.setdefault(key, i)
+    if not in_blocks:
+        return None
+    shaped = [key for key in in_blocks if is_furniture(key)]
+    if not shaped:
+        return None
+    anchor = min(shaped, key=lambda k: (-in_blocks[k], first[k]))
+    return (anchor, in_blocks[anchor]) if in_blocks[anchor] >= MIN_BLOCKS else None
+
+
+def is_furniture(key: str) -> bool:
+    """Whether a key has the shape of a line a forum prints, not one a person writes: a
+    separator of spaces, or a date, a time, a "#N" or a count with at most two words."""
+    if key == "<space>":
+        return True
+    if key.startswith("<label>"):
+        return False
+    tokens = key.removeprefix("<first>").removeprefix("<last>").split()
+    if any(t.strip(",.") in ("D", "T", "#0") for t in tokens):
+        return True
+    if key.startswith("<"):
+        return False
+    return (
+        "0" in tokens
+        and len(tokens) <= 3
+        and all(t == "0" or t.rstrip(":").isalpha() for t in tokens)
+    )
+
+
+def _frame_keys(lines: list[str], keyed: dict[int, str], anchor: str, top: int) -> set[str]:
+    """The template's keys: the anchor, and keys standing beside it.
+
+    A key counts when it stands in the block of at least `MIN_KEY_SHARE` of the anchor's lines,
+    and most of its own lines do: a line quoted twice, or a name typed in a post, recurs too,
+    but away from the frame's other lines.
+    """
+    near: Counter[str] = Counter()
+    for block in _blocks(lines, keyed, lambda key, seen: False):
+        keys = [key for _, key in block.keyed]
+        if anchor in keys:
+            near.update(keys)
+    total = Counter(keyed.values())
+    return {
+        key
+        for key, n in near.items()
+        if key[-1] not in _SENTENCE_END
+        and total[key] >= MIN_BLOCKS
+        and min(n, total[key]) >= MIN_KEY_SHARE * top
+        and n >= MIN_WITH_ANCHOR * total[key]
+    }
+
+
+def _blank_run_before(lines: list[str], i: int) -> int:
+    """How many blank (or whitespace-only) lines stand right above line i."""
+    n = 0
+    while i - n - 1 >= 0 and not lines[i - n - 1].strip():
+        n += 1
+    return n
+
+
+def _widest_gap(lines: list[str], after: int, before: int) -> tuple[int, int]:
+    """The first line after the widest run of blank lines between lines `after` and `before`
+    (the earliest of equally wide runs), and how wide that run is."""
+    best, widest, run = before, 0, 0
+    for k in range(after + 1, before + 1):
+        if not lines[k].strip():
+            run += 1
+            continue
+        if run > widest:
+            best, widest = k, run
+        run = 0
+    return best, widest
+
+
+def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
+    """The page's post frame, or None when its posts are not framed (see the module docstring).
+
+    `skip` holds lines that cannot be frame (attachments, quote markers found elsewhere).
+    """
+    keyed = _best_keys(lines, skip or set())
+    found = _anchor(lines, keyed)
+    if found is None:
+        return None
+    anchor, top = found
+    keys = _frame_keys(lines, keyed, anchor, top)
+    framed = {i: k for i, k in keyed.items() if k in keys}
+    blocks = _blocks(lines, framed, lambda key, seen: key == anchor and key in seen, keyed)
+    if len(blocks) < MIN_BLOCKS or not _posts_between(lines, framed, blocks):
+        return None
+    heads = blocks[0].keys() if _opens_posts(lines, keyed, blocks) else set()
+    if not heads and _median(_blank_run_after(lines, b.last) for b in blocks) == 0:
+        # Footers alone frame a page only when blank lines part them from what follows; a
+        # recurring line glued to the lines under it heads them ("PASSAGE 3").
+        return None
+    feet = blocks[-1].keys() - heads
+    parts = [_parts(lines, block, heads, feet, anchor) for block in blocks]
+    return _build(lines, parts, keys, complete=bool(heads))
+
+
+def _posts_between(lines: list[str], framed: dict[int, str], blocks: list[_Block]) -> bool:
+    """Whether someone's words stand between most pairs of frame blocks, as posts do: lines of
+    a log or a listing recur in a row, not one post apart."""
+    apart = sum(
+        any(
+            lines[k].strip() and k not in framed and not _is_filler(lines[k])
+            for k in range(a.last + 1, b.first)
+        )
+        for a, b in itertools.pairwise(blocks)
+    )
+    return apart >= MIN_APART * (len(blocks) - 1)
+
+
+def _opens_posts(lines: list[str], keyed: dict[int, str], blocks: list[_Block]) -> bool:
+    """Whether the frame's first block opens a post (a header) rather than closing one.
+
+    A header stands closer to the words under it than to those above it, a footer the other
+    way round; where blank lines say nothing, a header is what the first post opens with, so
+    no more than a title stands above the first block, and it is more than one line.
+    """
+    lean = _median(_blank_run_before(lines, b.first) for b in blocks[1:]) - _median(
+        _blank_run_after(lines, b.last) for b in blocks[:-1]
+    )
+    if lean:
+        return lean > 0
+    before = _words_between(lines, keyed, -1, _reach_up(lines, blocks[0].first, len(lines)))
+    return before <= MAX_TITLE_LINES and len(blocks[0].keyed) > 1
+
+
+def _median(values: Iterable[int]) -> int:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0
+
+
+def _blank_run_after(lines: list[str], i: int) -> int:
+    """How many blank (or whitespace-only) lines stand right under line i."""
+    n = 0
+    while i + n + 1 < len(lines) and not lines[i + n + 1].strip():
+        n += 1
+    return n
+
+
+def _words_between(lines: list[str], keyed: dict[int, str], a: int, b: int) -> int:
+    """How many lines of words (not blank, not recurring) stand between lines a and b."""
+    return sum(1 for k in range(a + 1, b) if lines[k].strip() and k not in keyed)
+
+
+@dataclass(slots=True)
+class _Parts:
+    """One frame block cut where a post ends and the next begins."""
+
+    footer: list[int]
+    header: list[int]
+    start: int | None
+    """The first line of the header part (the post it opens starts there), if it has one."""
+    end: int
+    at: int = -1
+    """The header's anchor line."""
+
+
+def _parts(lines: list[str], block: _Block, heads: set[str], feet: set[str], anchor: str) -> _Parts:
+    """Cut a block into the footer of one post and the header of the next.
+
+    Keys of the first block (above the first post's words) open posts. When other recurring
+    lines stand above the header's anchor, the widest run of blank lines above the anchor is
+    where one post ends: lines above it close the post before ("X is offline",
+    a signature, a line of one space), lines under it (a name, a title) open the next.
+    """
+    lines_in = [i for i, _ in block.keyed]
+    opens = [i for i, k in block.keyed if k in heads]
+    if not opens:
+        return _Parts(lines_in, [], None, block.last)
+    at = next((i for i, k in block.keyed if k == anchor and k in heads), opens[0])
+    start = block.first
+    if any(k not in heads for i, k in block.keyed if i < at):
+        cut, width = _widest_gap(lines, block.first, at)
+        closes = [i for i, k in block.keyed if k in feet and i < at]
+        if width:
+            start = cut
+        elif closes:
+            start = next(i for i in lines_in if i > closes[-1])
+    return _Parts(
+        [i for i in lines_in if i < start],
+        [i for i in lines_in if i >= start],
+        start,
+        block.last,
+        at,
+    )
+
+
+def _build(lines: list[str], parts: list[_Parts], keys: set[str], complete: bool) -> Frame:
+    """Post starts, header and footer spans from the cut frame blocks."""
+    headers: list[PostHeader] = []
+    footers: list[tuple[int, int]] = []
+    starts: list[int] = []
+    stop = _separator(lines, parts)
+    lead = _lead(lines, parts, stop)
+    for part in parts:
+        if part.footer:
+            footers.append((part.footer[0], part.footer[-1]))
+        if part.start is not None:
+            start = part.start
+            if not part.footer:
+                start = _reach_up(lines, part.at, stop, lead)
+            headers.append(_header(lines, start, part.end))
+            starts.append(start)
+        elif part.footer:
+            nxt = part.footer[-1] + 1
+            while nxt < len(lines) and not lines[nxt].strip():
+                nxt += 1
+            if nxt < len(lines):
+                starts.append(nxt)
+    gaps = Counter(_blank_run_before(lines, s) for s in starts if s > 0)
+    gap = gaps.most_common(1)[0][0] if gaps else None
+    return Frame(
+        headers=headers,
+        footers=footers,
+        starts=starts,
+        complete=complete,
+        gap=gap,
+        keys=frozenset(keys),
+    )
+
+
+def _separator(lines: list[str], parts: list[_Parts]) -> int:
+    """How many blank lines separate a post's footer from the next post's header (the most
+    common run at the cuts); when no block has both, no run of blank lines is known to."""
+    runs: Counter[int] = Counter()
+    for part in parts:
+        if part.footer and part.start is not None:
+            runs[_blank_run_before(lines, part.start)] += 1
+    return max(1, runs.most_common(1)[0][0]) if runs else len(lines)
+
+
+def _lead(lines: list[str], parts: list[_Parts], stop: int) -> int:
+    """How many lines (a name, a title) a header holds above its anchor.
+
+    Where a footer bounds headers, the most common count in those; else the fewest short lines
+    standing right above the anchor of a header after the first (the words of the post before
+    may end with a short line, which adds one, but the header is never shorter).
+    """
+    bounded: Counter[int] = Counter()
+    free: list[int] = []
+    for n, part in enumerate(parts):
+        if part.start is None:
+            continue
+        if part.footer:
+            bounded[sum(1 for k in range(part.start, part.at) if lines[k].strip())] += 1
+        elif n:
+            free.append(_fillers_above(lines, part.at, stop, MAX_LEAD)[1])
+    if bounded:
+        return bounded.most_common(1)[0][0]
+    return min(free, default=0)
+
+
+def _fillers_above(lines: list[str], first: int, stop: int, most: int) -> tuple[int, int]:
+    """The highest of up to `most` short lines right above line `first` (a name, a title),
+    stopping at a run of `stop` blank lines or a line of words; and how many were taken."""
+    start, k, taken, run = first, first - 1, 0, 0
+    while k >= 0 and taken < most:
+        if not lines[k].strip():
+            run += 1
+            if run >= stop:
+                break
+        elif _is_filler(lines[k]):
+            start, taken, run = k, taken + 1, 0
+        else:
+            break
+        k -= 1
+    return start, taken
+
+
+def _reach_up(lines: list[str], first: int, stop: int, lead: int = MAX_FILLERS) -> int:
+    """The header's first line: up to `lead` short lines above its first recurring line."""
+    return _fillers_above(lines, first, stop, lead)[0]
+
+
+def _header(lines: list[str], start: int, end: int) -> PostHeader:
+    """A `PostHeader` over start..end: the author is its first name-like line (no date, number
+    or label in it, not a rank), the author's title the next; the date the first date in it."""
+    author = title = None
+    date = None
+    number = None
+    for k in range(start, end + 1):
+        text = lines[k].strip()
+        if not text:
+            continue
+        is_date, when = parse_date(text)
+        if date is None and when is not None:
+            date = when
+        m = re.search(r"#\s?(\d+)\s*$", text)
+        if m and number is None:
+            number = int(m[1])
+        shape = mask(text)
+        if is_date or not _NAME_SHAPE.match(text) or re.search(r"\b[DT0]\b|#|:", shape):
+            continue
+        if author is None and not is_rank(text):
+            author = text
+        elif title is None:
+            title = text
+    return PostHeader(start, end, author, title, date, number)
