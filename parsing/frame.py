@@ -48,6 +48,12 @@ MIN_KEY_SHARE = 0.5
 MIN_APART = 0.75
 """The share of consecutive frame blocks that must have someone's words between them."""
 
+MIN_RICH = 3
+
+FREE_STOP = 2
+"""Without footers to learn it from, a run of two blank lines is taken to end a header: its own
+lines are glued together or one blank line apart (a name, a blank line, a title)."""
+
 MAX_TITLE_LINES = 2
 """Lines of words above the first frame block that are still the page's title, not a post."""
 
@@ -124,7 +130,7 @@ class _Block:
     last: int
     keyed: list[tuple[int, str]] = field(default_factory=list)
 
-    def keys(self) -> set[str]:
+    def key_set(self) -> set[str]:
         return {key for _, key in self.keyed}
 
 
@@ -212,7 +218,7 @@ def _anchor(lines: list[str], keyed: dict[int, str]) -> tuple[str, int] | None:
     in_blocks: Counter[str] = Counter()
     first: dict[str, int] = {}
     for block in blocks:
-        in_blocks.update(block.keys())
+        in_blocks.update(block.key_set())
         for i, key in block.keyed:
             first.setdefault(key, i)
     if not in_blocks:
@@ -248,18 +254,27 @@ def _frame_keys(lines: list[str], keyed: dict[int, str], anchor: str, top: int) 
 
     A key counts when it stands in the block of at least `MIN_KEY_SHARE` of the anchor's lines,
     and most of its own lines do: a line quoted twice, or a name typed in a post, recurs too,
-    but away from the frame's other lines.
+    but away from the frame's other lines. It must also stand in the first or the last of the
+    anchor's blocks: the template is whole at the page's ends, where no post's words can lean
+    on it ("From @x on DATE" opening many posts' words is not in the first header).
     """
     near: Counter[str] = Counter()
     for block in _blocks(lines, keyed, lambda key, seen: False):
         keys = [key for _, key in block.keyed]
         if anchor in keys:
             near.update(keys)
+    posts = [
+        b.key_set()
+        for b in _blocks(lines, keyed, lambda key, seen: key == anchor and key in seen)
+        if anchor in b.key_set()
+    ]
+    edges = posts[0] | posts[-1] if posts else set()
     total = Counter(keyed.values())
     return {
         key
         for key, n in near.items()
         if key[-1] not in _SENTENCE_END
+        and key in edges
         and total[key] >= MIN_BLOCKS
         and min(n, total[key]) >= MIN_KEY_SHARE * top
         and n >= MIN_WITH_ANCHOR * total[key]
@@ -300,24 +315,47 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     anchor, top = found
     keys = _frame_keys(lines, keyed, anchor, top)
     framed = {i: k for i, k in keyed.items() if k in keys}
-    blocks = _blocks(lines, framed, lambda key, seen: key == anchor and key in seen, keyed)
+    whole = {i: k for i, k in keyed.items() if not k.startswith(("<first>", "<last>"))}
+    blocks = _template_blocks(
+        _blocks(lines, framed, lambda key, seen: key == anchor and key in seen, whole), anchor
+    )
     if len(blocks) < MIN_BLOCKS or not _posts_between(lines, framed, blocks):
         return None
-    heads = blocks[0].keys() if _opens_posts(lines, keyed, blocks) else set()
+    heads = blocks[0].key_set() if _opens_posts(lines, keyed, blocks) else set()
     if not heads and _median(_blank_run_after(lines, b.last) for b in blocks) == 0:
         # Footers alone frame a page only when blank lines part them from what follows; a
         # recurring line glued to the lines under it heads them ("PASSAGE 3").
         return None
-    feet = blocks[-1].keys() - heads
+    feet = blocks[-1].key_set() - heads
     parts = [_parts(lines, block, heads, feet, anchor) for block in blocks]
     return _build(lines, parts, keys, complete=bool(heads))
 
 
+def _template_blocks(blocks: list[_Block], anchor: str) -> list[_Block]:
+    """The blocks that are a post's frame: those holding the anchor and at least half the
+    furniture keys that most of them hold (a count alone in a log is not a user block; names
+    and places vary with the author), and a last block after them (the last post's footer)."""
+    with_anchor = [n for n, b in enumerate(blocks) if anchor in b.key_set()]
+    if not with_anchor:
+        return []
+    share = Counter(key for n in with_anchor for key in blocks[n].key_set())
+    template = {key for key, c in share.items() if 2 * c >= len(with_anchor)}
+    template = {key for key in template if is_furniture(key)} or template
+    kept = [
+        blocks[n] for n in with_anchor if 2 * len(blocks[n].key_set() & template) >= len(template)
+    ]
+    if with_anchor[-1] < len(blocks) - 1:
+        kept.append(blocks[-1])
+    return kept
+
+
 def _posts_between(lines: list[str], framed: dict[int, str], blocks: list[_Block]) -> bool:
     """Whether someone's words stand between most pairs of frame blocks, as posts do: lines of
-    a log or a listing recur in a row, not one post apart."""
+    a log or a listing recur in a row, not one post apart. A block of `MIN_RICH` frame lines
+    or more is a post's frame even when the post under it says only what others say."""
     apart = sum(
-        any(
+        len(a.keyed) >= MIN_RICH
+        or any(
             lines[k].strip() and k not in framed and not _is_filler(lines[k])
             for k in range(a.last + 1, b.first)
         )
@@ -330,11 +368,15 @@ def _opens_posts(lines: list[str], keyed: dict[int, str], blocks: list[_Block]) 
     """Whether the frame's first block opens a post (a header) rather than closing one.
 
     A header stands closer to the words under it than to those above it, a footer the other
-    way round; where blank lines say nothing, a header is what the first post opens with, so
-    no more than a title stands above the first block, and it is more than one line.
+    way round (measured on the lines of each block that the first block has too, as a post's
+    first words may recur right under its header). Where blank lines say nothing, a header is
+    what the first post opens with: no more than a title stands above the first block, and it
+    is more than one line.
     """
-    lean = _median(_blank_run_before(lines, b.first) for b in blocks[1:]) - _median(
-        _blank_run_after(lines, b.last) for b in blocks[:-1]
+    first = blocks[0].key_set()
+    spans = [[i for i, k in b.keyed if k in first] for b in blocks]
+    lean = _median(_blank_run_before(lines, s[0]) for s in spans[1:] if s) - _median(
+        _blank_run_after(lines, s[-1]) for s in spans[:-1] if s
     )
     if lean:
         return lean > 0
@@ -439,12 +481,12 @@ def _build(lines: list[str], parts: list[_Parts], keys: set[str], complete: bool
 
 def _separator(lines: list[str], parts: list[_Parts]) -> int:
     """How many blank lines separate a post's footer from the next post's header (the most
-    common run at the cuts); when no block has both, no run of blank lines is known to."""
+    common run at the cuts); when no block has both, `FREE_STOP`."""
     runs: Counter[int] = Counter()
     for part in parts:
         if part.footer and part.start is not None:
             runs[_blank_run_before(lines, part.start)] += 1
-    return max(1, runs.most_common(1)[0][0]) if runs else len(lines)
+    return max(1, runs.most_common(1)[0][0]) if runs else FREE_STOP
 
 
 def _lead(lines: list[str], parts: list[_Parts], stop: int) -> int:
