@@ -192,6 +192,45 @@ def _is_capitals(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+class Break(Enum):
+    """What the segmenter decides at a line: a new post, or the same post (and why)."""
+
+    NEW = "new"
+    SAME = "same"
+    KEPT = "kept"
+    """A rule (a list goes on, a heading leads in) keeps the line in its post: a later quote
+    never splits the post there."""
+
+
+@dataclass(slots=True)
+class _LastLine:
+    """What the segmenter remembers of the last content line it read."""
+
+    kind: Kind | None = None
+    text: str = ""
+    leads: bool = False
+    """It cannot end a post (see `leads_on`)."""
+    introduces: bool = False
+    """It surely leads on (":", ",", a heading in capitals, the title repeated)."""
+    at: tuple[int, int] | None = None
+    """Where the last quote line of the post stands in the quoted text: (line, offset)."""
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What a content line is, as `_Scanner.classify` reads it, and what it changes."""
+
+    kind: Kind
+    quote: QuoteLine | None = None
+    opens_frame: QuoteFrame | None = None
+    """An open-ended quote marker ("X wrote:") whose quote starts after it."""
+    closes_frame: bool = False
+    """The open-ended quote before this line has ended."""
+    passage_from: int | None = None
+    """Line i-1, too short to be seen as a quote alone, repeats this line just before what
+    line i quotes: it opens the quoted passage (and so the reply) instead."""
+
+
 class _PostIndex:
     """Which post a line belongs to, as posts are found in order."""
 
@@ -352,15 +391,10 @@ class _Scanner:
         self.posts: list[PostSpan] = []
         self.where = _PostIndex()
         self.cur: PostSpan | None = None
-        self.last_kind: Kind | None = None
-        self.last_text = ""
-        self.last_leads = False
-        self.last_introduces = False
+        self.last = _LastLine()
         self.introducing = False
-        self.last_at: tuple[int, int] | None = None
         self.open_frame: QuoteFrame | None = None
         self.gap = False
-        self.here = 0
         self.after_chrome = False
         self.opens: set[int] = set()
         self.separator = 0
@@ -383,7 +417,7 @@ class _Scanner:
     def header(self, header: PostHeader) -> None:
         self.cur = self.new_post(header.start, header)
         self.cur.lines.extend((k, Kind.HEADER) for k in range(header.start, header.end + 1))
-        self.last_kind, self.last_at, self.gap, self.open_frame = Kind.HEADER, None, False, None
+        self.last.kind, self.last.at, self.gap, self.open_frame = Kind.HEADER, None, False, None
         self.introducing = False
 
     def attachment(self, i: int) -> None:
@@ -391,7 +425,7 @@ class _Scanner:
             self.cur = self.new_post(i)
         self.cur.add(i, Kind.ATTACHMENT)
         self.cur.own += 1
-        self.last_kind, self.gap = Kind.ATTACHMENT, False
+        self.last.kind, self.gap = Kind.ATTACHMENT, False
 
     def content(self, i: int) -> None:
         """A line someone wrote: own words, a quote, or a quote marker."""
@@ -410,20 +444,28 @@ class _Scanner:
             self.gap, self.introducing = True, False
             return
         pr = probe(self.norms[i])
-        self.here = i
-        kind, qline = self.classify(i, pr)
-        if self.cur is None or (not self.marked and self.starts_post(kind, qline, line)):
+        reading = self.classify(i, pr)
+        self.follow(i, reading)
+        kind, qline = reading.kind, reading.quote
+        last = self.last
+        brk = Break.NEW if self.cur is None else Break.SAME
+        if brk is Break.SAME and not self.marked:
+            brk = self.starts_post(i, kind, qline, line)
+        if brk is Break.KEPT:
+            self.rule_joins.add(i)
+        if brk is Break.NEW:
             self.cur = self.new_post(i)
         elif (
             not self.marked
             and qline is not None
             and qline.source is not None
-            and self.last_kind is Kind.QUOTE
-            and self.last_at is not None
-            and qline.source > self.last_at[0]
+            and last.kind is Kind.QUOTE
+            and last.at is not None
+            and qline.source > last.at[0]
         ):
-            self.rejoin(qline.source, self.last_at[0])
+            self.rejoin(qline.source, last.at[0])
         cur = self.cur
+        assert cur is not None
         cur.add(i, kind)
         cur.own += kind is Kind.TEXT
         if kind is Kind.TEXT:
@@ -431,107 +473,106 @@ class _Scanner:
         if qline is not None:
             self.quotes[i] = qline
             if qline.source is not None:
-                self.last_at = (qline.source, qline.offset)
+                last.at = (qline.source, qline.offset)
                 cur.quoted.append((qline.source, qline.offset, qline.end or qline.offset + 1))
-        self.last_kind, self.last_text, self.gap = kind, line, False
+        last.kind, last.text, self.gap = kind, line, False
         self.after_chrome = False
         # Lines after one ending in ":" ("From GWB's website:") are what it introduces, down to
         # the next blank line, even when each sits on a line of its own.
         self.introducing = self.introducing or (kind is Kind.TEXT and line.rstrip().endswith(":"))
         lead = Lead.SURE if self.introducing or self.repeats_title(i) else leads_on(line)
-        self.last_leads = lead is not Lead.NONE
-        self.last_introduces = lead is Lead.SURE
+        last.leads = lead is not Lead.NONE
+        last.introduces = lead is Lead.SURE
 
-    def classify(self, i: int, pr: Probe) -> tuple[Kind, QuoteLine | None]:
-        """Whether a line is own text, a quote (of what) or a quote marker."""
+    def follow(self, i: int, reading: _Reading) -> None:
+        """Apply what reading line i found: a quote frame opened or ended, or the line before
+        taken back as the first line of the passage this one quotes."""
+        if reading.opens_frame is not None:
+            self.open_frame = reading.opens_frame
+        if reading.closes_frame:
+            self.open_frame = None
+        if reading.passage_from is not None:
+            self.cur = self.reopen_passage(i, reading.passage_from)
+            self.last.kind = Kind.QUOTE
+            self.last.at = (reading.passage_from, 0)
+
+    def classify(self, i: int, pr: Probe) -> _Reading:
+        """Whether a line is own text, a quote (of what) or a quote marker. It changes nothing:
+        what the reading implies for the state is applied by `follow`."""
+        last = self.last
         if i in self.markers:
             frame = self.markers[i]
             if frame.open_end and i == frame.start:
-                self.open_frame = frame
-            return Kind.MARKER, None
+                return _Reading(Kind.MARKER, opens_frame=frame)
+            return _Reading(Kind.MARKER)
         if i in self.enclosed:
             n = self.enclosed[i]
             match = self.index.find(pr)
-            return Kind.QUOTE, QuoteLine(
-                match.line if match else None,
-                match.score if match else 0.0,
-                pr.truncated,
-                self.frames[n].author,
-                n,
-            )
-        match = self.index.find(pr) if (not self.marked or self.open_frame) else None
-        if self.open_frame is not None:
-            if self.last_kind is Kind.MARKER or (match and not self.gap):
-                return Kind.QUOTE, QuoteLine(
+            return _Reading(
+                Kind.QUOTE,
+                QuoteLine(
                     match.line if match else None,
                     match.score if match else 0.0,
                     pr.truncated,
-                    self.open_frame.author,
-                    self.frame_no[id(self.open_frame)],
+                    self.frames[n].author,
+                    n,
+                ),
+            )
+        match = self.index.find(pr) if (not self.marked or self.open_frame) else None
+        closes = False
+        if self.open_frame is not None:
+            if last.kind is Kind.MARKER or (match and not self.gap):
+                return _Reading(
+                    Kind.QUOTE,
+                    QuoteLine(
+                        match.line if match else None,
+                        match.score if match else 0.0,
+                        pr.truncated,
+                        self.open_frame.author,
+                        self.frame_no[id(self.open_frame)],
+                    ),
                 )
-            self.open_frame = None
+            closes = True
         if self.marked:
-            return Kind.TEXT, None
-        if not match and self.last_at:
-            if self.last_kind is Kind.QUOTE:
-                match = self.passage_goes_on(i, self.last_at[0])
-            elif self.last_kind is Kind.TEXT:
-                match = self.short_quote(i, pr, self.last_at)
+            return _Reading(Kind.TEXT, closes_frame=closes)
+        if not match and last.at:
+            if last.kind is Kind.QUOTE:
+                match = self.passage_goes_on(i, last.at[0])
+            elif last.kind is Kind.TEXT:
+                match = self.short_quote(i, pr, last.at)
         if not match:
-            return Kind.TEXT, None
+            return _Reading(Kind.TEXT, closes_frame=closes)
         qline = QuoteLine(match.line, match.score, pr.truncated, offset=match.start, end=match.end)
-        if self.last_kind is Kind.TEXT and not self.gap and self.cur is not None:
+        opener = None
+        if last.kind is Kind.TEXT and not self.gap and self.cur is not None:
             opener = self.passage_opener(i, qline)
-            if opener is not None:
-                # The line before was this passage's first line, too short to be seen as a
-                # quote alone: it opens the quote (and so the reply) instead.
-                self.cur = opener
-                self.last_kind = Kind.QUOTE
-                self.last_at = (self.quotes[i - 1].source or 0, 0)
-        return Kind.QUOTE, qline
+        return _Reading(Kind.QUOTE, qline, closes_frame=closes, passage_from=opener)
 
     # --- where posts start ---------------------------------------------------------------
 
-    def starts_post(self, kind: Kind, qline: QuoteLine | None, line: str) -> bool:
-        """Whether a line of a bare dump opens a new post (see the module docstring)."""
-        cur, last_kind, last_at, gap = self.cur, self.last_kind, self.last_at, self.gap
+    def starts_post(self, i: int, kind: Kind, qline: QuoteLine | None, line: str) -> Break:
+        """Whether line i of a bare dump opens a new post (see the module docstring)."""
+        cur, last, gap = self.cur, self.last, self.gap
         assert cur is not None
+        last_kind = last.kind
         if kind is Kind.MARKER:
-            return not gap and last_kind not in (Kind.HEADER, Kind.MARKER, Kind.QUOTE)
+            new = not gap and last_kind not in (Kind.HEADER, Kind.MARKER, Kind.QUOTE)
+            return Break.NEW if new else Break.SAME
         if kind is Kind.QUOTE and qline is not None:
-            if qline.frame is not None and last_kind is Kind.MARKER:
-                return False
-            if qline.source is not None and qline.source >= cur.start:
-                return True
-            if gap or last_kind in (Kind.HEADER, Kind.MARKER):
-                return False
-            if qline.source is None or last_at is None:
-                return last_kind is not Kind.QUOTE
-            at = (qline.source, qline.offset)
-            if last_kind is Kind.QUOTE:
-                opening = cur.own == 0
-                return not (opening or self.same_target(at, last_at, adjacent=True))
-            if not cur.quoted or cur.requotes(qline):
-                return True
-            return not self.same_target(at, last_at, adjacent=False)
+            return Break.NEW if self.quote_starts_post(qline) else Break.SAME
         if gap or last_kind in (Kind.QUOTE, Kind.HEADER, Kind.MARKER):
-            return False
-        last_text = self.last_text
+            return Break.SAME
+        last_text = last.text
         if is_list_item(line) and (is_list_item(last_text) or last_text.rstrip().endswith(":")):
-            self.rule_joins.add(self.here)
-            return False
+            return Break.KEPT
         if _FIRST_ITEM.match(line) or _URL_ONLY.match(line) or _CONNECTIVE.match(line):
-            self.rule_joins.add(self.here)
-            return False
-        if self.last_leads:
-            if self.last_introduces:
-                self.rule_joins.add(self.here)
-            return False
+            return Break.KEPT
+        if last.leads:
+            return Break.KEPT if last.introduces else Break.SAME
         if last_kind is not Kind.TEXT or sign_off(last_text) or self.after_chrome:
-            return True
+            return Break.NEW
         if last_text.rstrip()[-1:].isalnum() and line.lstrip()[:1].islower():
-            self.rule_joins.add(self.here)  # a sentence running on over the break
-            return False
+            return Break.KEPT  # a sentence running on over the break
         post = PostSoFar(
             lines=len(cur.lines),
             has_quotes=bool(cur.quoted),
@@ -539,7 +580,28 @@ class _Scanner:
             has_paragraphs=cur.paragraphs > 1,
             paragraph_lines=cur.paragraph_lines,
         )
-        return is_new_post(last_text, line, post)
+        return Break.NEW if is_new_post(last_text, line, post) else Break.SAME
+
+    def quote_starts_post(self, qline: QuoteLine) -> bool:
+        """Whether a quote line of a bare dump opens a new post (a reply starts with it)."""
+        cur, last, gap = self.cur, self.last, self.gap
+        assert cur is not None
+        last_kind, last_at = last.kind, last.at
+        if qline.frame is not None and last_kind is Kind.MARKER:
+            return False
+        if qline.source is not None and qline.source >= cur.start:
+            return True
+        if gap or last_kind in (Kind.HEADER, Kind.MARKER):
+            return False
+        if qline.source is None or last_at is None:
+            return last_kind is not Kind.QUOTE
+        at = (qline.source, qline.offset)
+        if last_kind is Kind.QUOTE:
+            opening = cur.own == 0
+            return not (opening or self.same_target(at, last_at, adjacent=True))
+        if not cur.quoted or cur.requotes(qline):
+            return True
+        return not self.same_target(at, last_at, adjacent=False)
 
     def new_post(self, start: int, header: PostHeader | None = None) -> PostSpan:
         post = PostSpan(start=start, header=header)
@@ -603,11 +665,11 @@ class _Scanner:
             return Match(k, 1.0)
         return None
 
-    def passage_opener(self, i: int, q: QuoteLine) -> PostSpan | None:
-        """If line i-1 repeats the line just before what line i quotes, make it a quote.
+    def passage_opener(self, i: int, q: QuoteLine) -> int | None:
+        """The line just before what line i quotes, if line i-1 repeats it.
 
         A passage quoted whole can open with a line too short to recognise ("Ummmm...what?");
-        seen from its second line, it is the passage's first. Returns the post it now opens.
+        seen from its second line, it is the passage's first.
         """
         cur, norms = self.cur, self.norms
         assert cur is not None
@@ -618,6 +680,13 @@ class _Scanner:
             before -= 1
         if before < 0 or before not in self.index or norms[before] != norms[i - 1]:
             return None
+        return before
+
+    def reopen_passage(self, i: int, before: int) -> PostSpan:
+        """Make line i-1 a quote of line `before`, opening the quote (and so the reply).
+        Returns the post it now opens."""
+        cur, norms = self.cur, self.norms
+        assert cur is not None
         cur.lines.pop()
         cur.own -= 1
         self.index.discard(i - 1)
