@@ -48,6 +48,8 @@ MIN_KEY_SHARE = 0.5
 MIN_APART = 0.75
 """The share of consecutive frame blocks that must have someone's words between them."""
 
+MAX_SLOT_WORDS = 3
+
 MIN_RICH = 3
 
 FREE_STOP = 2
@@ -259,10 +261,11 @@ def _frame_keys(lines: list[str], keyed: dict[int, str], anchor: str, top: int) 
     on it ("From @x on DATE" opening many posts' words is not in the first header).
     """
     near: Counter[str] = Counter()
-    for block in _blocks(lines, keyed, lambda key, seen: False):
+    whole = _blocks(lines, keyed, lambda key, seen: False)
+    for n, block in enumerate(whole):
         keys = [key for _, key in block.keyed]
-        if anchor in keys:
-            near.update(keys)
+        if anchor in keys or (n == len(whole) - 1 and n and anchor in whole[n - 1].key_set()):
+            near.update(keys)  # the last block after a frame is the last post's footer
     posts = [
         b.key_set()
         for b in _blocks(lines, keyed, lambda key, seen: key == anchor and key in seen)
@@ -452,6 +455,7 @@ def _build(lines: list[str], parts: list[_Parts], keys: set[str], complete: bool
     starts: list[int] = []
     stop = _separator(lines, parts)
     lead = _lead(lines, parts, stop)
+    slot = _has_tail_slot(lines, parts)
     for part in parts:
         if part.footer:
             footers.append((part.footer[0], part.footer[-1]))
@@ -459,9 +463,10 @@ def _build(lines: list[str], parts: list[_Parts], keys: set[str], complete: bool
             start = part.start
             if not part.footer:
                 start = _reach_up(lines, part.at, stop, lead)
-            headers.append(_header(lines, start, part.end))
+            end = part.end + 1 if slot and _slot_shaped(lines, part.end + 1) else part.end
+            headers.append(_header(lines, start, end))
             starts.append(start)
-        elif part.footer:
+        elif part.footer and not complete:
             nxt = part.footer[-1] + 1
             while nxt < len(lines) and not lines[nxt].strip():
                 nxt += 1
@@ -477,6 +482,28 @@ def _build(lines: list[str], parts: list[_Parts], keys: set[str], complete: bool
         gap=gap,
         keys=frozenset(keys),
     )
+
+
+def _slot_shaped(lines: list[str], i: int) -> bool:
+    """A line that can fill a header's last slot (a place, a rank): short, no sentence end."""
+    if i >= len(lines):
+        return False
+    text = lines[i].strip()
+    return (
+        bool(text)
+        and len(text.split()) <= MAX_SLOT_WORDS
+        and _is_filler(text)
+        and text[-1] not in _SENTENCE_END
+    )
+
+
+def _has_tail_slot(lines: list[str], parts: list[_Parts]) -> bool:
+    """Whether headers end with a line that varies from post to post (a location under the
+    message count): most headers have a slot-shaped line right under their last frame line,
+    while a post's first words are mostly sentences."""
+    ends = [part.end for part in parts if part.start is not None]
+    shaped = sum(_slot_shaped(lines, end + 1) for end in ends)
+    return len(ends) >= MIN_BLOCKS and 2 * shaped > len(ends)
 
 
 def _separator(lines: list[str], parts: list[_Parts]) -> int:

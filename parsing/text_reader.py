@@ -332,7 +332,7 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     if group.quote_lines and group.quote_lines[0].frame is not None:
         for opener, closer, who in inner_quotes(ctx.lines, first, last):
             inner = _Group(list(range(opener + 1, closer)), [])
-            theirs = _posts_by(ctx.authors, who or "")
+            who, theirs = _posts_by(ctx, who)
             earlier = bisect.bisect_left(theirs, number)
             target, score = (
                 _by_author(inner, ctx, theirs, earlier) if earlier and inner.lines else (None, 0.0)
@@ -363,7 +363,7 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
             target = ctx.post_of(sources[0].source)
             score = sum(q.score for q in sources) / len(sources)
     else:
-        theirs = _posts_by(ctx.authors, author)
+        author, theirs = _posts_by(ctx, author)
         earlier = bisect.bisect_left(theirs, number)  # their posts before this one
         if earlier:
             target, score = _by_author(group, ctx, theirs, earlier)
@@ -383,15 +383,22 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     )
 
 
-def _posts_by(authors: dict[str, list[int]], name: str) -> list[int]:
-    """The posts of the author a quote names. A quote header may print more than the name
-    ("Originally Posted by pieper View Post"): then the longest author name it starts with."""
+def _posts_by(ctx: _Context, name: str | None) -> tuple[str | None, list[int]]:
+    """The author a quote names, as their posts spell it, and their posts.
+
+    A quote header may print more than the name ("Originally Posted by pieper View Post"):
+    then it names the author with the longest name it starts with.
+    """
+    if not name:
+        return name, []
     key = name.casefold()
-    found = authors.get(key)
-    if found is not None:
-        return found
-    best = max((a for a in authors if key.startswith(a + " ")), key=len, default=None)
-    return authors[best] if best is not None else []
+    if key not in ctx.authors:
+        key = max((a for a in ctx.authors if key.startswith(a + " ")), key=len, default=key)
+    theirs = ctx.authors.get(key, [])
+    if not theirs or key == name.casefold():
+        return name, theirs
+    header = ctx.layout.posts[theirs[0] - 1].header
+    return (header.author if header else name), theirs
 
 
 def _by_author(
