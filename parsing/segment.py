@@ -141,6 +141,28 @@ _TERMINAL = re.compile(
 )
 
 
+_CODE_MARK = re.compile(r"[=(){}\[\];<>|\\]|\w[._:/]\w|->|::")
+_LOG_STAMP = re.compile(r"\d{1,2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}")
+MIN_PROSE_SHARE = 0.8
+"""A line of prose is at least this share letters and spaces."""
+
+
+def is_literal(line: str) -> bool:
+    """A line of code, a log or a listing, not prose: it marks code ("=", brackets, dotted or
+    snake_case names, paths) and is indented or mostly not letters, or it carries a timestamp.
+
+    Inside a run of such lines nobody starts a new post, and a line repeating an earlier one
+    of the run is the log repeating itself, not a quote.
+    """
+    text = line.strip()
+    if len(text) < 2 or _CODE_MARK.search(text) is None:
+        return False
+    if _LOG_STAMP.search(text[:40]) or line[:2] in ("  ", "\t"):
+        return True
+    prose = sum(c.isalpha() or c == " " for c in text)
+    return prose < MIN_PROSE_SHARE * len(text)
+
+
 def is_list_item(line: str) -> bool:
     """A numbered or bulleted item ("1) ...", "2. ...", "- ...")."""
     return _LIST_ITEM.match(line) is not None
@@ -540,6 +562,8 @@ class _Scanner:
                 match = self.passage_goes_on(i, last.at[0])
             elif last.kind is Kind.TEXT:
                 match = self.short_quote(i, pr, last.at)
+        if match and self.repeats_own_literal(i, match.line):
+            match = None
         if not match:
             return _Reading(Kind.TEXT, closes_frame=closes)
         qline = QuoteLine(match.line, match.score, pr.truncated, offset=match.start, end=match.end)
@@ -565,6 +589,8 @@ class _Scanner:
         last_text = last.text
         if is_list_item(line) and (is_list_item(last_text) or last_text.rstrip().endswith(":")):
             return Break.KEPT
+        if is_literal(line) and is_literal(last_text):
+            return Break.KEPT  # a block of code or a log goes on
         if _FIRST_ITEM.match(line) or _URL_ONLY.match(line) or _CONNECTIVE.match(line):
             return Break.KEPT
         if last.leads:
@@ -628,6 +654,18 @@ class _Scanner:
         return all(
             not self.where.gap_before[k] and self.posts[k].header is None
             for k in range(first + 1, last + 1)
+        )
+
+    def repeats_own_literal(self, i: int, source: int) -> bool:
+        """Whether line i, in a run of code or log lines, repeats a line of its own post: a log
+        repeats its lines, and a reply quoting code would not quote the lines just above it."""
+        cur = self.cur
+        return (
+            cur is not None
+            and source >= cur.start
+            and self.last.kind is Kind.TEXT
+            and is_literal(self.last.text)
+            and is_literal(self.lines[i])
         )
 
     def repeats_title(self, i: int) -> bool:
