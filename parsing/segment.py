@@ -139,6 +139,15 @@ _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.):]|\(?[a-zA-Z][.)]|[-*•·▪◦�
 _TERMINAL = re.compile(
     r"""(?:[.!?)"'\]»]|:[)(DPp]|;\)|\b(?:lol|lmao|haha)\b|emoticon_\w+)\s*$""", re.I
 )
+_SHORTCODE_END = re.compile(r":[a-z0-9_+-]{2,40}:\s*$")
+"""An emoji shortcode (":slight_smile:") ends a line the way an emoticon does; its last ":"
+introduces nothing."""
+
+
+def ends_introducing(line: str) -> bool:
+    """Whether a line ends in ":" that introduces what follows (not an emoji shortcode)."""
+    text = line.rstrip()
+    return text.endswith(":") and _SHORTCODE_END.search(text[-TAIL_CHARS - 20 :]) is None
 
 
 _CODE_MARK = re.compile(r"[=(){}\[\];<>|\\]|\w[._:/]\w|->|::")
@@ -198,7 +207,7 @@ def leads_on(line: str) -> Lead:
     text = line.rstrip()
     if not text or text[-1] in _CLOSING:
         return Lead.NONE
-    if text[-1] in _OPENING:
+    if text[-1] in _OPENING and (text[-1] != ":" or ends_introducing(text)):
         return Lead.SURE
     if sign_off(text) or _TERMINAL.search(text[-TAIL_CHARS:]) is not None:
         return Lead.NONE
@@ -501,7 +510,7 @@ class _Scanner:
         self.after_chrome = False
         # Lines after one ending in ":" ("From GWB's website:") are what it introduces, down to
         # the next blank line, even when each sits on a line of its own.
-        self.introducing = self.introducing or (kind is Kind.TEXT and line.rstrip().endswith(":"))
+        self.introducing = self.introducing or (kind is Kind.TEXT and ends_introducing(line))
         lead = Lead.SURE if self.introducing or self.repeats_title(i) else leads_on(line)
         last.leads = lead is not Lead.NONE
         last.introduces = lead is Lead.SURE
@@ -587,7 +596,7 @@ class _Scanner:
         if gap or last_kind in (Kind.QUOTE, Kind.HEADER, Kind.MARKER):
             return Break.SAME
         last_text = last.text
-        if is_list_item(line) and (is_list_item(last_text) or last_text.rstrip().endswith(":")):
+        if is_list_item(line) and (is_list_item(last_text) or ends_introducing(last_text)):
             return Break.KEPT
         if is_literal(line) and is_literal(last_text):
             return Break.KEPT  # a block of code or a log goes on
