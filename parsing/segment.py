@@ -571,7 +571,7 @@ class _Scanner:
                 match = self.passage_goes_on(i, last.at[0])
             elif last.kind is Kind.TEXT:
                 match = self.short_quote(i, pr, last.at)
-        if match and self.repeats_own_literal(i, match.line):
+        if match and self.inside_own_literal(i):
             match = None
         if not match:
             return _Reading(Kind.TEXT, closes_frame=closes)
@@ -665,13 +665,11 @@ class _Scanner:
             for k in range(first + 1, last + 1)
         )
 
-    def repeats_own_literal(self, i: int, source: int) -> bool:
-        """Whether line i, in a run of code or log lines, repeats a line of its own post: a log
-        repeats its lines, and a reply quoting code would not quote the lines just above it."""
-        cur = self.cur
+    def inside_own_literal(self, i: int) -> bool:
+        """Whether line i goes on a run of code or log lines that are the poster's own: a log
+        repeats its lines, and a quoted block would have been a quote from its first line."""
         return (
-            cur is not None
-            and source >= cur.start
+            self.cur is not None
             and self.last.kind is Kind.TEXT
             and is_literal(self.last.text)
             and is_literal(self.lines[i])
