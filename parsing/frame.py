@@ -64,25 +64,39 @@ MIN_WITH_ANCHOR = 0.75
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _MASKS = [
+    (re.compile(r"\b\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?z?"), "D T"),
+    (
+        re.compile(
+            r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|yr|year)s?"
+            r"\s+ago\b|\b(?:yesterday|today|just now)\b"
+        ),
+        "R",
+    ),
     (re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"), "D"),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"), "D"),
+    (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"), "D"),
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![a-z])"), "D"),
     (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"), "T"),
     (re.compile(r"\d[\d,.]*k?"), "0"),
 ]
+_STAMPS = frozenset(("D", "T", "R"))
 _LABEL = re.compile(r"^([a-z][a-z .'-]{0,24}?)\s*:\s*\S")
 _QUOTE_MARK = re.compile(
     r"(?:\bsaid:|\bwrote:|^originally\s+posted|^quote(?:\s+from)?:|^click\s+to\s+(?:expand|shrink))",
     re.IGNORECASE,
 )
+_NAME_STOPS = frozenset(("on", "at", "posted", "said", "wrote", "replied", "is", "was"))
+_MONTH_WORD = re.compile(rf"^(?:{_MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?$", re.I)
 _SENTENCE_END = frozenset(".!?,;")
 """A recurring line ending like a sentence ("Hi,", "Thanks!") is someone's words."""
 _NAME_SHAPE = re.compile(r"^[^\s:]{1,40}(?: [^\s:]{1,40}){0,3}$")
 
 
 def mask(text: str) -> str:
-    """A line's shape: lower case, with dates, times and numbers replaced by D, T and 0."""
+    """A line's shape: lower case, with dates, times, ages ("3 hours ago") and numbers replaced
+    by D, T, R and 0."""
     out = text.lower()
     for pattern, sign in _MASKS:
         out = pattern.sub(sign, out)
@@ -109,7 +123,9 @@ def line_keys(line: str) -> tuple[str, ...]:
     if label and len(label[1].split()) <= 3:
         keys.append(f"<label>{label[1]}")
     if len(tokens) >= 3:
-        keys.append("<first>" + " ".join(tokens[:2]))
+        # a line holding a name beside a date ("Post by X » Mon Jan 15, 2018") keeps the date
+        dated = " D" if _STAMPS.intersection(t.strip(",.()") for t in tokens) else ""
+        keys.append("<first>" + " ".join(tokens[:2]) + dated)
         keys.append("<last>" + " ".join(tokens[-3:]))
     return tuple(keys)
 
@@ -234,13 +250,13 @@ def _anchor(lines: list[str], keyed: dict[int, str]) -> tuple[str, int] | None:
 
 def is_furniture(key: str) -> bool:
     """Whether a key has the shape of a line a forum prints, not one a person writes: a
-    separator of spaces, or a date, a time, a "#N" or a count with at most two words."""
+    separator of spaces, or a date, a time, an age, a "#N" or a count with at most two words."""
     if key == "<space>":
         return True
     if key.startswith("<label>"):
         return False
     tokens = key.removeprefix("<first>").removeprefix("<last>").split()
-    if any(t.strip(",.") in ("D", "T", "#0") for t in tokens):
+    if any(t.strip(",.()") in ("D", "T", "R", "#0") for t in tokens):
         return True
     if key.startswith("<"):
         return False
@@ -292,18 +308,20 @@ def _blank_run_before(lines: list[str], i: int) -> int:
     return n
 
 
-def _widest_gap(lines: list[str], after: int, before: int) -> tuple[int, int]:
-    """The first line after the widest run of blank lines between lines `after` and `before`
-    (the earliest of equally wide runs), and how wide that run is."""
-    best, widest, run = before, 0, 0
-    for k in range(after + 1, before + 1):
+def _best_cut(lines: list[str], block: _Block, heads: set[str], at: int) -> int | None:
+    """The line after the run of blank lines above `at` where one post ends (see `_parts`)."""
+    best: tuple[int, int, int] | None = None
+    run = 0
+    for k in range(block.first + 1, at + 1):
         if not lines[k].strip():
             run += 1
             continue
-        if run > widest:
-            best, widest = k, run
+        if run:
+            cost = sum(i < k and key in heads for i, key in block.keyed)
+            if best is None or (-cost, run, k) > (-best[0], best[1], best[2]):
+                best = (cost, run, k)
         run = 0
-    return best, widest
+    return best[2] if best else None
 
 
 def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
@@ -324,28 +342,33 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     )
     if len(blocks) < MIN_BLOCKS or not _posts_between(lines, framed, blocks):
         return None
-    heads = blocks[0].key_set() if _opens_posts(lines, keyed, blocks) else set()
+    heads = blocks[0].key_set() if _opens_posts(lines, blocks) else set()
     if not heads and _median(_blank_run_after(lines, b.last) for b in blocks) == 0:
         # Footers alone frame a page only when blank lines part them from what follows; a
         # recurring line glued to the lines under it heads them ("PASSAGE 3").
         return None
     feet = blocks[-1].key_set() - heads
     parts = [_parts(lines, block, heads, feet, anchor) for block in blocks]
-    return _build(lines, parts, keys, complete=bool(heads))
+    return _build(lines, parts, framed, complete=bool(heads))
 
 
 def _template_blocks(blocks: list[_Block], anchor: str) -> list[_Block]:
     """The blocks that are a post's frame: those holding the anchor and at least half the
     furniture keys that most of them hold (a count alone in a log is not a user block; names
-    and places vary with the author), and a last block after them (the last post's footer)."""
+    and places vary with the author; the first and the last may hold only part of the frame,
+    whose other part stands under the first post's words or above the last's), and a last
+    block after them (the last post's footer)."""
     with_anchor = [n for n, b in enumerate(blocks) if anchor in b.key_set()]
     if not with_anchor:
         return []
     share = Counter(key for n in with_anchor for key in blocks[n].key_set())
     template = {key for key, c in share.items() if 2 * c >= len(with_anchor)}
     template = {key for key in template if is_furniture(key)} or template
+    edges = (with_anchor[0], with_anchor[-1])
     kept = [
-        blocks[n] for n in with_anchor if 2 * len(blocks[n].key_set() & template) >= len(template)
+        blocks[n]
+        for n in with_anchor
+        if n in edges or 2 * len(blocks[n].key_set() & template) >= len(template)
     ]
     if with_anchor[-1] < len(blocks) - 1:
         kept.append(blocks[-1])
@@ -367,24 +390,29 @@ def _posts_between(lines: list[str], framed: dict[int, str], blocks: list[_Block
     return apart >= MIN_APART * (len(blocks) - 1)
 
 
-def _opens_posts(lines: list[str], keyed: dict[int, str], blocks: list[_Block]) -> bool:
+def _opens_posts(lines: list[str], blocks: list[_Block]) -> bool:
     """Whether the frame's first block opens a post (a header) rather than closing one.
 
-    A header stands closer to the words under it than to those above it, a footer the other
-    way round (measured on the lines of each block that the first block has too, as a post's
-    first words may recur right under its header). Where blank lines say nothing, a header is
-    what the first post opens with: no more than a title stands above the first block, and it
-    is more than one line.
+    Posts are stamped where they start: a frame whose first block holds a date, a time, an age
+    or a post number is a header. Otherwise (a count, "7 Likes"; words, "Reply"), a header
+    stands closer to the words under it than to those above it, a footer the other way round,
+    counted in blank lines on the lines of each block that the first block has too (a post's
+    first words may recur right under its header); and where blank lines say nothing it is a
+    footer.
     """
     first = blocks[0].key_set()
+    if any(_is_stamp(key) for key in first):
+        return True
     spans = [[i for i, k in b.keyed if k in first] for b in blocks]
     lean = _median(_blank_run_before(lines, s[0]) for s in spans[1:] if s) - _median(
         _blank_run_after(lines, s[-1]) for s in spans[:-1] if s
     )
-    if lean:
-        return lean > 0
-    before = _words_between(lines, keyed, -1, _reach_up(lines, blocks[0].first, len(lines)))
-    return before <= MAX_TITLE_LINES and len(blocks[0].keyed) > 1
+    return lean > 0
+
+
+def _is_stamp(key: str) -> bool:
+    """A key holding a date, a time, an age or a post number."""
+    return bool(_STAMPS.union(("#0",)).intersection(t.strip(",.()") for t in key.split()))
 
 
 def _median(values: Iterable[int]) -> int:
@@ -422,9 +450,11 @@ def _parts(lines: list[str], block: _Block, heads: set[str], feet: set[str], anc
     """Cut a block into the footer of one post and the header of the next.
 
     Keys of the first block (above the first post's words) open posts. When other recurring
-    lines stand above the header's anchor, the widest run of blank lines above the anchor is
-    where one post ends: lines above it close the post before ("X is offline",
-    a signature, a line of one space), lines under it (a name, a title) open the next.
+    lines stand above the header's anchor, one post ends at a run of blank lines above the
+    anchor: the one that leaves the fewest opening lines above it, then the widest, then the
+    last. Lines above it close the post before ("X is
+    offline", a signature, a line of one space), lines under it (a name, a title) open the next.
+    Without blank lines, the post ends after the last line with a key of the last block only.
     """
     lines_in = [i for i, _ in block.keyed]
     opens = [i for i, k in block.keyed if k in heads]
@@ -433,9 +463,9 @@ def _parts(lines: list[str], block: _Block, heads: set[str], feet: set[str], anc
     at = next((i for i, k in block.keyed if k == anchor and k in heads), opens[0])
     start = block.first
     if any(k not in heads for i, k in block.keyed if i < at):
-        cut, width = _widest_gap(lines, block.first, at)
+        cut = _best_cut(lines, block, heads, at)
         closes = [i for i, k in block.keyed if k in feet and i < at]
-        if width:
+        if cut is not None:
             start = cut
         elif closes:
             start = next(i for i in lines_in if i > closes[-1])
@@ -448,13 +478,14 @@ def _parts(lines: list[str], block: _Block, heads: set[str], feet: set[str], anc
     )
 
 
-def _build(lines: list[str], parts: list[_Parts], keys: set[str], complete: bool) -> Frame:
+def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], complete: bool) -> Frame:
     """Post starts, header and footer spans from the cut frame blocks."""
+    slots = _name_slots(lines, framed)
     headers: list[PostHeader] = []
     footers: list[tuple[int, int]] = []
     starts: list[int] = []
     stop = _separator(lines, parts)
-    lead = _lead(lines, parts, stop)
+    lead, bounded = _lead(lines, parts, stop)
     slot = _has_tail_slot(lines, parts)
     for part in parts:
         if part.footer:
@@ -462,9 +493,10 @@ def _build(lines: list[str], parts: list[_Parts], keys: set[str], complete: bool
         if part.start is not None:
             start = part.start
             if not part.footer:
-                start = _reach_up(lines, part.at, stop, lead)
+                # a header as long as the bounded ones, blank lines inside it or not
+                start = _reach_up(lines, part.at, len(lines) if bounded else stop, lead)
             end = part.end + 1 if slot and _slot_shaped(lines, part.end + 1) else part.end
-            headers.append(_header(lines, start, end))
+            headers.append(_header(lines, start, end, slots))
             starts.append(start)
         elif part.footer and not complete:
             nxt = part.footer[-1] + 1
@@ -480,7 +512,7 @@ def _build(lines: list[str], parts: list[_Parts], keys: set[str], complete: bool
         starts=starts,
         complete=complete,
         gap=gap,
-        keys=frozenset(keys),
+        keys=frozenset(framed.values()),
     )
 
 
@@ -516,8 +548,9 @@ def _separator(lines: list[str], parts: list[_Parts]) -> int:
     return max(1, runs.most_common(1)[0][0]) if runs else FREE_STOP
 
 
-def _lead(lines: list[str], parts: list[_Parts], stop: int) -> int:
-    """How many lines (a name, a title) a header holds above its anchor.
+def _lead(lines: list[str], parts: list[_Parts], stop: int) -> tuple[int, bool]:
+    """How many lines (a name, a title) a header holds above its anchor, and whether a footer
+    bounds headers (so that count is exact).
 
     Where a footer bounds headers, the most common count in those; else the fewest short lines
     standing right above the anchor of a header after the first (the words of the post before
@@ -533,8 +566,8 @@ def _lead(lines: list[str], parts: list[_Parts], stop: int) -> int:
         elif n:
             free.append(_fillers_above(lines, part.at, stop, MAX_LEAD)[1])
     if bounded:
-        return bounded.most_common(1)[0][0]
-    return min(free, default=0)
+        return bounded.most_common(1)[0][0], True
+    return min(free, default=0), False
 
 
 def _fillers_above(lines: list[str], first: int, stop: int, most: int) -> tuple[int, int]:
@@ -559,10 +592,50 @@ def _reach_up(lines: list[str], first: int, stop: int, lead: int = MAX_FILLERS) 
     return _fillers_above(lines, first, stop, lead)[0]
 
 
-def _header(lines: list[str], start: int, end: int) -> PostHeader:
-    """A `PostHeader` over start..end: the author is its first name-like line (no date, number
-    or label in it, not a rank), the author's title the next; the date the first date in it."""
-    author = title = None
+def _name_slots(lines: list[str], framed: dict[int, str]) -> dict[int, int]:
+    """Frame lines that print a name beside a date ("Post by alice » Mon Jan 15, 2018",
+    "[–] bob 12 points 3 hours ago"), with how many words open all lines of their key."""
+    by_key: dict[str, list[int]] = {}
+    for i, key in framed.items():
+        if key.startswith(("<first>", "<last>")) and _STAMPS.intersection(
+            t.strip(",.()") for t in key.split()
+        ):
+            by_key.setdefault(key, []).append(i)
+    slots: dict[int, int] = {}
+    for found in by_key.values():
+        words = [lines[i].lower().split() for i in found]
+        shared = 0
+        while all(len(w) > shared and w[shared] == words[0][shared] for w in words):
+            shared += 1
+        slots.update(dict.fromkeys(found, shared))
+    return slots
+
+
+def _slot_name(line: str, shared: int) -> str | None:
+    """The words after a frame line's shared opening, up to a date, a number or a separator."""
+    name: list[str] = []
+    for word in line.split()[shared:]:
+        if any(c.isdigit() for c in word) or word.lower() in _NAME_STOPS or _MONTH_WORD.match(word):
+            break
+        if not any(c.isalnum() for c in word):
+            break
+        name.append(word)
+    return " ".join(name) if 0 < len(name) <= MAX_SLOT_WORDS else None
+
+
+def _header(lines: list[str], start: int, end: int, slots: dict[int, int]) -> PostHeader:
+    """A `PostHeader` over start..end: the author is the name printed beside a date in a frame
+    line, else its first name-like line (no date, number or label in it, not a rank); the
+    author's title the next; the date the first date in it."""
+    author = next(
+        (
+            name
+            for k in range(start, end + 1)
+            if k in slots and (name := _slot_name(lines[k], slots[k]))
+        ),
+        None,
+    )
+    title = None
     date = None
     number = None
     for k in range(start, end + 1):

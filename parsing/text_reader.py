@@ -387,13 +387,17 @@ def _posts_by(ctx: _Context, name: str | None) -> tuple[str | None, list[int]]:
     """The author a quote names, as their posts spell it, and their posts.
 
     A quote header may print more than the name ("Originally Posted by pieper View Post"):
-    then it names the author with the longest name it starts with.
+    then it names the author with the longest name it starts or ends with.
     """
     if not name:
         return name, []
     key = name.casefold()
     if key not in ctx.authors:
-        key = max((a for a in ctx.authors if key.startswith(a + " ")), key=len, default=key)
+        key = max(
+            (a for a in ctx.authors if key.startswith(a + " ") or key.endswith(" " + a)),
+            key=len,
+            default=key,
+        )
     theirs = ctx.authors.get(key, [])
     if not theirs or key == name.casefold():
         return name, theirs

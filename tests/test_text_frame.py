@@ -4,6 +4,8 @@ where a page has none (bare dumps, logs, headings)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from parsing.frame import find_frame, is_furniture, line_keys, mask
 from parsing.models import Source
 from parsing.text_reader import parse_text
@@ -97,7 +99,7 @@ def test_xenforo_user_block_is_a_header_with_the_name_above_it() -> None:
 
 
 def test_discourse_likes_close_some_posts_and_teach_the_separator() -> None:
-    first = ["Rail or road?", "", A, "", "Thoughts?", "", "7 Likes", ""]
+    first = ["Rail or road?", "", A, "", "7 Likes", ""]
     text = "\n".join([*first, B, "", "2 Likes", "", C, "", "3 Likes", "", "Yes, agreed."])
     lines = text.split("\n")
     frame = find_frame(lines)
@@ -106,7 +108,62 @@ def test_discourse_likes_close_some_posts_and_teach_the_separator() -> None:
     assert [lines[a] for a, _ in frame.footers] == ["7 Likes", "2 Likes", "3 Likes"]
     assert [lines[s] for s in frame.starts] == [B, C, "Yes, agreed."]
     thread = parse(text)
-    assert [p.body for p in thread.posts] == [f"{A}\n\nThoughts?", B, C, "Yes, agreed."]
+    assert [p.body for p in thread.posts] == [A, B, C, "Yes, agreed."]
+    assert thread.chrome_lines == [5, 9, 13]  # the footers are no one's words
+
+
+def test_frames_of_other_engines() -> None:
+    """Shapes of phpBB, SMF, IPB, MyBB, Disqus, old Reddit and Vanilla pages, written here from
+    how those engines print a post (name and date in one line or two, user blocks above or
+    under the words, footers): each page's posts and authors are found."""
+    names = ["alice", "bob", "carol", "dave"]
+    bodies = [[A, "", "Thoughts?"], [B], [C, "", "Agreed with most of it."], [A]]
+
+    def page(post: Callable[[int, str, list[str]], list[str]], top: list[str]) -> str:
+        out = list(top)
+        for n, (who, words) in enumerate(zip(names, bodies, strict=True)):
+            out += post(n, who, words)
+        return "\n".join(out)
+
+    engines = {
+        "phpbb": lambda n, who, w: [
+            "Re: Rail" if n else "Rail",
+            f"Post by {who} » Mon Jan {n + 10}, 2018 {n + 1}:42 pm",
+            *w,
+            "",
+            who,
+            f"Posts: {n * 37 + 5}",
+            f"Joined: Tue Mar 0{n + 1}, 2016 9:00 am",
+            "",
+            "Top",
+            "",
+        ],
+        "smf": lambda n, who, w: [
+            who,
+            "Full Member",
+            "***",
+            "",
+            f"Posts: {n * 37 + 5}",
+            "",
+            f"« Reply #{n} on: January {n + 10}, 2018, 03:42:15 PM »",
+            *w,
+            "Logged",
+            "",
+        ],
+        "ipb": lambda n, who, w: [who, f"Posted January {n + 10}, 2018", "", *w, "", "Quote", ""],
+        "disqus": lambda n, who, w: [who, f"• {n + 2} years ago", *w, "", "Reply", ""],
+        "reddit": lambda n, who, w: [
+            f"[–] {who} {n * 3 + 1} points {n + 2} hours ago",
+            *w,
+            "permalink embed save report reply",
+            "",
+        ],
+        "vanilla": lambda n, who, w: [who, f"January {n + 10}", *w, "", ""],
+    }
+    for engine, post in engines.items():
+        thread = parse(page(post, ["Forum index", "", "Rail or road?", ""]))
+        assert [p.author for p in thread.posts] == names, engine
+        assert [p.body.split("\n")[0] for p in thread.posts] == [A, B, C, A], engine
 
 
 def test_bare_dump_log_and_headings_have_no_frame() -> None:
