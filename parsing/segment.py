@@ -411,6 +411,10 @@ class _Scanner:
         self.lines = lines
         self.norms = norms
         self.marked = marked
+        self.bare_quotes = not marked or not frames
+        """Whether a quote is known only by repeating earlier words: always in a bare dump; on
+        a framed page only when the page marks no quote (where it marks quotes, words repeated
+        without a marker are a habit, a signature, a phrase)."""
         self.title_key = title_key
         self.header_at = {h.start: h for h in headers}
         self.header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
@@ -549,7 +553,7 @@ class _Scanner:
                     n,
                 ),
             )
-        match = self.index.find(pr) if (not self.marked or self.open_frame) else None
+        match = self.index.find(pr) if self.bare_quotes or self.open_frame else None
         closes = False
         if self.open_frame is not None:
             if last.kind is Kind.MARKER or (match and not self.gap):
@@ -564,20 +568,20 @@ class _Scanner:
                     ),
                 )
             closes = True
-        if self.marked:
-            return _Reading(Kind.TEXT, closes_frame=closes)
         if not match and last.at:
             if last.kind is Kind.QUOTE:
                 match = self.passage_goes_on(i, last.at[0])
             elif last.kind is Kind.TEXT:
                 match = self.short_quote(i, pr, last.at)
-        if match and self.inside_own_literal(i):
+        if match and (self.inside_own_literal(i) or self.same_author(match.line)):
+            # a log repeating its lines is no quote, nor are words an author repeats from
+            # their own post (a signature, a habit)
             match = None
         if not match:
             return _Reading(Kind.TEXT, closes_frame=closes)
         qline = QuoteLine(match.line, match.score, pr.truncated, offset=match.start, end=match.end)
         opener = None
-        if last.kind is Kind.TEXT and not self.gap and self.cur is not None:
+        if last.kind is Kind.TEXT and not self.gap and self.cur is not None and not self.marked:
             opener = self.passage_opener(i, qline)
         return _Reading(Kind.QUOTE, qline, closes_frame=closes, passage_from=opener)
 
@@ -663,6 +667,19 @@ class _Scanner:
         return all(
             not self.where.gap_before[k] and self.posts[k].header is None
             for k in range(first + 1, last + 1)
+        )
+
+    def same_author(self, source: int) -> bool:
+        """Whether the post being read and the post holding line `source` have one author."""
+        cur = self.cur
+        if cur is None or cur.header is None or not cur.header.author:
+            return False
+        found = self.where.of(source)
+        header = self.posts[found].header if 0 <= found < len(self.posts) else None
+        return (
+            header is not None
+            and header.author is not None
+            and header.author.casefold() == cur.header.author.casefold()
         )
 
     def inside_own_literal(self, i: int) -> bool:
