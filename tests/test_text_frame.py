@@ -117,7 +117,8 @@ def test_frames_of_other_engines() -> None:
     how those engines print a post (name and date in one line or two, user blocks above or
     under the words, footers): each page's posts and authors are found."""
     names = ["alice", "bob", "carol", "dave"]
-    bodies = [[A, "", "Thoughts?"], [B], [C, "", "Agreed with most of it."], [A]]
+    d = "Branch lines will keep their diesels until the batteries get cheaper, whatever we say."
+    bodies = [[A, "", "Thoughts?"], [B], [C, "", "Agreed with most of it."], [d]]
 
     def page(post: Callable[[int, str, list[str]], list[str]], top: list[str]) -> str:
         out = list(top)
@@ -163,7 +164,7 @@ def test_frames_of_other_engines() -> None:
     for engine, post in engines.items():
         thread = parse(page(post, ["Forum index", "", "Rail or road?", ""]))
         assert [p.author for p in thread.posts] == names, engine
-        assert [p.body.split("\n")[0] for p in thread.posts] == [A, B, C, A], engine
+        assert [p.body.split("\n")[0] for p in thread.posts] == [A, B, C, d], engine
 
 
 def test_bare_dump_log_and_headings_have_no_frame() -> None:
