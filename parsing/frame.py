@@ -63,15 +63,13 @@ MIN_WITH_ANCHOR = 0.75
 """A frame key stands beside the anchor in at least this share of its blocks."""
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_AGE = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|yr|year)s?"
+    r"\s+ago\b|\b(?:yesterday|today|just now)\b"
+)
 _MASKS = [
     (re.compile(r"\b\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?z?"), "D T"),
-    (
-        re.compile(
-            r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|yr|year)s?"
-            r"\s+ago\b|\b(?:yesterday|today|just now)\b"
-        ),
-        "R",
-    ),
+    (_AGE, "R"),
     (re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"), "D"),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b"), "D"),
@@ -82,6 +80,8 @@ _MASKS = [
     (re.compile(r"\d[\d,.]*k?"), "0"),
 ]
 _STAMPS = frozenset(("D", "T", "R"))
+_DIGIT = re.compile(r"\d")
+_AGE_WORD = re.compile(r"\bago\b|yesterday|today|just now")
 _LABEL = re.compile(r"^([a-z][a-z .'-]{0,24}?)\s*:\s*\S")
 _QUOTE_MARK = re.compile(
     r"(?:\bsaid:|\bwrote:|^originally\s+posted|^quote(?:\s+from)?:|^click\s+to\s+(?:expand|shrink))",
@@ -98,8 +98,11 @@ def mask(text: str) -> str:
     """A line's shape: lower case, with dates, times, ages ("3 hours ago") and numbers replaced
     by D, T, R and 0."""
     out = text.lower()
-    for pattern, sign in _MASKS:
-        out = pattern.sub(sign, out)
+    if _DIGIT.search(out) is not None:
+        for pattern, sign in _MASKS:
+            out = pattern.sub(sign, out)
+    elif _AGE_WORD.search(out) is not None:  # "a day ago", "yesterday": the only masks
+        out = _AGE.sub("R", out)  # that need no digit
     return " ".join(out.split())
 
 
@@ -112,7 +115,15 @@ def line_keys(line: str) -> tuple[str, ...]:
     if not line.strip():
         return ("<space>",) if line else ()
     text = line.strip()
-    if len(text) > MAX_FRAME_CHARS or _QUOTE_MARK.search(text):
+    # masking joins a date's words into one, so a line of many more words cannot be furniture;
+    # nor can a line ending like a sentence, with a word and a full stop
+    if (
+        len(text) > MAX_FRAME_CHARS
+        or (text[-1] == "." and text[-2:-1].isalpha())
+        or text.count(" ") > 2 * MAX_FRAME_WORDS
+    ):
+        return ()
+    if _QUOTE_MARK.search(text):
         return ()
     masked = mask(text)
     tokens = masked.split()

@@ -150,26 +150,28 @@ def ends_introducing(line: str) -> bool:
     return text.endswith(":") and _SHORTCODE_END.search(text[-TAIL_CHARS - 20 :]) is None
 
 
-_CODE_MARK = re.compile(r"[=(){}\[\];<>|\\]|\w[._:/]\w|->|::")
+_CODE_CHARS = frozenset("=(){}[];<>|\\_")
+"""Code and logs use these; prose hardly ever does (a test of the whole line, in C)."""
 _LOG_STAMP = re.compile(r"\d{1,2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}")
+_PROSE = re.compile(r"[^\W\d_]+| +")
 MIN_PROSE_SHARE = 0.8
 """A line of prose is at least this share letters and spaces."""
 
 
 def is_literal(line: str) -> bool:
-    """A line of code, a log or a listing, not prose: it marks code ("=", brackets, dotted or
-    snake_case names, paths) and is indented or mostly not letters, or it carries a timestamp.
+    """A line of code, a log or a listing, not prose: it marks code ("=", brackets, snake_case
+    names) and is indented or mostly not letters, or it carries a timestamp.
 
     Inside a run of such lines nobody starts a new post, and a line repeating an earlier one
     of the run is the log repeating itself, not a quote.
     """
-    text = line.strip()
-    if len(text) < 2 or _CODE_MARK.search(text) is None:
+    if _CODE_CHARS.isdisjoint(line):
         return False
+    text = line.strip()
     if _LOG_STAMP.search(text[:40]) or line[:2] in ("  ", "\t"):
         return True
-    prose = sum(c.isalpha() or c == " " for c in text)
-    return prose < MIN_PROSE_SHARE * len(text)
+    other = len(_PROSE.sub("", text))  # what is neither a letter nor a space
+    return other > (1 - MIN_PROSE_SHARE) * len(text)
 
 
 def is_list_item(line: str) -> bool:
@@ -260,6 +262,11 @@ class _Reading:
     passage_from: int | None = None
     """Line i-1, too short to be seen as a quote alone, repeats this line just before what
     line i quotes: it opens the quoted passage (and so the reply) instead."""
+
+    @property
+    def changes(self) -> bool:
+        """Whether reading the line changes more than the line's own kind."""
+        return self.opens_frame is not None or self.closes_frame or self.passage_from is not None
 
 
 class _PostIndex:
@@ -480,7 +487,8 @@ class _Scanner:
             return
         pr = probe(self.norms[i])
         reading = self.classify(i, pr)
-        self.follow(i, reading)
+        if reading.changes:
+            self.follow(i, reading)
         kind, qline = reading.kind, reading.quote
         last = self.last
         brk = Break.NEW if self.cur is None else Break.SAME
@@ -602,8 +610,6 @@ class _Scanner:
         last_text = last.text
         if is_list_item(line) and (is_list_item(last_text) or ends_introducing(last_text)):
             return Break.KEPT
-        if is_literal(line) and is_literal(last_text):
-            return Break.KEPT  # a block of code or a log goes on
         if _FIRST_ITEM.match(line) or _URL_ONLY.match(line) or _CONNECTIVE.match(line):
             return Break.KEPT
         if last.leads:
@@ -612,6 +618,8 @@ class _Scanner:
             return Break.NEW
         if last_text.rstrip()[-1:].isalnum() and line.lstrip()[:1].islower():
             return Break.KEPT  # a sentence running on over the break
+        if is_literal(line) and is_literal(last_text):
+            return Break.KEPT  # a block of code or a log goes on
         post = PostSoFar(
             lines=len(cur.lines),
             has_quotes=bool(cur.quoted),

@@ -1,0 +1,51 @@
+"""Post boundaries and quote links on the 120 flattened threads of ../shared/datasets/flat, per
+page layout, scored in-process with the shared scorer's own matching (flat_eval.py `counts`).
+
+The floors sit a little under what the reader reaches (see docs/parsing.md); they are raised as
+it improves. The frameless layouts (no header, no footer on most posts) are the hard ones.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import ROOT, SHARED, needs_shared
+
+FLOORS = {
+    "xf_marked": (0.98, 0.92),
+    "vbulletin": (0.98, 0.95),
+    "xf_seed": (0.75, 0.64),
+    "discourse_likes": (0.57, 0.57),
+}
+"""Micro boundary F1 and quote-link F1 each layout must reach."""
+
+
+def _load(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def per_layout() -> dict[str, tuple[float, float]]:
+    bench = _load(ROOT / "benchmarks" / "flat_holdout.py", "flat_holdout")
+    scorer = _load(SHARED / "tools" / "flat_eval.py", "flat_eval")
+    counts = bench.score(bench.threads([SHARED / "datasets" / "flat"]), scorer)
+    return {layout: bench.figures(c) for layout, c in counts.items()}
+
+
+@needs_shared
+@pytest.mark.parametrize("layout", sorted(FLOORS))
+def test_layout_meets_its_floor(per_layout: dict[str, tuple[float, float]], layout: str) -> None:
+    boundary, link = per_layout[layout]
+    want_boundary, want_link = FLOORS[layout]
+    assert boundary >= want_boundary, f"{layout} boundary F1 {boundary:.3f}"
+    assert link >= want_link, f"{layout} link F1 {link:.3f}"
