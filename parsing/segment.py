@@ -249,7 +249,7 @@ class _LastLine:
     """Where the last quote line of the post stands in the quoted text: (line, offset)."""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Reading:
     """What a content line is, as `_Scanner.classify` reads it, and what it changes."""
 
@@ -267,6 +267,11 @@ class _Reading:
     def changes(self) -> bool:
         """Whether reading the line changes more than the line's own kind."""
         return self.opens_frame is not None or self.closes_frame or self.passage_from is not None
+
+
+_TEXT = _Reading(Kind.TEXT)
+_CLOSING_TEXT = _Reading(Kind.TEXT, closes_frame=True)
+"""The readings of most lines, made once."""
 
 
 class _PostIndex:
@@ -586,7 +591,7 @@ class _Scanner:
             # their own post (a signature, a habit)
             match = None
         if not match:
-            return _Reading(Kind.TEXT, closes_frame=closes)
+            return _CLOSING_TEXT if closes else _TEXT
         qline = QuoteLine(match.line, match.score, pr.truncated, offset=match.start, end=match.end)
         opener = None
         if last.kind is Kind.TEXT and not self.gap and self.cur is not None and not self.marked:
