@@ -319,18 +319,19 @@ def _blank_run_before(lines: list[str], i: int) -> int:
     return n
 
 
-def _best_cut(lines: list[str], block: _Block, heads: set[str], at: int) -> int | None:
-    """The line after the run of blank lines above `at` where one post ends (see `_parts`)."""
+def _best_cut(
+    lines: list[str], block: _Block, heads: set[str], feet: set[str], at: int
+) -> int | None:
+    """The first line of the next post in a block, above its anchor `at` (see `_parts`)."""
     best: tuple[int, int, int] | None = None
     run = 0
     for k in range(block.first + 1, at + 1):
         if not lines[k].strip():
             run += 1
             continue
-        if run:
-            cost = sum(i < k and key in heads for i, key in block.keyed)
-            if best is None or (-cost, run, k) > (-best[0], best[1], best[2]):
-                best = (cost, run, k)
+        cost = sum((i < k and key in heads) or (i >= k and key in feet) for i, key in block.keyed)
+        if best is None or (-cost, run, -k) > (-best[0], best[1], -best[2]):
+            best = (cost, run, k)
         run = 0
     return best[2] if best else None
 
@@ -358,7 +359,8 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
         # Footers alone frame a page only when blank lines part them from what follows; a
         # recurring line glued to the lines under it heads them ("PASSAGE 3").
         return None
-    feet = blocks[-1].key_set() - heads
+    # a last block without the anchor is the last post's footer: its keys close posts
+    feet = blocks[-1].key_set() - heads if anchor not in blocks[-1].key_set() else set()
     parts = [_parts(lines, block, heads, feet, anchor) for block in blocks]
     return _build(lines, parts, framed, complete=bool(heads))
 
@@ -460,12 +462,13 @@ class _Parts:
 def _parts(lines: list[str], block: _Block, heads: set[str], feet: set[str], anchor: str) -> _Parts:
     """Cut a block into the footer of one post and the header of the next.
 
-    Keys of the first block (above the first post's words) open posts. When other recurring
-    lines stand above the header's anchor, one post ends at a run of blank lines above the
-    anchor: the one that leaves the fewest opening lines above it, then the widest, then the
-    last. Lines above it close the post before ("X is
-    offline", a signature, a line of one space), lines under it (a name, a title) open the next.
-    Without blank lines, the post ends after the last line with a key of the last block only.
+    Keys of the first block (above the first post's words) open posts, keys of the last block
+    only (under the last post's words) close them. When other recurring lines stand above the
+    header's anchor, the post before ends above the anchor where the fewest opening lines stand
+    above the cut and the fewest closing lines under it, then after the widest run of blank
+    lines, then as high as can be (the header takes the lines no key places). Lines above the
+    cut close the post before ("X is offline", a signature, a line of one space, "Logged");
+    lines under it (a name, a title) open the next.
     """
     lines_in = [i for i, _ in block.keyed]
     opens = [i for i, k in block.keyed if k in heads]
@@ -474,12 +477,7 @@ def _parts(lines: list[str], block: _Block, heads: set[str], feet: set[str], anc
     at = next((i for i, k in block.keyed if k == anchor and k in heads), opens[0])
     start = block.first
     if any(k not in heads for i, k in block.keyed if i < at):
-        cut = _best_cut(lines, block, heads, at)
-        closes = [i for i, k in block.keyed if k in feet and i < at]
-        if cut is not None:
-            start = cut
-        elif closes:
-            start = next(i for i in lines_in if i > closes[-1])
+        start = _best_cut(lines, block, heads, feet, at) or start
     return _Parts(
         [i for i in lines_in if i < start],
         [i for i in lines_in if i >= start],
