@@ -348,7 +348,14 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     anchor, top = found
     keys = _frame_keys(lines, keyed, anchor, top)
     framed = {i: k for i, k in keyed.items() if k in keys}
-    whole = {i: k for i, k in keyed.items() if not k.startswith(("<first>", "<last>"))}
+    # lines recurring as often as posts stand in a block ("Re: title" over every post); words
+    # that merely open or end a few lines alike do not
+    counts = Counter(keyed.values())
+    whole = {
+        i: k
+        for i, k in keyed.items()
+        if not k.startswith(("<first>", "<last>")) or counts[k] >= MIN_KEY_SHARE * top
+    }
     blocks = _template_blocks(
         _blocks(lines, framed, lambda key, seen: key == anchor and key in seen, whole), anchor
     )
