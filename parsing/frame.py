@@ -283,9 +283,7 @@ def _frame_keys(lines: list[str], keyed: dict[int, str], anchor: str, top: int) 
 
     A key counts when it stands in the block of at least `MIN_KEY_SHARE` of the anchor's lines,
     and most of its own lines do: a line quoted twice, or a name typed in a post, recurs too,
-    but away from the frame's other lines. It must also stand in the first or the last of the
-    anchor's blocks: the template is whole at the page's ends, where no post's words can lean
-    on it ("From @x on DATE" opening many posts' words is not in the first header).
+    but away from the frame's other lines.
     """
     near: Counter[str] = Counter()
     whole = _blocks(lines, keyed, lambda key, seen: False)
@@ -293,18 +291,11 @@ def _frame_keys(lines: list[str], keyed: dict[int, str], anchor: str, top: int) 
         keys = [key for _, key in block.keyed]
         if anchor in keys or (n == len(whole) - 1 and n and anchor in whole[n - 1].key_set()):
             near.update(keys)  # the last block after a frame is the last post's footer
-    posts = [
-        b.key_set()
-        for b in _blocks(lines, keyed, lambda key, seen: key == anchor and key in seen)
-        if anchor in b.key_set()
-    ]
-    edges = posts[0] | posts[-1] if posts else set()
     total = Counter(keyed.values())
     return {
         key
         for key, n in near.items()
         if key[-1] not in _SENTENCE_END
-        and key in edges
         and total[key] >= MIN_BLOCKS
         and min(n, total[key]) >= MIN_KEY_SHARE * top
         and n >= MIN_WITH_ANCHOR * total[key]
