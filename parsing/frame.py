@@ -138,6 +138,8 @@ def line_keys(line: str) -> tuple[str, ...]:
         dated = " D" if _STAMPS.intersection(t.strip(",.()") for t in tokens) else ""
         keys.append("<first>" + " ".join(tokens[:2]) + dated)
         keys.append("<last>" + " ".join(tokens[-3:]))
+        if dated and not any(c.isalnum() for c in tokens[-2]):
+            keys.append("<last>" + " ".join(tokens[-2:]))  # "X • 3 days ago", "X | DATE"
     return tuple(keys)
 
 
