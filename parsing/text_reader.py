@@ -63,16 +63,21 @@ def _parse(text: str, source: Source) -> Thread:
     lines = [html.unescape(line) if "&" in line else line for line in raw]
     norms = normalize_lines(lines)
 
-    frames = find_quote_frames(lines)
-    frame_lines = {k for f in frames for k in (f.start, f.end)}
     attachments = find_attachments(lines)
     attachment_lines = {
         k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)
     }
-    page = find_frame(lines, attachment_lines | frame_lines)
+    page = find_frame(lines, attachment_lines)
     headers = page.headers if page and page.complete else find_post_headers(lines)
     header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
     footer_lines = {k for a, b in page.footers for k in range(a, b + 1)} if page else set()
+    # A "Quote" the page prints under every post is a button, not a quote's label.
+    frames = [
+        f
+        for f in find_quote_frames(lines)
+        if f.start not in footer_lines and f.start not in header_lines
+    ]
+    frame_lines = {k for f in frames for k in (f.start, f.end)}
     # Chrome is at most MAX_CHROME_CHARS long once stripped: longer lines skip the pattern.
     chrome = footer_lines | {
         i
