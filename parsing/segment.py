@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from parsing.attachments import is_attachment_label
+from parsing.breaks import is_post_break
 from parsing.headers import PostHeader, QuoteFrame
 from parsing.normalize import words
 from parsing.quote_index import Match, Probe, QuoteIndex, probe
@@ -632,6 +633,8 @@ class _Scanner:
             has_paragraphs=cur.paragraphs > 1,
             paragraph_lines=cur.paragraph_lines,
         )
+        if self.separator:
+            return Break.NEW if is_post_break(last_text, line, post) else Break.SAME
         return Break.NEW if is_new_post(last_text, line, post) else Break.SAME
 
     def quote_starts_post(self, qline: QuoteLine) -> bool:
