@@ -17,10 +17,10 @@ import pytest
 from tests.conftest import ROOT, SHARED, needs_shared
 
 FLOORS = {
-    "xf_marked": (0.98, 0.92),
-    "vbulletin": (0.98, 0.95),
-    "xf_seed": (0.75, 0.64),
-    "discourse_likes": (0.57, 0.57),
+    "xf_marked": (0.99, 0.93),
+    "vbulletin": (0.99, 0.97),
+    "xf_seed": (0.76, 0.66),
+    "discourse_likes": (0.61, 0.55),
 }
 """Micro boundary F1 and quote-link F1 each layout must reach."""
 
@@ -49,3 +49,26 @@ def test_layout_meets_its_floor(per_layout: dict[str, tuple[float, float]], layo
     want_boundary, want_link = FLOORS[layout]
     assert boundary >= want_boundary, f"{layout} boundary F1 {boundary:.3f}"
     assert link >= want_link, f"{layout} link F1 {link:.3f}"
+
+
+DEV_FLOORS = {
+    "comments": (0.98, 0.6),
+    "invision": (0.98, 0.9),
+    "ubb": (0.95, 0.8),
+    "smf": (0.8, 0.6),
+    "phpbb": (0.75, 0.55),
+}
+"""The same threads re-laid out as other engines print them (benchmarks/make_dev_layouts.py)."""
+
+
+@needs_shared
+def test_other_engines_layouts_meet_their_floors(tmp_path: Path) -> None:
+    make = _load(ROOT / "benchmarks" / "make_dev_layouts.py", "make_dev_layouts")
+    bench = _load(ROOT / "benchmarks" / "flat_holdout.py", "flat_holdout")
+    scorer = _load(SHARED / "tools" / "flat_eval.py", "flat_eval")
+    assert make.main([str(tmp_path)]) == 0
+    counts = bench.score(bench.threads([tmp_path]), scorer)
+    for layout, (want_boundary, want_link) in DEV_FLOORS.items():
+        boundary, link = bench.figures(counts[layout])
+        assert boundary >= want_boundary, f"{layout} boundary F1 {boundary:.3f}"
+        assert link >= want_link, f"{layout} link F1 {link:.3f}"
