@@ -31,6 +31,10 @@ from dataclasses import dataclass, field
 from parsing.headers import PostHeader, is_rank, parse_date
 
 MAX_FRAME_CHARS = 80
+MAX_SUBJECT_CHARS = 300
+TITLE_REACH = 12
+"""A post's subject line repeating the title ("Re: title") may be long; the title is among the
+first lines."""
 MAX_FRAME_WORDS = 10
 """Longer lines are someone's words, never furniture."""
 
@@ -200,6 +204,35 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
         if counts[key] >= 2:
             best[i] = key
     return best
+
+
+def _subject(line: str) -> str:
+    """A line as a post's subject line: lower case, single spaces, without "Re:"."""
+    text = line.strip().lower()
+    while text.startswith("re:"):
+        text = text[3:].lstrip()
+    return " ".join(text.split())
+
+
+def _title(lines: list[str]) -> str | None:
+    """The page's title as engines repeat it over every post ("Re: title"): of the lines
+    standing alone near the top (a menu, a section, the title), the one repeated most, if it
+    is repeated over at least two posts."""
+    candidates = [
+        _subject(line)
+        for i, line in enumerate(lines[:TITLE_REACH])
+        if line.strip() and (i + 1 >= len(lines) or not lines[i + 1].strip())
+    ]
+    firsts = {c[:8] for c in candidates if c}
+    seen: Counter[str] = Counter(
+        subject
+        for line in lines
+        if len(line) <= MAX_SUBJECT_CHARS
+        and line.strip().lower()[:8] in firsts | {"re: " + f[:4] for f in firsts}
+        and (subject := _subject(line)) in candidates
+    )
+    best = max(candidates, key=lambda c: seen[c], default=None)
+    return best if best and seen[best] > MIN_BLOCKS else None
 
 
 def _blocks(
@@ -494,7 +527,8 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
     footers: list[tuple[int, int]] = []
     starts: list[int] = []
     stop = _separator(lines, parts)
-    lead, bounded = _lead(lines, parts, stop)
+    subject = _title(lines)
+    lead, bounded = _lead(lines, parts, stop, subject)
     slot = _has_tail_slot(lines, parts)
     for part in parts:
         if part.footer:
@@ -503,7 +537,7 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
             start = part.start
             if not part.footer:
                 # a header as long as the bounded ones, blank lines inside it or not
-                start = _reach_up(lines, part.at, len(lines) if bounded else stop, lead)
+                start = _reach_up(lines, part.at, len(lines) if bounded else stop, lead, subject)
             end = part.end + 1 if slot and _slot_shaped(lines, part.end + 1) else part.end
             headers.append(_header(lines, start, end, slots))
             starts.append(start)
@@ -557,7 +591,9 @@ def _separator(lines: list[str], parts: list[_Parts]) -> int:
     return max(1, runs.most_common(1)[0][0]) if runs else FREE_STOP
 
 
-def _lead(lines: list[str], parts: list[_Parts], stop: int) -> tuple[int, bool]:
+def _lead(
+    lines: list[str], parts: list[_Parts], stop: int, subject: str | None
+) -> tuple[int, bool]:
     """How many lines (a name, a title) a header holds above its anchor, and whether a footer
     bounds headers (so that count is exact).
 
@@ -573,22 +609,25 @@ def _lead(lines: list[str], parts: list[_Parts], stop: int) -> tuple[int, bool]:
         if part.footer:
             bounded[sum(1 for k in range(part.start, part.at) if lines[k].strip())] += 1
         elif n:
-            free.append(_fillers_above(lines, part.at, stop, MAX_LEAD)[1])
+            free.append(_fillers_above(lines, part.at, stop, MAX_LEAD, subject)[1])
     if bounded:
         return bounded.most_common(1)[0][0], True
     return min(free, default=0), False
 
 
-def _fillers_above(lines: list[str], first: int, stop: int, most: int) -> tuple[int, int]:
-    """The highest of up to `most` short lines right above line `first` (a name, a title),
-    stopping at a run of `stop` blank lines or a line of words; and how many were taken."""
+def _fillers_above(
+    lines: list[str], first: int, stop: int, most: int, subject: str | None = None
+) -> tuple[int, int]:
+    """The highest of up to `most` short lines right above line `first` (a name, a title, the
+    post's subject line repeating the page's title), stopping at a run of `stop` blank lines or
+    a line of words; and how many were taken."""
     start, k, taken, run = first, first - 1, 0, 0
     while k >= 0 and taken < most:
         if not lines[k].strip():
             run += 1
             if run >= stop:
                 break
-        elif _is_filler(lines[k]):
+        elif _is_filler(lines[k]) or (subject is not None and _subject(lines[k]) == subject):
             start, taken, run = k, taken + 1, 0
         else:
             break
@@ -596,9 +635,11 @@ def _fillers_above(lines: list[str], first: int, stop: int, most: int) -> tuple[
     return start, taken
 
 
-def _reach_up(lines: list[str], first: int, stop: int, lead: int = MAX_FILLERS) -> int:
+def _reach_up(
+    lines: list[str], first: int, stop: int, lead: int = MAX_FILLERS, subject: str | None = None
+) -> int:
     """The header's first line: up to `lead` short lines above its first recurring line."""
-    return _fillers_above(lines, first, stop, lead)[0]
+    return _fillers_above(lines, first, stop, lead, subject)[0]
 
 
 def _name_slots(lines: list[str], framed: dict[int, str]) -> dict[int, int]:
