@@ -271,8 +271,15 @@ def inner_quotes(lines: list[str], first: int, last: int) -> list[tuple[int, int
     return found
 
 
-def find_quote_frames(lines: list[str], limit: int = 400) -> list[QuoteFrame]:
-    """Every quote marker; `first..last` are the quoted lines (0-based), markers excluded."""
+def find_quote_frames(
+    lines: list[str], limit: int = 400, authors: frozenset[str] = frozenset()
+) -> list[QuoteFrame]:
+    """Every quote marker; `first..last` are the quoted lines (0-based), markers excluded.
+
+    `authors` are the page's posters (casefolded), where a frame names them: then a line
+    holding one of their names and a colon ("alice:", as Discourse prints a quote's author)
+    opens a quote too.
+    """
     frames: list[QuoteFrame] = []
     i = 0
     while i < len(lines):
@@ -306,6 +313,11 @@ def find_quote_frames(lines: list[str], limit: int = 400) -> list[QuoteFrame]:
                 frames.append(QuoteFrame(i, i + 1, i + 1, i, None, True))
                 i += 1
                 continue
+        if authors and text.endswith(":") and text[:-1].strip().casefold() in authors:
+            if i + 1 < len(lines) and lines[i + 1].strip():
+                frames.append(QuoteFrame(i, i + 1, i + 1, i, _who(text[:-1]), True))
+            i += 1
+            continue
         opener = _WROTE.match(text) or _ORIGINALLY.match(text) or _QUOTE_FROM.match(text)
         if opener is None and (at := _SAID_AT.match(text)) and any(c.isdigit() for c in at["when"]):
             opener = at

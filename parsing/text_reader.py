@@ -72,9 +72,10 @@ def _parse(text: str, source: Source) -> Thread:
     header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
     footer_lines = {k for a, b in page.footers for k in range(a, b + 1)} if page else set()
     # A "Quote" the page prints under every post is a button, not a quote's label.
+    authors = frozenset(h.author.casefold() for h in headers if h.author) if page else frozenset()
     frames = [
         f
-        for f in find_quote_frames(lines)
+        for f in find_quote_frames(lines, authors=authors)
         if f.start not in footer_lines and f.start not in header_lines
     ]
     frame_lines = {k for f in frames for k in (f.start, f.end)}

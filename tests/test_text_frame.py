@@ -189,3 +189,17 @@ def test_line_shapes_mask_what_varies_between_posts() -> None:
     assert line_keys(A) == ()  # a sentence is someone's words
     assert is_furniture("0 likes") and is_furniture("old D, T #0") and is_furniture("<space>")
     assert not is_furniture("member") and not is_furniture("<label>location")
+
+
+def test_a_posters_name_and_a_colon_opens_a_quote_on_a_framed_page() -> None:
+    """Discourse prints a quote's author as "alice:" over the quoted words; on a page whose
+    frame names its posters, such a line opens a quote of that poster."""
+    alice = ["alice", "Posted January 11, 2019", "", A, "", "Quote", ""]
+    bob = ["bob", "Posted January 12, 2019", "", "alice:", A, "Only on paper.", "", "Quote", ""]
+    carol = ["carol", "Posted January 13, 2019", "", C, "", "Quote", ""]
+    text = "\n".join(["Rail or road?", "", *alice, *bob, *carol])
+    thread = parse(text)
+    assert [p.author for p in thread.posts] == ["alice", "bob", "carol"]
+    quote = thread.posts[1].quotes[0]
+    assert (quote.target, quote.author, quote.text) == (1, "alice", A)
+    assert thread.posts[1].body == "Only on paper."
