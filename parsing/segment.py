@@ -189,6 +189,20 @@ def sign_off(line: str) -> str | None:
     return m["name"] if m else None
 
 
+_VALEDICTION = re.compile(
+    r"(?:\bthanks?(?: you)?(?: (?:again|in advance|a lot|so much|for \w+(?: \w+){0,4}))?"
+    r"|\bcheers|\bregards|\bbest(?: wishes)?|\bsincerely|\byours)\s*[,.!]?\s*$",
+    re.IGNORECASE,
+)
+_BARE_NAME = re.compile(r"^\s*[A-Z][\w.'-]{1,24}(?: [A-Z][\w.'-]{1,24})?\s*$")
+
+
+def signed(before: str, line: str) -> bool:
+    """Whether `line` is a name signing off under a closing formula ("Thanks,", "Best
+    regards,"): the post ends with it."""
+    return _BARE_NAME.match(line) is not None and _VALEDICTION.search(before[-60:]) is not None
+
+
 class Lead(Enum):
     """How surely a line leads on to the next instead of ending a post."""
 
@@ -248,6 +262,8 @@ class _LastLine:
     """It surely leads on (":", ",", a heading in capitals, the title repeated)."""
     at: tuple[int, int] | None = None
     """Where the last quote line of the post stands in the quoted text: (line, offset)."""
+    before: str = ""
+    """The content line before it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -524,7 +540,8 @@ class _Scanner:
             if qline.source is not None:
                 last.at = (qline.source, qline.offset)
                 cur.quoted.append((qline.source, qline.offset, qline.end or qline.offset + 1))
-        last.kind, last.text, self.gap = kind, line, False
+        last.before, last.text = last.text, line
+        last.kind, self.gap = kind, False
         self.after_chrome = False
         # Lines after one ending in ":" ("From GWB's website:") are what it introduces, down to
         # the next blank line, even when each sits on a line of its own.
@@ -618,6 +635,8 @@ class _Scanner:
             return Break.KEPT
         if _FIRST_ITEM.match(line) or _URL_ONLY.match(line) or _CONNECTIVE.match(line):
             return Break.KEPT
+        if last_kind is Kind.TEXT and signed(last.before, last_text):
+            return Break.NEW
         if last.leads:
             return Break.KEPT if last.introduces else Break.SAME
         if last_kind is not Kind.TEXT or sign_off(last_text) or self.after_chrome:
