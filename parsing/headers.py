@@ -284,11 +284,10 @@ def find_quote_frames(
     i = 0
     while i < len(lines):
         text = lines[i].strip()
-        if (
-            not text.endswith(":")
-            and (text[:1] not in _MARKER_INITIALS or not _MAYBE_MARKER.match(text))
-            and "rote:" not in text
-            and "aid:" not in text
+        maybe = text[:1] in _MARKER_INITIALS and _MAYBE_MARKER.match(text) is not None
+        if not maybe and (
+            ":" not in text
+            or (not text.endswith(":") and "rote:" not in text and "aid:" not in text)
         ):
             i += 1
             continue

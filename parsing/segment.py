@@ -280,10 +280,6 @@ class _Reading:
     """Line i-1, too short to be seen as a quote alone, repeats this line just before what
     line i quotes: it opens the quoted passage (and so the reply) instead."""
 
-    @property
-    def changes(self) -> bool:
-        """Whether reading the line changes more than the line's own kind."""
-        return self.opens_frame is not None or self.closes_frame or self.passage_from is not None
 
 
 _TEXT = _Reading(Kind.TEXT)
@@ -509,7 +505,11 @@ class _Scanner:
             return
         pr = probe(self.norms[i])
         reading = self.classify(i, pr)
-        if reading.changes:
+        if reading is not _TEXT and (
+            reading.opens_frame is not None
+            or reading.closes_frame
+            or reading.passage_from is not None
+        ):
             self.follow(i, reading)
         kind, qline = reading.kind, reading.quote
         last = self.last
