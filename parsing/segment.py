@@ -194,13 +194,18 @@ _VALEDICTION = re.compile(
     r"|\bcheers|\bregards|\bbest(?: wishes)?|\bsincerely|\byours)\s*[,.!]?\s*$",
     re.IGNORECASE,
 )
+MAX_NAME_CHARS = 52
 _BARE_NAME = re.compile(r"^\s*[A-Z][\w.'-]{1,24}(?: [A-Z][\w.'-]{1,24})?\s*$")
 
 
 def signed(before: str, line: str) -> bool:
     """Whether `line` is a name signing off under a closing formula ("Thanks,", "Best
     regards,"): the post ends with it."""
-    return _BARE_NAME.match(line) is not None and _VALEDICTION.search(before[-60:]) is not None
+    return (
+        len(line) <= MAX_NAME_CHARS
+        and _BARE_NAME.match(line) is not None
+        and _VALEDICTION.search(before[-60:]) is not None
+    )
 
 
 class Lead(Enum):
@@ -250,6 +255,13 @@ class Break(Enum):
     never splits the post there."""
 
 
+_NEW, _SAME, _KEPT = Break.NEW, Break.SAME, Break.KEPT
+_TEXT_KIND, _QUOTE_KIND, _MARKER_KIND = Kind.TEXT, Kind.QUOTE, Kind.MARKER
+_HEADER_KIND, _ATTACHMENT_KIND = Kind.HEADER, Kind.ATTACHMENT
+"""Module names for the decisions and kinds: looked up on every line (an enum member is looked
+up through its class's metaclass, a module name directly)."""
+
+
 @dataclass(slots=True)
 class _LastLine:
     """What the segmenter remembers of the last content line it read."""
@@ -279,7 +291,6 @@ class _Reading:
     passage_from: int | None = None
     """Line i-1, too short to be seen as a quote alone, repeats this line just before what
     line i quotes: it opens the quoted passage (and so the reply) instead."""
-
 
 
 _TEXT = _Reading(Kind.TEXT)
@@ -476,16 +487,16 @@ class _Scanner:
 
     def header(self, header: PostHeader) -> None:
         self.cur = self.new_post(header.start, header)
-        self.cur.lines.extend((k, Kind.HEADER) for k in range(header.start, header.end + 1))
-        self.last.kind, self.last.at, self.gap, self.open_frame = Kind.HEADER, None, False, None
+        self.cur.lines.extend((k, _HEADER_KIND) for k in range(header.start, header.end + 1))
+        self.last.kind, self.last.at, self.gap, self.open_frame = _HEADER_KIND, None, False, None
         self.introducing = False
 
     def attachment(self, i: int) -> None:
         if self.cur is None:
             self.cur = self.new_post(i)
-        self.cur.add(i, Kind.ATTACHMENT)
+        self.cur.add(i, _ATTACHMENT_KIND)
         self.cur.own += 1
-        self.last.kind, self.gap = Kind.ATTACHMENT, False
+        self.last.kind, self.gap = _ATTACHMENT_KIND, False
 
     def content(self, i: int) -> None:
         """A line someone wrote: own words, a quote, or a quote marker."""
@@ -499,7 +510,7 @@ class _Scanner:
         if self.cur is not None and not line.lstrip()[:1].isalnum() and not _WORDY.search(line):
             # A line of only punctuation (".", "-----") says nothing: it stays in the post it
             # is in, and separates what comes around it as a blank line would.
-            self.cur.add(i, Kind.TEXT)
+            self.cur.add(i, _TEXT_KIND)
             self.cur.own += 1
             self.gap, self.introducing = True, False
             return
@@ -513,18 +524,18 @@ class _Scanner:
             self.follow(i, reading)
         kind, qline = reading.kind, reading.quote
         last = self.last
-        brk = Break.NEW if self.cur is None else Break.SAME
-        if brk is Break.SAME and not self.marked:
+        brk = _NEW if self.cur is None else _SAME
+        if brk is _SAME and not self.marked:
             brk = self.starts_post(i, kind, qline, line)
-        if brk is Break.KEPT:
+        if brk is _KEPT:
             self.rule_joins.add(i)
-        if brk is Break.NEW:
+        if brk is _NEW:
             self.cur = self.new_post(i)
         elif (
             not self.marked
             and qline is not None
             and qline.source is not None
-            and last.kind is Kind.QUOTE
+            and last.kind is _QUOTE_KIND
             and last.at is not None
             and qline.source > last.at[0]
         ):
@@ -532,8 +543,8 @@ class _Scanner:
         cur = self.cur
         assert cur is not None
         cur.add(i, kind)
-        cur.own += kind is Kind.TEXT
-        if kind is Kind.TEXT:
+        cur.own += kind is _TEXT_KIND
+        if kind is _TEXT_KIND:
             self.index.add(i, pr)
         if qline is not None:
             self.quotes[i] = qline
@@ -545,7 +556,7 @@ class _Scanner:
         self.after_chrome = False
         # Lines after one ending in ":" ("From GWB's website:") are what it introduces, down to
         # the next blank line, even when each sits on a line of its own.
-        self.introducing = self.introducing or (kind is Kind.TEXT and ends_introducing(line))
+        self.introducing = self.introducing or (kind is _TEXT_KIND and ends_introducing(line))
         lead = Lead.SURE if self.introducing or self.repeats_title(i) else leads_on(line)
         last.leads = lead is not Lead.NONE
         last.introduces = lead is Lead.SURE
@@ -559,7 +570,7 @@ class _Scanner:
             self.open_frame = None
         if reading.passage_from is not None:
             self.cur = self.reopen_passage(i, reading.passage_from)
-            self.last.kind = Kind.QUOTE
+            self.last.kind = _QUOTE_KIND
             self.last.at = (reading.passage_from, 0)
 
     def classify(self, i: int, pr: Probe) -> _Reading:
@@ -569,13 +580,13 @@ class _Scanner:
         if i in self.markers:
             frame = self.markers[i]
             if frame.open_end and i == frame.start:
-                return _Reading(Kind.MARKER, opens_frame=frame)
-            return _Reading(Kind.MARKER)
+                return _Reading(_MARKER_KIND, opens_frame=frame)
+            return _Reading(_MARKER_KIND)
         if i in self.enclosed:
             n = self.enclosed[i]
             match = self.index.find(pr)
             return _Reading(
-                Kind.QUOTE,
+                _QUOTE_KIND,
                 QuoteLine(
                     match.line if match else None,
                     match.score if match else 0.0,
@@ -587,9 +598,9 @@ class _Scanner:
         match = self.index.find(pr) if self.bare_quotes or self.open_frame else None
         closes = False
         if self.open_frame is not None:
-            if last.kind is Kind.MARKER or (match and not self.gap):
+            if last.kind is _MARKER_KIND or (match and not self.gap):
                 return _Reading(
-                    Kind.QUOTE,
+                    _QUOTE_KIND,
                     QuoteLine(
                         match.line if match else None,
                         match.score if match else 0.0,
@@ -600,9 +611,9 @@ class _Scanner:
                 )
             closes = True
         if not match and last.at:
-            if last.kind is Kind.QUOTE:
+            if last.kind is _QUOTE_KIND:
                 match = self.passage_goes_on(i, last.at[0])
-            elif last.kind is Kind.TEXT:
+            elif last.kind is _TEXT_KIND:
                 match = self.short_quote(i, pr, last.at)
         if match and (self.inside_own_literal(i) or self.same_author(match.line)):
             # a log repeating its lines is no quote, nor are words an author repeats from
@@ -612,9 +623,9 @@ class _Scanner:
             return _CLOSING_TEXT if closes else _TEXT
         qline = QuoteLine(match.line, match.score, pr.truncated, offset=match.start, end=match.end)
         opener = None
-        if last.kind is Kind.TEXT and not self.gap and self.cur is not None and not self.marked:
+        if last.kind is _TEXT_KIND and not self.gap and self.cur is not None and not self.marked:
             opener = self.passage_opener(i, qline)
-        return _Reading(Kind.QUOTE, qline, closes_frame=closes, passage_from=opener)
+        return _Reading(_QUOTE_KIND, qline, closes_frame=closes, passage_from=opener)
 
     # --- where posts start ---------------------------------------------------------------
 
@@ -623,28 +634,28 @@ class _Scanner:
         cur, last, gap = self.cur, self.last, self.gap
         assert cur is not None
         last_kind = last.kind
-        if kind is Kind.MARKER:
-            new = not gap and last_kind not in (Kind.HEADER, Kind.MARKER, Kind.QUOTE)
-            return Break.NEW if new else Break.SAME
-        if kind is Kind.QUOTE and qline is not None:
-            return Break.NEW if self.quote_starts_post(qline) else Break.SAME
-        if gap or last_kind in (Kind.QUOTE, Kind.HEADER, Kind.MARKER):
-            return Break.SAME
+        if kind is _MARKER_KIND:
+            new = not gap and last_kind not in (_HEADER_KIND, _MARKER_KIND, _QUOTE_KIND)
+            return _NEW if new else _SAME
+        if kind is _QUOTE_KIND and qline is not None:
+            return _NEW if self.quote_starts_post(qline) else _SAME
+        if gap or last_kind in (_QUOTE_KIND, _HEADER_KIND, _MARKER_KIND):
+            return _SAME
         last_text = last.text
         if is_list_item(line) and (is_list_item(last_text) or ends_introducing(last_text)):
-            return Break.KEPT
+            return _KEPT
         if _FIRST_ITEM.match(line) or _URL_ONLY.match(line) or _CONNECTIVE.match(line):
-            return Break.KEPT
-        if last_kind is Kind.TEXT and signed(last.before, last_text):
-            return Break.NEW
+            return _KEPT
+        if last_kind is _TEXT_KIND and signed(last.before, last_text):
+            return _NEW
         if last.leads:
-            return Break.KEPT if last.introduces else Break.SAME
-        if last_kind is not Kind.TEXT or sign_off(last_text) or self.after_chrome:
-            return Break.NEW
+            return _KEPT if last.introduces else _SAME
+        if last_kind is not _TEXT_KIND or sign_off(last_text) or self.after_chrome:
+            return _NEW
         if last_text.rstrip()[-1:].isalnum() and line.lstrip()[:1].islower():
-            return Break.KEPT  # a sentence running on over the break
+            return _KEPT  # a sentence running on over the break
         if is_literal(line) and is_literal(last_text):
-            return Break.KEPT  # a block of code or a log goes on
+            return _KEPT  # a block of code or a log goes on
         post = PostSoFar(
             lines=len(cur.lines),
             has_quotes=bool(cur.quoted),
@@ -653,24 +664,24 @@ class _Scanner:
             paragraph_lines=cur.paragraph_lines,
         )
         if self.separator:
-            return Break.NEW if is_post_break(last_text, line, post) else Break.SAME
-        return Break.NEW if is_new_post(last_text, line, post) else Break.SAME
+            return _NEW if is_post_break(last_text, line, post) else _SAME
+        return _NEW if is_new_post(last_text, line, post) else _SAME
 
     def quote_starts_post(self, qline: QuoteLine) -> bool:
         """Whether a quote line of a bare dump opens a new post (a reply starts with it)."""
         cur, last, gap = self.cur, self.last, self.gap
         assert cur is not None
         last_kind, last_at = last.kind, last.at
-        if qline.frame is not None and last_kind is Kind.MARKER:
+        if qline.frame is not None and last_kind is _MARKER_KIND:
             return False
         if qline.source is not None and qline.source >= cur.start:
             return True
-        if gap or last_kind in (Kind.HEADER, Kind.MARKER):
+        if gap or last_kind in (_HEADER_KIND, _MARKER_KIND):
             return False
         if qline.source is None or last_at is None:
-            return last_kind is not Kind.QUOTE
+            return last_kind is not _QUOTE_KIND
         at = (qline.source, qline.offset)
-        if last_kind is Kind.QUOTE:
+        if last_kind is _QUOTE_KIND:
             opening = cur.own == 0
             return not (opening or self.same_target(at, last_at, adjacent=True))
         if not cur.quoted or cur.requotes(qline):
@@ -722,7 +733,7 @@ class _Scanner:
         repeats its lines, and a quoted block would have been a quote from its first line."""
         return (
             self.cur is not None
-            and self.last.kind is Kind.TEXT
+            and self.last.kind is _TEXT_KIND
             and is_literal(self.last.text)
             and is_literal(self.lines[i])
         )
@@ -770,7 +781,7 @@ class _Scanner:
         """
         cur, norms = self.cur, self.norms
         assert cur is not None
-        if q.source is None or q.frame is not None or cur.lines[-1] != (i - 1, Kind.TEXT):
+        if q.source is None or q.frame is not None or cur.lines[-1] != (i - 1, _TEXT_KIND):
             return None
         before = q.source - 1
         while before >= 0 and not norms[before]:
@@ -789,7 +800,7 @@ class _Scanner:
         self.index.discard(i - 1)
         self.quotes[i - 1] = QuoteLine(before, 1.0, False, offset=0, end=len(norms[before]))
         post = self.new_post(i - 1) if cur.lines else cur
-        post.lines.append((i - 1, Kind.QUOTE))
+        post.lines.append((i - 1, _QUOTE_KIND))
         post.quoted.append((before, 0, len(norms[before])))
         return post
 
