@@ -127,7 +127,7 @@ def line_keys(line: str) -> tuple[str, ...]:
         or text.count(" ") > 2 * MAX_FRAME_WORDS
     ):
         return ()
-    if _QUOTE_MARK.search(text):
+    if (":" in text or text[:1] in "oOcC") and _QUOTE_MARK.search(text):
         return ()
     masked = mask(text)
     tokens = masked.split()
@@ -139,7 +139,8 @@ def line_keys(line: str) -> tuple[str, ...]:
         keys.append(f"<label>{label[1]}")
     if len(tokens) >= 3:
         # a line holding a name beside a date ("Post by X » Mon Jan 15, 2018") keeps the date
-        dated = " D" if _STAMPS.intersection(t.strip(",.()") for t in tokens) else ""
+        stamped = "D" in masked or "T" in masked or "R" in masked  # masks are the only capitals
+        dated = " D" if stamped and _STAMPS.intersection(t.strip(",.()") for t in tokens) else ""
         keys.append("<first>" + " ".join(tokens[:2]) + dated)
         keys.append("<last>" + " ".join(tokens[-3:]))
         if dated and not any(c.isalnum() for c in tokens[-2]):
@@ -197,7 +198,7 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
         keys = line_keys(line)
         if keys:
             all_keys[i] = keys
-            counts.update(set(keys))
+            counts.update(keys)  # a line's keys are distinct
     best: dict[int, str] = {}
     for i, keys in all_keys.items():
         key = max(keys, key=lambda k: counts[k])
