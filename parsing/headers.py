@@ -76,6 +76,14 @@ _SAID = re.compile(r"^(?P<who>\S.{0,60}?)\s+said:$")
 _WROTE = re.compile(r"^(?:quote:?\s*)?(?P<who>\S.{0,60}?)\s+wrote:$", re.IGNORECASE)
 _ORIGINALLY = re.compile(r"^(?:quote:?\s*)?originally\s+posted\s+by:?\s+(?P<who>\S.{0,60})$", re.I)
 _QUOTE_LABEL = re.compile(r"^quote:?$", re.IGNORECASE)
+_QUOTE_FROM = re.compile(r"^quote\s+from:\s*(?P<who>\S.{0,60}?)(?:\s+on\s+\S.{2,80})?$", re.I)
+"""SMF: "Quote from: X on January 15, 2018, 03:42:15 PM"."""
+_SAID_AT = re.compile(
+    r"^(?P<who>\S.{0,60}?)\s+(?:wrote|said):\s*[↑»›]?\s*(?P<when>\S.{0,60})$", re.IGNORECASE
+)
+"""phpBB: "X wrote: ↑ Mon Jan 15, 2018 3:42 pm" (what follows the colon must hold a digit)."""
+_ON_DATE = re.compile(r"^(?:on|at)\s+\S.{2,60}?,\s*(?P<who>\S.*)$", re.IGNORECASE)
+"""The date in front of a name: "On 1/14/2018 at 10:00 AM, X said:", "At DATE, X wrote:"."""
 _MAYBE_MARKER = re.compile(r"quote|originally", re.IGNORECASE)
 """Marker lines end with ":" or start with one of these; others need no closer look."""
 _MARKER_INITIALS = ("q", "Q", "o", "O")
@@ -222,6 +230,9 @@ class QuoteFrame:
 def _who(name: str | None) -> str | None:
     if not name:
         return None
+    on_date = _ON_DATE.match(name.strip())
+    if on_date and any(c.isdigit() for c in name):
+        name = on_date["who"]
     name = name.strip().strip("\"'").strip()
     return name or None
 
@@ -260,14 +271,23 @@ def inner_quotes(lines: list[str], first: int, last: int) -> list[tuple[int, int
     return found
 
 
-def find_quote_frames(lines: list[str], limit: int = 400) -> list[QuoteFrame]:
-    """Every quote marker; `first..last` are the quoted lines (0-based), markers excluded."""
+def find_quote_frames(
+    lines: list[str], limit: int = 400, authors: frozenset[str] = frozenset()
+) -> list[QuoteFrame]:
+    """Every quote marker; `first..last` are the quoted lines (0-based), markers excluded.
+
+    `authors` are the page's posters (casefolded), where a frame names them: then a line
+    holding one of their names and a colon ("alice:", as Discourse prints a quote's author)
+    opens a quote too.
+    """
     frames: list[QuoteFrame] = []
     i = 0
     while i < len(lines):
         text = lines[i].strip()
-        if not text.endswith(":") and (
-            text[:1] not in _MARKER_INITIALS or not _MAYBE_MARKER.match(text)
+        maybe = text[:1] in _MARKER_INITIALS and _MAYBE_MARKER.match(text) is not None
+        if not maybe and (
+            ":" not in text
+            or (not text.endswith(":") and "rote:" not in text and "aid:" not in text)
         ):
             i += 1
             continue
@@ -292,8 +312,15 @@ def find_quote_frames(lines: list[str], limit: int = 400) -> list[QuoteFrame]:
                 frames.append(QuoteFrame(i, i + 1, i + 1, i, None, True))
                 i += 1
                 continue
-        opener = _WROTE.match(text) or _ORIGINALLY.match(text)
-        if opener and len(text) <= 90:
+        if authors and text.endswith(":") and text[:-1].strip().casefold() in authors:
+            if i + 1 < len(lines) and lines[i + 1].strip():
+                frames.append(QuoteFrame(i, i + 1, i + 1, i, _who(text[:-1]), True))
+            i += 1
+            continue
+        opener = _WROTE.match(text) or _ORIGINALLY.match(text) or _QUOTE_FROM.match(text)
+        if opener is None and (at := _SAID_AT.match(text)) and any(c.isdigit() for c in at["when"]):
+            opener = at
+        if opener and len(text) <= 120:
             frames.append(QuoteFrame(i, i + 1, i + 1, i, _who(opener["who"]), True))
         i += 1
     return [f for f in frames if f.first < len(lines)]

@@ -33,6 +33,9 @@ _TAIL = ("$",)
 MIN_SCORE = 0.88
 MIN_SCORE_SHORT = 0.97
 SHORT_CHARS = 40
+ALIGN_CUTOFF = 75
+"""rapidfuzz stops aligning a pair once it cannot reach this score (0-100); every use of a score
+needs 75 or more (`MIN_SCORE`, the author match of the text reader), so lower ones read as 0."""
 MAX_CANDIDATES = 6
 MAX_FUZZY_CHARS = 3000
 MAX_FUZZY_SOURCE = 30000
@@ -157,7 +160,7 @@ class QuoteIndex:
             return Match(line, 1.0, pos, pos + len(cut))
         if len(cut) > MAX_FUZZY_CHARS or len(source) > MAX_FUZZY_SOURCE:
             return self._align_by_keys(cut, line, len(source))
-        found = fuzz.partial_ratio_alignment(cut, source)
+        found = fuzz.partial_ratio_alignment(cut, source, score_cutoff=ALIGN_CUTOFF)
         if found is None:
             return Match(line, 0.0)
         if len(cut) <= len(source):

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from parsing.attachments import is_attachment_label
+from parsing.breaks import is_post_break
 from parsing.headers import PostHeader, QuoteFrame
 from parsing.normalize import words
 from parsing.quote_index import Match, Probe, QuoteIndex, probe
@@ -139,6 +140,39 @@ _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.):]|\(?[a-zA-Z][.)]|[-*•·▪◦�
 _TERMINAL = re.compile(
     r"""(?:[.!?)"'\]»]|:[)(DPp]|;\)|\b(?:lol|lmao|haha)\b|emoticon_\w+)\s*$""", re.I
 )
+_SHORTCODE_END = re.compile(r":[a-z0-9_+-]{2,40}:\s*$")
+"""An emoji shortcode (":slight_smile:") ends a line the way an emoticon does; its last ":"
+introduces nothing."""
+
+
+def ends_introducing(line: str) -> bool:
+    """Whether a line ends in ":" that introduces what follows (not an emoji shortcode)."""
+    text = line.rstrip()
+    return text.endswith(":") and _SHORTCODE_END.search(text[-TAIL_CHARS - 20 :]) is None
+
+
+_CODE_CHARS = frozenset("=(){}[];<>|\\_")
+"""Code and logs use these; prose hardly ever does (a test of the whole line, in C)."""
+_LOG_STAMP = re.compile(r"\d{1,2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}")
+_PROSE = re.compile(r"[^\W\d_]+| +")
+MIN_PROSE_SHARE = 0.8
+"""A line of prose is at least this share letters and spaces."""
+
+
+def is_literal(line: str) -> bool:
+    """A line of code, a log or a listing, not prose: it marks code ("=", brackets, snake_case
+    names) and is indented or mostly not letters, or it carries a timestamp.
+
+    Inside a run of such lines nobody starts a new post, and a line repeating an earlier one
+    of the run is the log repeating itself, not a quote.
+    """
+    if _CODE_CHARS.isdisjoint(line):
+        return False
+    text = line.strip()
+    if _LOG_STAMP.search(text[:40]) or line[:2] in ("  ", "\t"):
+        return True
+    other = len(_PROSE.sub("", text))  # what is neither a letter nor a space
+    return other > (1 - MIN_PROSE_SHARE) * len(text)
 
 
 def is_list_item(line: str) -> bool:
@@ -153,6 +187,25 @@ def sign_off(line: str) -> str | None:
     """The name in a sign-off line ("-Mach", "~Anna") that ends a post, if it is one."""
     m = _SIGN_OFF.match(line)
     return m["name"] if m else None
+
+
+_VALEDICTION = re.compile(
+    r"(?:\bthanks?(?: you)?(?: (?:again|in advance|a lot|so much|for \w+(?: \w+){0,4}))?"
+    r"|\bcheers|\bregards|\bbest(?: wishes)?|\bsincerely|\byours)\s*[,.!]?\s*$",
+    re.IGNORECASE,
+)
+MAX_NAME_CHARS = 52
+_BARE_NAME = re.compile(r"^\s*[A-Z][\w.'-]{1,24}(?: [A-Z][\w.'-]{1,24})?\s*$")
+
+
+def signed(before: str, line: str) -> bool:
+    """Whether `line` is a name signing off under a closing formula ("Thanks,", "Best
+    regards,"): the post ends with it."""
+    return (
+        len(line) <= MAX_NAME_CHARS
+        and _BARE_NAME.match(line) is not None
+        and _VALEDICTION.search(before[-60:]) is not None
+    )
 
 
 class Lead(Enum):
@@ -176,7 +229,7 @@ def leads_on(line: str) -> Lead:
     text = line.rstrip()
     if not text or text[-1] in _CLOSING:
         return Lead.NONE
-    if text[-1] in _OPENING:
+    if text[-1] in _OPENING and (text[-1] != ":" or ends_introducing(text)):
         return Lead.SURE
     if sign_off(text) or _TERMINAL.search(text[-TAIL_CHARS:]) is not None:
         return Lead.NONE
@@ -190,6 +243,59 @@ def _is_capitals(text: str) -> bool:
     """A line in capitals, as headings are ("1 CORINTHIANS 6:9 AND 1 TIMOTHY 1:10")."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+class Break(Enum):
+    """What the segmenter decides at a line: a new post, or the same post (and why)."""
+
+    NEW = "new"
+    SAME = "same"
+    KEPT = "kept"
+    """A rule (a list goes on, a heading leads in) keeps the line in its post: a later quote
+    never splits the post there."""
+
+
+_NEW, _SAME, _KEPT = Break.NEW, Break.SAME, Break.KEPT
+_TEXT_KIND, _QUOTE_KIND, _MARKER_KIND = Kind.TEXT, Kind.QUOTE, Kind.MARKER
+_HEADER_KIND, _ATTACHMENT_KIND = Kind.HEADER, Kind.ATTACHMENT
+"""Module names for the decisions and kinds: looked up on every line (an enum member is looked
+up through its class's metaclass, a module name directly)."""
+
+
+@dataclass(slots=True)
+class _LastLine:
+    """What the segmenter remembers of the last content line it read."""
+
+    kind: Kind | None = None
+    text: str = ""
+    leads: bool = False
+    """It cannot end a post (see `leads_on`)."""
+    introduces: bool = False
+    """It surely leads on (":", ",", a heading in capitals, the title repeated)."""
+    at: tuple[int, int] | None = None
+    """Where the last quote line of the post stands in the quoted text: (line, offset)."""
+    before: str = ""
+    """The content line before it."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What a content line is, as `_Scanner.classify` reads it, and what it changes."""
+
+    kind: Kind
+    quote: QuoteLine | None = None
+    opens_frame: QuoteFrame | None = None
+    """An open-ended quote marker ("X wrote:") whose quote starts after it."""
+    closes_frame: bool = False
+    """The open-ended quote before this line has ended."""
+    passage_from: int | None = None
+    """Line i-1, too short to be seen as a quote alone, repeats this line just before what
+    line i quotes: it opens the quoted passage (and so the reply) instead."""
+
+
+_TEXT = _Reading(Kind.TEXT)
+_CLOSING_TEXT = _Reading(Kind.TEXT, closes_frame=True)
+"""The readings of most lines, made once."""
 
 
 class _PostIndex:
@@ -230,13 +336,20 @@ def segment(
     attachment_lines: set[int],
     marked: bool,
     title_key: str | None = None,
+    opens: set[int] | None = None,
+    separator: int | None = None,
 ) -> Layout:
     """Split content lines into posts and mark quote lines, in one pass over the text.
 
     `skip` holds lines outside posts (title, chrome). Each post's own lines are indexed as soon
-    as they are read, so a quote can only ever point back to earlier text.
+    as they are read, so a quote can only ever point back to earlier text. `opens` are lines
+    the page's frame says open a post (after a footer); `separator` is the number of blank
+    lines the frame puts between posts: where it is one or more, a single line break never
+    ends a post and a run of that many blank lines is weighed as a single break is elsewhere.
     """
     scanner = _Scanner(lines, norms, headers, frames, marked, title_key)
+    scanner.opens = opens or set()
+    scanner.separator = separator or 0
     for i, line in enumerate(lines):
         if i in skip or not line.strip():
             if not line.strip():
@@ -334,6 +447,10 @@ class _Scanner:
         self.lines = lines
         self.norms = norms
         self.marked = marked
+        self.bare_quotes = not marked or not frames
+        """Whether a quote is known only by repeating earlier words: always in a bare dump; on
+        a framed page only when the page marks no quote (where it marks quotes, words repeated
+        without a marker are a habit, a signature, a phrase)."""
         self.title_key = title_key
         self.header_at = {h.start: h for h in headers}
         self.header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
@@ -345,16 +462,14 @@ class _Scanner:
         self.posts: list[PostSpan] = []
         self.where = _PostIndex()
         self.cur: PostSpan | None = None
-        self.last_kind: Kind | None = None
-        self.last_text = ""
-        self.last_leads = False
-        self.last_introduces = False
+        self.last = _LastLine()
         self.introducing = False
-        self.last_at: tuple[int, int] | None = None
         self.open_frame: QuoteFrame | None = None
         self.gap = False
-        self.here = 0
         self.after_chrome = False
+        self.opens: set[int] = set()
+        self.separator = 0
+        self.run = 0
         self.rule_joins: set[int] = set()
         """Lines a rule kept in their post (a list goes on, a heading leads in): never split
         there afterwards, whatever a later quote suggests."""
@@ -364,6 +479,7 @@ class _Scanner:
     def blank(self) -> None:
         self.gap = self.cur is not None
         self.introducing = False
+        self.run += 1
 
     def chrome(self) -> None:
         """Page chrome ("Reply", "Last edited: ...") sits between posts, not inside one."""
@@ -371,150 +487,175 @@ class _Scanner:
 
     def header(self, header: PostHeader) -> None:
         self.cur = self.new_post(header.start, header)
-        self.cur.lines.extend((k, Kind.HEADER) for k in range(header.start, header.end + 1))
-        self.last_kind, self.last_at, self.gap, self.open_frame = Kind.HEADER, None, False, None
+        self.cur.lines.extend((k, _HEADER_KIND) for k in range(header.start, header.end + 1))
+        self.last.kind, self.last.at, self.gap, self.open_frame = _HEADER_KIND, None, False, None
         self.introducing = False
 
     def attachment(self, i: int) -> None:
         if self.cur is None:
             self.cur = self.new_post(i)
-        self.cur.add(i, Kind.ATTACHMENT)
+        self.cur.add(i, _ATTACHMENT_KIND)
         self.cur.own += 1
-        self.last_kind, self.gap = Kind.ATTACHMENT, False
+        self.last.kind, self.gap = _ATTACHMENT_KIND, False
 
     def content(self, i: int) -> None:
         """A line someone wrote: own words, a quote, or a quote marker."""
         line = self.lines[i]
+        if self.separator:
+            # Posts are apart by blank lines: a run of them is what a single break is elsewhere.
+            self.gap = self.cur is not None and self.run < self.separator
+        self.run = 0
+        if i in self.opens:
+            self.cur = None
         if self.cur is not None and not line.lstrip()[:1].isalnum() and not _WORDY.search(line):
             # A line of only punctuation (".", "-----") says nothing: it stays in the post it
             # is in, and separates what comes around it as a blank line would.
-            self.cur.add(i, Kind.TEXT)
+            self.cur.add(i, _TEXT_KIND)
             self.cur.own += 1
             self.gap, self.introducing = True, False
             return
         pr = probe(self.norms[i])
-        self.here = i
-        kind, qline = self.classify(i, pr)
-        if self.cur is None or (not self.marked and self.starts_post(kind, qline, line)):
+        reading = self.classify(i, pr)
+        if reading is not _TEXT and (
+            reading.opens_frame is not None
+            or reading.closes_frame
+            or reading.passage_from is not None
+        ):
+            self.follow(i, reading)
+        kind, qline = reading.kind, reading.quote
+        last = self.last
+        brk = _NEW if self.cur is None else _SAME
+        if brk is _SAME and not self.marked:
+            brk = self.starts_post(i, kind, qline, line)
+        if brk is _KEPT:
+            self.rule_joins.add(i)
+        if brk is _NEW:
             self.cur = self.new_post(i)
         elif (
             not self.marked
             and qline is not None
             and qline.source is not None
-            and self.last_kind is Kind.QUOTE
-            and self.last_at is not None
-            and qline.source > self.last_at[0]
+            and last.kind is _QUOTE_KIND
+            and last.at is not None
+            and qline.source > last.at[0]
         ):
-            self.rejoin(qline.source, self.last_at[0])
+            self.rejoin(qline.source, last.at[0])
         cur = self.cur
+        assert cur is not None
         cur.add(i, kind)
-        cur.own += kind is Kind.TEXT
-        if kind is Kind.TEXT:
+        cur.own += kind is _TEXT_KIND
+        if kind is _TEXT_KIND:
             self.index.add(i, pr)
         if qline is not None:
             self.quotes[i] = qline
             if qline.source is not None:
-                self.last_at = (qline.source, qline.offset)
+                last.at = (qline.source, qline.offset)
                 cur.quoted.append((qline.source, qline.offset, qline.end or qline.offset + 1))
-        self.last_kind, self.last_text, self.gap = kind, line, False
+        last.before, last.text = last.text, line
+        last.kind, self.gap = kind, False
         self.after_chrome = False
         # Lines after one ending in ":" ("From GWB's website:") are what it introduces, down to
         # the next blank line, even when each sits on a line of its own.
-        self.introducing = self.introducing or (kind is Kind.TEXT and line.rstrip().endswith(":"))
+        self.introducing = self.introducing or (kind is _TEXT_KIND and ends_introducing(line))
         lead = Lead.SURE if self.introducing or self.repeats_title(i) else leads_on(line)
-        self.last_leads = lead is not Lead.NONE
-        self.last_introduces = lead is Lead.SURE
+        last.leads = lead is not Lead.NONE
+        last.introduces = lead is Lead.SURE
 
-    def classify(self, i: int, pr: Probe) -> tuple[Kind, QuoteLine | None]:
-        """Whether a line is own text, a quote (of what) or a quote marker."""
+    def follow(self, i: int, reading: _Reading) -> None:
+        """Apply what reading line i found: a quote frame opened or ended, or the line before
+        taken back as the first line of the passage this one quotes."""
+        if reading.opens_frame is not None:
+            self.open_frame = reading.opens_frame
+        if reading.closes_frame:
+            self.open_frame = None
+        if reading.passage_from is not None:
+            self.cur = self.reopen_passage(i, reading.passage_from)
+            self.last.kind = _QUOTE_KIND
+            self.last.at = (reading.passage_from, 0)
+
+    def classify(self, i: int, pr: Probe) -> _Reading:
+        """Whether a line is own text, a quote (of what) or a quote marker. It changes nothing:
+        what the reading implies for the state is applied by `follow`."""
+        last = self.last
         if i in self.markers:
             frame = self.markers[i]
             if frame.open_end and i == frame.start:
-                self.open_frame = frame
-            return Kind.MARKER, None
+                return _Reading(_MARKER_KIND, opens_frame=frame)
+            return _Reading(_MARKER_KIND)
         if i in self.enclosed:
             n = self.enclosed[i]
             match = self.index.find(pr)
-            return Kind.QUOTE, QuoteLine(
-                match.line if match else None,
-                match.score if match else 0.0,
-                pr.truncated,
-                self.frames[n].author,
-                n,
-            )
-        match = self.index.find(pr) if (not self.marked or self.open_frame) else None
-        if self.open_frame is not None:
-            if self.last_kind is Kind.MARKER or (match and not self.gap):
-                return Kind.QUOTE, QuoteLine(
+            return _Reading(
+                _QUOTE_KIND,
+                QuoteLine(
                     match.line if match else None,
                     match.score if match else 0.0,
                     pr.truncated,
-                    self.open_frame.author,
-                    self.frame_no[id(self.open_frame)],
+                    self.frames[n].author,
+                    n,
+                ),
+            )
+        match = self.index.find(pr) if self.bare_quotes or self.open_frame else None
+        closes = False
+        if self.open_frame is not None:
+            if last.kind is _MARKER_KIND or (match and not self.gap):
+                return _Reading(
+                    _QUOTE_KIND,
+                    QuoteLine(
+                        match.line if match else None,
+                        match.score if match else 0.0,
+                        pr.truncated,
+                        self.open_frame.author,
+                        self.frame_no[id(self.open_frame)],
+                    ),
                 )
-            self.open_frame = None
-        if self.marked:
-            return Kind.TEXT, None
-        if not match and self.last_at:
-            if self.last_kind is Kind.QUOTE:
-                match = self.passage_goes_on(i, self.last_at[0])
-            elif self.last_kind is Kind.TEXT:
-                match = self.short_quote(i, pr, self.last_at)
+            closes = True
+        if not match and last.at:
+            if last.kind is _QUOTE_KIND:
+                match = self.passage_goes_on(i, last.at[0])
+            elif last.kind is _TEXT_KIND:
+                match = self.short_quote(i, pr, last.at)
+        if match and (self.inside_own_literal(i) or self.same_author(match.line)):
+            # a log repeating its lines is no quote, nor are words an author repeats from
+            # their own post (a signature, a habit)
+            match = None
         if not match:
-            return Kind.TEXT, None
+            return _CLOSING_TEXT if closes else _TEXT
         qline = QuoteLine(match.line, match.score, pr.truncated, offset=match.start, end=match.end)
-        if self.last_kind is Kind.TEXT and not self.gap and self.cur is not None:
+        opener = None
+        if last.kind is _TEXT_KIND and not self.gap and self.cur is not None and not self.marked:
             opener = self.passage_opener(i, qline)
-            if opener is not None:
-                # The line before was this passage's first line, too short to be seen as a
-                # quote alone: it opens the quote (and so the reply) instead.
-                self.cur = opener
-                self.last_kind = Kind.QUOTE
-                self.last_at = (self.quotes[i - 1].source or 0, 0)
-        return Kind.QUOTE, qline
+        return _Reading(_QUOTE_KIND, qline, closes_frame=closes, passage_from=opener)
 
     # --- where posts start ---------------------------------------------------------------
 
-    def starts_post(self, kind: Kind, qline: QuoteLine | None, line: str) -> bool:
-        """Whether a line of a bare dump opens a new post (see the module docstring)."""
-        cur, last_kind, last_at, gap = self.cur, self.last_kind, self.last_at, self.gap
+    def starts_post(self, i: int, kind: Kind, qline: QuoteLine | None, line: str) -> Break:
+        """Whether line i of a bare dump opens a new post (see the module docstring)."""
+        cur, last, gap = self.cur, self.last, self.gap
         assert cur is not None
-        if kind is Kind.MARKER:
-            return not gap and last_kind not in (Kind.HEADER, Kind.MARKER, Kind.QUOTE)
-        if kind is Kind.QUOTE and qline is not None:
-            if qline.frame is not None and last_kind is Kind.MARKER:
-                return False
-            if qline.source is not None and qline.source >= cur.start:
-                return True
-            if gap or last_kind in (Kind.HEADER, Kind.MARKER):
-                return False
-            if qline.source is None or last_at is None:
-                return last_kind is not Kind.QUOTE
-            at = (qline.source, qline.offset)
-            if last_kind is Kind.QUOTE:
-                opening = cur.own == 0
-                return not (opening or self.same_target(at, last_at, adjacent=True))
-            if not cur.quoted or cur.requotes(qline):
-                return True
-            return not self.same_target(at, last_at, adjacent=False)
-        if gap or last_kind in (Kind.QUOTE, Kind.HEADER, Kind.MARKER):
-            return False
-        last_text = self.last_text
-        if is_list_item(line) and (is_list_item(last_text) or last_text.rstrip().endswith(":")):
-            self.rule_joins.add(self.here)
-            return False
+        last_kind = last.kind
+        if kind is _MARKER_KIND:
+            new = not gap and last_kind not in (_HEADER_KIND, _MARKER_KIND, _QUOTE_KIND)
+            return _NEW if new else _SAME
+        if kind is _QUOTE_KIND and qline is not None:
+            return _NEW if self.quote_starts_post(qline) else _SAME
+        if gap or last_kind in (_QUOTE_KIND, _HEADER_KIND, _MARKER_KIND):
+            return _SAME
+        last_text = last.text
+        if is_list_item(line) and (is_list_item(last_text) or ends_introducing(last_text)):
+            return _KEPT
         if _FIRST_ITEM.match(line) or _URL_ONLY.match(line) or _CONNECTIVE.match(line):
-            self.rule_joins.add(self.here)
-            return False
-        if self.last_leads:
-            if self.last_introduces:
-                self.rule_joins.add(self.here)
-            return False
-        if last_kind is not Kind.TEXT or sign_off(last_text) or self.after_chrome:
-            return True
+            return _KEPT
+        if last_kind is _TEXT_KIND and signed(last.before, last_text):
+            return _NEW
+        if last.leads:
+            return _KEPT if last.introduces else _SAME
+        if last_kind is not _TEXT_KIND or sign_off(last_text) or self.after_chrome:
+            return _NEW
         if last_text.rstrip()[-1:].isalnum() and line.lstrip()[:1].islower():
-            self.rule_joins.add(self.here)  # a sentence running on over the break
-            return False
+            return _KEPT  # a sentence running on over the break
+        if is_literal(line) and is_literal(last_text):
+            return _KEPT  # a block of code or a log goes on
         post = PostSoFar(
             lines=len(cur.lines),
             has_quotes=bool(cur.quoted),
@@ -522,7 +663,30 @@ class _Scanner:
             has_paragraphs=cur.paragraphs > 1,
             paragraph_lines=cur.paragraph_lines,
         )
-        return is_new_post(last_text, line, post)
+        if self.separator:
+            return _NEW if is_post_break(last_text, line, post) else _SAME
+        return _NEW if is_new_post(last_text, line, post) else _SAME
+
+    def quote_starts_post(self, qline: QuoteLine) -> bool:
+        """Whether a quote line of a bare dump opens a new post (a reply starts with it)."""
+        cur, last, gap = self.cur, self.last, self.gap
+        assert cur is not None
+        last_kind, last_at = last.kind, last.at
+        if qline.frame is not None and last_kind is _MARKER_KIND:
+            return False
+        if qline.source is not None and qline.source >= cur.start:
+            return True
+        if gap or last_kind in (_HEADER_KIND, _MARKER_KIND):
+            return False
+        if qline.source is None or last_at is None:
+            return last_kind is not _QUOTE_KIND
+        at = (qline.source, qline.offset)
+        if last_kind is _QUOTE_KIND:
+            opening = cur.own == 0
+            return not (opening or self.same_target(at, last_at, adjacent=True))
+        if not cur.quoted or cur.requotes(qline):
+            return True
+        return not self.same_target(at, last_at, adjacent=False)
 
     def new_post(self, start: int, header: PostHeader | None = None) -> PostSpan:
         post = PostSpan(start=start, header=header)
@@ -549,6 +713,29 @@ class _Scanner:
         return all(
             not self.where.gap_before[k] and self.posts[k].header is None
             for k in range(first + 1, last + 1)
+        )
+
+    def same_author(self, source: int) -> bool:
+        """Whether the post being read and the post holding line `source` have one author."""
+        cur = self.cur
+        if cur is None or cur.header is None or not cur.header.author:
+            return False
+        found = self.where.of(source)
+        header = self.posts[found].header if 0 <= found < len(self.posts) else None
+        return (
+            header is not None
+            and header.author is not None
+            and header.author.casefold() == cur.header.author.casefold()
+        )
+
+    def inside_own_literal(self, i: int) -> bool:
+        """Whether line i goes on a run of code or log lines that are the poster's own: a log
+        repeats its lines, and a quoted block would have been a quote from its first line."""
+        return (
+            self.cur is not None
+            and self.last.kind is _TEXT_KIND
+            and is_literal(self.last.text)
+            and is_literal(self.lines[i])
         )
 
     def repeats_title(self, i: int) -> bool:
@@ -586,27 +773,34 @@ class _Scanner:
             return Match(k, 1.0)
         return None
 
-    def passage_opener(self, i: int, q: QuoteLine) -> PostSpan | None:
-        """If line i-1 repeats the line just before what line i quotes, make it a quote.
+    def passage_opener(self, i: int, q: QuoteLine) -> int | None:
+        """The line just before what line i quotes, if line i-1 repeats it.
 
         A passage quoted whole can open with a line too short to recognise ("Ummmm...what?");
-        seen from its second line, it is the passage's first. Returns the post it now opens.
+        seen from its second line, it is the passage's first.
         """
         cur, norms = self.cur, self.norms
         assert cur is not None
-        if q.source is None or q.frame is not None or cur.lines[-1] != (i - 1, Kind.TEXT):
+        if q.source is None or q.frame is not None or cur.lines[-1] != (i - 1, _TEXT_KIND):
             return None
         before = q.source - 1
         while before >= 0 and not norms[before]:
             before -= 1
         if before < 0 or before not in self.index or norms[before] != norms[i - 1]:
             return None
+        return before
+
+    def reopen_passage(self, i: int, before: int) -> PostSpan:
+        """Make line i-1 a quote of line `before`, opening the quote (and so the reply).
+        Returns the post it now opens."""
+        cur, norms = self.cur, self.norms
+        assert cur is not None
         cur.lines.pop()
         cur.own -= 1
         self.index.discard(i - 1)
         self.quotes[i - 1] = QuoteLine(before, 1.0, False, offset=0, end=len(norms[before]))
         post = self.new_post(i - 1) if cur.lines else cur
-        post.lines.append((i - 1, Kind.QUOTE))
+        post.lines.append((i - 1, _QUOTE_KIND))
         post.quoted.append((before, 0, len(norms[before])))
         return post
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from parsing.attachments import find_attachments
 from parsing.chrome import MAX_CHROME_CHARS, find_title, is_chrome
 from parsing.collector import collector_paused
+from parsing.frame import find_frame
 from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
@@ -62,12 +63,24 @@ def _parse(text: str, source: Source) -> Thread:
     lines = [html.unescape(line) if "&" in line else line for line in raw]
     norms = normalize_lines(lines)
 
-    headers = find_post_headers(lines)
+    attachments = find_attachments(lines)
+    attachment_lines = {
+        k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)
+    }
+    page = find_frame(lines, attachment_lines)
+    headers = page.headers if page and page.complete else find_post_headers(lines)
     header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
-    frames = find_quote_frames(lines)
+    footer_lines = {k for a, b in page.footers for k in range(a, b + 1)} if page else set()
+    # A "Quote" the page prints under every post is a button, not a quote's label.
+    authors = frozenset(h.author.casefold() for h in headers if h.author) if page else frozenset()
+    frames = [
+        f
+        for f in find_quote_frames(lines, authors=authors)
+        if f.start not in footer_lines and f.start not in header_lines
+    ]
     frame_lines = {k for f in frames for k in (f.start, f.end)}
     # Chrome is at most MAX_CHROME_CHARS long once stripped: longer lines skip the pattern.
-    chrome = {
+    chrome = footer_lines | {
         i
         for i, line in enumerate(lines)
         if (len(line) <= MAX_CHROME_CHARS or line[0].isspace() or line[-1].isspace())
@@ -76,11 +89,16 @@ def _parse(text: str, source: Source) -> Thread:
         and is_chrome(line)
     }
     # The title heads the page: a line after the first post header is part of a post.
-    title_at = find_title(lines[: headers[0].start] if headers else lines, chrome | header_lines)
-    attachments = find_attachments(lines)
-    attachment_lines = {
-        k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)
-    }
+    if page and page.complete:
+        # Above a framed page's first post stand only the page's top lines (menus, the forum's
+        # section, the title): none is a post, and the title is the one nearest the posts.
+        top = [i for i in range(headers[0].start) if lines[i].strip()]
+        chrome.update(top)
+        title_at = top[-1] if top else None
+    else:
+        title_at = find_title(
+            lines[: headers[0].start] if headers else lines, chrome | header_lines
+        )
 
     skip = set(chrome)
     if title_at is not None:
@@ -94,6 +112,8 @@ def _parse(text: str, source: Source) -> Thread:
         attachment_lines,
         marked=len(headers) >= MIN_MARKED_HEADERS or any(h.number is not None for h in headers),
         title_key=" ".join(words(norms[title_at])) if title_at is not None else None,
+        opens=set(page.starts) if page and not page.complete else set(),
+        separator=page.gap if page and not page.complete else None,
     )
     drafts = _draft_posts(lines, layout)
     title = lines[title_at].strip() if title_at is not None else None
@@ -318,7 +338,7 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     if group.quote_lines and group.quote_lines[0].frame is not None:
         for opener, closer, who in inner_quotes(ctx.lines, first, last):
             inner = _Group(list(range(opener + 1, closer)), [])
-            theirs = ctx.authors.get((who or "").casefold(), [])
+            who, theirs = _posts_by(ctx, who)
             earlier = bisect.bisect_left(theirs, number)
             target, score = (
                 _by_author(inner, ctx, theirs, earlier) if earlier and inner.lines else (None, 0.0)
@@ -349,7 +369,7 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
             target = ctx.post_of(sources[0].source)
             score = sum(q.score for q in sources) / len(sources)
     else:
-        theirs = ctx.authors.get(author.casefold(), [])
+        author, theirs = _posts_by(ctx, author)
         earlier = bisect.bisect_left(theirs, number)  # their posts before this one
         if earlier:
             target, score = _by_author(group, ctx, theirs, earlier)
@@ -367,6 +387,28 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
         score=round(score, 3),
         nested=nested,
     )
+
+
+def _posts_by(ctx: _Context, name: str | None) -> tuple[str | None, list[int]]:
+    """The author a quote names, as their posts spell it, and their posts.
+
+    A quote header may print more than the name ("Originally Posted by pieper View Post"):
+    then it names the author with the longest name it starts or ends with.
+    """
+    if not name:
+        return name, []
+    key = name.casefold()
+    if key not in ctx.authors:
+        key = max(
+            (a for a in ctx.authors if key.startswith(a + " ") or key.endswith(" " + a)),
+            key=len,
+            default=key,
+        )
+    theirs = ctx.authors.get(key, [])
+    if not theirs or key == name.casefold():
+        return name, theirs
+    header = ctx.layout.posts[theirs[0] - 1].header
+    return (header.author if header else name), theirs
 
 
 def _by_author(

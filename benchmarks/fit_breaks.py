@@ -1,0 +1,224 @@
+"""Fit the paragraph-break model of `parsing.breaks` on flattened threads whose posts are known.
+
+usage: python benchmarks/fit_breaks.py [DIR ...] [--l2 L]
+
+DIR defaults to `../shared/datasets/flat` (NAME.STYLE.txt + NAME.STYLE.expected.toml). Every
+thread gives examples whatever its layout: each post's paragraph breaks (blank lines between
+two lines of its own words) are negatives, and the step from a post's last own line to the next
+post's first own line is a positive, unless the next post opens with a quote (quotes decide
+those). Header, footer, quote and chrome lines are left out, so framed layouts teach what a
+post's edges look like in words. A logistic regression with an L2 penalty is fitted by Newton's
+method, and the threshold is the one with the best F1 on the same examples. Prints the WEIGHTS
+and THRESHOLD to paste into `parsing/breaks.py`, and each layout's ranking quality (AUC) with
+the model fitted without it.
+
+`flat_fit(items)` fits on the given threads and installs the result while its block runs: it is
+how `benchmarks/flat_holdout.py` scores each layout with a model that never saw it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import parsing.breaks as breaks
+from parsing.chrome import is_chrome
+from parsing.frame import find_frame
+from parsing.turns import PostSoFar
+
+Example = tuple[list[float], bool]
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def examples(path: Path, truth: dict) -> list[Example]:
+    """The cues and the truth at every paragraph break and post step of one thread."""
+    lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    frame = find_frame(lines)
+    frame_lines: set[int] = set()
+    if frame:
+        for a, b in frame.footers:
+            frame_lines.update(range(a + 1, b + 2))
+        for h in frame.headers:
+            frame_lines.update(range(h.start + 1, h.end + 2))
+    out: list[Example] = []
+    previous: tuple[str, PostSoFar] | None = None
+    for post in truth["posts"]:
+        first, last = post["lines"]
+        header = set(range(post["header"][0], post["header"][1] + 1)) if "header" in post else set()
+        quoted = {
+            k for q in post.get("quotes", []) for k in range(q["lines"][0], q["lines"][1] + 1)
+        }
+        own = [
+            k
+            for k in range(first, last + 1)
+            if lines[k - 1].strip()
+            and k not in header | quoted | frame_lines
+            and not is_chrome(lines[k - 1])
+        ]
+        if not own:
+            previous = None
+            continue
+        if previous is not None and own[0] not in quoted and own[0] - 1 not in quoted:
+            before, so_far = previous
+            out.append(
+                ([float(v) for v in breaks.break_cues(before, lines[own[0] - 1], so_far)], True)
+            )
+        paragraphs, in_paragraph = 1, 1
+        for n in range(1, len(own)):
+            k, j = own[n], own[n - 1]
+            if k > j + 1 and not any(lines[x - 1].strip() for x in range(j + 1, k)):
+                so_far = PostSoFar(n, bool(quoted), False, paragraphs > 1, in_paragraph)
+                cues = breaks.break_cues(lines[j - 1], lines[k - 1], so_far)
+                out.append(([float(v) for v in cues], False))
+                paragraphs, in_paragraph = paragraphs + 1, 0
+            in_paragraph += 1
+        previous = (
+            lines[own[-1] - 1],
+            PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph),
+        )
+    return out
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Solve a x = b by Gaussian elimination with partial pivoting (a is small and dense)."""
+    n = len(b)
+    m = [[*row, b[i]] for i, row in enumerate(a)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[pivot] = m[pivot], m[col]
+        if not m[col][col]:
+            continue
+        for r in range(col + 1, n):
+            f = m[r][col] / m[col][col]
+            if f:
+                for c in range(col, n + 1):
+                    m[r][c] -= f * m[col][c]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        if m[r][r]:
+            x[r] = (m[r][n] - sum(m[r][c] * x[c] for c in range(r + 1, n))) / m[r][r]
+    return x
+
+
+def fit(data: list[Example], l2: float = 1.0, rounds: int = 15) -> list[float]:
+    """Logistic regression weights (the first cue is the bias and is not penalised)."""
+    d = len(breaks.CUES)
+    w = [0.0] * d
+    for _ in range(rounds):
+        grad = [l2 * w[j] * (j > 0) for j in range(d)]
+        hess = [[l2 * (i == j and i > 0) + 1e-9 * (i == j) for j in range(d)] for i in range(d)]
+        for x, y in data:
+            z = sum(a * b for a, b in zip(w, x, strict=True))
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            r, s = p - y, p * (1.0 - p)
+            for i in range(d):
+                if x[i]:
+                    grad[i] += r * x[i]
+                    for j in range(i, d):
+                        if x[j]:
+                            hess[i][j] += s * x[i] * x[j]
+        for i in range(d):
+            for j in range(i):
+                hess[i][j] = hess[j][i]
+        step = _solve(hess, grad)
+        w = [a - b for a, b in zip(w, step, strict=True)]
+        if max(abs(v) for v in step) < 1e-6:
+            break
+    return w
+
+
+def best_threshold(weights: list[float], data: list[Example]) -> float:
+    """The probability threshold with the best F1 for post breaks on `data`."""
+    scored = [
+        (1.0 / (1.0 + math.exp(-sum(a * b for a, b in zip(weights, x, strict=True)))), y)
+        for x, y in data
+    ]
+    positives = sum(y for _, y in scored)
+    best = (0.0, 0.5)
+    for t in (k / 40 for k in range(2, 39)):
+        tp = sum(1 for p, y in scored if p >= t and y)
+        predicted = sum(1 for p, _ in scored if p >= t)
+        f = 2 * tp / (predicted + positives) if predicted + positives else 0.0
+        best = max(best, (f, t))
+    return best[1]
+
+
+def auc(weights: list[float], data: list[Example]) -> float:
+    """How often a post break is scored above a paragraph break inside a post."""
+    scored = sorted((sum(a * b for a, b in zip(weights, x, strict=True)), y) for x, y in data)
+    positives = sum(y for _, y in scored)
+    negatives = len(scored) - positives
+    if not positives or not negatives:
+        return float("nan")
+    wins, below = 0.0, 0
+    for _, y in scored:
+        if y:
+            wins += below
+        else:
+            below += 1
+    return wins / (positives * negatives)
+
+
+def threads(folders: list[Path]) -> list[tuple[str, Path, dict]]:
+    out = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")):
+            truth_path = path.with_suffix(".expected.toml")
+            if truth_path.exists():
+                parts = path.name.split(".")
+                layout = parts[1] if len(parts) > 2 else folder.name
+                out.append((layout, path, tomllib.loads(truth_path.read_text(encoding="utf-8"))))
+    return out
+
+
+def fitted_model(items: list[tuple[str, Path, dict]], l2: float = 1.0) -> tuple[list[float], float]:
+    data = [e for _, path, truth in items for e in examples(path, truth)]
+    weights = fit(data, l2)
+    return weights, best_threshold(weights, data)
+
+
+@contextmanager
+def flat_fit(items: list[tuple[str, Path, dict]]) -> Iterator[None]:
+    """The model of `parsing.breaks` fitted on `items`, installed while the block runs."""
+    weights, threshold = fitted_model(items)
+    saved = dict(breaks.WEIGHTS), breaks.THRESHOLD
+    breaks.WEIGHTS.update(zip(breaks.CUES, weights, strict=True))
+    breaks.THRESHOLD = threshold
+    try:
+        yield
+    finally:
+        breaks.WEIGHTS.clear()
+        breaks.WEIGHTS.update(saved[0])
+        breaks.THRESHOLD = saved[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="*", type=Path)
+    parser.add_argument("--l2", type=float, default=1.0)
+    args = parser.parse_args(argv)
+    items = threads(args.dirs or [SHARED / "datasets" / "flat"])
+    layouts = sorted({layout for layout, _, _ in items})
+    for layout in layouts:
+        others = [item for item in items if item[0] != layout]
+        held = [e for _, p, t in items if _ == layout for e in examples(p, t)]
+        weights, _ = fitted_model(others, args.l2)
+        print(f"AUC on {layout}, fitted without it: {auc(weights, held):.3f}", file=sys.stderr)
+    weights, threshold = fitted_model(items, args.l2)
+    print("WEIGHTS: dict[str, float] = {")
+    for name, weight in zip(breaks.CUES, weights, strict=True):
+        print(f'    "{name}": {weight:.2f},')
+    print("}")
+    print(f"THRESHOLD = {threshold:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,251 @@
+"""Re-lay the flattened threads of ../shared/datasets/flat out as other engines print them, for
+developing frame induction on layouts it was not written against.
+
+usage: python benchmarks/make_dev_layouts.py OUT_DIR [--seed N]
+
+Reads every `*.xf_marked.txt` (posts, authors, quotes and quote targets from its truth file and
+its "X said:" / "Click to expand..." markers) and writes `NAME.STYLE.txt` with
+`NAME.STYLE.expected.toml` for each style below, in the truth format of the flat set. The styles
+are written from how phpBB, SMF, Invision, UBB, Disqus and Hacker News-like pages print a post,
+with the details a crawl varies drawn at random per thread (blank lines between the parts, the
+user block above or under the words, the date on the name's line or its own). The output holds
+other people's words: write it outside the repository (e.g. /work/data/...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+_SAID = re.compile(r"^(?P<who>\S.{0,60}?)\s+said:$")
+
+
+@dataclass
+class Part:
+    """Own words (`quote` None) or a quote of post `quote` by `author`."""
+
+    lines: list[str]
+    quote: int | None = None
+    author: str | None = None
+
+
+@dataclass
+class SourcePost:
+    author: str
+    parts: list[Part] = field(default_factory=list)
+
+
+def read_thread(path: Path) -> tuple[str, list[SourcePost]]:
+    """The title and posts of an xf_marked thread, from its text and truth."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    truth = tomllib.loads(path.with_suffix(".expected.toml").read_text(encoding="utf-8"))
+    posts: list[SourcePost] = []
+    for p in truth["posts"]:
+        first, last = p["lines"]
+        body_from = p["header"][1] + 1 if "header" in p else first
+        quotes = {q["lines"][0]: q for q in p.get("quotes", [])}
+        post = SourcePost(author=p.get("author") or "someone")
+        k = body_from
+        own: list[str] = []
+        while k <= last:
+            text = lines[k - 1]
+            if k + 1 in quotes and _SAID.match(text.strip()):
+                if own:
+                    post.parts.append(Part(own))
+                    own = []
+                q = quotes[k + 1]
+                quoted = lines[q["lines"][0] - 1 : q["lines"][1]]
+                post.parts.append(Part(quoted, q["target"], _SAID.match(text.strip())["who"]))
+                k = q["lines"][1] + 2  # past "Click to expand..."
+                continue
+            if text.strip() or own:
+                own.append(text)
+            k += 1
+        while own and not own[-1].strip():
+            own.pop()
+        if own:
+            post.parts.append(Part(own))
+        posts.append(post)
+    return truth.get("title") or "Thread", posts
+
+
+@dataclass
+class Page:
+    """Lines being written and the truth gathered on the way (1-based lines)."""
+
+    lines: list[str] = field(default_factory=list)
+    posts: list[dict] = field(default_factory=list)
+
+    def add(self, *new: str) -> None:
+        self.lines.extend(new)
+
+    @property
+    def here(self) -> int:
+        """The 1-based number of the next line."""
+        return len(self.lines) + 1
+
+
+Style = Callable[[Page, int, SourcePost, dict, random.Random, list[SourcePost]], None]
+
+
+def _body(page: Page, post: SourcePost, quote_head: Callable[[Part], list[str]]) -> list[dict]:
+    quotes = []
+    for part in post.parts:
+        if part.quote is None:
+            page.add(*part.lines)
+            continue
+        page.add(*quote_head(part))
+        start = page.here
+        page.add(*part.lines)
+        quotes.append({"target": part.quote, "lines": [start, page.here - 1]})
+    return quotes
+
+
+def _stamp(n: int, rng: random.Random) -> dt.datetime:
+    return dt.datetime(2019, 1, 1, 9, 0) + dt.timedelta(hours=7 * n + rng.randrange(6))
+
+
+def phpbb(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: list) -> None:
+    when = _stamp(n, rng)
+    stamp = when.strftime("%a %b %d, %Y %I:%M %p").replace(" 0", " ")
+    user = [post.author, f"Posts: {rng.randrange(5, 3000)}", f"Joined: {when:%a %b %d, %Y}"]
+    start = page.here
+    if v["profile_first"]:
+        page.add(*user, *[""] * v["gap"])
+    page.add(f"Re: {v['title']}" if n else v["title"], f"Post by {post.author} » {stamp}")
+    quotes = _body(page, post, lambda q: [f"{q.author} wrote: ↑ {stamp}"])
+    if not v["profile_first"]:
+        page.add("", *user)
+    page.add("", "Top", *[""] * v["gap"])
+    page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
+
+
+def smf(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: list) -> None:
+    when = _stamp(n, rng)
+    start = page.here
+    page.add(post.author, rng.choice(["Newbie", "Full Member", "Sr. Member"]), "*" * (n % 4 + 1))
+    page.add("Offline", "", f"Posts: {rng.randrange(5, 3000)}", "")
+    page.add(f"Re: {v['title']}", f"« Reply #{n} on: {when:%B %d, %Y, %I:%M:%S %p} »")
+    quotes = _body(page, post, lambda q: [f"Quote from: {q.author} on {when:%B %d, %Y}"])
+    page.add("Logged", *[""] * v["gap"])
+    page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
+
+
+def invision(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: list) -> None:
+    when = _stamp(n, rng)
+    start = page.here
+    page.add(post.author, f"Posted {when:%B %d, %Y}", *[""] * v["inner"])
+    quotes = _body(
+        page, post, lambda q: [f"On {when:%m/%d/%Y} at {when:%I:%M %p}, {q.author} said:"]
+    )
+    page.add("", "Quote", *[""] * v["gap"])
+    page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
+
+
+def ubb(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: list) -> None:
+    when = _stamp(n, rng)
+    start = page.here
+    page.add(
+        post.author, "Member", f"Registered: {when:%m/%d/%y}", f"Posts: {rng.randrange(9, 900)}"
+    )
+    page.add(f"Re: {v['title']}", f"#{40000 + n * 17} - {when:%m/%d/%y %I:%M %p}")
+    quotes = _body(page, post, lambda q: ["Quote:", f"Originally Posted By: {q.author}"])
+    page.add(*[""] * v["gap"])
+    page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
+
+
+def comments(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: list) -> None:
+    """A comment widget (Disqus, Hacker News): name and age on one line, a reply footer."""
+    start = page.here
+    age = f"{rng.randrange(2, 11)} {rng.choice(['days', 'months', 'years'])} ago"
+    page.add(f"{post.author} • {age}" if v["one_line"] else post.author)
+    if not v["one_line"]:
+        page.add(age)
+    quotes = _body(page, post, lambda q: [])
+    page.add(*[""] * v["inner"], "Reply", *[""] * v["gap"])
+    page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
+
+
+STYLES: dict[str, Style] = {
+    "phpbb": phpbb,
+    "smf": smf,
+    "invision": invision,
+    "ubb": ubb,
+    "comments": comments,
+}
+
+
+def render(title: str, posts: list[SourcePost], style: Style, rng: random.Random) -> Page:
+    v = {
+        "title": title,
+        "gap": rng.choice([0, 1, 1, 2]),
+        "inner": rng.choice([0, 1]),
+        "profile_first": rng.random() < 0.5,
+        "one_line": rng.random() < 0.5,
+    }
+    page = Page()
+    page.add("Forum index", "", title, "")
+    for n, post in enumerate(posts):
+        style(page, n, post, v, rng, posts)
+    return page
+
+
+def toml_of(name: str, title: str, page: Page) -> str:
+    out = [
+        f"# {name}: generated by benchmarks/make_dev_layouts.py",
+        f'title = "{_esc(title)}"',
+        "title_line = 3",
+        "",
+    ]
+    for n, post in enumerate(page.posts, start=1):
+        out += [
+            "[[posts]]",
+            f"number = {n}",
+            f"lines = {post['lines']}",
+            f'author = "{_esc(post["author"])}"',
+        ]
+        if post["quotes"]:
+            qs = ", ".join(
+                f"{{ target = {q['target']}, lines = {q['lines']} }}" for q in post["quotes"]
+            )
+            out.append(f"quotes = [{qs}]")
+        out.append("")
+    return "\n".join(out)
+
+
+def _esc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    sources = sorted((SHARED / "datasets" / "flat").glob("*.xf_marked.txt"))
+    for path in sources:
+        title, posts = read_thread(path)
+        name = path.name.split(".")[0]
+        for style_name, style in STYLES.items():
+            rng = random.Random(f"{args.seed}-{name}-{style_name}")
+            page = render(title, posts, style, rng)
+            (args.out / f"{name}.{style_name}.txt").write_text(
+                "\n".join(page.lines) + "\n", encoding="utf-8"
+            )
+            (args.out / f"{name}.{style_name}.expected.toml").write_text(
+                toml_of(name, title, page), encoding="utf-8"
+            )
+    print(f"{len(sources)} threads x {len(STYLES)} styles written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

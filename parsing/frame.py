@@ -1,0 +1,709 @@
+"""Find a page's own post frame: the lines a forum prints around every post, learned from the page.
+
+Every post on a page is cut from one template, so the lines of the template repeat with the
+rhythm of the posts: a date or "Old 02-13-2020, 01:48 PM #2" line, a "Join Date: ..." or
+"Posts: 3,489" label, a message count, a custom title ("Member"), a "X is offline Reply With
+Quote" or "7 Likes" footer, a line holding a single space. No list of layouts is kept here. Each
+short line gets a few shape keys (its words with numbers, dates and times masked; its label;
+its first or last words), and keys that recur are grouped into blocks of lines standing
+together. The keys found in most blocks, once each, are the frame; a block holding them is one
+post's frame. Keys of the first block, above the first post's words, open posts; keys of the
+last block, under the last post's words, close them; a block holding both is where one post
+ends and the next begins, split at its widest run of blank lines. Short lines that vary inside
+a block (the author's name, a location) belong to the frame too, and the author's name is read
+from them.
+
+Pages without such a frame (the seed: names and markers dropped) get no frame, and the text
+reader splits them by the words alone. The blank-line run that separates framed posts is
+learned too (`Frame.gap`), for the parts of a page the frame does not cover.
+
+Pure functions, standard library only; lines are numbered from 0.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from parsing.headers import PostHeader, is_rank, parse_date
+
+MAX_FRAME_CHARS = 80
+MAX_SUBJECT_CHARS = 300
+TITLE_REACH = 12
+"""A post's subject line repeating the title ("Re: title") may be long; the title is among the
+first lines."""
+MAX_FRAME_WORDS = 10
+"""Longer lines are someone's words, never furniture."""
+
+MAX_FILLER_WORDS = 5
+MAX_FILLER_CHARS = 40
+MAX_FILLERS = 2
+MAX_LEAD = 3
+"""A block may hold up to two short lines in a row that do not recur (a name, a location);
+a header up to three short lines above its anchor."""
+
+MIN_BLOCKS = 2
+MIN_KEY_SHARE = 0.5
+"""A frame key is in at least half as many blocks as the most frequent key."""
+
+MIN_APART = 0.75
+"""The share of consecutive frame blocks that must have someone's words between them."""
+
+MAX_SLOT_WORDS = 3
+
+MIN_RICH = 3
+
+FREE_STOP = 2
+"""Without footers to learn it from, a run of two blank lines is taken to end a header: its own
+lines are glued together or one blank line apart (a name, a blank line, a title)."""
+
+MAX_TITLE_LINES = 2
+"""Lines of words above the first frame block that are still the page's title, not a post."""
+
+MIN_WITH_ANCHOR = 0.75
+"""A frame key stands beside the anchor in at least this share of its blocks."""
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_AGE = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|yr|year)s?"
+    r"\s+ago\b|\b(?:yesterday|today|just now)\b"
+)
+_MASKS = [
+    (re.compile(r"\b\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?z?"), "D T"),
+    (_AGE, "R"),
+    (re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"), "D"),
+    (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"), "D"),
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b"), "D"),
+    (re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"), "D"),
+    (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"), "D"),
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![a-z])"), "D"),
+    (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"), "T"),
+    (re.compile(r"\d[\d,.]*k?"), "0"),
+]
+_STAMPS = frozenset(("D", "T", "R"))
+_DIGIT = re.compile(r"\d")
+_AGE_WORD = re.compile(r"\bago\b|yesterday|today|just now")
+_LABEL = re.compile(r"^([a-z][a-z .'-]{0,24}?)\s*:\s*\S")
+_QUOTE_MARK = re.compile(
+    r"(?:\bsaid:|\bwrote:|^originally\s+posted|^quote(?:\s+from)?:|^click\s+to\s+(?:expand|shrink))",
+    re.IGNORECASE,
+)
+_NAME_STOPS = frozenset(("on", "at", "posted", "said", "wrote", "replied", "is", "was"))
+_MONTH_WORD = re.compile(rf"^(?:{_MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?$", re.I)
+_SENTENCE_END = frozenset(".!?,;")
+"""A recurring line ending like a sentence ("Hi,", "Thanks!") is someone's words."""
+_NAME_SHAPE = re.compile(r"^[^\s:]{1,40}(?: [^\s:]{1,40}){0,3}$")
+
+
+def mask(text: str) -> str:
+    """A line's shape: lower case, with dates, times, ages ("3 hours ago") and numbers replaced
+    by D, T, R and 0."""
+    out = text.lower()
+    if _DIGIT.search(out) is not None:
+        for pattern, sign in _MASKS:
+            out = pattern.sub(sign, out)
+    elif _AGE_WORD.search(out) is not None:  # "a day ago", "yesterday": the only masks
+        out = _AGE.sub("R", out)  # that need no digit
+    return " ".join(out.split())
+
+
+def line_keys(line: str) -> tuple[str, ...]:
+    """The shape keys of one line: what it could share with the same line of another post.
+
+    A whitespace-only line is a key of its own (a separator some layouts print). Longer lines,
+    and quote markers (which belong to quotes, not to the post frame), have none.
+    """
+    if not line.strip():
+        return ("<space>",) if line else ()
+    text = line.strip()
+    # masking joins a date's words into one, so a line of many more words cannot be furniture;
+    # nor can a line ending like a sentence, with a word and a full stop
+    if (
+        len(text) > MAX_FRAME_CHARS
+        or (text[-1] == "." and text[-2:-1].isalpha())
+        or text.count(" ") > 2 * MAX_FRAME_WORDS
+    ):
+        return ()
+    if (":" in text or text[:1] in "oOcC") and _QUOTE_MARK.search(text):
+        return ()
+    masked = mask(text)
+    tokens = masked.split()
+    if len(tokens) > MAX_FRAME_WORDS:
+        return ()
+    keys = [masked]
+    label = _LABEL.match(masked)
+    if label and len(label[1].split()) <= 3:
+        keys.append(f"<label>{label[1]}")
+    if len(tokens) >= 3:
+        # a line holding a name beside a date ("Post by X » Mon Jan 15, 2018") keeps the date
+        stamped = "D" in masked or "T" in masked or "R" in masked  # masks are the only capitals
+        dated = " D" if stamped and _STAMPS.intersection(t.strip(",.()") for t in tokens) else ""
+        keys.append("<first>" + " ".join(tokens[:2]) + dated)
+        keys.append("<last>" + " ".join(tokens[-3:]))
+        if dated and not any(c.isalnum() for c in tokens[-2]):
+            keys.append("<last>" + " ".join(tokens[-2:]))  # "X • 3 days ago", "X | DATE"
+    return tuple(keys)
+
+
+def _is_filler(line: str) -> bool:
+    """A short line that may stand inside a frame without recurring: a name, a title, a place."""
+    text = line.strip()
+    return (
+        0 < len(text) <= MAX_FILLER_CHARS
+        and len(text.split()) <= MAX_FILLER_WORDS
+        and _QUOTE_MARK.search(text) is None
+    )
+
+
+@dataclass(slots=True)
+class _Block:
+    """Lines standing together that recur elsewhere: (line, key) of each recurring one."""
+
+    first: int
+    last: int
+    keyed: list[tuple[int, str]] = field(default_factory=list)
+
+    def key_set(self) -> set[str]:
+        return {key for _, key in self.keyed}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A page's post frame, as found.
+
+    `headers` open posts (lines start..end are the post's frame, never its words); `footers`
+    are (first, last) line spans that close a post; `starts` is every post start the frame
+    fixes. `complete` says the frame opens every post, so it alone decides where posts start.
+    `gap` is the number of blank lines that separate framed posts.
+    """
+
+    headers: list[PostHeader]
+    footers: list[tuple[int, int]]
+    starts: list[int]
+    complete: bool
+    gap: int | None
+    keys: frozenset[str]
+
+
+def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
+    """For each short line, its key shared with the most other lines (keys seen twice or more)."""
+    all_keys: dict[int, tuple[str, ...]] = {}
+    counts: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        if i in skip or len(line) > MAX_FRAME_CHARS + 40:
+            continue
+        keys = line_keys(line)
+        if keys:
+            all_keys[i] = keys
+            counts.update(keys)  # a line's keys are distinct
+    best: dict[int, str] = {}
+    for i, keys in all_keys.items():
+        key = max(keys, key=lambda k: counts[k])
+        if counts[key] >= 2:
+            best[i] = key
+    return best
+
+
+def _subject(line: str) -> str:
+    """A line as a post's subject line: lower case, single spaces, without "Re:"."""
+    text = line.strip().lower()
+    while text.startswith("re:"):
+        text = text[3:].lstrip()
+    return " ".join(text.split())
+
+
+def _title(lines: list[str]) -> str | None:
+    """The page's title as engines repeat it over every post ("Re: title"): of the lines
+    standing alone near the top (a menu, a section, the title), the one repeated most, if it
+    is repeated over at least two posts."""
+    candidates = [
+        _subject(line)
+        for i, line in enumerate(lines[:TITLE_REACH])
+        if line.strip() and (i + 1 >= len(lines) or not lines[i + 1].strip())
+    ]
+    firsts = {c[:8] for c in candidates if c}
+    seen: Counter[str] = Counter(
+        subject
+        for line in lines
+        if len(line) <= MAX_SUBJECT_CHARS
+        and line.strip().lower()[:8] in firsts | {"re: " + f[:4] for f in firsts}
+        and (subject := _subject(line)) in candidates
+    )
+    best = max(candidates, key=lambda c: seen[c], default=None)
+    return best if best and seen[best] > MIN_BLOCKS else None
+
+
+def _blocks(
+    lines: list[str],
+    keyed: dict[int, str],
+    new_block: Callable[[str, set[str]], bool],
+    recurring: dict[int, str] | None = None,
+) -> list[_Block]:
+    """Keyed lines grouped with the blank and short lines between them.
+
+    `new_block(key, keys so far)` says when a keyed line opens a block of its own although it
+    stands right under the block being built. Lines in `recurring` (a signature printed under
+    every post of one author) stand in a block as short lines do.
+    """
+    recurring = recurring or {}
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    seen: set[str] = set()
+    fillers = 0
+    for i, line in enumerate(lines):
+        key = keyed.get(i)
+        if key is not None:
+            if current is None or new_block(key, seen):
+                current = _Block(i, i)
+                blocks.append(current)
+                seen = set()
+            current.last = i
+            current.keyed.append((i, key))
+            seen.add(key)
+            fillers = 0
+        elif current is None or not line.strip() or i in recurring:
+            continue
+        elif _is_filler(line) and fillers < MAX_FILLERS:
+            fillers += 1
+        else:
+            current, fillers = None, 0
+    return blocks
+
+
+def _anchor(lines: list[str], keyed: dict[int, str]) -> tuple[str, int] | None:
+    """The key in most blocks (a template prints each of its lines once a post), and how many.
+
+    For this count a key already in the block being built opens a new block, so two short posts
+    in a row do not merge their frames. Ties go to the key seen first.
+    """
+    blocks = _blocks(lines, keyed, lambda key, seen: key in seen)
+    in_blocks: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for block in blocks:
+        in_blocks.update(block.key_set())
+        for i, key in block.keyed:
+            first.setdefault(key, i)
+    if not in_blocks:
+        return None
+    shaped = [key for key in in_blocks if is_furniture(key)]
+    if not shaped:
+        return None
+    anchor = min(shaped, key=lambda k: (-in_blocks[k], first[k]))
+    return (anchor, in_blocks[anchor]) if in_blocks[anchor] >= MIN_BLOCKS else None
+
+
+def is_furniture(key: str) -> bool:
+    """Whether a key has the shape of a line a forum prints, not one a person writes: a
+    separator of spaces, or a date, a time, an age, a "#N" or a count with at most two words."""
+    if key == "<space>":
+        return True
+    if key.startswith("<label>"):
+        return False
+    tokens = key.removeprefix("<first>").removeprefix("<last>").split()
+    if any(t.strip(",.()") in ("D", "T", "R", "#0") for t in tokens):
+        return True
+    if key.startswith("<"):
+        return False
+    return (
+        "0" in tokens
+        and len(tokens) <= 3
+        and all(t == "0" or t.rstrip(":").isalpha() for t in tokens)
+    )
+
+
+def _frame_keys(lines: list[str], keyed: dict[int, str], anchor: str, top: int) -> set[str]:
+    """The template's keys: the anchor, and keys standing beside it.
+
+    A key counts when it stands in the block of at least `MIN_KEY_SHARE` of the anchor's lines,
+    and most of its own lines do: a line quoted twice, or a name typed in a post, recurs too,
+    but away from the frame's other lines.
+    """
+    near: Counter[str] = Counter()
+    whole = _blocks(lines, keyed, lambda key, seen: False)
+    for n, block in enumerate(whole):
+        keys = [key for _, key in block.keyed]
+        if anchor in keys or (n == len(whole) - 1 and n and anchor in whole[n - 1].key_set()):
+            near.update(keys)  # the last block after a frame is the last post's footer
+    total = Counter(keyed.values())
+    return {
+        key
+        for key, n in near.items()
+        if key[-1] not in _SENTENCE_END
+        and total[key] >= MIN_BLOCKS
+        and min(n, total[key]) >= MIN_KEY_SHARE * top
+        and n >= MIN_WITH_ANCHOR * total[key]
+    }
+
+
+def _blank_run_before(lines: list[str], i: int) -> int:
+    """How many blank (or whitespace-only) lines stand right above line i."""
+    n = 0
+    while i - n - 1 >= 0 and not lines[i - n - 1].strip():
+        n += 1
+    return n
+
+
+def _best_cut(
+    lines: list[str], block: _Block, heads: set[str], feet: set[str], at: int
+) -> int | None:
+    """The first line of the next post in a block, above its anchor `at` (see `_parts`)."""
+    best: tuple[int, int, int] | None = None
+    run = 0
+    for k in range(block.first + 1, at + 1):
+        if not lines[k].strip():
+            run += 1
+            continue
+        cost = sum((i < k and key in heads) or (i >= k and key in feet) for i, key in block.keyed)
+        if best is None or (-cost, run, -k) > (-best[0], best[1], -best[2]):
+            best = (cost, run, k)
+        run = 0
+    return best[2] if best else None
+
+
+def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
+    """The page's post frame, or None when its posts are not framed (see the module docstring).
+
+    `skip` holds lines that cannot be frame (attachments, quote markers found elsewhere).
+    """
+    keyed = _best_keys(lines, skip or set())
+    found = _anchor(lines, keyed)
+    if found is None:
+        return None
+    anchor, top = found
+    keys = _frame_keys(lines, keyed, anchor, top)
+    framed = {i: k for i, k in keyed.items() if k in keys}
+    # lines recurring as often as posts stand in a block ("Re: title" over every post); words
+    # that merely open or end a few lines alike do not
+    counts = Counter(keyed.values())
+    whole = {
+        i: k
+        for i, k in keyed.items()
+        if not k.startswith(("<first>", "<last>")) or counts[k] >= MIN_KEY_SHARE * top
+    }
+    blocks = _template_blocks(
+        _blocks(lines, framed, lambda key, seen: key == anchor and key in seen, whole), anchor
+    )
+    if len(blocks) < MIN_BLOCKS or not _posts_between(lines, framed, blocks):
+        return None
+    heads = blocks[0].key_set() if _opens_posts(lines, blocks) else set()
+    if not heads and _median(_blank_run_after(lines, b.last) for b in blocks) == 0:
+        # Footers alone frame a page only when blank lines part them from what follows; a
+        # recurring line glued to the lines under it heads them ("PASSAGE 3").
+        return None
+    # a last block without the anchor is the last post's footer: its keys close posts
+    feet = blocks[-1].key_set() - heads if anchor not in blocks[-1].key_set() else set()
+    parts = [_parts(lines, block, heads, feet, anchor) for block in blocks]
+    return _build(lines, parts, framed, complete=bool(heads))
+
+
+def _template_blocks(blocks: list[_Block], anchor: str) -> list[_Block]:
+    """The blocks that are a post's frame: those holding the anchor and at least half the
+    furniture keys that most of them hold (a count alone in a log is not a user block; names
+    and places vary with the author; the first and the last may hold only part of the frame,
+    whose other part stands under the first post's words or above the last's), and a last
+    block after them (the last post's footer)."""
+    with_anchor = [n for n, b in enumerate(blocks) if anchor in b.key_set()]
+    if not with_anchor:
+        return []
+    share = Counter(key for n in with_anchor for key in blocks[n].key_set())
+    template = {key for key, c in share.items() if 2 * c >= len(with_anchor)}
+    template = {key for key in template if is_furniture(key)} or template
+    edges = (with_anchor[0], with_anchor[-1])
+    kept = [
+        blocks[n]
+        for n in with_anchor
+        if n in edges or 2 * len(blocks[n].key_set() & template) >= len(template)
+    ]
+    if with_anchor[-1] < len(blocks) - 1:
+        kept.append(blocks[-1])
+    return kept
+
+
+def _posts_between(lines: list[str], framed: dict[int, str], blocks: list[_Block]) -> bool:
+    """Whether someone's words stand between most pairs of frame blocks, as posts do: lines of
+    a log or a listing recur in a row, not one post apart. A block of `MIN_RICH` frame lines
+    or more is a post's frame even when the post under it says only what others say."""
+    apart = sum(
+        len(a.keyed) >= MIN_RICH
+        or any(
+            lines[k].strip() and k not in framed and not _is_filler(lines[k])
+            for k in range(a.last + 1, b.first)
+        )
+        for a, b in itertools.pairwise(blocks)
+    )
+    return apart >= MIN_APART * (len(blocks) - 1)
+
+
+def _opens_posts(lines: list[str], blocks: list[_Block]) -> bool:
+    """Whether the frame's first block opens a post (a header) rather than closing one.
+
+    Posts are stamped where they start: a frame whose first block holds a date, a time, an age
+    or a post number is a header. Otherwise (a count, "7 Likes"; words, "Reply"), a header
+    stands closer to the words under it than to those above it, a footer the other way round,
+    counted in blank lines on the lines of each block that the first block has too (a post's
+    first words may recur right under its header); and where blank lines say nothing it is a
+    footer.
+    """
+    first = blocks[0].key_set()
+    if any(_is_stamp(key) for key in first):
+        return True
+    spans = [[i for i, k in b.keyed if k in first] for b in blocks]
+    lean = _median(_blank_run_before(lines, s[0]) for s in spans[1:] if s) - _median(
+        _blank_run_after(lines, s[-1]) for s in spans[:-1] if s
+    )
+    return lean > 0
+
+
+def _is_stamp(key: str) -> bool:
+    """A key holding a date, a time, an age or a post number."""
+    return bool(_STAMPS.union(("#0",)).intersection(t.strip(",.()") for t in key.split()))
+
+
+def _median(values: Iterable[int]) -> int:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0
+
+
+def _blank_run_after(lines: list[str], i: int) -> int:
+    """How many blank (or whitespace-only) lines stand right under line i."""
+    n = 0
+    while i + n + 1 < len(lines) and not lines[i + n + 1].strip():
+        n += 1
+    return n
+
+
+def _words_between(lines: list[str], keyed: dict[int, str], a: int, b: int) -> int:
+    """How many lines of words (not blank, not recurring) stand between lines a and b."""
+    return sum(1 for k in range(a + 1, b) if lines[k].strip() and k not in keyed)
+
+
+@dataclass(slots=True)
+class _Parts:
+    """One frame block cut where a post ends and the next begins."""
+
+    footer: list[int]
+    header: list[int]
+    start: int | None
+    """The first line of the header part (the post it opens starts there), if it has one."""
+    end: int
+    at: int = -1
+    """The header's anchor line."""
+
+
+def _parts(lines: list[str], block: _Block, heads: set[str], feet: set[str], anchor: str) -> _Parts:
+    """Cut a block into the footer of one post and the header of the next.
+
+    Keys of the first block (above the first post's words) open posts, keys of the last block
+    only (under the last post's words) close them. When other recurring lines stand above the
+    header's anchor, the post before ends above the anchor where the fewest opening lines stand
+    above the cut and the fewest closing lines under it, then after the widest run of blank
+    lines, then as high as can be (the header takes the lines no key places). Lines above the
+    cut close the post before ("X is offline", a signature, a line of one space, "Logged");
+    lines under it (a name, a title) open the next.
+    """
+    lines_in = [i for i, _ in block.keyed]
+    opens = [i for i, k in block.keyed if k in heads]
+    if not opens:
+        return _Parts(lines_in, [], None, block.last)
+    at = next((i for i, k in block.keyed if k == anchor and k in heads), opens[0])
+    start = block.first
+    if any(k not in heads for i, k in block.keyed if i < at):
+        start = _best_cut(lines, block, heads, feet, at) or start
+    return _Parts(
+        [i for i in lines_in if i < start],
+        [i for i in lines_in if i >= start],
+        start,
+        block.last,
+        at,
+    )
+
+
+def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], complete: bool) -> Frame:
+    """Post starts, header and footer spans from the cut frame blocks."""
+    slots = _name_slots(lines, framed)
+    headers: list[PostHeader] = []
+    footers: list[tuple[int, int]] = []
+    starts: list[int] = []
+    stop = _separator(lines, parts)
+    subject = _title(lines)
+    lead, bounded = _lead(lines, parts, stop, subject)
+    slot = _has_tail_slot(lines, parts)
+    for part in parts:
+        if part.footer:
+            footers.append((part.footer[0], part.footer[-1]))
+        if part.start is not None:
+            start = part.start
+            if not part.footer:
+                # a header as long as the bounded ones, blank lines inside it or not
+                start = _reach_up(lines, part.at, len(lines) if bounded else stop, lead, subject)
+            end = part.end + 1 if slot and _slot_shaped(lines, part.end + 1) else part.end
+            headers.append(_header(lines, start, end, slots))
+            starts.append(start)
+        elif part.footer and not complete:
+            nxt = part.footer[-1] + 1
+            while nxt < len(lines) and not lines[nxt].strip():
+                nxt += 1
+            if nxt < len(lines):
+                starts.append(nxt)
+    gaps = Counter(_blank_run_before(lines, s) for s in starts if s > 0)
+    gap = gaps.most_common(1)[0][0] if gaps else None
+    return Frame(
+        headers=headers,
+        footers=footers,
+        starts=starts,
+        complete=complete,
+        gap=gap,
+        keys=frozenset(framed.values()),
+    )
+
+
+def _slot_shaped(lines: list[str], i: int) -> bool:
+    """A line that can fill a header's last slot (a place, a rank): short, no sentence end."""
+    if i >= len(lines):
+        return False
+    text = lines[i].strip()
+    return (
+        bool(text)
+        and len(text.split()) <= MAX_SLOT_WORDS
+        and _is_filler(text)
+        and text[-1] not in _SENTENCE_END
+    )
+
+
+def _has_tail_slot(lines: list[str], parts: list[_Parts]) -> bool:
+    """Whether headers end with a line that varies from post to post (a location under the
+    message count): most headers have a slot-shaped line right under their last frame line,
+    while a post's first words are mostly sentences."""
+    ends = [part.end for part in parts if part.start is not None]
+    shaped = sum(_slot_shaped(lines, end + 1) for end in ends)
+    return len(ends) >= MIN_BLOCKS and 2 * shaped > len(ends)
+
+
+def _separator(lines: list[str], parts: list[_Parts]) -> int:
+    """How many blank lines separate a post's footer from the next post's header (the most
+    common run at the cuts); when no block has both, `FREE_STOP`."""
+    runs: Counter[int] = Counter()
+    for part in parts:
+        if part.footer and part.start is not None:
+            runs[_blank_run_before(lines, part.start)] += 1
+    return max(1, runs.most_common(1)[0][0]) if runs else FREE_STOP
+
+
+def _lead(
+    lines: list[str], parts: list[_Parts], stop: int, subject: str | None
+) -> tuple[int, bool]:
+    """How many lines (a name, a title) a header holds above its anchor, and whether a footer
+    bounds headers (so that count is exact).
+
+    Where a footer bounds headers, the most common count in those; else the fewest short lines
+    standing right above the anchor of a header after the first (the words of the post before
+    may end with a short line, which adds one, but the header is never shorter).
+    """
+    bounded: Counter[int] = Counter()
+    free: list[int] = []
+    for n, part in enumerate(parts):
+        if part.start is None:
+            continue
+        if part.footer:
+            bounded[sum(1 for k in range(part.start, part.at) if lines[k].strip())] += 1
+        elif n:
+            free.append(_fillers_above(lines, part.at, stop, MAX_LEAD, subject)[1])
+    if bounded:
+        return bounded.most_common(1)[0][0], True
+    return min(free, default=0), False
+
+
+def _fillers_above(
+    lines: list[str], first: int, stop: int, most: int, subject: str | None = None
+) -> tuple[int, int]:
+    """The highest of up to `most` short lines right above line `first` (a name, a title, the
+    post's subject line repeating the page's title), stopping at a run of `stop` blank lines or
+    a line of words; and how many were taken."""
+    start, k, taken, run = first, first - 1, 0, 0
+    while k >= 0 and taken < most:
+        if not lines[k].strip():
+            run += 1
+            if run >= stop:
+                break
+        elif _is_filler(lines[k]) or (subject is not None and _subject(lines[k]) == subject):
+            start, taken, run = k, taken + 1, 0
+        else:
+            break
+        k -= 1
+    return start, taken
+
+
+def _reach_up(
+    lines: list[str], first: int, stop: int, lead: int = MAX_FILLERS, subject: str | None = None
+) -> int:
+    """The header's first line: up to `lead` short lines above its first recurring line."""
+    return _fillers_above(lines, first, stop, lead, subject)[0]
+
+
+def _name_slots(lines: list[str], framed: dict[int, str]) -> dict[int, int]:
+    """Frame lines that print a name beside a date ("Post by alice » Mon Jan 15, 2018",
+    "[–] bob 12 points 3 hours ago"), with how many words open all lines of their key."""
+    by_key: dict[str, list[int]] = {}
+    for i, key in framed.items():
+        if key.startswith(("<first>", "<last>")) and _STAMPS.intersection(
+            t.strip(",.()") for t in key.split()
+        ):
+            by_key.setdefault(key, []).append(i)
+    slots: dict[int, int] = {}
+    for found in by_key.values():
+        words = [lines[i].lower().split() for i in found]
+        shared = 0
+        while all(len(w) > shared and w[shared] == words[0][shared] for w in words):
+            shared += 1
+        slots.update(dict.fromkeys(found, shared))
+    return slots
+
+
+def _slot_name(line: str, shared: int) -> str | None:
+    """The words after a frame line's shared opening, up to a date, a number or a separator."""
+    name: list[str] = []
+    for word in line.split()[shared:]:
+        if any(c.isdigit() for c in word) or word.lower() in _NAME_STOPS or _MONTH_WORD.match(word):
+            break
+        if not any(c.isalnum() for c in word):
+            break
+        name.append(word)
+    return " ".join(name) if 0 < len(name) <= MAX_SLOT_WORDS else None
+
+
+def _header(lines: list[str], start: int, end: int, slots: dict[int, int]) -> PostHeader:
+    """A `PostHeader` over start..end: the author is the name printed beside a date in a frame
+    line, else its first name-like line (no date, number or label in it, not a rank); the
+    author's title the next; the date the first date in it."""
+    author = next(
+        (
+            name
+            for k in range(start, end + 1)
+            if k in slots and (name := _slot_name(lines[k], slots[k]))
+        ),
+        None,
+    )
+    title = None
+    date = None
+    number = None
+    for k in range(start, end + 1):
+        text = lines[k].strip()
+        if not text:
+            continue
+        is_date, when = parse_date(text)
+        if date is None and when is not None:
+            date = when
+        m = re.search(r"#\s?(\d+)\s*$", text)
+        if m and number is None:
+            number = int(m[1])
+        shape = mask(text)
+        if is_date or not _NAME_SHAPE.match(text) or re.search(r"\b[DT0]\b|#|:", shape):
+            continue
+        if author is None and not is_rank(text):
+            author = text
+        elif title is None:
+            title = text
+    return PostHeader(start, end, author, title, date, number)

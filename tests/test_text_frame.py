@@ -1,0 +1,205 @@
+"""Frame induction: a page's own repeating post frame found from its repetitions, on small pages
+shaped like real crawls (vBulletin, XenForo 2 user blocks, Discourse "N Likes"), and no frame
+where a page has none (bare dumps, logs, headings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from parsing.frame import find_frame, is_furniture, line_keys, mask
+from parsing.models import Source
+from parsing.text_reader import parse_text
+
+A = "Rail freight beats lorries on long routes because one train moves fifty trailers at once."
+B = "Only where the line is electrified, otherwise the diesel cost eats the margin away."
+C = "Electrification pays for itself within twenty years on the busy corridors anyway."
+
+
+def parse(text: str):  # type: ignore[no-untyped-def]
+    return parse_text(text, Source(path="t.txt", format="text", sha256="0" * 64))
+
+
+def vbulletin(posts: list[tuple[str, str, list[str]]]) -> str:
+    """A vBulletin 3 page as a crawl flattens it: "Old date #n", name, rank, a line of one
+    space, Join Date, Posts, the words, then "name is offline   Reply With Quote"."""
+    out = ["Transport", "", "Rail or road?", ""]
+    for n, (name, rank, words) in enumerate(posts, start=1):
+        out += [f"Old 03-0{n}-2019, 1{n}:15 PM   #{n}", name, rank, " ", "Join Date: May 2016"]
+        out += [f"Posts: {n * 113}", *words, f"{name} is offline   Reply With Quote", ""]
+    return "\n".join(out)
+
+
+def test_vbulletin_frame_opens_and_closes_every_post() -> None:
+    text = vbulletin(
+        [
+            ("alice", "Member", [A, "", "Thoughts?"]),
+            ("bob", "Senior Member", ["Quote:", "Originally Posted by alice View Post", A, B]),
+            ("carol", "Member", [C]),
+        ]
+    )
+    lines = text.split("\n")
+    frame = find_frame(lines)
+    assert frame is not None and frame.complete
+    assert [lines[s] for s in frame.starts] == [
+        "Old 03-01-2019, 11:15 PM   #1",
+        "Old 03-02-2019, 12:15 PM   #2",
+        "Old 03-03-2019, 13:15 PM   #3",
+    ]
+    assert [(h.author, h.author_title, h.number) for h in frame.headers] == [
+        ("alice", "Member", 1),
+        ("bob", "Senior Member", 2),
+        ("carol", "Member", 3),
+    ]
+    assert [lines[a] for a, _ in frame.footers] == [
+        "alice is offline   Reply With Quote",
+        "bob is offline   Reply With Quote",
+        "carol is offline   Reply With Quote",
+    ]
+    thread = parse(text)
+    assert [(p.author, p.lines[0]) for p in thread.posts] == [
+        ("alice", 5),
+        ("bob", 16),
+        ("carol", 28),
+    ]
+    assert thread.title == "Rail or road?"
+    quote = thread.posts[1].quotes[0]  # "Originally Posted by alice View Post" names alice
+    assert (quote.target, quote.author, quote.text) == (1, "alice", A)
+    assert thread.posts[1].body == B  # no frame line, no quote header in the words
+    assert "offline" not in thread.posts[2].body
+
+
+def xenforo(posts: list[tuple[str, str, str, list[str]]]) -> str:
+    """XenForo 2 with the user block kept: name, a blank line, custom title, join date,
+    message count, then the words; a line of one space and blank lines between posts."""
+    out = ["Got something to say? Join us...", "", "Rail or road?", "", "", ""]
+    for n, (name, title, place, words) in enumerate(posts):
+        out += [name, "", title, f"Jan {n + 3}, 2017", f"{(n + 1) * 1234:,}"]
+        out += [place] if place else []
+        out += [*words, " ", "", "", ""]
+    return "\n".join(out)
+
+
+def test_xenforo_user_block_is_a_header_with_the_name_above_it() -> None:
+    text = xenforo(
+        [
+            ("alice", "Member", "Leeds", [A, "", B]),
+            ("bob", "Well-known member", "", ["alice said:", B, "Click to expand...", C]),
+            ("carol", "New member", "York", ["Short.", "", "Really."]),
+        ]
+    )
+    lines = text.split("\n")
+    frame = find_frame(lines)
+    assert frame is not None and frame.complete
+    assert [lines[s] for s in frame.starts] == ["alice", "bob", "carol"]
+    assert [h.author for h in frame.headers] == ["alice", "bob", "carol"]
+    thread = parse(text)
+    assert [p.author for p in thread.posts] == ["alice", "bob", "carol"]
+    assert [(q.target, q.author) for q in thread.posts[1].quotes] == [(1, "alice")]
+    assert thread.posts[2].body == "Short.\n\nReally."
+
+
+def test_discourse_likes_close_some_posts_and_teach_the_separator() -> None:
+    first = ["Rail or road?", "", A, "", "7 Likes", ""]
+    text = "\n".join([*first, B, "", "2 Likes", "", C, "", "3 Likes", "", "Yes, agreed."])
+    lines = text.split("\n")
+    frame = find_frame(lines)
+    assert frame is not None and not frame.complete  # footers: not every post has one
+    assert frame.gap == 1  # one blank line between posts, as between paragraphs
+    assert [lines[a] for a, _ in frame.footers] == ["7 Likes", "2 Likes", "3 Likes"]
+    assert [lines[s] for s in frame.starts] == [B, C, "Yes, agreed."]
+    thread = parse(text)
+    assert [p.body for p in thread.posts] == [A, B, C, "Yes, agreed."]
+    assert thread.chrome_lines == [5, 9, 13]  # the footers are no one's words
+
+
+def test_frames_of_other_engines() -> None:
+    """Shapes of phpBB, SMF, IPB, MyBB, Disqus, old Reddit and Vanilla pages, written here from
+    how those engines print a post (name and date in one line or two, user blocks above or
+    under the words, footers): each page's posts and authors are found."""
+    names = ["alice", "bob", "carol", "dave"]
+    d = "Branch lines will keep their diesels until the batteries get cheaper, whatever we say."
+    bodies = [[A, "", "Thoughts?"], [B], [C, "", "Agreed with most of it."], [d]]
+
+    def page(post: Callable[[int, str, list[str]], list[str]], top: list[str]) -> str:
+        out = list(top)
+        for n, (who, words) in enumerate(zip(names, bodies, strict=True)):
+            out += post(n, who, words)
+        return "\n".join(out)
+
+    engines = {
+        "phpbb": lambda n, who, w: [
+            "Re: Rail" if n else "Rail",
+            f"Post by {who} » Mon Jan {n + 10}, 2018 {n + 1}:42 pm",
+            *w,
+            "",
+            who,
+            f"Posts: {n * 37 + 5}",
+            f"Joined: Tue Mar 0{n + 1}, 2016 9:00 am",
+            "",
+            "Top",
+            "",
+        ],
+        "smf": lambda n, who, w: [
+            who,
+            "Full Member",
+            "***",
+            "",
+            f"Posts: {n * 37 + 5}",
+            "",
+            f"« Reply #{n} on: January {n + 10}, 2018, 03:42:15 PM »",
+            *w,
+            "Logged",
+            "",
+        ],
+        "ipb": lambda n, who, w: [who, f"Posted January {n + 10}, 2018", "", *w, "", "Quote", ""],
+        "disqus": lambda n, who, w: [who, f"• {n + 2} years ago", *w, "", "Reply", ""],
+        "reddit": lambda n, who, w: [
+            f"[–] {who} {n * 3 + 1} points {n + 2} hours ago",
+            *w,
+            "permalink embed save report reply",
+            "",
+        ],
+        "vanilla": lambda n, who, w: [who, f"January {n + 10}", *w, "", ""],
+    }
+    for engine, post in engines.items():
+        thread = parse(page(post, ["Forum index", "", "Rail or road?", ""]))
+        assert [p.author for p in thread.posts] == names, engine
+        assert [p.body.split("\n")[0] for p in thread.posts] == [A, B, C, d], engine
+
+
+def test_bare_dump_log_and_headings_have_no_frame() -> None:
+    bare = ["Rail or road?", "", A, B, "", "Yes.", C, A, "Not so."]
+    assert find_frame(bare) is None
+    log = [A, "", *(f"[DEBUG] 2024-05-0{k} 10:1{k}:00 loading module {k}" for k in range(1, 8)), B]
+    assert find_frame(log) is None
+    headings = [A, "PASSAGE 1", "GENESIS", B, "PASSAGE 2", "ROMANS", C, "PASSAGE 3", "JUDE", A]
+    assert find_frame(headings) is None
+    listing = [A, "", "1 {", "2 x = 1", "3 }", "", B, "", "1 {", "2 y = 2", "3 }", "", C]
+    assert find_frame(listing) is None
+
+
+def test_line_shapes_mask_what_varies_between_posts() -> None:
+    assert mask("Old 02-13-2020, 01:48 PM   #12") == "old D, T #0"
+    assert mask("Join Date: Sep 2015") == "join date: D"
+    assert mask("Posts: 3,489") == "posts: 0"
+    assert "<label>location" in line_keys("Location: Berlin")
+    assert "<last>reply with quote" in line_keys("pieper is offline   Reply With Quote")
+    assert line_keys(" ") == ("<space>",)
+    assert line_keys("bob said:") == ()  # a quote header belongs to a quote, not to the frame
+    assert line_keys(A) == ()  # a sentence is someone's words
+    assert is_furniture("0 likes") and is_furniture("old D, T #0") and is_furniture("<space>")
+    assert not is_furniture("member") and not is_furniture("<label>location")
+
+
+def test_a_posters_name_and_a_colon_opens_a_quote_on_a_framed_page() -> None:
+    """Discourse prints a quote's author as "alice:" over the quoted words; on a page whose
+    frame names its posters, such a line opens a quote of that poster."""
+    alice = ["alice", "Posted January 11, 2019", "", A, "", "Quote", ""]
+    bob = ["bob", "Posted January 12, 2019", "", "alice:", A, "Only on paper.", "", "Quote", ""]
+    carol = ["carol", "Posted January 13, 2019", "", C, "", "Quote", ""]
+    text = "\n".join(["Rail or road?", "", *alice, *bob, *carol])
+    thread = parse(text)
+    assert [p.author for p in thread.posts] == ["alice", "bob", "carol"]
+    quote = thread.posts[1].quotes[0]
+    assert (quote.target, quote.author, quote.text) == (1, "alice", A)
+    assert thread.posts[1].body == "Only on paper."
