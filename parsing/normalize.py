@@ -132,11 +132,3 @@ def clauses(sentence: str) -> list[str]:
     """The parts of a sentence between commas, semicolons and dashes."""
     return [c for c in _CLAUSE_BREAK.split(sentence) if c]
 
-
-def sentence_words(norm: str) -> list[list[str]]:
-    """The words of each sentence of normalised text (sentences end in ., ! or ? and a space).
-
-    Words keep any punctuation glued to them: both copies of a quote carry the same, and a
-    split on white space is many times cheaper than tokenising, which matters on big threads.
-    """
-    return [toks for sentence in _SENTENCE_END.split(norm) if (toks := sentence.split())]
