@@ -131,4 +131,3 @@ def split_sentences(norm: str) -> list[str]:
 def clauses(sentence: str) -> list[str]:
     """The parts of a sentence between commas, semicolons and dashes."""
     return [c for c in _CLAUSE_BREAK.split(sentence) if c]
-
