@@ -273,13 +273,28 @@ def _blocks(
     return blocks
 
 
-def _anchor(lines: list[str], keyed: dict[int, str]) -> tuple[str, int] | None:
+def _subject_lines(lines: list[str], keyed: dict[int, str]) -> dict[int, str]:
+    """Lines repeating the page's title ("Re: title") that no key places: they stand inside a
+    post's frame (between the user block and the date line), not between two frames."""
+    subject = _title(lines)
+    if subject is None:
+        return {}
+    return {
+        i: ""
+        for i, line in enumerate(lines)
+        if i not in keyed and len(line) <= MAX_SUBJECT_CHARS and _subject(line) == subject
+    }
+
+
+def _anchor(
+    lines: list[str], keyed: dict[int, str], subjects: dict[int, str]
+) -> tuple[str, int] | None:
     """The key in most blocks (a template prints each of its lines once a post), and how many.
 
     For this count a key already in the block being built opens a new block, so two short posts
     in a row do not merge their frames. Ties go to the key seen first.
     """
-    blocks = _blocks(lines, keyed, lambda key, seen: key in seen)
+    blocks = _blocks(lines, keyed, lambda key, seen: key in seen, subjects)
     in_blocks: Counter[str] = Counter()
     first: dict[str, int] = {}
     for block in blocks:
@@ -314,7 +329,9 @@ def is_furniture(key: str) -> bool:
     )
 
 
-def _frame_keys(lines: list[str], keyed: dict[int, str], anchor: str, top: int) -> set[str]:
+def _frame_keys(
+    lines: list[str], keyed: dict[int, str], anchor: str, top: int, subjects: dict[int, str]
+) -> set[str]:
     """The template's keys: the anchor, and keys standing beside it.
 
     A key counts when it stands in the block of at least `MIN_KEY_SHARE` of the anchor's lines,
@@ -322,7 +339,7 @@ def _frame_keys(lines: list[str], keyed: dict[int, str], anchor: str, top: int) 
     but away from the frame's other lines.
     """
     near: Counter[str] = Counter()
-    whole = _blocks(lines, keyed, lambda key, seen: False)
+    whole = _blocks(lines, keyed, lambda key, seen: False, subjects)
     for n, block in enumerate(whole):
         keys = [key for _, key in block.keyed]
         if anchor in keys or (n == len(whole) - 1 and n and anchor in whole[n - 1].key_set()):
@@ -369,11 +386,12 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     `skip` holds lines that cannot be frame (attachments, quote markers found elsewhere).
     """
     keyed = _best_keys(lines, skip or set())
-    found = _anchor(lines, keyed)
+    subjects = _subject_lines(lines, keyed)
+    found = _anchor(lines, keyed, subjects)
     if found is None:
         return None
     anchor, top = found
-    keys = _frame_keys(lines, keyed, anchor, top)
+    keys = _frame_keys(lines, keyed, anchor, top, subjects)
     framed = {i: k for i, k in keyed.items() if k in keys}
     # lines recurring as often as posts stand in a block ("Re: title" over every post); words
     # that merely open or end a few lines alike do not
@@ -383,6 +401,7 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
         for i, k in keyed.items()
         if not k.startswith(("<first>", "<last>")) or counts[k] >= MIN_KEY_SHARE * top
     }
+    whole |= subjects
     blocks = _template_blocks(
         _blocks(lines, framed, lambda key, seen: key == anchor and key in seen, whole), anchor
     )
@@ -531,6 +550,9 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
     subject = _title(lines)
     lead, bounded = _lead(lines, parts, stop, subject)
     slot = _has_tail_slot(lines, parts)
+    spans: list[tuple[int, int]] = []
+    floors: list[int] = []
+    floor = 0
     for part in parts:
         if part.footer:
             footers.append((part.footer[0], part.footer[-1]))
@@ -540,14 +562,18 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
                 # a header as long as the bounded ones, blank lines inside it or not
                 start = _reach_up(lines, part.at, len(lines) if bounded else stop, lead, subject)
             end = part.end + 1 if slot and _slot_shaped(lines, part.end + 1) else part.end
-            headers.append(_header(lines, start, end, slots))
-            starts.append(start)
+            spans.append((start, end))
+            floors.append(max(floor, part.footer[-1] + 1 if part.footer else 0))
+            floor = end + 1
         elif part.footer and not complete:
             nxt = part.footer[-1] + 1
             while nxt < len(lines) and not lines[nxt].strip():
                 nxt += 1
             if nxt < len(lines):
                 starts.append(nxt)
+    tops = _extend_up(lines, [s for s, _ in spans], floors, subject)
+    headers = [_header(lines, top, end, slots) for top, (_, end) in zip(tops, spans, strict=True)]
+    starts = tops + starts
     gaps = Counter(_blank_run_before(lines, s) for s in starts if s > 0)
     gap = gaps.most_common(1)[0][0] if gaps else None
     return Frame(
@@ -558,6 +584,36 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
         gap=gap,
         keys=frozenset(framed.values()),
     )
+
+
+def _line_up(lines: list[str], start: int, floor: int, subject: str | None) -> int | None:
+    """The line right above `start`, with a line of the post before left above it, if it is
+    short and not a sentence, a quote header or the page's title (a header's rows stand glued
+    together; the post before is parted from its header by blank lines)."""
+    k = start - 1
+    if k <= floor or not lines[k].strip() or not any(lines[j].strip() for j in range(floor, k)):
+        return None
+    text = lines[k].strip()
+    if not _is_filler(text) or text[-1] in _SENTENCE_END:
+        return None
+    return None if subject is not None and _subject(text) == subject else k
+
+
+def _extend_up(
+    lines: list[str], starts: list[int], floors: list[int], subject: str | None
+) -> list[int]:
+    """Headers reached up over the lines of their block that no key places (a name, a custom
+    title, the name again): row by row, while most headers have a short line right above them.
+    The post before ends with a short line only now and then; a header's rows stand over
+    nearly every post."""
+    tops = list(starts)
+    for _ in range(MAX_LEAD):
+        above = [_line_up(lines, s, f, subject) for s, f in zip(tops, floors, strict=True)]
+        found = sum(k is not None for k in above)
+        if len(tops) < MIN_BLOCKS or found < MIN_WITH_ANCHOR * len(tops):
+            break
+        tops = [s if k is None else k for s, k in zip(tops, above, strict=True)]
+    return tops
 
 
 def _slot_shaped(lines: list[str], i: int) -> bool:
