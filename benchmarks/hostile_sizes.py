@@ -7,6 +7,12 @@ Cases (each in a fresh process; CPU seconds and peak memory, VmHWM):
             thread of 8,000 posts with repeats (`scoring.user_layer.reattach`)
   divs      one Discourse topic JSON post whose cooked HTML nests <div> 100,000 deep (`parse`)
   quotes    one XenForo 2 post with 100,000 quotes (`parse`)
+  lines     a text dump of 100 KB: a few long lines, then lines of 500 to 2,900 characters
+            that reshuffle their sentences with small edits, so every one is a fuzzy quote
+            candidate of several earlier lines (`parse`); `lines1m` the same at 1 MB
+  textquotes a text dump whose second half quotes each of its first 10,000 lines, each quote
+            answered (`parse`; up to 999 quotes land in one post)
+  textnest  a text dump with quotes ("NAME said:" ... "Click to expand...") nested 10,000 deep
 
 `--root` runs another checkout's code (e.g. /work/main) on the same inputs, for before/after.
 Inputs are generated under a temporary folder from our own words.
@@ -102,6 +108,49 @@ def _quotes(folder: Path, scale: float) -> Path:
     return path
 
 
+def near_duplicates(size: int, seed: int = 1) -> str:
+    """Long lines that share sentences with earlier ones, shuffled and edited: quote candidates
+    that never repeat an earlier line verbatim, so each one is aligned character by character."""
+    import random
+
+    rng = random.Random(seed)
+    sentences = [_sentence(i) for i in range(360)]
+    out = [" ".join(sentences[k * 120 : (k + 1) * 120]) for k in range(3)]
+    total = sum(map(len, out))
+    while total < size:
+        length = rng.choice((500, 1000, 2900))
+        pick = [rng.choice(sentences) for _ in range(length // 50)]
+        pick = [p.replace("the", "a", 1) if rng.random() < 0.5 else p for p in pick]
+        out.append(" ".join(pick)[:length])
+        total += len(out[-1]) + 2
+    return "\n\n".join(out) + "\n"
+
+
+def _lines(folder: Path, scale: float, size: int) -> Path:
+    path = folder / "near.txt"
+    path.write_text(near_duplicates(int(size * scale)), encoding="utf-8")
+    return path
+
+
+def _text_quotes(folder: Path, scale: float) -> Path:
+    n = int(10_000 * scale)
+    said = [f"{_sentence(i)} Number {i} stands alone." for i in range(n)]
+    reply = [f"{line}\nNo, {i} is wrong." for i, line in enumerate(said)]
+    path = folder / "quoting.txt"
+    path.write_text("\n\n".join(said) + "\n\n" + "\n".join(reply) + "\n", encoding="utf-8")
+    return path
+
+
+def _text_nest(folder: Path, scale: float) -> Path:
+    n = int(10_000 * scale)
+    lines = ["Deep thread", "", "alice said:", _sentence(0)]
+    lines += [f"user{i} said:" for i in range(n)] + [_sentence(1)]
+    lines += ["Click to expand..."] * n + ["My own reply at the end."]
+    path = folder / "nest.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def _parse(path: Path) -> str:
     from tui.cli import main
 
@@ -111,17 +160,26 @@ def _parse(path: Path) -> str:
 
 
 def child(case: str, folder: Path, scale: float) -> None:
-    if case == "reattach":
-        said = _reattach(scale)
-    else:
-        said = _parse(_divs(folder, scale) if case == "divs" else _quotes(folder, scale))
+    inputs = {
+        "divs": lambda: _divs(folder, scale),
+        "quotes": lambda: _quotes(folder, scale),
+        "lines": lambda: _lines(folder, scale, 100_000),
+        "lines1m": lambda: _lines(folder, scale, 1_000_000),
+        "textquotes": lambda: _text_quotes(folder, scale),
+        "textnest": lambda: _text_nest(folder, scale),
+    }
+    said = _reattach(scale) if case == "reattach" else _parse(inputs[case]())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"RESULT {said}; peak {peak:.0f} MiB", flush=True)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("cases", nargs="*", default=["reattach", "divs", "quotes"])
+    ap.add_argument(
+        "cases",
+        nargs="*",
+        default=["reattach", "divs", "quotes", "lines", "lines1m", "textquotes", "textnest"],
+    )
     ap.add_argument("--root", type=Path, default=ROOT)
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--timeout", type=float, default=300.0)
@@ -142,11 +200,11 @@ def main() -> None:
                 cmd, capture_output=True, text=True, timeout=args.timeout, env=env
             )
         except subprocess.TimeoutExpired:
-            print(f"{case:9} over {args.timeout:.0f} s (stopped)")
+            print(f"{case:10} over {args.timeout:.0f} s (stopped)")
             continue
         lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
         said = lines[-1][7:] if lines else (done.stderr.strip().splitlines() or ["?"])[-1]
-        print(f"{case:9} {said} ({time.perf_counter() - wall:.1f} s wall)")
+        print(f"{case:10} {said} ({time.perf_counter() - wall:.1f} s wall)")
 
 
 if __name__ == "__main__":

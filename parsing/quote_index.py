@@ -37,9 +37,20 @@ ALIGN_CUTOFF = 75
 """rapidfuzz stops aligning a pair once it cannot reach this score (0-100); every use of a score
 needs 75 or more (`MIN_SCORE`, the author match of the text reader), so lower ones read as 0."""
 MAX_CANDIDATES = 6
-MAX_FUZZY_CHARS = 3000
+MAX_FUZZY_CHARS = 1000
 MAX_FUZZY_SOURCE = 30000
-"""Longer texts are compared by their sentence keys instead of character by character."""
+"""Longer texts are compared by their sentence keys instead of character by character: the
+character alignment of a line with one of like length grows with the cube of its length
+(2,900 characters: 0.38 s a pair, 1,000: 0.02 s), so a page of long lines that share
+sentences could take minutes."""
+ALIGN_WORK_START = 10**10
+ALIGN_WORK_PER_CHAR = 100_000
+"""Alignment work allowed at the start (ten pairs of 1,000-character lines, about 0.2 s) and
+per character of text looked up since, a pair costing the cube of the line's length (683
+characters: 3.2e8). Our 131 text threads always keep more than the starting allowance in
+hand. Past it, lines are compared by their sentence keys, so a page of long lines that all
+share sentences with earlier ones (each a candidate of six others, none repeating one
+verbatim) still parses in time linear in its size: 1 MB in 2 s instead of minutes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +131,10 @@ class QuoteIndex:
     def __init__(self) -> None:
         self._keys: dict[int, int] = {}
         self._texts: dict[int, str] = {}
+        self.aligned = 0
+        """Character alignments run so far: the work bound a test can count."""
+        self._allowance = ALIGN_WORK_START
+        """Alignment work still allowed (see `ALIGN_WORK_PER_CHAR`)."""
 
     def __contains__(self, line: int) -> bool:
         return line in self._texts
@@ -158,8 +173,11 @@ class QuoteIndex:
         pos = source.find(cut)
         if pos >= 0:
             return Match(line, 1.0, pos, pos + len(cut))
-        if len(cut) > MAX_FUZZY_CHARS or len(source) > MAX_FUZZY_SOURCE:
+        work = len(cut) ** 3
+        if len(cut) > MAX_FUZZY_CHARS or len(source) > MAX_FUZZY_SOURCE or work > self._allowance:
             return self._align_by_keys(cut, line, len(source))
+        self.aligned += 1
+        self._allowance -= work
         found = fuzz.partial_ratio_alignment(cut, source, score_cutoff=ALIGN_CUTOFF)
         if found is None:
             return Match(line, 0.0)
@@ -187,6 +205,7 @@ class QuoteIndex:
         """The earlier line this line quotes, if one matches closely enough."""
         if not found.quotable or not found.keys:
             return None
+        self._allowance += len(found.cut) * ALIGN_WORK_PER_CHAR
         if self._keys.keys().isdisjoint(found.keys):  # most lines: words seen the first time
             return None
         candidates = self.candidates(found)
