@@ -261,10 +261,11 @@ async def test_keys_pressed_while_loading_are_kept_and_applied(
         scores_gate.set()
         await wait_loaded(app)
         for _ in range(100):
-            if isinstance(app.screen, ScorecardScreen):
+            if isinstance(app.screen, ScorecardScreen) and app.screen.is_mounted:
                 break
             await pilot.pause(0.02)
         assert isinstance(app.screen, ScorecardScreen)
+        await pilot.pause()
 
 
 async def test_while_loading_the_pane_names_the_file_and_then_the_footer_has_its_keys(

@@ -120,10 +120,16 @@ class ScorecardScreen(OnceScreen[ScorecardChoice | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        tables = self.query("#authors").results(DataTable)
+        table = next(tables, None)
+        if table is None:
+            return  # the app quit while this screen was opening: its widgets are gone
         self._fill_table()
-        self.query_one("#authors", DataTable).focus()
+        table.focus()
 
     def on_resize(self) -> None:
+        if not self.query("#authors"):
+            return
         if (self.size.width >= WIDE_LABELS) != self._wide_labels:
             self._fill_table()
 
