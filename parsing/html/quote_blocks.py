@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
+from parsing.html.engines import elements
 from parsing.html.extract import RawQuote
 from parsing.html.text import clean, inline_text, render
 
@@ -88,7 +89,7 @@ def _opens_with_attribution(node: LexborNode) -> bool:
     and that holds more than that line: a quote box drawn with plain tables or divs."""
     if node.tag not in _BLOCKS:
         return False
-    kids = _elements(node)
+    kids = elements(node)
     if len(kids) < 2:
         return False
     text = inline_text(kids[0])
@@ -130,16 +131,6 @@ def _content_box(outer: LexborNode, inner: LexborNode) -> bool:
         return False
     rest = _tlen(outer) - _tlen(inner)
     return rest <= BOX_SLACK or rest <= (1 - INNER_SHARE) * _tlen(outer)
-
-
-def _elements(node: LexborNode) -> list[LexborNode]:
-    out = []
-    child = node.child
-    while child is not None:
-        if child.tag and not child.tag.startswith("-"):
-            out.append(child)
-        child = child.next
-    return out
 
 
 def _prev_element(node: LexborNode) -> LexborNode | None:
