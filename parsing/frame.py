@@ -63,6 +63,10 @@ lines are glued together or one blank line apart (a name, a blank line, a title)
 MAX_TITLE_LINES = 2
 """Lines of words above the first frame block that are still the page's title, not a post."""
 
+MAX_ROWS = 6
+MAX_ROW_GAP = 2
+"""A user block may stand above its anchor in up to six short rows, a blank line or two apart."""
+
 MIN_WITH_ANCHOR = 0.75
 """A frame key stands beside the anchor in at least this share of its blocks."""
 
@@ -193,7 +197,7 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
     all_keys: dict[int, tuple[str, ...]] = {}
     counts: Counter[str] = Counter()
     for i, line in enumerate(lines):
-        if i in skip or len(line) > MAX_FRAME_CHARS + 40:
+        if i in skip or len(line) > MAX_FRAME_CHARS + 40 and len(line.strip()) > MAX_FRAME_CHARS:
             continue
         keys = line_keys(line)
         if keys:
@@ -368,8 +372,8 @@ def _best_cut(
 ) -> int | None:
     """The first line of the next post in a block, above its anchor `at` (see `_parts`)."""
     best: tuple[int, int, int] | None = None
-    run = 0
-    for k in range(block.first + 1, at + 1):
+    run = _blank_run_before(lines, block.first)
+    for k in range(block.first, at + 1):
         if not lines[k].strip():
             run += 1
             continue
@@ -414,7 +418,11 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
         return None
     # a last block without the anchor is the last post's footer: its keys close posts
     feet = blocks[-1].key_set() - heads if anchor not in blocks[-1].key_set() else set()
-    parts = [_parts(lines, block, heads, feet, anchor) for block in blocks]
+    # a key the first header prints only under its anchor (a rule under the user's name) stands
+    # above a later anchor as the end of the post before
+    at = next((i for i, k in blocks[0].keyed if k == anchor), blocks[0].first)
+    above = {k for i, k in blocks[0].keyed if i < at} & heads if heads else heads
+    parts = [_parts(lines, block, heads, feet, anchor, above) for block in blocks]
     return _build(lines, parts, framed, complete=bool(heads))
 
 
@@ -512,7 +520,14 @@ class _Parts:
     """The header's anchor line."""
 
 
-def _parts(lines: list[str], block: _Block, heads: set[str], feet: set[str], anchor: str) -> _Parts:
+def _parts(
+    lines: list[str],
+    block: _Block,
+    heads: set[str],
+    feet: set[str],
+    anchor: str,
+    above: set[str] | None = None,
+) -> _Parts:
     """Cut a block into the footer of one post and the header of the next.
 
     Keys of the first block (above the first post's words) open posts, keys of the last block
@@ -529,8 +544,9 @@ def _parts(lines: list[str], block: _Block, heads: set[str], feet: set[str], anc
         return _Parts(lines_in, [], None, block.last)
     at = next((i for i, k in block.keyed if k == anchor and k in heads), opens[0])
     start = block.first
-    if any(k not in heads for i, k in block.keyed if i < at):
-        start = _best_cut(lines, block, heads, feet, at) or start
+    above = heads if above is None or anchor not in heads else above
+    if any(k not in above for i, k in block.keyed if i < at):
+        start = _best_cut(lines, block, above, feet | (heads - above), at) or start
     return _Parts(
         [i for i in lines_in if i < start],
         [i for i in lines_in if i >= start],
@@ -560,7 +576,8 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
             start = part.start
             if not part.footer:
                 # a header as long as the bounded ones, blank lines inside it or not
-                start = _reach_up(lines, part.at, len(lines) if bounded else stop, lead, subject)
+                reach = _reach_up(lines, part.at, len(lines) if bounded else stop, lead, subject)
+                start = min(start, reach)
             end = part.end + 1 if slot and _slot_shaped(lines, part.end + 1) else part.end
             spans.append((start, end))
             floors.append(max(floor, part.footer[-1] + 1 if part.footer else 0))
@@ -572,6 +589,7 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
             if nxt < len(lines):
                 starts.append(nxt)
     tops = _extend_up(lines, [s for s, _ in spans], floors, subject)
+    tops = _reach_rows(lines, tops, floors, subject)
     headers = [_header(lines, top, end, slots) for top, (_, end) in zip(tops, spans, strict=True)]
     starts = tops + starts
     gaps = Counter(_blank_run_before(lines, s) for s in starts if s > 0)
@@ -613,6 +631,63 @@ def _extend_up(
         if len(tops) < MIN_BLOCKS or found < MIN_WITH_ANCHOR * len(tops):
             break
         tops = [s if k is None else k for s, k in zip(tops, above, strict=True)]
+    return tops
+
+
+def _row_shaped(lines: list[str], k: int, subject: str | None) -> bool:
+    """A line that can be one row of a user block: short, not a sentence, not a quote header."""
+    text = lines[k].strip()
+    return (
+        _is_filler(text)
+        and text[-1] not in _SENTENCE_END
+        and (subject is None or _subject(text) != subject)
+    )
+
+
+def _rows_above(
+    lines: list[str], start: int, floor: int, gap: int, subject: str | None
+) -> list[int]:
+    """The short rows right above `start`, highest last, crossing runs of at most `gap` blank
+    lines, down to `floor`, up to `MAX_ROWS` of them."""
+    rows: list[int] = []
+    k, run = start - 1, 0
+    while k > floor and len(rows) < MAX_ROWS:
+        if not lines[k].strip():
+            run += 1
+            if run > gap:
+                break
+        elif _row_shaped(lines, k, subject):
+            rows.append(k)
+            run = 0
+        else:
+            break
+        k -= 1
+    if rows and not any(lines[j].strip() for j in range(floor, rows[-1])):
+        rows.pop()  # nothing of the post before above it: the page's top, not a row
+    return rows
+
+
+def _reach_rows(
+    lines: list[str], tops: list[int], floors: list[int], subject: str | None
+) -> list[int]:
+    """Headers reached up over a user block whose rows a tool parts with blank lines (a name,
+    a title, the name again under an avatar), where no key places them.
+
+    Rows count as the header's when headers have the same number of them: at least 3 in 4
+    headers after the first, crossing the fewest blank lines between rows that finds any. A
+    post ends on a short line only now and then, and the blank lines that part posts are more
+    than those that part a header's rows, so a count that holds over the page is the header's.
+    """
+    if len(tops) <= MIN_BLOCKS:
+        return tops
+    for gap in range(1, MAX_ROW_GAP + 1):
+        rows = [_rows_above(lines, s, f, gap, subject) for s, f in zip(tops, floors, strict=True)]
+        n, seen = Counter(len(r) for r in rows[1:]).most_common(1)[0]
+        if n == 0:
+            continue
+        if seen < MIN_WITH_ANCHOR * (len(rows) - 1):
+            return tops
+        return [r[min(n, len(r)) - 1] if r else s for r, s in zip(rows, tops, strict=True)]
     return tops
 
 
