@@ -372,8 +372,8 @@ def _best_cut(
 ) -> int | None:
     """The first line of the next post in a block, above its anchor `at` (see `_parts`)."""
     best: tuple[int, int, int] | None = None
-    run = _blank_run_before(lines, block.first)
-    for k in range(block.first, at + 1):
+    run = 0
+    for k in range(block.first + 1, at + 1):
         if not lines[k].strip():
             run += 1
             continue
@@ -381,6 +381,12 @@ def _best_cut(
         if best is None or (-cost, run, -k) > (-best[0], best[1], -best[2]):
             best = (cost, run, k)
         run = 0
+    # the block's own first line (a name that recurs, as the author posts again) opens the
+    # post when a wider run of blank lines stands above it than at any cut inside
+    cost = sum(key in feet for _, key in block.keyed)
+    wide = _blank_run_before(lines, block.first)
+    if best is not None and cost <= best[0] and wide > best[1]:
+        return block.first
     return best[2] if best else None
 
 
@@ -422,7 +428,18 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     # above a later anchor as the end of the post before
     at = next((i for i, k in blocks[0].keyed if k == anchor), blocks[0].first)
     above = {k for i, k in blocks[0].keyed if i < at} & heads if heads else heads
-    parts = [_parts(lines, block, heads, feet, anchor, above) for block in blocks]
+    # a key in nearly every later block but not over the first post closes posts ("Top");
+    # one in some blocks only (an author's name) says nothing
+    later = Counter(k for block in blocks[1:] for k in block.key_set())
+    closing = {k for k, n in later.items() if n >= MIN_WITH_ANCHOR * (len(blocks) - 1)} - above
+    subject = _title(lines)  # "Re: title" over later posts is theirs, as the title is the first's
+    closing -= {
+        k
+        for i, k in framed.items()
+        if lines[i].strip()[:3].lower() == "re:" and _subject(lines[i]) == subject
+    }
+    closing -= heads
+    parts = [_parts(lines, block, heads, feet | closing, anchor, above) for block in blocks]
     return _build(lines, parts, framed, complete=bool(heads))
 
 
@@ -576,8 +593,10 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
             start = part.start
             if not part.footer:
                 # a header as long as the bounded ones, blank lines inside it or not
+                # a header as long as the bounded ones, and no shorter than its own frame lines
+                # (but for the first, whose block may hold the page's title above it)
                 reach = _reach_up(lines, part.at, len(lines) if bounded else stop, lead, subject)
-                start = min(start, reach)
+                start = min(part.header[0], reach) if part.header and spans else reach
             end = part.end + 1 if slot and _slot_shaped(lines, part.end + 1) else part.end
             spans.append((start, end))
             floors.append(max(floor, part.footer[-1] + 1 if part.footer else 0))
@@ -648,7 +667,8 @@ def _rows_above(
     lines: list[str], start: int, floor: int, gap: int, subject: str | None
 ) -> list[int]:
     """The short rows right above `start`, highest last, crossing runs of at most `gap` blank
-    lines, down to `floor`, up to `MAX_ROWS` of them."""
+    lines, down to `floor`, up to `MAX_ROWS` of them; none unless a wider run of blank lines
+    (or the floor) parts them from what stands above."""
     rows: list[int] = []
     k, run = start - 1, 0
     while k > floor and len(rows) < MAX_ROWS:
@@ -660,7 +680,7 @@ def _rows_above(
             rows.append(k)
             run = 0
         else:
-            break
+            return []  # words glued to the rows: they may be the end of the post before
         k -= 1
     if rows and not any(lines[j].strip() for j in range(floor, rows[-1])):
         rows.pop()  # nothing of the post before above it: the page's top, not a row
