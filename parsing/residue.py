@@ -68,11 +68,13 @@ def plain_lines(lines: list[str]) -> list[str]:
     """The page read through its markdown, line for line; the lines themselves when it has none.
 
     A value printed indented under its label (a definition list: "Posts" over "    3,882")
-    reads as the label beside it ("Posts 3,882"), as a plain crawl prints it.
+    reads as the label beside it ("Posts 3,882"), as a plain crawl prints it, where the label
+    stands over different values.
     """
     if not has_residue(lines):
         return lines
     view = [plain(line) for line in lines]
+    pairs: dict[str, list[int]] = {}
     for k in range(1, len(view)):
         value, label = view[k], view[k - 1]
         if (
@@ -82,5 +84,11 @@ def plain_lines(lines: list[str]) -> list[str]:
             and not label[:1].isspace()
             and len(label) <= MAX_TERM_CHARS
         ):
-            view[k] = f"{label.strip()} {value.strip()}"
+            pairs.setdefault(label.strip(), []).append(k)
+    for label, found in pairs.items():
+        # a label prints other users' values ("Posts" over 3,882 and 2,964); a name over an
+        # indented line (a join date) prints the same one each time
+        if len({view[k].strip() for k in found}) >= 2:
+            for k in found:
+                view[k] = f"{label} {view[k].strip()}"
     return view
