@@ -82,6 +82,8 @@ _MASKS = [
     (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"), "D"),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"), "D"),
+    # a month in any language: a word between a day and a year ("13 Август 2013", "3. März 2019")
+    (re.compile(r"\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"), "D"),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![a-z])"), "D"),
     (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"), "T"),
@@ -654,11 +656,12 @@ def _extend_up(
 
 
 def _row_shaped(lines: list[str], k: int, subject: str | None) -> bool:
-    """A line that can be one row of a user block: short, not a sentence, not a quote header."""
+    """A line that can be one row of a user block: short, not a sentence (a custom title of a
+    few words may end with a full stop), not a quote header."""
     text = lines[k].strip()
     return (
         _is_filler(text)
-        and text[-1] not in _SENTENCE_END
+        and (text[-1] not in _SENTENCE_END or (text[-1] == "." and text.count(" ") < MAX_SLOT_WORDS))
         and (subject is None or _subject(text) != subject)
     )
 
