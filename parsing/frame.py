@@ -199,7 +199,7 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
     all_keys: dict[int, tuple[str, ...]] = {}
     counts: Counter[str] = Counter()
     for i, line in enumerate(lines):
-        if i in skip or len(line) > MAX_FRAME_CHARS + 40 and len(line.strip()) > MAX_FRAME_CHARS:
+        if i in skip or (len(line) > MAX_FRAME_CHARS + 40 and len(line.strip()) > MAX_FRAME_CHARS):
             continue
         keys = line_keys(line)
         if keys:
@@ -661,7 +661,9 @@ def _row_shaped(lines: list[str], k: int, subject: str | None) -> bool:
     text = lines[k].strip()
     return (
         _is_filler(text)
-        and (text[-1] not in _SENTENCE_END or (text[-1] == "." and text.count(" ") < MAX_SLOT_WORDS))
+        and (
+            text[-1] not in _SENTENCE_END or (text[-1] == "." and text.count(" ") < MAX_SLOT_WORDS)
+        )
         and (subject is None or _subject(text) != subject)
     )
 

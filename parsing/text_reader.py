@@ -98,9 +98,7 @@ def _parse(text: str, source: Source) -> Thread:
         chrome.update(top)
         title_at = top[-1] if top else None
     else:
-        title_at = find_title(
-            view[: headers[0].start] if headers else view, chrome | header_lines
-        )
+        title_at = find_title(view[: headers[0].start] if headers else view, chrome | header_lines)
 
     skip = set(chrome)
     if title_at is not None:
