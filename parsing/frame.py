@@ -76,6 +76,8 @@ _AGE = re.compile(
     r"\s+ago\b|\b(?:yesterday|today|just now)\b"
 )
 _MASKS = [
+    # the weekday before a date is part of it ("Sun May 26, 2019": every post's day differs)
+    (re.compile(rf"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?={_MONTH}|\d)"), ""),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?z?"), "D T"),
     (_AGE, "R"),
     (re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"), "D"),
@@ -411,8 +413,11 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     whole = {
         i: k
         for i, k in keyed.items()
-        if not k.startswith(("<first>", "<last>")) or counts[k] >= MIN_KEY_SHARE * top
+        if (not k.startswith(("<first>", "<last>")) or counts[k] >= MIN_KEY_SHARE * top)
+        and k[-1] not in _SENTENCE_END  # a question quoted under it is someone's words
     }
+    title = _title(lines)
+    whole |= {i: k for i, k in keyed.items() if title and _subject(lines[i]) == title}
     whole |= subjects
     blocks = _template_blocks(
         _blocks(lines, framed, lambda key, seen: key == anchor and key in seen, whole), anchor
