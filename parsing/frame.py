@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from parsing.headers import PostHeader, is_rank, parse_date
+from parsing.residue import PICTURE
 
 MAX_FRAME_CHARS = 80
 MAX_SUBJECT_CHARS = 300
@@ -593,10 +594,12 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
     spans: list[tuple[int, int]] = []
     floors: list[int] = []
     floor = 0
+    headed: list[_Parts] = []
     for part in parts:
         if part.footer:
             footers.append((part.footer[0], part.footer[-1]))
         if part.start is not None:
+            headed.append(part)
             start = part.start
             if not part.footer:
                 # a header as long as the bounded ones, blank lines inside it or not
@@ -615,7 +618,8 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
             if nxt < len(lines):
                 starts.append(nxt)
     tops = _extend_up(lines, [s for s, _ in spans], floors, subject)
-    tops = _reach_rows(lines, tops, floors, subject)
+    tops = _reach_rows(lines, tops, floors, subject, frozenset(framed))
+    tops = [_below_pictures(lines, top, part.at) for top, part in zip(tops, headed, strict=True)]
     headers = [_header(lines, top, end, slots) for top, (_, end) in zip(tops, spans, strict=True)]
     starts = tops + starts
     gaps = Counter(_blank_run_before(lines, s) for s in starts if s > 0)
@@ -628,6 +632,15 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
         gap=gap,
         keys=frozenset(framed.values()),
     )
+
+
+def _below_pictures(lines: list[str], top: int, at: int) -> int:
+    """A header's first line, past pictures (an avatar, read through markdown as `![alt]`) and
+    blank lines above its first words: a post opens with words."""
+    k = top
+    while k < at and (not lines[k].strip() or lines[k].lstrip().startswith(PICTURE)):
+        k += 1
+    return k if k < at and k != top else top
 
 
 def _line_up(lines: list[str], start: int, floor: int, subject: str | None) -> int | None:
@@ -674,14 +687,22 @@ def _row_shaped(lines: list[str], k: int, subject: str | None) -> bool:
 
 
 def _rows_above(
-    lines: list[str], start: int, floor: int, gap: int, subject: str | None
+    lines: list[str],
+    start: int,
+    floor: int,
+    gap: int,
+    subject: str | None,
+    stops: frozenset[int] = frozenset(),
 ) -> list[int]:
     """The short rows right above `start`, highest last, crossing runs of at most `gap` blank
-    lines, down to `floor`, up to `MAX_ROWS` of them; none unless a wider run of blank lines
-    (or the floor) parts them from what stands above."""
+    lines, down to `floor` or a frame line (`stops`: the post before ends there), up to
+    `MAX_ROWS` of them; none unless a wider run of blank lines (or the floor, or a frame line)
+    parts them from what stands above."""
     rows: list[int] = []
     k, run = start - 1, 0
     while k > floor and len(rows) < MAX_ROWS:
+        if k in stops:
+            return rows
         if not lines[k].strip():
             run += 1
             if run > gap:
@@ -698,25 +719,42 @@ def _rows_above(
 
 
 def _reach_rows(
-    lines: list[str], tops: list[int], floors: list[int], subject: str | None
+    lines: list[str],
+    tops: list[int],
+    floors: list[int],
+    subject: str | None,
+    stops: frozenset[int] = frozenset(),
 ) -> list[int]:
     """Headers reached up over a user block whose rows a tool parts with blank lines (a name,
     a title, the name again under an avatar), where no key places them.
 
-    Rows count as the header's when headers have the same number of them: at least 3 in 4
-    headers after the first, crossing the fewest blank lines between rows that finds any. A
-    post ends on a short line only now and then, and the blank lines that part posts are more
-    than those that part a header's rows, so a count that holds over the page is the header's.
+    Rows are read crossing the fewest blank lines between rows that finds any, and count as
+    the header's when at least 3 in 4 headers after the first have rows: then each header
+    takes as many as most headers have, or, where counts vary (a custom title only some users
+    have), its own. A post ends on a short line only now and then, and the blank lines that
+    part posts are more than those that part a header's rows (`_rows_above`).
     """
     if len(tops) <= MIN_BLOCKS:
         return tops
+    later = len(tops) - 1
     for gap in range(1, MAX_ROW_GAP + 1):
-        rows = [_rows_above(lines, s, f, gap, subject) for s, f in zip(tops, floors, strict=True)]
+        rows = [
+            _rows_above(lines, s, f, gap, subject, stops)
+            for s, f in zip(tops, floors, strict=True)
+        ]
         n, seen = Counter(len(r) for r in rows[1:]).most_common(1)[0]
-        if n == 0:
+        have = sum(bool(r) for r in rows[1:])
+        if have == 0:
             continue
-        if seen < MIN_WITH_ANCHOR * (len(rows) - 1):
+        # a header with more blank lines right above it than between rows is whole already
+        whole = sum(
+            not r and _blank_run_before(lines, s) > gap
+            for r, s in zip(rows[1:], tops[1:], strict=True)
+        )
+        if have + whole < MIN_WITH_ANCHOR * later:
             return tops
+        if n == 0 or seen < MIN_WITH_ANCHOR * later:
+            n = max(len(r) for r in rows[1:])
         return [r[min(n, len(r)) - 1] if r else s for r, s in zip(rows, tops, strict=True)]
     return tops
 

@@ -23,6 +23,10 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _LEAD = re.compile(r"^(\s*)(?:>\s?)*(?:#{1,6}\s+|[*+-]\s+(?![*+-]?\s*$)|\d{1,3}\.\s+)?")
 _RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _DD_INDENT = "    "
+_BARE = " *+->#|_"
+PICTURE = "!["
+"""How the view prints a line holding nothing but pictures: `![` and their alt text (an avatar
+is furniture; a post opens with words)."""
 MAX_TERM_CHARS = 40
 _RESIDUE = ("](", "**", "__")
 _LEADS = ("#", ">", "*", "+", "-")
@@ -41,13 +45,17 @@ def has_residue(lines: list[str]) -> bool:
 
 def plain(line: str) -> str:
     """A line read through its markdown: link and image text without addresses, no bold marks,
-    no quote, heading or list marks in front. A line of nothing but an image without text keeps
-    its residue (it recurs as it is, under every post); a rule (`* * *`) is kept."""
+    no quote, heading or list marks in front. A line of nothing but pictures reads `![alt]`
+    (`PICTURE`), or keeps its residue when they have no alt text (it recurs as it is, under
+    every post); a rule (`* * *`) is kept."""
     first = line.lstrip()[:1]
     if not any(mark in line for mark in _RESIDUE) and first not in _LEADS and not first.isdigit():
         return line
     if _RULE.match(line):
         return line
+    if "![" in line and not _LINK.sub(lambda m: m[1], _IMAGE.sub("", line)).strip(_BARE):
+        alts = " ".join(m[1].strip() for m in _IMAGE.finditer(line) if m[1].strip())
+        return f"{PICTURE}{alts}]" if alts else line
     text = _IMAGE.sub(lambda m: m[1], line)
     for _ in range(2):  # a link around an image: `[![alt](src)](url)`
         if "](" not in text:
