@@ -618,7 +618,10 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
             if nxt < len(lines):
                 starts.append(nxt)
     tops = _extend_up(lines, [s for s, _ in spans], floors, subject)
-    tops = _reach_rows(lines, tops, floors, subject, frozenset(framed))
+    # a block may run on over a short post into the next header: rows stop at the anchor above
+    ats = [-1, *(part.at for part in headed)][: len(headed)]
+    low = [f if f < t else a + 1 for f, t, a in zip(floors, tops, ats, strict=True)]
+    tops = _reach_rows(lines, tops, low, subject, frozenset(framed))
     tops = [_below_pictures(lines, top, part.at) for top, part in zip(tops, headed, strict=True)]
     headers = [_header(lines, top, end, slots) for top, (_, end) in zip(tops, spans, strict=True)]
     starts = tops + starts
@@ -739,8 +742,7 @@ def _reach_rows(
     later = len(tops) - 1
     for gap in range(1, MAX_ROW_GAP + 1):
         rows = [
-            _rows_above(lines, s, f, gap, subject, stops)
-            for s, f in zip(tops, floors, strict=True)
+            _rows_above(lines, s, f, gap, subject, stops) for s, f in zip(tops, floors, strict=True)
         ]
         n, seen = Counter(len(r) for r in rows[1:]).most_common(1)[0]
         have = sum(bool(r) for r in rows[1:])
