@@ -565,7 +565,8 @@ def _parts(
     """
     lines_in = [i for i, _ in block.keyed]
     opens = [i for i, k in block.keyed if k in heads]
-    if not opens:
+    if not opens or (heads and anchor in heads and anchor not in block.key_set()):
+        # the block after the last post (a rule, "Reply With Quote") closes it, opens none
         return _Parts(lines_in, [], None, block.last)
     at = next((i for i, k in block.keyed if k == anchor and k in heads), opens[0])
     start = block.first
@@ -602,11 +603,16 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
             headed.append(part)
             start = part.start
             if not part.footer:
-                # a header as long as the bounded ones, blank lines inside it or not
-                # a header as long as the bounded ones, and no shorter than its own frame lines
-                # (but for the first, whose block may hold the page's title above it)
+                # a header as long as the bounded ones, blank lines inside it or not, and no
+                # shorter than its own frame lines
+                # (the page's title, which the first block may hold, is not one of them)
                 reach = _reach_up(lines, part.at, len(lines) if bounded else stop, lead, subject)
-                start = min(part.header[0], reach) if part.header and spans else reach
+                own = [
+                    k
+                    for k in part.header
+                    if spans or subject is None or _subject(lines[k]) != subject
+                ]
+                start = min(own[0], reach) if own else reach
             end = part.end + 1 if slot and _slot_shaped(lines, part.end + 1) else part.end
             spans.append((start, end))
             floors.append(max(floor, part.footer[-1] + 1 if part.footer else 0))
