@@ -138,7 +138,7 @@ def test_a_user_block_over_blank_separated_rows_opens_at_the_name() -> None:
     assert [p.author for p in thread.posts] == [name for name, _, _ in posts]
     # a month in any language and a weekday in front are both a date's shape
     assert mask("13 Август 2013") == mask("1 August 2013") == "D"
-    assert mask("by Jakob » Sun May 26, 2019 4:34 pm") == mask("by Jakob » Mon May 27, 2019 5 pm")
+    assert mask("by Al » Sun May 26, 2019 4:34 pm") == mask("by Al » Mon May 27, 2019 5:10 pm")
 
 
 def test_quote_closers_are_found_among_markers_not_by_scanning() -> None:
