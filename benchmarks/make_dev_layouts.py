@@ -219,6 +219,31 @@ def markdown(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, 
     page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
 
 
+def widget(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: list) -> None:
+    """A threaded comment widget (a newspaper's, a blog's): avatar alt text, name, a vote count
+    and an age on their own lines or one, replies indented, "Reply · Share" under each, one
+    blank line between comments; quotes are the words repeated, sometimes after "> "."""
+    start = page.here
+    indent = "    " * (n % 3 if v["threaded"] else 0)
+    age = f"{rng.randrange(2, 23)} hours ago" if n < 9 else f"{rng.randrange(1, 9)} days ago"
+    votes = f"{rng.randrange(0, 40)} points"
+    if v["one_line"]:
+        page.add(f"{indent}{post.author} · {votes} · {age}")
+    else:
+        page.add(f"{indent}Avatar", f"{indent}{post.author}", f"{indent}{age}")
+    quotes = []
+    for part in post.parts:
+        if part.quote is None:
+            page.add(*(indent + line if line else "" for line in part.lines))
+            continue
+        first = page.here
+        mark = "> " if v["inner"] else ""
+        page.add(*(f"{indent}{mark}{line}" if line else "" for line in part.lines))
+        quotes.append({"target": part.quote, "lines": [first, page.here - 1]})
+    page.add(f"{indent}Reply · Share", *[""] * max(1, v["gap"]))
+    page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
+
+
 STYLES: dict[str, Style] = {
     "phpbb": phpbb,
     "smf": smf,
@@ -227,6 +252,7 @@ STYLES: dict[str, Style] = {
     "comments": comments,
     "spread": spread,
     "markdown": markdown,
+    "widget": widget,
 }
 
 
@@ -241,6 +267,7 @@ def render(title: str, posts: list[SourcePost], style: Style, rng: random.Random
         "inner": rng.choice([0, 1]),
         "profile_first": rng.random() < 0.5,
         "one_line": rng.random() < 0.5,
+        "threaded": rng.random() < 0.5,
     }
     page = Page()
     page.add("Forum index", "", title, "")
