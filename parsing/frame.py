@@ -13,6 +13,11 @@ ends and the next begins, split at its widest run of blank lines. Short lines th
 a block (the author's name, a location) belong to the frame too, and the author's name is read
 from them.
 
+A header reaches up over the short rows of a user block a tool parts with blank lines (a
+name, a title, the name again under an avatar) where most headers have such rows and a wider
+run of blank lines parts them from the post before. Pages flattened to markdown are read
+through their residue (`parsing/residue.py`) before any of this.
+
 Pages without such a frame (the seed: names and markers dropped) get no frame, and the text
 reader splits them by the words alone. The blank-line run that separates framed posts is
 learned too (`Frame.gap`), for the parts of a page the frame does not cover.
@@ -440,11 +445,11 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     # one in some blocks only (an author's name) says nothing
     later = Counter(k for block in blocks[1:] for k in block.key_set())
     closing = {k for k, n in later.items() if n >= MIN_WITH_ANCHOR * (len(blocks) - 1)} - above
-    subject = _title(lines)  # "Re: title" over later posts is theirs, as the title is the first's
+    # "Re: title" over later posts is theirs, as the title is the first's
     closing -= {
         k
         for i, k in framed.items()
-        if lines[i].strip()[:3].lower() == "re:" and _subject(lines[i]) == subject
+        if lines[i].strip()[:3].lower() == "re:" and _subject(lines[i]) == title
     }
     closing -= heads
     parts = [_parts(lines, block, heads, feet | closing, anchor, above) for block in blocks]
@@ -561,7 +566,8 @@ def _parts(
     above the cut and the fewest closing lines under it, then after the widest run of blank
     lines, then as high as can be (the header takes the lines no key places). Lines above the
     cut close the post before ("X is offline", a signature, a line of one space, "Logged");
-    lines under it (a name, a title) open the next.
+    lines under it (a name, a title) open the next. `above` are the keys the first header
+    prints above its anchor: only they open a post above a later anchor.
     """
     lines_in = [i for i, _ in block.keyed]
     opens = [i for i, k in block.keyed if k in heads]
@@ -604,8 +610,8 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
             start = part.start
             if not part.footer:
                 # a header as long as the bounded ones, blank lines inside it or not, and no
-                # shorter than its own frame lines
-                # (the page's title, which the first block may hold, is not one of them)
+                # shorter than its own frame lines (of which the page's title, in the first
+                # block, is not one)
                 reach = _reach_up(lines, part.at, len(lines) if bounded else stop, lead, subject)
                 own = [
                     k
