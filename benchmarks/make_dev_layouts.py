@@ -7,6 +7,8 @@ Reads every `*.xf_marked.txt` (posts, authors, quotes and quote targets from its
 its "X said:" / "Click to expand..." markers) and writes `NAME.STYLE.txt` with
 `NAME.STYLE.expected.toml` for each style below, in the truth format of the flat set. The styles
 are written from how phpBB, SMF, Invision, UBB, Disqus and Hacker News-like pages print a post,
+a user block spread over blank-separated rows (`spread`) and a page flattened to markdown
+(`markdown`, html2text-like),
 with the details a crawl varies drawn at random per thread (blank lines between the parts, the
 user block above or under the words, the date on the name's line or its own). The output holds
 other people's words: write it outside the repository (e.g. /work/data/...).
@@ -173,22 +175,99 @@ def comments(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, 
     page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
 
 
+def spread(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: list) -> None:
+    """A user block whose rows a crawl parts with blank lines (XenForo 2 as html2text or
+    inscriptis print it): name, custom title (some users), the name again under the avatar,
+    counters; a reactions line under some posts."""
+    when = _stamp(n, rng)
+    start = page.here
+    title = v["ranks"].get(post.author)
+    rows = [post.author, *([title] if title else []), post.author]
+    for row in rows:
+        page.add(row, "")
+    page.add(f"Messages {rng.randrange(5, 3000):,}", f"Reaction score {rng.randrange(0, 900)}")
+    page.add("", f"{when:%b %d, %Y}", f"#{n + 1}", *[""] * v["inner"])
+    quotes = _body(page, post, lambda q: [f"{q.author} said:", ""])
+    if rng.random() < 0.3:
+        page.add("", f"Reactions: {rng.choice(v['names'])}")
+    page.add(*[""] * (v["gap"] + 2))
+    page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
+
+
+def markdown(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: list) -> None:
+    """A page flattened to markdown (html2text): links with their addresses, a numbered list
+    item holding the date and post number, quotes as `>` lines, a rule between posts."""
+    when = _stamp(n, rng)
+    uid = 100 + sum(map(ord, post.author)) % 900
+    start = page.here
+    link = f"showthread.php?p={5000 + n}#post{5000 + n}"
+    page.add(f"  {n + 1}. {when:%m-%d-%Y, %I:%M %p} [#{n + 1}]({link})", "")
+    page.add(f'[**{post.author}**](member.php/{uid}-{post.author} "{post.author} is offline")')
+    page.add(f"     * [ View Profile ](member.php/{uid})", "")
+    page.add("Join Date", f"    {when:%b %Y}", "Posts", f"    {rng.randrange(5, 3000):,}", "")
+    quotes = []
+    for part in post.parts:
+        if part.quote is None:
+            page.add(*part.lines)
+            continue
+        page.add(f"> Quote: Originally Posted by **{part.author}** [View Post](showthread.php)")
+        first = page.here
+        page.add(*(f"> {line}" if line else ">" for line in part.lines))
+        quotes.append({"target": part.quote, "lines": [first, page.here - 1]})
+        page.add("")
+    page.add("", f"[Reply With Quote](newreply.php?do=newreply&p={5000 + n})", "", "* * *", "")
+    page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
+
+
+def widget(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: list) -> None:
+    """A threaded comment widget (a newspaper's, a blog's): avatar alt text, name, a vote count
+    and an age on their own lines or one, replies indented, "Reply · Share" under each, one
+    blank line between comments; quotes are the words repeated, sometimes after "> "."""
+    start = page.here
+    indent = "    " * (n % 3 if v["threaded"] else 0)
+    age = f"{rng.randrange(2, 23)} hours ago" if n < 9 else f"{rng.randrange(1, 9)} days ago"
+    votes = f"{rng.randrange(0, 40)} points"
+    if v["one_line"]:
+        page.add(f"{indent}{post.author} · {votes} · {age}")
+    else:
+        page.add(f"{indent}Avatar", f"{indent}{post.author}", f"{indent}{age}")
+    quotes = []
+    for part in post.parts:
+        if part.quote is None:
+            page.add(*(indent + line if line else "" for line in part.lines))
+            continue
+        first = page.here
+        mark = "> " if v["inner"] else ""
+        page.add(*(f"{indent}{mark}{line}" if line else "" for line in part.lines))
+        quotes.append({"target": part.quote, "lines": [first, page.here - 1]})
+    page.add(f"{indent}Reply · Share", *[""] * max(1, v["gap"]))
+    page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
+
+
 STYLES: dict[str, Style] = {
     "phpbb": phpbb,
     "smf": smf,
     "invision": invision,
     "ubb": ubb,
     "comments": comments,
+    "spread": spread,
+    "markdown": markdown,
+    "widget": widget,
 }
 
 
 def render(title: str, posts: list[SourcePost], style: Style, rng: random.Random) -> Page:
+    names = sorted({post.author for post in posts})
+    ranks = ["Well-known member", "New member", "Moderator", "Active member"]
     v = {
         "title": title,
+        "names": names,
+        "ranks": {name: rng.choice(ranks) for name in names if rng.random() < 0.6},
         "gap": rng.choice([0, 1, 1, 2]),
         "inner": rng.choice([0, 1]),
         "profile_first": rng.random() < 0.5,
         "one_line": rng.random() < 0.5,
+        "threaded": rng.random() < 0.5,
     }
     page = Page()
     page.add("Forum index", "", title, "")

@@ -13,6 +13,11 @@ ends and the next begins, split at its widest run of blank lines. Short lines th
 a block (the author's name, a location) belong to the frame too, and the author's name is read
 from them.
 
+A header reaches up over the short rows of a user block a tool parts with blank lines (a
+name, a title, the name again under an avatar) where most headers have such rows and a wider
+run of blank lines parts them from the post before. Pages flattened to markdown are read
+through their residue (`parsing/residue.py`) before any of this.
+
 Pages without such a frame (the seed: names and markers dropped) get no frame, and the text
 reader splits them by the words alone. The blank-line run that separates framed posts is
 learned too (`Frame.gap`), for the parts of a page the frame does not cover.
@@ -29,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from parsing.headers import PostHeader, is_rank, parse_date
+from parsing.residue import PICTURE
 
 MAX_FRAME_CHARS = 80
 MAX_SUBJECT_CHARS = 300
@@ -63,6 +69,10 @@ lines are glued together or one blank line apart (a name, a blank line, a title)
 MAX_TITLE_LINES = 2
 """Lines of words above the first frame block that are still the page's title, not a post."""
 
+MAX_ROWS = 6
+MAX_ROW_GAP = 2
+"""A user block may stand above its anchor in up to six short rows, a blank line or two apart."""
+
 MIN_WITH_ANCHOR = 0.75
 """A frame key stands beside the anchor in at least this share of its blocks."""
 
@@ -72,12 +82,16 @@ _AGE = re.compile(
     r"\s+ago\b|\b(?:yesterday|today|just now)\b"
 )
 _MASKS = [
+    # the weekday before a date is part of it ("Sun May 26, 2019": every post's day differs)
+    (re.compile(rf"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?={_MONTH}|\d)"), ""),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?z?"), "D T"),
     (_AGE, "R"),
     (re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"), "D"),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"), "D"),
+    # a month in any language: a word between a day and a year ("13 Август 2013", "3. März 2019")
+    (re.compile(r"\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"), "D"),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![a-z])"), "D"),
     (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"), "T"),
@@ -193,7 +207,7 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
     all_keys: dict[int, tuple[str, ...]] = {}
     counts: Counter[str] = Counter()
     for i, line in enumerate(lines):
-        if i in skip or len(line) > MAX_FRAME_CHARS + 40:
+        if i in skip or (len(line) > MAX_FRAME_CHARS + 40 and len(line.strip()) > MAX_FRAME_CHARS):
             continue
         keys = line_keys(line)
         if keys:
@@ -377,6 +391,12 @@ def _best_cut(
         if best is None or (-cost, run, -k) > (-best[0], best[1], -best[2]):
             best = (cost, run, k)
         run = 0
+    # the block's own first line (a name that recurs, as the author posts again) opens the
+    # post when a wider run of blank lines stands above it than at any cut inside
+    cost = sum(key in feet for _, key in block.keyed)
+    wide = _blank_run_before(lines, block.first)
+    if best is not None and cost <= best[0] and wide > best[1]:
+        return block.first
     return best[2] if best else None
 
 
@@ -399,8 +419,11 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     whole = {
         i: k
         for i, k in keyed.items()
-        if not k.startswith(("<first>", "<last>")) or counts[k] >= MIN_KEY_SHARE * top
+        if (not k.startswith(("<first>", "<last>")) or counts[k] >= MIN_KEY_SHARE * top)
+        and k[-1] not in _SENTENCE_END  # a question quoted under it is someone's words
     }
+    title = _title(lines)
+    whole |= {i: k for i, k in keyed.items() if title and _subject(lines[i]) == title}
     whole |= subjects
     blocks = _template_blocks(
         _blocks(lines, framed, lambda key, seen: key == anchor and key in seen, whole), anchor
@@ -414,7 +437,22 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
         return None
     # a last block without the anchor is the last post's footer: its keys close posts
     feet = blocks[-1].key_set() - heads if anchor not in blocks[-1].key_set() else set()
-    parts = [_parts(lines, block, heads, feet, anchor) for block in blocks]
+    # a key the first header prints only under its anchor (a rule under the user's name) stands
+    # above a later anchor as the end of the post before
+    at = next((i for i, k in blocks[0].keyed if k == anchor), blocks[0].first)
+    above = {k for i, k in blocks[0].keyed if i < at} & heads if heads else heads
+    # a key in nearly every later block but not over the first post closes posts ("Top");
+    # one in some blocks only (an author's name) says nothing
+    later = Counter(k for block in blocks[1:] for k in block.key_set())
+    closing = {k for k, n in later.items() if n >= MIN_WITH_ANCHOR * (len(blocks) - 1)} - above
+    # "Re: title" over later posts is theirs, as the title is the first's
+    closing -= {
+        k
+        for i, k in framed.items()
+        if lines[i].strip()[:3].lower() == "re:" and _subject(lines[i]) == title
+    }
+    closing -= heads
+    parts = [_parts(lines, block, heads, feet | closing, anchor, above) for block in blocks]
     return _build(lines, parts, framed, complete=bool(heads))
 
 
@@ -512,7 +550,14 @@ class _Parts:
     """The header's anchor line."""
 
 
-def _parts(lines: list[str], block: _Block, heads: set[str], feet: set[str], anchor: str) -> _Parts:
+def _parts(
+    lines: list[str],
+    block: _Block,
+    heads: set[str],
+    feet: set[str],
+    anchor: str,
+    above: set[str] | None = None,
+) -> _Parts:
     """Cut a block into the footer of one post and the header of the next.
 
     Keys of the first block (above the first post's words) open posts, keys of the last block
@@ -521,16 +566,19 @@ def _parts(lines: list[str], block: _Block, heads: set[str], feet: set[str], anc
     above the cut and the fewest closing lines under it, then after the widest run of blank
     lines, then as high as can be (the header takes the lines no key places). Lines above the
     cut close the post before ("X is offline", a signature, a line of one space, "Logged");
-    lines under it (a name, a title) open the next.
+    lines under it (a name, a title) open the next. `above` are the keys the first header
+    prints above its anchor: only they open a post above a later anchor.
     """
     lines_in = [i for i, _ in block.keyed]
     opens = [i for i, k in block.keyed if k in heads]
-    if not opens:
+    if not opens or (heads and anchor in heads and anchor not in block.key_set()):
+        # the block after the last post (a rule, "Reply With Quote") closes it, opens none
         return _Parts(lines_in, [], None, block.last)
     at = next((i for i, k in block.keyed if k == anchor and k in heads), opens[0])
     start = block.first
-    if any(k not in heads for i, k in block.keyed if i < at):
-        start = _best_cut(lines, block, heads, feet, at) or start
+    above = heads if above is None or anchor not in heads else above
+    if any(k not in above for i, k in block.keyed if i < at):
+        start = _best_cut(lines, block, above, feet | (heads - above), at) or start
     return _Parts(
         [i for i in lines_in if i < start],
         [i for i in lines_in if i >= start],
@@ -553,14 +601,24 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
     spans: list[tuple[int, int]] = []
     floors: list[int] = []
     floor = 0
+    headed: list[_Parts] = []
     for part in parts:
         if part.footer:
             footers.append((part.footer[0], part.footer[-1]))
         if part.start is not None:
+            headed.append(part)
             start = part.start
             if not part.footer:
-                # a header as long as the bounded ones, blank lines inside it or not
-                start = _reach_up(lines, part.at, len(lines) if bounded else stop, lead, subject)
+                # a header as long as the bounded ones, blank lines inside it or not, and no
+                # shorter than its own frame lines (of which the page's title, in the first
+                # block, is not one)
+                reach = _reach_up(lines, part.at, len(lines) if bounded else stop, lead, subject)
+                own = [
+                    k
+                    for k in part.header
+                    if spans or subject is None or _subject(lines[k]) != subject
+                ]
+                start = min(own[0], reach) if own else reach
             end = part.end + 1 if slot and _slot_shaped(lines, part.end + 1) else part.end
             spans.append((start, end))
             floors.append(max(floor, part.footer[-1] + 1 if part.footer else 0))
@@ -572,6 +630,11 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
             if nxt < len(lines):
                 starts.append(nxt)
     tops = _extend_up(lines, [s for s, _ in spans], floors, subject)
+    # a block may run on over a short post into the next header: rows stop at the anchor above
+    ats = [-1, *(part.at for part in headed)][: len(headed)]
+    low = [f if f < t else a + 1 for f, t, a in zip(floors, tops, ats, strict=True)]
+    tops = _reach_rows(lines, tops, low, subject, frozenset(framed))
+    tops = [_below_pictures(lines, top, part.at) for top, part in zip(tops, headed, strict=True)]
     headers = [_header(lines, top, end, slots) for top, (_, end) in zip(tops, spans, strict=True)]
     starts = tops + starts
     gaps = Counter(_blank_run_before(lines, s) for s in starts if s > 0)
@@ -584,6 +647,15 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
         gap=gap,
         keys=frozenset(framed.values()),
     )
+
+
+def _below_pictures(lines: list[str], top: int, at: int) -> int:
+    """A header's first line, past pictures (an avatar, read through markdown as `![alt]`) and
+    blank lines above its first words: a post opens with words."""
+    k = top
+    while k < at and (not lines[k].strip() or lines[k].lstrip().startswith(PICTURE)):
+        k += 1
+    return k if k < at and k != top else top
 
 
 def _line_up(lines: list[str], start: int, floor: int, subject: str | None) -> int | None:
@@ -613,6 +685,91 @@ def _extend_up(
         if len(tops) < MIN_BLOCKS or found < MIN_WITH_ANCHOR * len(tops):
             break
         tops = [s if k is None else k for s, k in zip(tops, above, strict=True)]
+    return tops
+
+
+def _row_shaped(lines: list[str], k: int, subject: str | None) -> bool:
+    """A line that can be one row of a user block: short, not a sentence (a custom title of a
+    few words may end with a full stop), not a quote header."""
+    text = lines[k].strip()
+    return (
+        _is_filler(text)
+        and (
+            text[-1] not in _SENTENCE_END or (text[-1] == "." and text.count(" ") < MAX_SLOT_WORDS)
+        )
+        and (subject is None or _subject(text) != subject)
+    )
+
+
+def _rows_above(
+    lines: list[str],
+    start: int,
+    floor: int,
+    gap: int,
+    subject: str | None,
+    stops: frozenset[int] = frozenset(),
+) -> list[int]:
+    """The short rows right above `start`, highest last, crossing runs of at most `gap` blank
+    lines, down to `floor` or a frame line (`stops`: the post before ends there), up to
+    `MAX_ROWS` of them; none unless a wider run of blank lines (or the floor, or a frame line)
+    parts them from what stands above."""
+    rows: list[int] = []
+    k, run = start - 1, 0
+    while k > floor and len(rows) < MAX_ROWS:
+        if k in stops:
+            return rows
+        if not lines[k].strip():
+            run += 1
+            if run > gap:
+                break
+        elif _row_shaped(lines, k, subject):
+            rows.append(k)
+            run = 0
+        else:
+            return []  # words glued to the rows: they may be the end of the post before
+        k -= 1
+    if rows and not any(lines[j].strip() for j in range(floor, rows[-1])):
+        rows.pop()  # nothing of the post before above it: the page's top, not a row
+    return rows
+
+
+def _reach_rows(
+    lines: list[str],
+    tops: list[int],
+    floors: list[int],
+    subject: str | None,
+    stops: frozenset[int] = frozenset(),
+) -> list[int]:
+    """Headers reached up over a user block whose rows a tool parts with blank lines (a name,
+    a title, the name again under an avatar), where no key places them.
+
+    Rows are read crossing the fewest blank lines between rows that finds any, and count as
+    the header's when at least 3 in 4 headers after the first have rows: then each header
+    takes as many as most headers have, or, where counts vary (a custom title only some users
+    have), its own. A post ends on a short line only now and then, and the blank lines that
+    part posts are more than those that part a header's rows (`_rows_above`).
+    """
+    if len(tops) <= MIN_BLOCKS:
+        return tops
+    later = len(tops) - 1
+    for gap in range(1, MAX_ROW_GAP + 1):
+        rows = [
+            _rows_above(lines, s, f, gap, subject, stops) for s, f in zip(tops, floors, strict=True)
+        ]
+        n, seen = Counter(len(r) for r in rows[1:]).most_common(1)[0]
+        have = sum(bool(r) for r in rows[1:])
+        if have == 0:
+            continue
+        # a header with more blank lines right above it than between rows is whole already
+        whole = sum(
+            not r and _blank_run_before(lines, s) > gap
+            for r, s in zip(rows[1:], tops[1:], strict=True)
+        )
+        if have + whole < MIN_WITH_ANCHOR * later:
+            return tops
+        if n == 0 or seen < MIN_WITH_ANCHOR * later:
+            n = max(len(r) for r in rows[1:])
+        return [r[min(n, len(r)) - 1] if r else s for r, s in zip(rows, tops, strict=True)]
     return tops
 
 

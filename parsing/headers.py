@@ -8,6 +8,7 @@ and a post number "#N" or a counter label ("Reaction score"). A quote is announc
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -237,37 +238,64 @@ def _who(name: str | None) -> str | None:
     return name or None
 
 
-def _closing_line(lines: list[str], opener: int, limit: int) -> int | None:
-    """The "Click to expand..." that closes the quote opened at `opener`.
+def _said(text: str) -> re.Match[str] | None:
+    """An "X said:" quote opener (text stripped)."""
+    return _SAID.match(text) if text.endswith(":") and len(text) <= 80 else None
+
+
+def _quote_events(lines: list[str], lo: int, hi: int) -> list[tuple[int, bool]]:
+    """Lines lo..hi-1 that open ("X said:", True) or close ("Click to expand...", False) a
+    quote, in order: read once, so that finding each quote's closer costs only the markers
+    between them, not a scan of the lines after every opener."""
+    events: list[tuple[int, bool]] = []
+    for k in range(lo, hi):
+        text = lines[k].strip()
+        if not text:
+            continue
+        if text[0] in "cC" and _EXPAND.match(text):
+            events.append((k, False))
+        elif text[-1] == ":" and _said(text):
+            events.append((k, True))
+    return events
+
+
+def _closing_line(
+    events: list[tuple[int, bool]], positions: list[int], opener: int, limit: int
+) -> int | None:
+    """The "Click to expand..." that closes the quote opened at `opener`, at most `limit`
+    lines on (`events` from `_quote_events`, `positions` their line numbers).
 
     Quotes nest ("A said:" inside "B said:"), each with its own closing line, so openers and
     closers are counted and the one that brings the count back to zero closes this quote.
     """
     depth = 0
-    for k in range(opener + 1, min(len(lines), opener + limit)):
-        text = lines[k].strip()
-        if _EXPAND.match(text):
-            if depth == 0:
-                return k
-            depth -= 1
-        elif text.endswith(":") and len(text) <= 80 and _SAID.match(text):
+    for n in range(bisect.bisect_right(positions, opener), len(events)):
+        k, opens = events[n]
+        if k >= opener + limit:
+            return None
+        if opens:
             depth += 1
+        elif depth == 0:
+            return k
+        else:
+            depth -= 1
     return None
 
 
 def inner_quotes(lines: list[str], first: int, last: int) -> list[tuple[int, int, str | None]]:
     """Quotes nested in the quoted lines first..last: (opener, closer, author) of each."""
+    events = _quote_events(lines, first, last + 1)
+    positions = [k for k, _ in events]
     found: list[tuple[int, int, str | None]] = []
-    k = first
-    while k <= last:
-        text = lines[k].strip()
-        said = _SAID.match(text) if text.endswith(":") and len(text) <= 80 else None
-        close = _closing_line(lines, k, last - k + 2) if said else None
+    floor = first
+    for k, opens in events:
+        if not opens or k < floor:
+            continue
+        said = _said(lines[k].strip())
+        close = _closing_line(events, positions, k, last - k + 2) if said else None
         if said and close is not None and close <= last:
             found.append((k, close, _who(said["who"])))
-            k = close + 1
-        else:
-            k += 1
+            floor = close + 1
     return found
 
 
@@ -281,6 +309,8 @@ def find_quote_frames(
     opens a quote too.
     """
     frames: list[QuoteFrame] = []
+    events: list[tuple[int, bool]] | None = None
+    positions: list[int] = []
     i = 0
     while i < len(lines):
         text = lines[i].strip()
@@ -293,7 +323,10 @@ def find_quote_frames(
             continue
         said = _SAID.match(text)
         if said and len(text) <= 80:
-            close = _closing_line(lines, i, limit)
+            if events is None:  # read once, on the first "X said:"
+                events = _quote_events(lines, 0, len(lines))
+                positions = [k for k, _ in events]
+            close = _closing_line(events, positions, i, limit)
             if close is not None:
                 frames.append(QuoteFrame(i, i + 1, close - 1, close, _who(said["who"]), False))
                 i = close + 1

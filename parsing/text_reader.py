@@ -23,6 +23,7 @@ from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
 from parsing.normalize import normalize, normalize_lines, words
+from parsing.residue import plain_lines
 from parsing.segment import Kind, Layout, PostSpan, QuoteLine, segment, sign_off
 
 MIN_MARKED_HEADERS = 2
@@ -67,22 +68,23 @@ def _parse(text: str, source: Source) -> Thread:
     attachment_lines = {
         k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)
     }
-    page = find_frame(lines, attachment_lines)
-    headers = page.headers if page and page.complete else find_post_headers(lines)
+    view = plain_lines(lines)  # markdown residue read through; the same lines without any
+    page = find_frame(view, attachment_lines)
+    headers = page.headers if page and page.complete else find_post_headers(view)
     header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
     footer_lines = {k for a, b in page.footers for k in range(a, b + 1)} if page else set()
     # A "Quote" the page prints under every post is a button, not a quote's label.
     authors = frozenset(h.author.casefold() for h in headers if h.author) if page else frozenset()
     frames = [
         f
-        for f in find_quote_frames(lines, authors=authors)
+        for f in find_quote_frames(view, authors=authors)
         if f.start not in footer_lines and f.start not in header_lines
     ]
     frame_lines = {k for f in frames for k in (f.start, f.end)}
     # Chrome is at most MAX_CHROME_CHARS long once stripped: longer lines skip the pattern.
     chrome = footer_lines | {
         i
-        for i, line in enumerate(lines)
+        for i, line in enumerate(view)
         if (len(line) <= MAX_CHROME_CHARS or line[0].isspace() or line[-1].isspace())
         and i not in header_lines
         and i not in frame_lines
@@ -96,9 +98,7 @@ def _parse(text: str, source: Source) -> Thread:
         chrome.update(top)
         title_at = top[-1] if top else None
     else:
-        title_at = find_title(
-            lines[: headers[0].start] if headers else lines, chrome | header_lines
-        )
+        title_at = find_title(view[: headers[0].start] if headers else view, chrome | header_lines)
 
     skip = set(chrome)
     if title_at is not None:
@@ -116,7 +116,7 @@ def _parse(text: str, source: Source) -> Thread:
         separator=page.gap if page and not page.complete else None,
     )
     drafts = _draft_posts(lines, layout)
-    title = lines[title_at].strip() if title_at is not None else None
+    title = view[title_at].strip() if title_at is not None else None
     # The index, the matching form and the lines are as big as the text; posts need none.
     del layout, norms, lines, raw
     posts = _finish_posts(drafts, attachments)
