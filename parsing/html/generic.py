@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -86,7 +87,53 @@ def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
     family = best_family(root, measure)
     if family is None:
         return []
-    return read_family(family.members, measure)
+    members = family.members
+    replies = nested_members(family, measure)
+    if replies:
+        unnest(members, replies, measure)
+        measure = Measure(root)
+        members = _outermost(members_of(family.key, measure), measure)
+    return read_family(members, measure)
+
+
+MIN_NESTED = 2
+"""Members of the chosen family found inside other members before the page is read as a
+comment tree (one alone may be a post embedded in a post)."""
+
+
+def nested_members(family: Family, measure: Measure) -> list[LexborNode]:
+    """Elements with the family's signature inside its members, outside quotes: replies of a
+    comment tree, where each answer sits inside the post it answers."""
+    out = []
+    for member in family.members:
+        end = measure.subtree_end(member)
+        start = measure.position(member)
+        for node in members_of(family.key, measure, start + 1, end + 1):
+            if not _in_quote(node, member):
+                out.append(node)
+    return out if len(out) >= MIN_NESTED else []
+
+
+def members_of(
+    key: Key, measure: Measure, start: int = 0, end: int | None = None
+) -> list[LexborNode]:
+    """Elements (in page order, between two positions) that repeat under signature `key`."""
+    out = []
+    for node in measure.elements[start:end]:
+        attrs = node.attributes
+        if attrs and key in _keys(node.tag or "", attrs):
+            out.append(node)
+    return out
+
+
+def unnest(members: list[LexborNode], replies: list[LexborNode], measure: Measure) -> None:
+    """Move each reply out of the post it answers to just after that thread's top post, page
+    order kept, so every post holds only its own words (the reply structure is not a quote)."""
+    starts = [measure.position(m) for m in members]
+    for node in reversed(replies):  # innermost last in page order: moved out first
+        member = members[bisect_right(starts, measure.position(node)) - 1]
+        member.insert_after(node)
+        node.decompose()
 
 
 # Families ------------------------------------------------------------------------------------
@@ -396,8 +443,12 @@ def _plain_block(node: LexborNode) -> bool:
     return node.tag == "div" and ("quote" in cls or not (cls or attrs.get("id")))
 
 
-def choose_body_slot(sample: list[LexborNode], measure: Measure) -> Slot | None:
-    """The slot most members have once, holding most of their text as written content."""
+def choose_body_slot(
+    sample: list[LexborNode], measure: Measure, within: Slot | None = None
+) -> Slot | None:
+    """The slot most members have once, holding most of their text as written content.
+    `within`: only slots under that one whose elements hold no name candidate (a body that
+    took in the post's by-line is narrowed to the words below it)."""
     scores: Counter[Slot] = Counter()
     for member in sample:
         size = measure.text_len(member) or 1
@@ -408,6 +459,12 @@ def choose_body_slot(sample: list[LexborNode], measure: Measure) -> Slot | None:
             nodes[slot] = node
         for slot, node in nodes.items():
             if seen[slot] != 1 or node.tag in _CHROME_TAGS:
+                continue
+            if within is not None and (
+                slot[: len(within)] != within
+                or len(slot) == len(within)
+                or any(not _in_quote(n, node) for n in name_candidates(node))
+            ):
                 continue
             n = measure.text_len(node)
             if n < 0.1 * size:
@@ -574,6 +631,12 @@ def read_family(members: list[LexborNode], measure: Measure) -> list[RawPost]:
     body_slot = choose_body_slot(sample, measure)
     sample_bodies = [at_slot(m, body_slot) if body_slot else None for m in sample]
     name_slot = choose_name_slot(sample, sample_bodies)
+    if name_slot is None and body_slot:
+        narrower = choose_body_slot(sample, measure, within=body_slot)
+        if narrower is not None:
+            body_slot = narrower
+            sample_bodies = [at_slot(m, body_slot) for m in sample]
+            name_slot = choose_name_slot(sample, sample_bodies)
     by_line = False
     if name_slot is None or _presence(sample, name_slot) < 0.5:
         lines = sum(1 for m, b in zip(sample, sample_bodies, strict=True) if _by_line(m, b))
