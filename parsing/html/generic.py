@@ -150,7 +150,7 @@ def _keys(tag: str, attrs: dict[str, str | None]) -> list[Key]:
     if m and (m[1] or len(m[2]) >= 2):
         out.append(("id", tag, m[1]))
     cls = attrs.get("class") or ""
-    tokens = tuple(sorted(t for t in cls.split() if not _DIGITS.search(t)))
+    tokens = tuple(sorted(t for t in cls.split() if _kind_token(t)))
     if tokens:
         out.append(("class", tag, *tokens))
     for name, value in attrs.items():
@@ -397,7 +397,17 @@ def _step(node: LexborNode) -> tuple[str, str]:
 @lru_cache(maxsize=4096)
 def _class_step(cls: str) -> str:
     """A class attribute as a slot step: its tokens without numbers, sorted."""
-    return " ".join(sorted(t for t in cls.split() if not _DIGITS.search(t)))
+    return " ".join(sorted(t for t in cls.split() if _kind_token(t)))
+
+
+def _kind_token(token: str) -> bool:
+    """A class token that says what an element is, not its state: tokens with numbers
+    (`post-123`) and modifiers of a block already named (`item--minor`, `item--highlighted`)
+    vary between posts of one kind."""
+    if _DIGITS.search(token):
+        return False
+    block, mod, _rest = token.partition("--")
+    return not (mod and block)
 
 
 def walk(member: LexborNode) -> Iterator[tuple[Slot, LexborNode]]:
