@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -71,6 +71,8 @@ class Family:
 
     key: tuple[str, ...]
     members: list[LexborNode]
+    inner: list[LexborNode] = field(default_factory=list)
+    """Elements with the signature inside members (replies, in a comment tree)."""
     coverage: float = 0.0
     authors: float = 0.0
     ids: float = 0.0
@@ -104,22 +106,21 @@ comment tree (one alone may be a post embedded in a post)."""
 def nested_members(family: Family, measure: Measure) -> list[LexborNode]:
     """Elements with the family's signature inside its members, outside quotes: replies of a
     comment tree, where each answer sits inside the post it answers."""
+    if len(family.inner) < MIN_NESTED:
+        return []
+    starts = [measure.position(m) for m in family.members]
     out = []
-    for member in family.members:
-        end = measure.subtree_end(member)
-        start = measure.position(member)
-        for node in members_of(family.key, measure, start + 1, end + 1):
-            if not _in_quote(node, member):
-                out.append(node)
+    for node in family.inner:
+        member = family.members[bisect_right(starts, measure.position(node)) - 1]
+        if not _in_quote(node, member):
+            out.append(node)
     return out if len(out) >= MIN_NESTED else []
 
 
-def members_of(
-    key: Key, measure: Measure, start: int = 0, end: int | None = None
-) -> list[LexborNode]:
-    """Elements (in page order, between two positions) that repeat under signature `key`."""
+def members_of(key: Key, measure: Measure) -> list[LexborNode]:
+    """Elements (in page order) that repeat under signature `key`."""
     out = []
-    for node in measure.elements[start:end]:
+    for node in measure.elements:
         attrs = node.attributes
         if attrs and key in _keys(node.tag or "", attrs):
             out.append(node)
@@ -187,7 +188,8 @@ def families(measure: Measure) -> list[Family]:
             continue
         members = _outermost(nodes, measure)
         if len(members) >= MIN_MEMBERS:
-            out.append(Family(key, members))
+            kept = {n.mem_id for n in members}
+            out.append(Family(key, members, [n for n in nodes if n.mem_id not in kept]))
     return out
 
 
