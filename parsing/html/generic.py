@@ -46,7 +46,12 @@ _NUM_ID = re.compile(r"(?:^|\D)(\d{2,})$")
 _PROFILE_HREF = re.compile(
     r"user|member|profil|author|/u/|[?&]u=|[?&]uid=|/people/|/~|/@", re.IGNORECASE
 )
-_NAME_CLASS = re.compile(r"author|user|poster|name|nick|member", re.IGNORECASE)
+_NAME_CLASS = re.compile(
+    r"(?:author|user|poster|name|nick|member)(?:$|[-_\s])",
+    re.IGNORECASE,
+)
+"""A class word that ends in a name word ("username", "post-author", "hnuser", "user__nick"),
+not one that only starts with it ("usertext-body" is a post's text)."""
 _NOT_NAME_CLASS = re.compile(r"title|avatar|info|stat|detail|rank|group|pane|block", re.IGNORECASE)
 _DATE_CLASS = re.compile(r"date|time|posted|publish|created", re.IGNORECASE)
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option"})
@@ -324,8 +329,9 @@ def _attr_author(node: LexborNode) -> str | None:
 # Ids -----------------------------------------------------------------------------------------
 
 
-def own_post_id(node: LexborNode) -> str | None:
-    """A post's number from its own markup: id="post_123", data-pid="123", <a name="p123">."""
+def own_post_id(node: LexborNode, token_ids: bool = False) -> str | None:
+    """A post's number from its own markup: id="post_123", data-pid="123", <a name="p123">.
+    `token_ids`: the page's anchors are ids in letters and digits ("dxr2q90"), taken whole."""
     m = _ID.match(node.attributes.get("id") or "")
     if m and (m[1] or len(m[2]) >= 2):
         return m[2]
@@ -338,17 +344,59 @@ def own_post_id(node: LexborNode) -> str | None:
         hit = _NUM_ID.search(value)
         if hit:
             return hit[1]
+    value = anchor_before(node)
+    if value is None:
+        return None
+    if token_ids and _TOKEN.match(value):
+        return value
+    m = _ID.match(value)
+    return m[2] if m and len(m[2]) >= 2 else None
+
+
+def anchor_before(node: LexborNode) -> str | None:
+    """The name of the `<a name>` just before a post (its permalink target), if any."""
     prev = node.prev
     hops = 0
     while prev is not None and hops < 4:
-        if prev.tag == "a":
-            m = _ID.match(prev.attributes.get("name") or prev.attributes.get("id") or "")
-            if m and len(m[2]) >= 2:
-                return m[2]
+        anchor = prev if prev.tag == "a" else _only_anchor(prev)
+        if anchor is not None:
+            value = anchor.attributes.get("name") or anchor.attributes.get("id") or ""
+            if value:
+                return value
         if prev.tag and not prev.tag.startswith("-"):
             hops += 1
         prev = prev.prev
     return None
+
+
+def token_anchors(sample: list[LexborNode]) -> bool:
+    """Whether the members' anchors are ids in letters and digits: some can only be read whole
+    ("dxr0evr"), so a digit run at the end of another ("dxrab640") is not its number."""
+    for member in sample:
+        value = anchor_before(member)
+        if value and _TOKEN_ID.match(value) and not _ID.match(value):
+            return True
+    return False
+
+
+_TOKEN_ID = re.compile(r"^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,16}$")
+"""An anchor name that is a post's id written in letters and digits (base 36), not a word."""
+_TOKEN = re.compile(r"^[a-z0-9]{4,16}$")
+"""...and, once a page's anchors are known to be such ids, any one of them (some have no
+digit: "dxriekq")."""
+
+
+def _only_anchor(node: LexborNode) -> LexborNode | None:
+    """The `<a name>` a wrapper holds and nothing else (`<p><a name="x1"></a></p>`)."""
+    child = node.child
+    found = None
+    while child is not None:
+        if child.tag == "a" and found is None and not (child.text_content or "").strip():
+            found = child
+        elif child.tag != "-text" or (child.text_content or "").strip():
+            return None
+        child = child.next
+    return found
 
 
 def _id_rank(name: str) -> int | None:
@@ -459,11 +507,13 @@ def choose_body_slot(
     sample: list[LexborNode], measure: Measure, within: Slot | None = None
 ) -> Slot | None:
     """The slot most members have once, holding most of their text as written content.
-    `within`: only slots under that one whose elements hold no name candidate (a body that
-    took in the post's by-line is narrowed to the words below it)."""
+    `within`: only slots under that one (`()`: anywhere) whose elements hold no name
+    candidate and at least half its words, for a body that took in the post's by-line."""
     scores: Counter[Slot] = Counter()
     for member in sample:
         size = measure.text_len(member) or 1
+        outer = at_slot(member, within) if within else None
+        least = 0.5 * measure.text_len(outer) if outer is not None else 0.0
         seen: Counter[Slot] = Counter()
         nodes: dict[Slot, LexborNode] = {}
         for slot, node in walk(member):
@@ -479,7 +529,7 @@ def choose_body_slot(
             ):
                 continue
             n = measure.text_len(node)
-            if n < 0.1 * size:
+            if n < 0.1 * size or n < least:
                 continue
             scores[slot] += n / size * content_share(node, measure)
     if not scores:
@@ -633,6 +683,8 @@ class Slots:
     name: Slot | None
     by_line: bool = False
     """Authors stand in "by X on <date>" lines rather than in the name slot."""
+    token_ids: bool = False
+    """Anchors before the posts are ids in letters and digits, read whole."""
 
 
 def read_family(members: list[LexborNode], measure: Measure) -> list[RawPost]:
@@ -643,18 +695,21 @@ def read_family(members: list[LexborNode], measure: Measure) -> list[RawPost]:
     body_slot = choose_body_slot(sample, measure)
     sample_bodies = [at_slot(m, body_slot) if body_slot else None for m in sample]
     name_slot = choose_name_slot(sample, sample_bodies)
-    if name_slot is None and body_slot:
-        narrower = choose_body_slot(sample, measure, within=body_slot)
-        if narrower is not None:
-            body_slot = narrower
-            sample_bodies = [at_slot(m, body_slot) for m in sample]
-            name_slot = choose_name_slot(sample, sample_bodies)
+    if body_slot and (name_slot is None or _presence(sample, name_slot) < 0.5):
+        # the body took in the by-line: the words below it, else the best body without a name
+        for within in (body_slot, ()):
+            other = choose_body_slot(sample, measure, within=within)
+            bodies = [at_slot(m, other) for m in sample] if other else []
+            named = choose_name_slot(sample, bodies) if other else None
+            if named is not None and _presence(sample, named) >= 0.5:
+                body_slot, sample_bodies, name_slot = other, bodies, named
+                break
     by_line = False
     if name_slot is None or _presence(sample, name_slot) < 0.5:
         lines = sum(1 for m, b in zip(sample, sample_bodies, strict=True) if _by_line(m, b))
         by_line = lines / len(sample) >= 0.5
         name_slot = choose_text_name_slot(sample, sample_bodies)[0] or name_slot
-    slots = Slots(body_slot, name_slot, by_line)
+    slots = Slots(body_slot, name_slot, by_line, token_anchors(sample))
     lead = lead_post(members, body_slot, measure)
     posts = [] if lead is None else [p for p in [_read_member(*lead, slots)] if p is not None]
     for member in members:
@@ -684,7 +739,7 @@ def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost 
     parts, quotes = body_parts(body, find_quotes(body))
     if not parts:
         return None
-    source_id = own_post_id(member) or inner_post_id(member, body)
+    source_id = own_post_id(member, slots.token_ids) or inner_post_id(member, body)
     if source_id is None:
         source_id = number_text(member, lambda n: not _inside(n, body))
     return RawPost(
