@@ -81,6 +81,7 @@ class Engine:
     header_sel: str = ""  # inside a quote: attribution / expand links, not quoted text
     body_sel: str = ""  # inside a post: where its own text (and quotes) live
     post_filter: Callable[[Node], bool] = field(default=lambda n: True)
+    nested: bool = False  # replies nest inside the post they answer (comment trees)
 
 
 def vb3_header(q: Node) -> Node | None:
@@ -287,6 +288,131 @@ ENGINES = [
         "",
         "[component='post/content']",
     ),
+    # Comment systems and trees, added for the second held-out set (/work/data/html_new)
+    Engine(
+        "reddit_old",
+        lambda h: 'data-type="comment"' in h and "thing_t1_" in h,
+        "div.thing.comment",
+        lambda n: num(r"t1_(\w+)", n.attributes.get("data-fullname")),
+        lambda n: n.attributes.get("data-author"),
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".entry .usertext-body .md",
+        nested=True,
+    ),
+    Engine(
+        "hackernews",
+        lambda h: "athing comtr" in h,
+        "tr.athing.comtr",
+        lambda n: n.attributes.get("id"),
+        lambda n: first_text(n, "a.hnuser"),
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        ".reply",
+        "div.comment",
+    ),
+    Engine(
+        "disqus",
+        lambda h: 'data-role="post-content"' in h and 'id="post-' in h,
+        "li.post[id^=post-]",
+        lambda n: num(r"post-(\d+)", n.attributes.get("id")),
+        lambda n: first_text(n, ".post-byline .author a|.post-byline .author"),
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".post-message",
+        nested=True,
+    ),
+    Engine(
+        "livejournal",
+        lambda h: "mdspost-comment" in h,
+        "article.mdspost-comment",
+        lambda n: num(r"t(\d+)", n.attributes.get("id")),
+        lambda n: n.attributes.get("data-username"),
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".mdspost-comment__body",
+    ),
+    Engine(
+        "pikabu",
+        lambda h: 'class="comment__body' in h and "data-indent" in h,
+        "div.comment[data-id]",
+        lambda n: n.attributes.get("data-id"),
+        lambda n: (
+            n.css_first(".comment__user").attributes.get("data-name")
+            if n.css_first(".comment__user")
+            else None
+        ),
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".comment__content",
+        nested=True,
+    ),
+    Engine(
+        "vcru",
+        lambda h: "comments__item__self" in h,
+        "div.comments__item[data-id]",
+        lambda n: n.attributes.get("data-id"),
+        lambda n: first_text(n, ".comments__item__user__name"),
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".comments__item__text",
+        nested=True,
+    ),
+    Engine(
+        "spotim",
+        lambda h: "sppre_message-view" in h,
+        "div.sppre_message-view[data-message-id]",
+        lambda n: n.attributes.get("data-message-id"),
+        lambda n: first_text(n, ".sppre_username"),
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".sppre_message-text|[data-spot-im-class=message-text]",
+        nested=True,
+    ),
+    Engine(
+        "launchpad",
+        lambda h: "boardCommentBody" in h,
+        "div.boardComment",
+        lambda n: num(
+            r"/comments/(\d+)",
+            (
+                n.css_first(".bug-comment-index a").attributes.get("href")
+                if n.css_first(".bug-comment-index a")
+                else ""
+            ),
+        ),
+        lambda n: first_text(n, ".boardCommentDetails a.person|.boardCommentDetails a"),
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".comment-text",
+    ),
+    Engine(
+        "4pda_blog",
+        lambda h: "comment-list level-" in h,
+        "div[id^=comment-]",
+        lambda n: num(r"comment-(\d+)", n.attributes.get("id")),
+        lambda n: first_text(n, "a.nickname"),
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        "p.content",
+    ),
     Engine(
         "forumotion",
         lambda h: "forumotion" in h.lower() or "forumieren" in h.lower(),
@@ -366,6 +492,7 @@ def extract(html: str, eng: Engine) -> tuple[LexborHTMLParser, list[dict]]:
         if pid is None:
             continue
         body = alts(n, eng.body_sel) if eng.body_sel else [n]
+        own = text_of(body[0]) if eng.nested and body else text_of(n)
         qs = []
         seen: set[int] = set()
         for b in body[:1] or [n]:
@@ -386,12 +513,14 @@ def extract(html: str, eng: Engine) -> tuple[LexborHTMLParser, list[dict]]:
                         "text": txt,
                     }
                 )
-        posts.append(
-            {"node": n, "id": pid, "author": eng.author(n), "quotes": qs, "text": text_of(n)}
-        )
-    # a post nested in another matched post (layout tables) is not a post of its own
+        posts.append({"node": n, "id": pid, "author": eng.author(n), "quotes": qs, "text": own})
+    # a post nested in another matched post (layout tables) is not a post of its own, unless
+    # the engine nests replies (a comment tree)
     ids = {p["node"].mem_id for p in posts}
-    posts = [p for p in posts if not any(a.mem_id in ids for a in ancestors(p["node"], tree.root))]
+    if not eng.nested:
+        posts = [
+            p for p in posts if not any(a.mem_id in ids for a in ancestors(p["node"], tree.root))
+        ]
     order = {p["id"]: i for i, p in enumerate(posts)}
     for i, p in enumerate(posts):
         for q in p["quotes"]:

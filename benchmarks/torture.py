@@ -2,7 +2,8 @@
 
 usage: python benchmarks/torture.py [TRIALS] [SECONDS]   (default: 200 trials, 120 s at most)
 
-Three kinds of trial, in turn, each with the hostile text dump (tests/data/hostile/thread.txt):
+Three kinds of trial, in turn, each with the hostile text dump (tests/data/hostile/build.py
+writes it into the work folder):
 - a reader's save: a process that rates posts one after another through `tui.state.save_marks`
   (what the reader calls on every edit) is killed with SIGKILL at a random moment;
 - `threadscore score -o CARD` onto a card holding marks, killed at a random moment;
@@ -27,7 +28,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-THREAD = ROOT / "tests" / "data" / "hostile" / "thread.txt"
+THREAD = Path("thread.txt")
+"""The hostile text dump every trial reads; `main` writes it into its work folder."""
+
+
+def write_hostile_thread(folder: Path) -> Path:
+    """The demo thread with escape sequences and controls in its lines (the hostile corpus's
+    text dump), written into `folder`."""
+    import importlib.util
+
+    build = ROOT / "tests" / "data" / "hostile" / "build.py"
+    spec = importlib.util.spec_from_file_location("hostile_build", build)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    demo = (ROOT / "parsing" / "demo" / "demo_thread.txt").read_text(encoding="utf-8")
+    path = folder / "thread.txt"
+    path.write_text(module.hostile_text(demo), encoding="utf-8")
+    return path
+
 
 WRITER = """
 import json, sys
@@ -173,6 +192,8 @@ def main() -> None:
     stale = 0
     start = time.monotonic()
     work = Path(tempfile.mkdtemp(prefix="threadscore-torture-"))
+    global THREAD
+    THREAD = write_hostile_thread(work)
     try:
         for trial in range(trials):
             if time.monotonic() - start > budget:

@@ -12,7 +12,6 @@ import pytest
 from parsing.html.extract import MAX_QUOTE_DEPTH
 from parsing.load import load_thread
 from scoring.store import HEADER, TRAILER
-from tests.conftest import DATA
 from tui.cli import main
 
 TOPIC = {
@@ -117,7 +116,7 @@ def test_topic_json_that_is_not_a_topic_is_one_line(
     "value", ["9" * 5000, "[" * 5000 + "]" * 5000], ids=["5000 digits", "5000 deep"]
 )
 def test_a_scorecard_too_big_to_read_is_set_aside_with_one_line(
-    value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], hostile_thread: Path
 ) -> None:
     card = tmp_path / "card.toml"
     card.write_text(
@@ -125,7 +124,7 @@ def test_a_scorecard_too_big_to_read_is_set_aside_with_one_line(
         f"big = {value}\n{TRAILER}\n",
         encoding="utf-8",
     )
-    assert main(["score", "-o", str(card), str(DATA / "hostile" / "thread.txt")]) == 0
+    assert main(["score", "-o", str(card), str(hostile_thread)]) == 0
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "set aside" in err, err
     assert len(list(tmp_path.glob("card.toml.damaged-*"))) == 1  # the user's file kept
@@ -153,11 +152,13 @@ def test_evaluate_refuses_a_pipe_a_device_and_a_huge_file(
 
 
 @pytest.mark.parametrize("value", ["9" * 5000, "[" * 5000 + "]" * 5000])
-def test_the_readers_state_file_too_big_to_read_is_set_aside(value: str, tmp_path: Path) -> None:
+def test_the_readers_state_file_too_big_to_read_is_set_aside(
+    value: str, tmp_path: Path, hostile_thread: Path
+) -> None:
     """The reader waited on "Reading your marks…" for ever: the error was not one it caught."""
     from tui.state import load_ui_state, load_user_layer
 
-    thread = load_thread(DATA / "hostile" / "thread.txt")
+    thread = load_thread(hostile_thread)
     state = tmp_path / "t.scorecard.toml"
     state.write_text(f"{HEADER}\nschema_version = 1\nbig = {value}\n{TRAILER}\n")
     loaded = load_user_layer(state, thread)

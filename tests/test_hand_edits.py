@@ -11,21 +11,18 @@ from pathlib import Path
 import pytest
 
 from scoring.store import atomic_write_text, load_scorecard
-from tests.conftest import DATA
 from tui.cli import main
 from tui.state import load_user_layer
 
-THREAD = DATA / "hostile" / "thread.txt"
 
-
-def scored_card(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def scored_card(tmp_path: Path, capsys: pytest.CaptureFixture[str], hostile_thread: Path) -> Path:
     """A scorecard of the thread with marks on posts 1-3, as `score -o` writes it."""
     from parsing.load import load_thread
     from scoring import score_thread
     from scoring.store import save_scorecard
     from scoring.user_layer import set_note, set_rating
 
-    thread = load_thread(THREAD)
+    thread = load_thread(hostile_thread)
     layer = score_thread(thread).user
     for post in thread.posts[:3]:
         layer = set_note(set_rating(layer, post, 2), post, f"note {post.number}")
@@ -36,14 +33,14 @@ def scored_card(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 
 def test_a_bom_and_an_out_of_range_rating_cost_only_that_value(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], hostile_thread: Path
 ) -> None:
-    card = scored_card(tmp_path, capsys)
+    card = scored_card(tmp_path, capsys, hostile_thread)
     text = card.read_text(encoding="utf-8")
     first = text.index("rating = 2")
     text = "\ufeff" + text[:first] + "rating = 99" + text[first + len("rating = 2") :]
     card.write_text(text, encoding="utf-8")
-    assert main(["score", "-o", str(card), str(THREAD)]) == 0
+    assert main(["score", "-o", str(card), str(hostile_thread)]) == 0
     err = capsys.readouterr().err
     assert "the mark on #1: rating = 99 is not valid; that value was ignored" in err
     assert len(err.strip().splitlines()) == 1
@@ -54,14 +51,14 @@ def test_a_bom_and_an_out_of_range_rating_cost_only_that_value(
 
 
 def test_the_reader_names_the_mark_it_could_not_take_whole(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], hostile_thread: Path
 ) -> None:
     from parsing.load import load_thread
 
-    card = scored_card(tmp_path, capsys)
+    card = scored_card(tmp_path, capsys, hostile_thread)
     text = card.read_text(encoding="utf-8").replace("rating = 2", "rating = 0", 1)
     card.write_text(text, encoding="utf-8")
-    loaded = load_user_layer(card, load_thread(THREAD))
+    loaded = load_user_layer(card, load_thread(hostile_thread))
     assert loaded.notice is not None and "the mark on #1: rating = 0" in loaded.notice
     assert len(loaded.layer.marks) == 3 and loaded.writable
 
@@ -81,18 +78,18 @@ def test_temp_files_a_killed_writer_left_are_removed(tmp_path: Path) -> None:
 
 
 def test_output_through_a_symlink_writes_its_target(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], hostile_thread: Path
 ) -> None:
     real = tmp_path / "real" / "card.toml"
     real.parent.mkdir()
     link = tmp_path / "link.toml"
     link.symlink_to(real)
     for _ in range(2):  # a new file through the link, then replacing it
-        assert main(["score", "-o", str(link), str(THREAD)]) == 0
+        assert main(["score", "-o", str(link), str(hostile_thread)]) == 0
         assert link.is_symlink() and real.is_file()
     loop = tmp_path / "loop.toml"
     loop.symlink_to(loop)
-    assert main(["score", "-o", str(loop), str(THREAD)]) == 1
+    assert main(["score", "-o", str(loop), str(hostile_thread)]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "symbolic links" in err
 

@@ -1,11 +1,11 @@
-"""Every hostile input (tests/data/hostile/, all formats) through every way out: nothing a terminal
-would obey, no bidi control and no zero-width character reaches the screen, stdout, stderr or a
-file we write.
+"""Every hostile input (all formats) through every way out: nothing a terminal would obey, no
+bidi control and no zero-width character reaches the screen, stdout, stderr or a file we write.
 
 The corpus carries OSC 52 clipboard writes, OSC 0 window titles, CSI clears, 7- and 8-bit DCS,
 C0/C1 controls, bidi overrides and zero-width characters in every field a format has (see
-tests/data/hostile/build.py). Each input is parsed, scored and exported with the real commands,
-then opened in the real reader, where the scorecard, search and export are driven by keys.
+tests/data/hostile/build.py; the `hostile` fixture builds it for each run). Each input is parsed,
+scored and exported with the real commands, then opened in the real reader, where the
+scorecard, search and export are driven by keys.
 """
 
 from __future__ import annotations
@@ -18,16 +18,13 @@ from pathlib import Path
 import pytest
 
 from parsing.load import load_thread
-from tests.conftest import DATA
+from tests.conftest import HOSTILE_BUILD
 from tests.reader_support import wait_loaded
 from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.state import thread_files
 
-HOSTILE = DATA / "hostile"
-INPUTS = sorted(
-    p.name for p in HOSTILE.iterdir() if p.suffix in {".html", ".json"} or p.name == "thread.txt"
-)
+INPUTS = HOSTILE_BUILD.input_names()
 FORBIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
 )
@@ -47,8 +44,8 @@ def assert_clean(where: str, text: str) -> None:
         raise AssertionError(f"{where}: {found.group()!r} in …{around!r}")
 
 
-def test_the_corpus_covers_every_format() -> None:
-    engines = {load_thread(HOSTILE / name).source.engine for name in INPUTS}
+def test_the_corpus_covers_every_format(hostile: Path) -> None:
+    engines = {load_thread(hostile / name).source.engine for name in INPUTS}
     assert engines >= {
         None,  # the text dump
         "xenforo1",
@@ -62,19 +59,19 @@ def test_the_corpus_covers_every_format() -> None:
         "invision",
         "discourse",
     }
-    raw = (HOSTILE / "discourse_topic.json").read_text(encoding="utf-8")
+    raw = (hostile / "discourse_topic.json").read_text(encoding="utf-8")
     assert "\\u001b]52" in raw and "\u202e" in raw and "&#27;" in raw  # the attacks are there
 
 
 @pytest.mark.parametrize("name", INPUTS)
 def test_commands_print_and_write_nothing_a_terminal_obeys(
-    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    name: str, hostile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / f"{EVIL_NAME}{Path(name).suffix}"
-    shutil.copyfile(HOSTILE / name, source)
+    shutil.copyfile(hostile / name, source)
     out_toml = tmp_path / "card.toml"
     if name == "thread.txt":  # a hand-edited card with attacks in its notes, kept on re-score
-        shutil.copyfile(HOSTILE / "scorecard.toml", out_toml)
+        shutil.copyfile(hostile / "scorecard.toml", out_toml)
     runs = [
         ["parse", str(source)],
         ["parse", "--json", str(source)],
@@ -99,8 +96,10 @@ def test_commands_print_and_write_nothing_a_terminal_obeys(
         assert 'note = "note on post 1"' in text  # the marks were kept, cleaned
 
 
-def test_evaluate_prints_nothing_a_terminal_obeys(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["evaluate", str(HOSTILE / "evaluate.jsonl")]) == 0
+def test_evaluate_prints_nothing_a_terminal_obeys(
+    hostile: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["evaluate", str(hostile / "evaluate.jsonl")]) == 0
     printed = capsys.readouterr()
     assert_clean("evaluate", printed.out + printed.err)
 
@@ -112,25 +111,25 @@ def terminal_stream(app: ThreadscoreApp) -> str:
     return TEXTUAL_OWN.sub("", update.render_segments(app.console))
 
 
-def place_hostile_state(thread_path: Path, home: Path) -> None:
+def place_hostile_state(thread_path: Path, home: Path, hostile: Path) -> None:
     """The reader's saved marks and search, hand-edited with attacks in them."""
     files = thread_files(load_thread(thread_path).source, home)
     files.scorecard.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(HOSTILE / "scorecard.toml", files.scorecard)
-    shutil.copyfile(HOSTILE / "state.ui.toml", files.ui)
+    shutil.copyfile(hostile / "scorecard.toml", files.scorecard)
+    shutil.copyfile(hostile / "state.ui.toml", files.ui)
 
 
 @pytest.mark.parametrize("name", INPUTS)
 async def test_the_reader_shows_and_exports_nothing_a_terminal_obeys(
-    name: str, tmp_path: Path
+    name: str, hostile: Path, tmp_path: Path
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     source = folder / f"{EVIL_NAME}{Path(name).suffix}"
-    shutil.copyfile(HOSTILE / name, source)
+    shutil.copyfile(hostile / name, source)
     home = tmp_path / "home"
     if name == "thread.txt":
-        place_hostile_state(source, home)
+        place_hostile_state(source, home, hostile)
     app = ThreadscoreApp([source], home=home)
     async with app.run_test(size=(110, 32)) as pilot:
         await wait_loaded(app)

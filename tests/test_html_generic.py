@@ -115,3 +115,57 @@ def test_parse_command_says_the_page_was_read_by_its_structure() -> None:
         cwd=ROOT,
     )
     assert "(html, XenForo 1)" in known.stdout
+
+
+def _comment(cid: int, user: str, words: str, replies: str = "", state: str = "") -> str:
+    return (
+        f'<div class="comment {state}" data-comment-id="{cid}">'
+        f'<div class="comment-head"><a class="user" href="/users/{user}">{user}</a>'
+        f"<span>{cid % 7 + 1} hours ago</span></div>"
+        f'<div class="comment-text"><p>{words}</p></div>'
+        f'<div class="comment-replies">{replies}</div></div>'
+    )
+
+
+def test_a_comment_tree_reads_every_reply_as_its_own_post(tmp_path: Path) -> None:
+    """Replies nest inside the comment they answer, and a state class (`comment--new`) marks
+    some: every comment is a post with its own author and words only, in page order."""
+    said = {
+        101: ("ann", "The bridge plan costs too much for what it gives the town."),
+        102: ("bob", "It pays for itself within ten years according to the council survey."),
+        103: ("cat", "Which survey? The one from 2019 counted only weekday traffic."),
+        104: ("dan", "Buses would carry the same people for a fraction of the price."),
+        105: ("eve", "Buses are already full at rush hour, so that is no answer."),
+        106: ("fay", "Then run more buses; the depot has room for twenty more."),
+    }
+
+    def c(cid: int, replies: str = "", state: str = "") -> str:
+        return _comment(cid, *said[cid], replies, state)
+
+    tree = c(101, c(102, c(103, state="comment--new"))) + c(104, c(105, c(106)))
+    page = tmp_path / "tree.html"
+    page.write_text(f"<html><body><h1>Bridge</h1>{tree}</body></html>", encoding="utf-8")
+    thread = read_generic(page)
+    assert [p.source_id for p in thread.posts] == [str(n) for n in said]
+    assert [p.author for p in thread.posts] == [user for user, _ in said.values()]
+    assert [p.body for p in thread.posts] == [words for _, words in said.values()]
+
+
+def test_a_body_that_took_in_the_by_line_is_narrowed_to_the_words(tmp_path: Path) -> None:
+    """Each row holds a table whose one cell holds the by-line and the words (a layout of
+    table rows): the author comes from the by-line and the body is only the words."""
+    rows = "".join(
+        f'<tr class="row" id="{n}"><td><table><tr><td class="cell"><div><span class="head">'
+        f'<a href="/user?id={u}">{u}</a> {n % 5 + 1} hours ago</span></div>'
+        f'<div class="words">{w}</div></td></tr></table></td></tr>'
+        for n, u, w in [
+            (1001, "ann", "Rents rose faster than wages in every district last year."),
+            (1002, "bob", "Not in the north, where the new flats came on the market."),
+            (1003, "cat", "The north had a small rise, but it still outpaced wages."),
+        ]
+    )
+    page = tmp_path / "rows.html"
+    page.write_text(f"<html><body><table>{rows}</table></body></html>", encoding="utf-8")
+    thread = read_generic(page)
+    assert [p.author for p in thread.posts] == ["ann", "bob", "cat"]
+    assert thread.posts[1].body == "Not in the north, where the new flats came on the market."

@@ -7,16 +7,15 @@ import random
 from pathlib import Path
 
 from scoring.store import load_scorecard
-from tests.conftest import DATA
 from tests.reader_support import ready
 from tui.app import ThreadscoreApp
 
-THREAD = DATA / "hostile" / "thread.txt"
 
-
-async def test_two_apps_editing_interleaved_lose_nothing(tmp_path: Path) -> None:
+async def test_two_apps_editing_interleaved_lose_nothing(
+    tmp_path: Path, hostile_thread: Path
+) -> None:
     home = tmp_path / "home"
-    a, b = ThreadscoreApp([THREAD], home=home), ThreadscoreApp([THREAD], home=home)
+    a, b = ThreadscoreApp([hostile_thread], home=home), ThreadscoreApp([hostile_thread], home=home)
     async with a.run_test(size=(100, 30)) as pa, b.run_test(size=(100, 30)) as pb:
         await ready(pa)
         await ready(pb)
@@ -40,10 +39,12 @@ async def test_two_apps_editing_interleaved_lose_nothing(tmp_path: Path) -> None
     assert any("Another reader saved marks on this thread" in t for t in told)
 
 
-async def test_a_later_edit_is_not_reverted_by_the_other_readers_save(tmp_path: Path) -> None:
+async def test_a_later_edit_is_not_reverted_by_the_other_readers_save(
+    tmp_path: Path, hostile_thread: Path
+) -> None:
     """Reader A rates #1, reader B rates #1 later, then A rates #2: B's rating of #1 stays."""
     home = tmp_path / "home"
-    a, b = ThreadscoreApp([THREAD], home=home), ThreadscoreApp([THREAD], home=home)
+    a, b = ThreadscoreApp([hostile_thread], home=home), ThreadscoreApp([hostile_thread], home=home)
     async with a.run_test(size=(100, 30)) as pa, b.run_test(size=(100, 30)) as pb:
         await ready(pa)
         await ready(pb)

@@ -7,8 +7,11 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -75,6 +78,25 @@ def parse_html_pages(pages: list[tuple[Path, str, bytes]], known_engines: bool =
 
     `known_engines=False` reads every HTML page by its structure alone (generic.py), as a page
     of an engine we never saw would be read: the held-out measure of the generic reader."""
+    with _cycle_collector_paused():
+        return _parse_pages(pages, known_engines)
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Reading a page makes a few objects per element and per quote and no reference cycles
+    worth collecting; Python's cycle collector would still sweep the growing heap again and
+    again (a third of the time of a post with 100,000 quotes). Collection resumes after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse_pages(pages: list[tuple[Path, str, bytes]], known_engines: bool) -> Thread:
     if not pages:
         raise ThreadscoreError("no saved page given")
     for path, _text, data in pages:

@@ -19,7 +19,7 @@ _NO_CLOSE = (
     "|p|li|dt|dd|option|optgroup|tr|td|th|thead|tbody|tfoot|colgroup|rb|rt|rp"  # end optional
 )
 _TAG = re.compile(
-    rf"<(/?)(?!(?:{_NO_CLOSE})[\s/>])[a-z][a-z0-9-]*(?:\s[^>]*[^/>]|\s)?\s*>", re.IGNORECASE
+    rf"<(/?)(?!(?:{_NO_CLOSE})(?![\w-]))[a-z][a-z0-9-]*(?:\s[^>]*)?(?<!/)>", re.IGNORECASE
 )
 """A start or end tag that needs its pair: the group is "/" for an end tag. Void elements,
 self-closed tags (`<x/>`) and tags whose end may be left out (`<p>`, `<li>`) do not match."""

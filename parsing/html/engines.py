@@ -99,8 +99,8 @@ def _xf2_quote(node: LexborNode) -> QuoteMeta:
     attrs = node.attributes
     kind, _, ident = (attrs.get("data-source") or "").partition(":")
     source = _xf_source(kind, digits(ident))
-    jump = own(node, "a.bbCodeBlock-sourceJump", "blockquote")
-    if source is None and jump is not None:
+    jump = own(node, "a.bbCodeBlock-sourceJump", "blockquote") if source is None else None
+    if jump is not None:
         href = jump.attributes.get("href") or ""
         m = re.search(r"goto/([\w-]+)[?&]id=(\d+)", href)
         source = _xf_source(m[1], m[2]) if m else None

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -45,7 +46,12 @@ _NUM_ID = re.compile(r"(?:^|\D)(\d{2,})$")
 _PROFILE_HREF = re.compile(
     r"user|member|profil|author|/u/|[?&]u=|[?&]uid=|/people/|/~|/@", re.IGNORECASE
 )
-_NAME_CLASS = re.compile(r"author|user|poster|name|nick|member", re.IGNORECASE)
+_NAME_CLASS = re.compile(
+    r"(?:author|user|poster|name|nick|member)(?:$|[-_\s])",
+    re.IGNORECASE,
+)
+"""A class word that ends in a name word ("username", "post-author", "hnuser", "user__nick"),
+not one that only starts with it ("usertext-body" is a post's text)."""
 _NOT_NAME_CLASS = re.compile(r"title|avatar|info|stat|detail|rank|group|pane|block", re.IGNORECASE)
 _DATE_CLASS = re.compile(r"date|time|posted|publish|created", re.IGNORECASE)
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option"})
@@ -70,6 +76,8 @@ class Family:
 
     key: tuple[str, ...]
     members: list[LexborNode]
+    inner: list[LexborNode] = field(default_factory=list)
+    """Elements with the signature inside members (replies, in a comment tree)."""
     coverage: float = 0.0
     authors: float = 0.0
     ids: float = 0.0
@@ -86,7 +94,52 @@ def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
     family = best_family(root, measure)
     if family is None:
         return []
-    return read_family(family.members, measure)
+    members = family.members
+    replies = nested_members(family, measure)
+    if replies:
+        unnest(members, replies, measure)
+        measure = Measure(root)
+        members = _outermost(members_of(family.key, measure), measure)
+    return read_family(members, measure)
+
+
+MIN_NESTED = 2
+"""Members of the chosen family found inside other members before the page is read as a
+comment tree (one alone may be a post embedded in a post)."""
+
+
+def nested_members(family: Family, measure: Measure) -> list[LexborNode]:
+    """Elements with the family's signature inside its members, outside quotes: replies of a
+    comment tree, where each answer sits inside the post it answers."""
+    if len(family.inner) < MIN_NESTED:
+        return []
+    starts = [measure.position(m) for m in family.members]
+    out = []
+    for node in family.inner:
+        member = family.members[bisect_right(starts, measure.position(node)) - 1]
+        if not _in_quote(node, member):
+            out.append(node)
+    return out if len(out) >= MIN_NESTED else []
+
+
+def members_of(key: Key, measure: Measure) -> list[LexborNode]:
+    """Elements (in page order) that repeat under signature `key`."""
+    out = []
+    for node in measure.elements:
+        attrs = node.attributes
+        if attrs and key in _keys(node.tag or "", attrs):
+            out.append(node)
+    return out
+
+
+def unnest(members: list[LexborNode], replies: list[LexborNode], measure: Measure) -> None:
+    """Move each reply out of the post it answers to just after that thread's top post, page
+    order kept, so every post holds only its own words (the reply structure is not a quote)."""
+    starts = [measure.position(m) for m in members]
+    for node in reversed(replies):  # innermost last in page order: moved out first
+        member = members[bisect_right(starts, measure.position(node)) - 1]
+        member.insert_after(node)
+        node.decompose()
 
 
 # Families ------------------------------------------------------------------------------------
@@ -103,7 +156,7 @@ def _keys(tag: str, attrs: dict[str, str | None]) -> list[Key]:
     if m and (m[1] or len(m[2]) >= 2):
         out.append(("id", tag, m[1]))
     cls = attrs.get("class") or ""
-    tokens = tuple(sorted(t for t in cls.split() if not _DIGITS.search(t)))
+    tokens = tuple(sorted(t for t in cls.split() if _kind_token(t)))
     if tokens:
         out.append(("class", tag, *tokens))
     for name, value in attrs.items():
@@ -140,7 +193,8 @@ def families(measure: Measure) -> list[Family]:
             continue
         members = _outermost(nodes, measure)
         if len(members) >= MIN_MEMBERS:
-            out.append(Family(key, members))
+            kept = {n.mem_id for n in members}
+            out.append(Family(key, members, [n for n in nodes if n.mem_id not in kept]))
     return out
 
 
@@ -275,8 +329,9 @@ def _attr_author(node: LexborNode) -> str | None:
 # Ids -----------------------------------------------------------------------------------------
 
 
-def own_post_id(node: LexborNode) -> str | None:
-    """A post's number from its own markup: id="post_123", data-pid="123", <a name="p123">."""
+def own_post_id(node: LexborNode, token_ids: bool = False) -> str | None:
+    """A post's number from its own markup: id="post_123", data-pid="123", <a name="p123">.
+    `token_ids`: the page's anchors are ids in letters and digits ("dxr2q90"), taken whole."""
     m = _ID.match(node.attributes.get("id") or "")
     if m and (m[1] or len(m[2]) >= 2):
         return m[2]
@@ -289,17 +344,59 @@ def own_post_id(node: LexborNode) -> str | None:
         hit = _NUM_ID.search(value)
         if hit:
             return hit[1]
+    value = anchor_before(node)
+    if value is None:
+        return None
+    if token_ids and _TOKEN.match(value):
+        return value
+    m = _ID.match(value)
+    return m[2] if m and len(m[2]) >= 2 else None
+
+
+def anchor_before(node: LexborNode) -> str | None:
+    """The name of the `<a name>` just before a post (its permalink target), if any."""
     prev = node.prev
     hops = 0
     while prev is not None and hops < 4:
-        if prev.tag == "a":
-            m = _ID.match(prev.attributes.get("name") or prev.attributes.get("id") or "")
-            if m and len(m[2]) >= 2:
-                return m[2]
+        anchor = prev if prev.tag == "a" else _only_anchor(prev)
+        if anchor is not None:
+            value = anchor.attributes.get("name") or anchor.attributes.get("id") or ""
+            if value:
+                return value
         if prev.tag and not prev.tag.startswith("-"):
             hops += 1
         prev = prev.prev
     return None
+
+
+def token_anchors(sample: list[LexborNode]) -> bool:
+    """Whether the members' anchors are ids in letters and digits: some can only be read whole
+    ("dxr0evr"), so a digit run at the end of another ("dxrab640") is not its number."""
+    for member in sample:
+        value = anchor_before(member)
+        if value and _TOKEN_ID.match(value) and not _ID.match(value):
+            return True
+    return False
+
+
+_TOKEN_ID = re.compile(r"^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,16}$")
+"""An anchor name that is a post's id written in letters and digits (base 36), not a word."""
+_TOKEN = re.compile(r"^[a-z0-9]{4,16}$")
+"""...and, once a page's anchors are known to be such ids, any one of them (some have no
+digit: "dxriekq")."""
+
+
+def _only_anchor(node: LexborNode) -> LexborNode | None:
+    """The `<a name>` a wrapper holds and nothing else (`<p><a name="x1"></a></p>`)."""
+    child = node.child
+    found = None
+    while child is not None:
+        if child.tag == "a" and found is None and not (child.text_content or "").strip():
+            found = child
+        elif child.tag != "-text" or (child.text_content or "").strip():
+            return None
+        child = child.next
+    return found
 
 
 def _id_rank(name: str) -> int | None:
@@ -350,7 +447,17 @@ def _step(node: LexborNode) -> tuple[str, str]:
 @lru_cache(maxsize=4096)
 def _class_step(cls: str) -> str:
     """A class attribute as a slot step: its tokens without numbers, sorted."""
-    return " ".join(sorted(t for t in cls.split() if not _DIGITS.search(t)))
+    return " ".join(sorted(t for t in cls.split() if _kind_token(t)))
+
+
+def _kind_token(token: str) -> bool:
+    """A class token that says what an element is, not its state: tokens with numbers
+    (`post-123`) and modifiers of a block already named (`item--minor`, `item--highlighted`)
+    vary between posts of one kind."""
+    if _DIGITS.search(token):
+        return False
+    block, mod, _rest = token.partition("--")
+    return not (mod and block)
 
 
 def walk(member: LexborNode) -> Iterator[tuple[Slot, LexborNode]]:
@@ -396,11 +503,17 @@ def _plain_block(node: LexborNode) -> bool:
     return node.tag == "div" and ("quote" in cls or not (cls or attrs.get("id")))
 
 
-def choose_body_slot(sample: list[LexborNode], measure: Measure) -> Slot | None:
-    """The slot most members have once, holding most of their text as written content."""
+def choose_body_slot(
+    sample: list[LexborNode], measure: Measure, within: Slot | None = None
+) -> Slot | None:
+    """The slot most members have once, holding most of their text as written content.
+    `within`: only slots under that one (`()`: anywhere) whose elements hold no name
+    candidate and at least half its words, for a body that took in the post's by-line."""
     scores: Counter[Slot] = Counter()
     for member in sample:
         size = measure.text_len(member) or 1
+        outer = at_slot(member, within) if within else None
+        least = 0.5 * measure.text_len(outer) if outer is not None else 0.0
         seen: Counter[Slot] = Counter()
         nodes: dict[Slot, LexborNode] = {}
         for slot, node in walk(member):
@@ -409,8 +522,14 @@ def choose_body_slot(sample: list[LexborNode], measure: Measure) -> Slot | None:
         for slot, node in nodes.items():
             if seen[slot] != 1 or node.tag in _CHROME_TAGS:
                 continue
+            if within is not None and (
+                slot[: len(within)] != within
+                or len(slot) == len(within)
+                or any(not _in_quote(n, node) for n in name_candidates(node))
+            ):
+                continue
             n = measure.text_len(node)
-            if n < 0.1 * size:
+            if n < 0.1 * size or n < least:
                 continue
             scores[slot] += n / size * content_share(node, measure)
     if not scores:
@@ -564,6 +683,8 @@ class Slots:
     name: Slot | None
     by_line: bool = False
     """Authors stand in "by X on <date>" lines rather than in the name slot."""
+    token_ids: bool = False
+    """Anchors before the posts are ids in letters and digits, read whole."""
 
 
 def read_family(members: list[LexborNode], measure: Measure) -> list[RawPost]:
@@ -574,12 +695,21 @@ def read_family(members: list[LexborNode], measure: Measure) -> list[RawPost]:
     body_slot = choose_body_slot(sample, measure)
     sample_bodies = [at_slot(m, body_slot) if body_slot else None for m in sample]
     name_slot = choose_name_slot(sample, sample_bodies)
+    if body_slot and (name_slot is None or _presence(sample, name_slot) < 0.5):
+        # the body took in the by-line: the words below it, else the best body without a name
+        for within in (body_slot, ()):
+            other = choose_body_slot(sample, measure, within=within)
+            bodies = [at_slot(m, other) for m in sample] if other else []
+            named = choose_name_slot(sample, bodies) if other else None
+            if named is not None and _presence(sample, named) >= 0.5:
+                body_slot, sample_bodies, name_slot = other, bodies, named
+                break
     by_line = False
     if name_slot is None or _presence(sample, name_slot) < 0.5:
         lines = sum(1 for m, b in zip(sample, sample_bodies, strict=True) if _by_line(m, b))
         by_line = lines / len(sample) >= 0.5
         name_slot = choose_text_name_slot(sample, sample_bodies)[0] or name_slot
-    slots = Slots(body_slot, name_slot, by_line)
+    slots = Slots(body_slot, name_slot, by_line, token_anchors(sample))
     lead = lead_post(members, body_slot, measure)
     posts = [] if lead is None else [p for p in [_read_member(*lead, slots)] if p is not None]
     for member in members:
@@ -609,7 +739,7 @@ def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost 
     parts, quotes = body_parts(body, find_quotes(body))
     if not parts:
         return None
-    source_id = own_post_id(member) or inner_post_id(member, body)
+    source_id = own_post_id(member, slots.token_ids) or inner_post_id(member, body)
     if source_id is None:
         source_id = number_text(member, lambda n: not _inside(n, body))
     return RawPost(

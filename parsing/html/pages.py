@@ -135,6 +135,8 @@ def _resolve(
             return None, 0.0
         # a post id this thread does not hold (an earlier page, or a forum that renumbered its
         # posts): the quoted author's own earlier words can still name the post
+    if len(q.text) < MIN_FUZZY_CHARS:  # (normalising never lengthens a text)
+        return None, 0.0
     text = _norm(q.text)
     if len(text) < MIN_FUZZY_CHARS:
         return None, 0.0

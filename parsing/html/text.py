@@ -153,7 +153,9 @@ class _Out:
         return "".join(self.parts[mark:])
 
     def finish(self) -> str:
-        text = _TRIM_LINES.sub("\n", "".join(self.parts))
+        text = "".join(self.parts)
+        if "\n" in text:
+            text = _TRIM_LINES.sub("\n", text)
         return clean(text)
 
 
@@ -233,7 +235,8 @@ def render(
         if closing:
             walk.close(node.tag, mark, href)
         elif walk.open(node):
-            stack.append((True, node, walk.out.mark(), (node.attributes.get("href") or "").strip()))
+            href = (node.attributes.get("href") or "").strip() if node.tag == "a" else ""
+            stack.append((True, node, walk.out.mark(), href))
             _push_children(stack, node)
     walk.end_segment()
     return walk.segments
@@ -270,9 +273,12 @@ class _Walk:
         if tag == "-text":
             self.out.text(node.text_content or "")
             return False
-        if tag is None or tag.startswith("-") or tag in SKIP_TAGS or node.mem_id in self.drops:
+        if tag is None or tag[0] == "-" or tag in SKIP_TAGS:
             return False
-        if node.mem_id in self.quotes:
+        mem_id = node.mem_id
+        if mem_id in self.drops:
+            return False
+        if mem_id in self.quotes:
             self.end_segment()
             self.segments.append(self.on_quote(node))  # type: ignore[misc]
             return False
@@ -356,13 +362,10 @@ _LEAVES: dict[str, Callable[[_Walk, LexborNode], None]] = {
 
 
 def _push_children(stack: list[tuple[bool, LexborNode, int, str]], node: LexborNode) -> None:
-    children = []
-    child = node.child
+    child = node.last_child
     while child is not None:
-        children.append(child)
-        child = child.next
-    for child in reversed(children):
         stack.append((False, child, 0, ""))
+        child = child.prev
 
 
 def plain(

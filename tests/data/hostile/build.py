@@ -1,14 +1,15 @@
 """Write the hostile corpus in this folder: our own fixtures with terminal attacks put in.
 
-usage: python tests/data/hostile/build.py
+usage: python tests/data/hostile/build.py FOLDER
 
 Every input format threadscore reads gets a hostile copy: the demo text dump, each HTML fixture
 page of tests/data/html (one per engine), the Discourse topic JSON, a hand-edited scorecard and
 the reader's two state files. Escape sequences (OSC 52 clipboard writes, OSC 0 window titles,
 CSI screen clears, 7- and 8-bit DCS), C0 and C1 controls, bidi overrides and zero-width
 characters go into text, names, titles, dates, attributes, links, quote headers and attachment
-names, raw and as HTML character references (`&#27;`). The files are committed; run this again
-after changing the fixtures. tests/test_hostile_corpus.py reads them.
+names, raw and as HTML character references (`&#27;`). Nothing is committed: the tests build
+the corpus once per run into a temporary folder (the `hostile` fixture in tests/conftest.py),
+so it always matches the fixtures; pass a folder to look at it.
 """
 
 from __future__ import annotations
@@ -133,34 +134,51 @@ def hostile_ui() -> str:
     return tomli_w.dumps({"version": 1, "search": f"car{RAW[0]}{RAW[8]}", "number": 3})
 
 
-def main() -> None:
-    demo = (ROOT / "parsing" / "demo" / "demo_thread.txt").read_text(encoding="utf-8")
-    text_path = HERE / "thread.txt"
-    text_path.write_text(hostile_text(demo), encoding="utf-8")
+def _pages() -> list[tuple[str, Path]]:
+    """(corpus name, fixture page): one page per engine, and one of an engine we do not know."""
     html = ROOT / "tests" / "data" / "html"
     pages = [
         *sorted(html.glob("*.html")),
         html / "xenforo2_thread" / "page-1.html",
-        html / "other" / "mybb.html",  # an engine we do not know: read by the text fallback
+        html / "other" / "mybb.html",  # an engine we do not know: read by the generic reader
     ]
-    for page in pages:
-        name = "xenforo2" if page.parent.name == "xenforo2_thread" else page.stem
+    return [
+        ("xenforo2" if page.parent.name == "xenforo2_thread" else page.stem, page) for page in pages
+    ]
+
+
+def input_names() -> list[str]:
+    """The corpus files that are threads to open (text dump, every HTML page, topic JSON)."""
+    return sorted(["thread.txt", "discourse_topic.json", *(f"{n}.html" for n, _p in _pages())])
+
+
+def build(folder: Path) -> None:
+    """Write the whole corpus into `folder`."""
+    demo = (ROOT / "parsing" / "demo" / "demo_thread.txt").read_text(encoding="utf-8")
+    text_path = folder / "thread.txt"
+    text_path.write_text(hostile_text(demo), encoding="utf-8")
+    for name, page in _pages():
         source = page.read_text(encoding="utf-8")
-        (HERE / f"{name}.html").write_text(hostile_html(source), encoding="utf-8")
+        (folder / f"{name}.html").write_text(hostile_html(source), encoding="utf-8")
+    html = ROOT / "tests" / "data" / "html"
     topic = json.loads((html / "discourse_topic.json").read_text(encoding="utf-8"))
-    (HERE / "discourse_topic.json").write_text(
+    (folder / "discourse_topic.json").write_text(
         json.dumps(hostile_topic(topic), ensure_ascii=False), encoding="utf-8"
     )
-    (HERE / "scorecard.toml").write_text(hostile_card(text_path), encoding="utf-8")
-    (HERE / "state.ui.toml").write_text(hostile_ui(), encoding="utf-8")
+    (folder / "scorecard.toml").write_text(hostile_card(text_path), encoding="utf-8")
+    (folder / "state.ui.toml").write_text(hostile_ui(), encoding="utf-8")
     lines = [
         {"text": f"According to the{r} 2019 survey, 41% of cars pass through.", "label": "evidence"}
         for r in RAW
     ]
-    (HERE / "evaluate.jsonl").write_text(
+    (folder / "evaluate.jsonl").write_text(
         "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8"
     )
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    build(out)
