@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 import tomllib
 from collections.abc import Iterator
@@ -203,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="*", type=Path)
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--write", action="store_true", help="write the fit into breaks.py")
     args = parser.parse_args(argv)
     items = threads(args.dirs or [SHARED / "datasets" / "flat"])
     layouts = sorted({layout for layout, _, _ in items})
@@ -212,12 +214,26 @@ def main(argv: list[str] | None = None) -> int:
         weights, _ = fitted_model(others, args.l2)
         print(f"AUC on {layout}, fitted without it: {auc(weights, held):.3f}", file=sys.stderr)
     weights, threshold = fitted_model(items, args.l2)
-    print("WEIGHTS: dict[str, float] = {")
-    for name, weight in zip(breaks.CUES, weights, strict=True):
-        print(f'    "{name}": {weight:.2f},')
-    print("}")
+    table = "WEIGHTS: dict[str, float] = {\n"
+    table += "".join(
+        f'    "{name}": {weight:.2f},\n' for name, weight in zip(breaks.CUES, weights, strict=True)
+    )
+    table += "}"
+    print(table)
     print(f"THRESHOLD = {threshold:.3f}")
+    if args.write:
+        write_model(Path(breaks.__file__), table, threshold)
     return 0
+
+
+def write_model(path: Path, table: str, threshold: float) -> None:
+    """Replace the WEIGHTS table and THRESHOLD in `parsing/breaks.py` with a new fit."""
+    source = path.read_text(encoding="utf-8")
+    start = source.index("WEIGHTS: dict[str, float] = {")
+    end = source.index("}", start) + 1
+    source = source[:start] + table + source[end:]
+    source = re.sub(r"^THRESHOLD = [0-9.]+$", f"THRESHOLD = {threshold:.3f}", source, flags=re.M)
+    path.write_text(source, encoding="utf-8")
 
 
 if __name__ == "__main__":

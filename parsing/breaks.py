@@ -17,6 +17,7 @@ import math
 import re
 from operator import mul
 
+from parsing.literal import is_list_item, is_literal
 from parsing.turns import CUES as TURN_CUES
 from parsing.turns import PostSoFar, cue_values
 
@@ -32,52 +33,71 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _NAME_ALONE = re.compile(r"^\s*[-~]?\s?[A-Z][\w.'-]{1,24}\s*$")
+_THANKS_ALONE = re.compile(
+    r"^\s*(?:(?:many |thanks? |thank you |kind |best )?(?:thanks?|thank you|thx|ty|regards|cheers)"
+    r"(?: (?:again|in advance|a lot|so much|very much|for (?:your|the) \w+))?)"
+    r"\W{0,4}(?:\w+\W{0,2})?$",
+    re.IGNORECASE,
+)
+"""A paragraph that only thanks or greets off ("Thanks in advance!", "Kind regards, Ned"):
+it closes the post it stands in."""
+_LOG_LINE = re.compile(r"\d{1,2}:\d{2}:\d{2}|^\s*(?:\[\w+\]|\w+:|[-–*>$#])|\(\)|[{};=]\s*$")
 
 EXTRA_CUES: tuple[str, ...] = (
     "opens_with_greeting",
     "opens_with_mention",
     "before_closes",
     "before_is_a_name",
+    "line_only_thanks",
+    "line_is_a_name",
+    "both_literal",
+    "line_indented",
+    "both_list_items",
 )
 CUES: tuple[str, ...] = TURN_CUES + EXTRA_CUES
 
 WEIGHTS: dict[str, float] = {
-    "bias": -1.57,
-    "ends_question": 0.74,
-    "ends_exclamation": 0.41,
-    "ends_without_punctuation": 0.19,
-    "ends_with_ellipsis": -0.22,
-    "ends_with_emoticon": 1.05,
-    "opens_with_conjunction": -0.41,
-    "opens_with_pronoun": 0.86,
-    "opens_like_an_answer": 1.38,
+    "bias": -1.50,
+    "ends_question": 1.10,
+    "ends_exclamation": 0.33,
+    "ends_without_punctuation": 0.26,
+    "ends_with_ellipsis": -0.26,
+    "ends_with_emoticon": 1.13,
+    "opens_with_conjunction": -0.67,
+    "opens_with_pronoun": 0.60,
+    "opens_like_an_answer": 1.14,
     "opens_with_i": -0.77,
-    "opens_with_you": 0.09,
-    "opens_lower_case": -0.05,
-    "opens_with_quote_mark": -0.13,
-    "opens_with_emoticon": -0.53,
+    "opens_with_you": 0.06,
+    "opens_lower_case": -0.19,
+    "opens_with_quote_mark": -0.18,
+    "opens_with_emoticon": -0.71,
     "same_first_word": -0.49,
-    "log_words_before": 0.16,
+    "log_words_before": 0.18,
     "long_before": -0.03,
-    "long": 0.30,
-    "very_long": -0.17,
-    "tiny": -0.44,
-    "tiny_before": -0.68,
-    "post_has_quotes": -0.02,
+    "long": 0.12,
+    "very_long": -0.21,
+    "tiny": -0.24,
+    "tiny_before": -0.71,
+    "post_has_quotes": -0.14,
     "quote_just_before": 0.00,
-    "log_post_lines": -0.59,
+    "log_post_lines": -0.44,
     "post_has_paragraphs": 0.25,
-    "log_paragraph_lines": 0.82,
-    "paragraph_is_one_line": -0.07,
-    "opens_with_greeting": 1.56,
-    "opens_with_mention": 2.06,
-    "before_closes": 1.91,
-    "before_is_a_name": 2.38,
+    "log_paragraph_lines": 0.77,
+    "paragraph_is_one_line": 0.05,
+    "opens_with_greeting": 2.39,
+    "opens_with_mention": 1.73,
+    "before_closes": 2.05,
+    "before_is_a_name": 2.24,
+    "line_only_thanks": -2.97,
+    "line_is_a_name": -1.82,
+    "both_literal": -1.77,
+    "line_indented": -2.72,
+    "both_list_items": -0.26,
 }
 """Each cue's weight, fitted by `benchmarks/fit_breaks.py` on the 120 threads of
 `../shared/datasets/flat` (all four layouts)."""
 
-THRESHOLD = 0.300
+THRESHOLD = 0.350
 """The probability from which a paragraph break is a post break (fitted with the weights)."""
 
 
@@ -89,7 +109,22 @@ def break_cues(before: str, line: str, post: PostSoFar) -> tuple[float, ...]:
         _MENTION.match(line) is not None,
         _CLOSING.search(before[-40:]) is not None,
         _NAME_ALONE.match(before) is not None,
+        len(line) <= MAX_CLOSING_CHARS and _THANKS_ALONE.match(line) is not None,
+        len(line) <= MAX_CLOSING_CHARS and _NAME_ALONE.match(line) is not None,
+        _looks_literal(before) and _looks_literal(line),
+        line[:1].isspace(),
+        is_list_item(before) and is_list_item(line),
     )
+
+
+MAX_CLOSING_CHARS = 48
+"""A closing paragraph or a name under a post is short."""
+
+
+def _looks_literal(line: str) -> bool:
+    """Code, a log or a listing: `segment.is_literal`, or a line shaped like a log or code
+    statement (a timestamp, "[DEBUG]", "key:", a call "()", a line ending in "{", ";", "=")."""
+    return is_literal(line) or _LOG_LINE.search(line) is not None
 
 
 def break_logit(before: str, line: str, post: PostSoFar) -> float:
