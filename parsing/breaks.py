@@ -14,47 +14,13 @@ like); `benchmarks/flat_holdout.py` refits it without the layout it scores.
 from __future__ import annotations
 
 import math
-import re
 from operator import mul
 
-from parsing.literal import is_list_item, is_literal
+from parsing.edges import EDGE_CUES, edge_cues
 from parsing.turns import CUES as TURN_CUES
 from parsing.turns import PostSoFar, cue_values
 
-_GREETING = re.compile(
-    r"^\s*(?:hi|hello|hey|dear|greetings|thanks|thank you|many thanks|welcome|good (?:morning|"
-    r"afternoon|evening))\b",
-    re.IGNORECASE,
-)
-_MENTION = re.compile(r"^\s*@\w")
-_CLOSING = re.compile(
-    r"(?:\bthanks?(?: you)?(?: (?:in advance|a lot|so much))?|\bcheers|\bregards|\bbest|"
-    r"\bthx|\bty)\W{0,3}$",
-    re.IGNORECASE,
-)
-_NAME_ALONE = re.compile(r"^\s*[-~]?\s?[A-Z][\w.'-]{1,24}\s*$")
-_THANKS_ALONE = re.compile(
-    r"^\s*(?:(?:many |thanks? |thank you |kind |best )?(?:thanks?|thank you|thx|ty|regards|cheers)"
-    r"(?: (?:again|in advance|a lot|so much|very much|for (?:your|the) \w+))?)"
-    r"\W{0,4}(?:\w+\W{0,2})?$",
-    re.IGNORECASE,
-)
-"""A paragraph that only thanks or greets off ("Thanks in advance!", "Kind regards, Ned"):
-it closes the post it stands in."""
-_LOG_LINE = re.compile(r"\d{1,2}:\d{2}:\d{2}|^\s*(?:\[\w+\]|\w+:|[-–*>$#])|\(\)|[{};=]\s*$")
-
-EXTRA_CUES: tuple[str, ...] = (
-    "opens_with_greeting",
-    "opens_with_mention",
-    "before_closes",
-    "before_is_a_name",
-    "line_only_thanks",
-    "line_is_a_name",
-    "both_literal",
-    "line_indented",
-    "both_list_items",
-)
-CUES: tuple[str, ...] = TURN_CUES + EXTRA_CUES
+CUES: tuple[str, ...] = TURN_CUES + EDGE_CUES
 
 WEIGHTS: dict[str, float] = {
     "bias": -1.50,
@@ -105,26 +71,8 @@ def break_cues(before: str, line: str, post: PostSoFar) -> tuple[float, ...]:
     """Every cue of CUES for the paragraph `line` after the paragraph ending with `before`."""
     return (
         *cue_values(before, line, post),
-        _GREETING.match(line) is not None,
-        _MENTION.match(line) is not None,
-        _CLOSING.search(before[-40:]) is not None,
-        _NAME_ALONE.match(before) is not None,
-        len(line) <= MAX_CLOSING_CHARS and _THANKS_ALONE.match(line) is not None,
-        len(line) <= MAX_CLOSING_CHARS and _NAME_ALONE.match(line) is not None,
-        _looks_literal(before) and _looks_literal(line),
-        line[:1].isspace(),
-        is_list_item(before) and is_list_item(line),
+        *edge_cues(before, line),
     )
-
-
-MAX_CLOSING_CHARS = 48
-"""A closing paragraph or a name under a post is short."""
-
-
-def _looks_literal(line: str) -> bool:
-    """Code, a log or a listing: `segment.is_literal`, or a line shaped like a log or code
-    statement (a timestamp, "[DEBUG]", "key:", a call "()", a line ending in "{", ";", "=")."""
-    return is_literal(line) or _LOG_LINE.search(line) is not None
 
 
 def break_logit(before: str, line: str, post: PostSoFar) -> float:

@@ -21,6 +21,8 @@ import re
 from operator import mul
 from typing import NamedTuple
 
+from parsing.edges import EDGE_CUES, edge_cues
+
 LONG_LINE_WORDS = 25
 """A line this long is a paragraph written on one line."""
 
@@ -170,9 +172,41 @@ def turn_probability(before: str, line: str, post: PostSoFar) -> float:
     return 1.0 / (1.0 + math.exp(-turn_logit(before, line, post)))
 
 
-_THRESHOLD_LOGIT = math.log(TURN_THRESHOLD / (1 - TURN_THRESHOLD))
+STACK_CUES: tuple[str, ...] = ("bias", "turn_logit", *EDGE_CUES)
+STACK_WEIGHTS: dict[str, float] = {
+    "bias": 0.75,
+    "turn_logit": 0.80,
+    "opens_with_greeting": 3.09,
+    "opens_with_mention": 2.84,
+    "before_closes": 0.70,
+    "before_is_a_name": 1.75,
+    "line_only_thanks": -2.64,
+    "line_is_a_name": -2.47,
+    "both_literal": -3.68,
+    "line_indented": -2.92,
+    "both_list_items": -1.76,
+}
+"""The second stage: the cues of `parsing.edges` (thanks, a name, code going on...) weighed
+beside the first stage's log-odds. The first stage was fitted on debates whose dumps are no
+longer at hand, so the new cues are stacked on it rather than refitted with it; fitted by
+`benchmarks/fit_turns.py --stack` on the flattened threads' post edges and single breaks inside
+posts, and on the shared IAC debates."""
+
+STACK_THRESHOLD = 0.325
+"""The probability from which the second stage splits (fitted with its weights)."""
+
+
+def stack_logit(before: str, line: str, post: PostSoFar) -> float:
+    """The second stage's log-odds that `line` opens a new post."""
+    w = STACK_WEIGHTS
+    if not w:
+        return turn_logit(before, line, post) - math.log(TURN_THRESHOLD / (1 - TURN_THRESHOLD))
+    values = (1.0, turn_logit(before, line, post), *edge_cues(before, line))
+    return sum(w[name] * v for name, v in zip(STACK_CUES, values, strict=True) if v) - math.log(
+        STACK_THRESHOLD / (1 - STACK_THRESHOLD)
+    )
 
 
 def is_new_post(before: str, line: str, post: PostSoFar) -> bool:
     """Whether to split at a single line break between own words `before` and `line`."""
-    return turn_logit(before, line, post) >= _THRESHOLD_LOGIT
+    return stack_logit(before, line, post) >= 0.0

@@ -1,0 +1,71 @@
+"""Cues that mark a post's edges in forum writing, whatever the layout: a greeting, an
+@mention or thanks opening the next line, thanks or a name closing the one before, a line that
+only thanks (it closes the post it stands in), code or a log going on, an indented line, a list
+going on. Both break models weigh them (`parsing.breaks` at paragraph breaks, `parsing.turns`
+at single breaks); their weights are fitted, never set by hand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.literal import is_list_item, is_literal
+
+_GREETING = re.compile(
+    r"^\s*(?:hi|hello|hey|dear|greetings|thanks|thank you|many thanks|welcome|good (?:morning|"
+    r"afternoon|evening))\b",
+    re.IGNORECASE,
+)
+_MENTION = re.compile(r"^\s*@\w")
+_CLOSING = re.compile(
+    r"(?:\bthanks?(?: you)?(?: (?:in advance|a lot|so much))?|\bcheers|\bregards|\bbest|"
+    r"\bthx|\bty)\W{0,3}$",
+    re.IGNORECASE,
+)
+_NAME_ALONE = re.compile(r"^\s*[-~]?\s?[A-Z][\w.'-]{1,24}\s*$")
+_THANKS_ALONE = re.compile(
+    r"^\s*(?:(?:many |thanks? |thank you |kind |best )?(?:thanks?|thank you|thx|ty|regards|cheers)"
+    r"(?: (?:again|in advance|a lot|so much|very much|for (?:your|the) \w+))?)"
+    r"\W{0,4}(?:\w+\W{0,2})?$",
+    re.IGNORECASE,
+)
+"""A paragraph that only thanks or greets off ("Thanks in advance!", "Kind regards, Ned"):
+it closes the post it stands in."""
+_LOG_LINE = re.compile(r"\d{1,2}:\d{2}:\d{2}|^\s*(?:\[\w+\]|\w+:|[-–*>$#])|\(\)|[{};=]\s*$")
+
+MAX_CLOSING_CHARS = 48
+"""A closing paragraph or a name under a post is short."""
+
+EDGE_CUES: tuple[str, ...] = (
+    "opens_with_greeting",
+    "opens_with_mention",
+    "before_closes",
+    "before_is_a_name",
+    "line_only_thanks",
+    "line_is_a_name",
+    "both_literal",
+    "line_indented",
+    "both_list_items",
+)
+
+
+def looks_literal(line: str) -> bool:
+    """Code, a log or a listing: `literal.is_literal`, or a line shaped like a log or code
+    statement (a timestamp, "[DEBUG]", "key:", a call "()", a line ending in "{", ";", "=")."""
+    return is_literal(line) or _LOG_LINE.search(line) is not None
+
+
+def edge_cues(before: str, line: str) -> tuple[bool, ...]:
+    """Every cue of EDGE_CUES for `line` after `before`."""
+    short = len(line) <= MAX_CLOSING_CHARS
+    return (
+        _GREETING.match(line) is not None,
+        _MENTION.match(line) is not None,
+        _CLOSING.search(before[-40:]) is not None,
+        _NAME_ALONE.match(before) is not None,
+        short and _THANKS_ALONE.match(line) is not None,
+        short and _NAME_ALONE.match(line) is not None,
+        looks_literal(before) and looks_literal(line),
+        line[:1].isspace(),
+        is_list_item(before) and is_list_item(line),
+    )
