@@ -19,7 +19,7 @@ _GREETING = re.compile(
 _MENTION = re.compile(r"^\s*@\w")
 _CLOSING = re.compile(
     r"(?:\bthanks?(?: you)?(?: (?:in advance|a lot|so much))?|\bcheers|\bregards|\bbest|"
-    r"\bthx|\bty)\W{0,3}$",
+    r"\bthx|\bty|\bhope (?:it|this|that) helps)\W{0,3}$",
     re.IGNORECASE,
 )
 _NAME_ALONE = re.compile(r"^\s*[-~]?\s?[A-Z][\w.'-]{1,24}\s*$")
@@ -68,4 +68,17 @@ def edge_cues(before: str, line: str) -> tuple[bool, ...]:
         looks_literal(before) and looks_literal(line),
         line[:1].isspace(),
         is_list_item(before) and is_list_item(line),
+    )
+
+
+_ADDRESS_ALONE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+
+
+def closes_a_post(line: str) -> bool:
+    """A short line that ends a post rather than heading what follows: thanks or a closing
+    formula ("Best", "Hope it helps"), a name signing, a web address alone."""
+    return (
+        _CLOSING.search(line[-40:]) is not None
+        or _NAME_ALONE.match(line) is not None
+        or _ADDRESS_ALONE.match(line) is not None
     )

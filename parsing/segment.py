@@ -37,6 +37,7 @@ from enum import Enum
 
 from parsing.attachments import is_attachment_label
 from parsing.breaks import is_post_break
+from parsing.edges import closes_a_post
 from parsing.headers import PostHeader, QuoteFrame
 from parsing.literal import LOG_STAMP, is_list_item, is_literal
 from parsing.normalize import words
@@ -660,7 +661,7 @@ class _Scanner:
             return _KEPT
         if last_kind is _TEXT_KIND and signed(last.before, last_text):
             return _NEW
-        if last.leads:
+        if last.leads and (last.introduces or not closes_a_post(last_text)):
             return _KEPT if last.introduces else _SAME
         if last_kind is not _TEXT_KIND or sign_off(last_text) or self.after_chrome:
             return _NEW
