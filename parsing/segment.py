@@ -37,7 +37,7 @@ from enum import Enum
 
 from parsing.attachments import is_attachment_label
 from parsing.breaks import is_post_break
-from parsing.edges import closes_a_post
+from parsing.edges import closes_a_post, looks_literal
 from parsing.headers import PostHeader, QuoteFrame
 from parsing.literal import LOG_STAMP, is_list_item, is_literal
 from parsing.normalize import words
@@ -747,8 +747,8 @@ class _Scanner:
         return (
             self.cur is not None
             and self.last.kind is _TEXT_KIND
-            and is_literal(self.last.text)
-            and is_literal(self.lines[i])
+            and looks_literal(self.last.text)
+            and looks_literal(self.lines[i])
         )
 
     def repeats_title(self, i: int) -> bool:
