@@ -44,6 +44,11 @@ def is_literal(line: str) -> bool:
     return other > (1 - MIN_PROSE_SHARE) * len(text)
 
 
+def marks_code(line: str) -> bool:
+    """Whether a line holds a character code and logs use and prose hardly ever does."""
+    return not _CODE_CHARS.isdisjoint(line)
+
+
 def is_list_item(line: str) -> bool:
     """A numbered or bulleted item ("1) ...", "2. ...", "- ...")."""
     return _LIST_ITEM.match(line) is not None

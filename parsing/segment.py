@@ -39,7 +39,7 @@ from parsing.attachments import is_attachment_label
 from parsing.breaks import is_post_break
 from parsing.edges import closes_a_post, looks_literal
 from parsing.headers import PostHeader, QuoteFrame
-from parsing.literal import LOG_STAMP, is_list_item, is_literal
+from parsing.literal import LOG_STAMP, is_list_item, is_literal, marks_code
 from parsing.normalize import words
 from parsing.quote_index import Match, Probe, QuoteIndex, probe
 from parsing.turns import PostSoFar, is_new_post
@@ -748,7 +748,7 @@ class _Scanner:
             self.cur is not None
             and self.last.kind is _TEXT_KIND
             and looks_literal(self.last.text)
-            and looks_literal(self.lines[i])
+            and (looks_literal(self.lines[i]) or marks_code(self.lines[i]))
         )
 
     def repeats_title(self, i: int) -> bool:
