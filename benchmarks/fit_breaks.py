@@ -50,7 +50,7 @@ def examples(path: Path, truth: dict) -> list[Example]:
             frame_lines.update(range(h.start + 1, h.end + 2))
     out: list[Example] = []
     previous: tuple[str, PostSoFar] | None = None
-    for post in truth["posts"]:
+    for number, post in enumerate(truth["posts"]):
         first, last = post["lines"]
         header = set(range(post["header"][0], post["header"][1] + 1)) if "header" in post else set()
         quoted = {
@@ -75,14 +75,16 @@ def examples(path: Path, truth: dict) -> list[Example]:
         for n in range(1, len(own)):
             k, j = own[n], own[n - 1]
             if k > j + 1 and not any(lines[x - 1].strip() for x in range(j + 1, k)):
-                so_far = PostSoFar(n, bool(quoted), False, paragraphs > 1, in_paragraph)
+                so_far = PostSoFar(
+                    n, bool(quoted), False, paragraphs > 1, in_paragraph, number == 0
+                )
                 cues = breaks.break_cues(lines[j - 1], lines[k - 1], so_far)
                 out.append(([float(v) for v in cues], False))
                 paragraphs, in_paragraph = paragraphs + 1, 0
             in_paragraph += 1
         previous = (
             lines[own[-1] - 1],
-            PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph),
+            PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph, number == 0),
         )
     return out
 

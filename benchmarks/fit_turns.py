@@ -74,7 +74,12 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 def _stack_x(before: str, line: str, post: PostSoFar) -> list[float]:
-    return [1.0, turn_logit(before, line, post), *map(float, edge_cues(before, line))]
+    return [
+        1.0,
+        turn_logit(before, line, post),
+        *map(float, edge_cues(before, line)),
+        float(post.first),
+    ]
 
 
 def stack_examples(path: Path, truth: dict) -> list[Example]:
@@ -92,7 +97,7 @@ def stack_examples(path: Path, truth: dict) -> list[Example]:
             frame_lines.update(range(h.start + 1, h.end + 2))
     out: list[Example] = []
     previous: tuple[str, PostSoFar] | None = None
-    for post in truth["posts"]:
+    for number, post in enumerate(truth["posts"]):
         first, last = post["lines"]
         header = set(range(post["header"][0], post["header"][1] + 1)) if "header" in post else set()
         quoted = {
@@ -114,14 +119,16 @@ def stack_examples(path: Path, truth: dict) -> list[Example]:
         for n in range(1, len(own)):
             k, j = own[n], own[n - 1]
             if k == j + 1:
-                so_far = PostSoFar(n, bool(quoted), False, paragraphs > 1, in_paragraph)
+                so_far = PostSoFar(
+                    n, bool(quoted), False, paragraphs > 1, in_paragraph, number == 0
+                )
                 out.append((_stack_x(lines[j - 1], lines[k - 1], so_far), False))
             else:
                 paragraphs, in_paragraph = paragraphs + 1, 0
             in_paragraph += 1
         previous = (
             lines[own[-1] - 1],
-            PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph),
+            PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph, number == 0),
         )
     return out
 

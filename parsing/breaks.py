@@ -20,50 +20,51 @@ from parsing.edges import EDGE_CUES, edge_cues
 from parsing.turns import CUES as TURN_CUES
 from parsing.turns import PostSoFar, cue_values
 
-CUES: tuple[str, ...] = TURN_CUES + EDGE_CUES
+CUES: tuple[str, ...] = (*TURN_CUES, *EDGE_CUES, "in_first_post")
 
 WEIGHTS: dict[str, float] = {
-    "bias": -1.49,
-    "ends_question": 1.10,
+    "bias": -1.51,
+    "ends_question": 1.19,
     "ends_exclamation": 0.33,
-    "ends_without_punctuation": 0.25,
-    "ends_with_ellipsis": -0.25,
-    "ends_with_emoticon": 1.14,
-    "opens_with_conjunction": -0.68,
-    "opens_with_pronoun": 0.60,
-    "opens_like_an_answer": 1.14,
-    "opens_with_i": -0.77,
-    "opens_with_you": 0.06,
-    "opens_lower_case": -0.18,
-    "opens_with_quote_mark": -0.19,
-    "opens_with_emoticon": -0.71,
+    "ends_without_punctuation": 0.26,
+    "ends_with_ellipsis": -0.26,
+    "ends_with_emoticon": 1.13,
+    "opens_with_conjunction": -0.72,
+    "opens_with_pronoun": 0.59,
+    "opens_like_an_answer": 1.13,
+    "opens_with_i": -0.71,
+    "opens_with_you": 0.12,
+    "opens_lower_case": -0.22,
+    "opens_with_quote_mark": -0.20,
+    "opens_with_emoticon": -0.76,
     "same_first_word": -0.49,
-    "log_words_before": 0.18,
-    "long_before": -0.02,
-    "long": 0.12,
-    "very_long": -0.21,
+    "log_words_before": 0.19,
+    "long_before": -0.05,
+    "long": 0.10,
+    "very_long": -0.19,
     "tiny": -0.24,
-    "tiny_before": -0.73,
-    "post_has_quotes": -0.13,
+    "tiny_before": -0.71,
+    "post_has_quotes": -0.28,
     "quote_just_before": 0.00,
-    "log_post_lines": -0.44,
-    "post_has_paragraphs": 0.25,
-    "log_paragraph_lines": 0.77,
-    "paragraph_is_one_line": 0.04,
-    "opens_with_greeting": 2.39,
-    "opens_with_mention": 1.73,
-    "before_closes": 2.06,
-    "before_is_a_name": 2.25,
-    "line_only_thanks": -2.96,
-    "line_is_a_name": -1.82,
-    "both_literal": -1.77,
-    "line_indented": -2.72,
-    "both_list_items": -0.26,
+    "log_post_lines": -0.24,
+    "post_has_paragraphs": 0.19,
+    "log_paragraph_lines": 0.66,
+    "paragraph_is_one_line": 0.05,
+    "opens_with_greeting": 2.36,
+    "opens_with_mention": 1.69,
+    "before_closes": 2.13,
+    "before_is_a_name": 2.41,
+    "line_only_thanks": -3.00,
+    "line_is_a_name": -1.75,
+    "both_literal": -1.69,
+    "line_indented": -2.73,
+    "both_list_items": -0.28,
+    "in_first_post": -1.19,
 }
 """Each cue's weight, fitted by `benchmarks/fit_breaks.py` on the 120 threads of
 `../shared/datasets/flat` (all four layouts)."""
 
-THRESHOLD = 0.350
+THRESHOLD = 0.325
 """The probability from which a paragraph break is a post break (fitted with the weights)."""
 
 
@@ -72,6 +73,7 @@ def break_cues(before: str, line: str, post: PostSoFar) -> tuple[float, ...]:
     return (
         *cue_values(before, line, post),
         *edge_cues(before, line),
+        post.first,
     )
 
 

@@ -675,6 +675,7 @@ class _Scanner:
             quote_just_before=cur.last_quote >= len(cur.lines) - 3,
             has_paragraphs=cur.paragraphs > 1,
             paragraph_lines=cur.paragraph_lines,
+            first=len(self.posts) == 1,
         )
         if self.separator:
             return _NEW if is_post_break(last_text, line, post) else _SAME

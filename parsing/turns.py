@@ -86,6 +86,8 @@ class PostSoFar(NamedTuple):
     quote_just_before: bool
     has_paragraphs: bool
     paragraph_lines: int
+    first: bool = False
+    """It is the page's first post (an opening post runs longer than replies)."""
 
 
 def _may_end_with_emoticon(tail: str) -> bool:
@@ -172,19 +174,20 @@ def turn_probability(before: str, line: str, post: PostSoFar) -> float:
     return 1.0 / (1.0 + math.exp(-turn_logit(before, line, post)))
 
 
-STACK_CUES: tuple[str, ...] = ("bias", "turn_logit", *EDGE_CUES)
+STACK_CUES: tuple[str, ...] = ("bias", "turn_logit", *EDGE_CUES, "in_first_post")
 STACK_WEIGHTS: dict[str, float] = {
-    "bias": 0.75,
+    "bias": 0.85,
     "turn_logit": 0.80,
-    "opens_with_greeting": 3.09,
-    "opens_with_mention": 2.84,
-    "before_closes": 0.71,
-    "before_is_a_name": 1.75,
-    "line_only_thanks": -2.65,
-    "line_is_a_name": -2.49,
-    "both_literal": -3.68,
-    "line_indented": -2.92,
-    "both_list_items": -1.76,
+    "opens_with_greeting": 3.07,
+    "opens_with_mention": 2.78,
+    "before_closes": 0.76,
+    "before_is_a_name": 1.87,
+    "line_only_thanks": -2.62,
+    "line_is_a_name": -2.45,
+    "both_literal": -3.69,
+    "line_indented": -2.91,
+    "both_list_items": -1.75,
+    "in_first_post": -0.78,
 }
 """The second stage: the cues of `parsing.edges` (thanks, a name, code going on...) weighed
 beside the first stage's log-odds. The first stage was fitted on debates whose dumps are no
@@ -192,7 +195,7 @@ longer at hand, so the new cues are stacked on it rather than refitted with it; 
 `benchmarks/fit_turns.py --stack` on the flattened threads' post edges and single breaks inside
 posts, and on the shared IAC debates."""
 
-STACK_THRESHOLD = 0.325
+STACK_THRESHOLD = 0.350
 """The probability from which the second stage splits (fitted with its weights)."""
 
 
@@ -201,7 +204,7 @@ def stack_logit(before: str, line: str, post: PostSoFar) -> float:
     w = STACK_WEIGHTS
     if not w:
         return turn_logit(before, line, post) - math.log(TURN_THRESHOLD / (1 - TURN_THRESHOLD))
-    values = (1.0, turn_logit(before, line, post), *edge_cues(before, line))
+    values = (1.0, turn_logit(before, line, post), *edge_cues(before, line), post.first)
     return sum(w[name] * v for name, v in zip(STACK_CUES, values, strict=True) if v) - math.log(
         STACK_THRESHOLD / (1 - STACK_THRESHOLD)
     )
