@@ -82,3 +82,14 @@ def closes_a_post(line: str) -> bool:
         or _NAME_ALONE.match(line) is not None
         or _ADDRESS_ALONE.match(line) is not None
     )
+
+
+_MENTIONS_ALONE = re.compile(r"^\s*(?:@[\w.-]+[\s,;:]*(?:and\s+)?)+$")
+
+
+def formulaic(line: str) -> bool:
+    """A line anyone may write word for word without quoting anybody: thanks alone, a line of
+    @mentions. Repeating one proves no quote."""
+    return (
+        len(line) <= MAX_CLOSING_CHARS and _THANKS_ALONE.match(line) is not None
+    ) or _MENTIONS_ALONE.match(line) is not None

@@ -37,7 +37,7 @@ from enum import Enum
 
 from parsing.attachments import is_attachment_label
 from parsing.breaks import is_post_break
-from parsing.edges import closes_a_post, looks_literal
+from parsing.edges import closes_a_post, formulaic, looks_literal
 from parsing.headers import PostHeader, QuoteFrame
 from parsing.literal import LOG_STAMP, is_list_item, is_literal, marks_code
 from parsing.normalize import words
@@ -628,9 +628,14 @@ class _Scanner:
                 match = self.passage_goes_on(i, last.at[0])
             elif last.kind is _TEXT_KIND:
                 match = self.short_quote(i, pr, last.at)
-        if match and (self.inside_own_literal(i) or self.same_author(match.line)):
+        if match and (
+            self.inside_own_literal(i)
+            or self.same_author(match.line)
+            or (self.open_frame is None and formulaic(self.lines[i]))
+        ):
             # a log repeating its lines is no quote, nor are words an author repeats from
-            # their own post (a signature, a habit)
+            # their own post (a signature, a habit), nor a formula anyone writes ("Thanks for
+            # your time," alone, a line of @mentions)
             match = None
         if not match:
             return _CLOSING_TEXT if closes else _TEXT
