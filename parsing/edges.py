@@ -19,7 +19,8 @@ _GREETING = re.compile(
 _MENTION = re.compile(r"^\s*@\w")
 _CLOSING = re.compile(
     r"(?:\bthanks?(?: you)?(?: (?:in advance|a lot|so much))?|\bcheers|\bregards|\bbest|"
-    r"\bthx|\bty|\bhope (?:it|this|that) helps)\W{0,3}$",
+    r"\bthx|\bty|\bhope (?:it|this|that) helps)(?:,? @[\w.-]+)*\W{0,3}(?::[a-z_]+:)?\s*$"
+    r"|^\s*(?::[a-z0-9_+-]+:\s*)+$",
     re.IGNORECASE,
 )
 _NAME_ALONE = re.compile(r"^\s*[-~]?\s?[A-Z][\w.'-]{1,24}\s*$")

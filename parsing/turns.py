@@ -176,10 +176,10 @@ def turn_probability(before: str, line: str, post: PostSoFar) -> float:
 
 STACK_CUES: tuple[str, ...] = ("bias", "turn_logit", *EDGE_CUES, "in_first_post")
 STACK_WEIGHTS: dict[str, float] = {
-    "bias": 0.85,
+    "bias": 0.84,
     "turn_logit": 0.80,
     "opens_with_greeting": 3.07,
-    "opens_with_mention": 2.78,
+    "opens_with_mention": 2.77,
     "before_closes": 0.76,
     "before_is_a_name": 1.87,
     "line_only_thanks": -2.62,
