@@ -23,7 +23,20 @@ _CLOSING = re.compile(
     r"|^\s*(?::[a-z0-9_+-]+:\s*)+$",
     re.IGNORECASE,
 )
-_NAME_ALONE = re.compile(r"^\s*[-~]?\s?[A-Z][\w.'-]{1,24}\s*$")
+_NAME_ALONE = re.compile(r"^\s*[-~]?\s?[A-Z][\w.'-]{0,23}[\w'-]\s*$")
+_NOT_A_NAME = re.compile(
+    r"(?:yes|no|yeah|yep|nope|ok|okay|sure|right|true|false|agreed|exactly|indeed|thanks?"
+    r"|hi|hello|hey|cheers|regards|best|why|what|how|really)$",
+    re.IGNORECASE,
+)
+
+
+def _is_name(line: str) -> bool:
+    """A name alone on its line ("Alessia", "-Mach"): one capitalised word, not ending as a
+    sentence does, and not a word a reply is made of ("Yes", "Thanks")."""
+    return _NAME_ALONE.match(line) is not None and _NOT_A_NAME.match(line.strip(" -~")) is None
+
+
 _THANKS_ALONE = re.compile(
     r"^\s*(?:(?:many |thanks? |thank you |kind |best )?(?:thanks?|thank you|thx|ty|regards|cheers)"
     r"(?: (?:again|in advance|a lot|so much|very much|for (?:your|the) \w+))?)"
@@ -63,9 +76,9 @@ def edge_cues(before: str, line: str) -> tuple[bool, ...]:
         _GREETING.match(line) is not None,
         _MENTION.match(line) is not None,
         _CLOSING.search(before[-40:]) is not None,
-        _NAME_ALONE.match(before) is not None,
+        _is_name(before),
         short and _THANKS_ALONE.match(line) is not None,
-        short and _NAME_ALONE.match(line) is not None,
+        short and _is_name(line),
         looks_literal(before) and looks_literal(line),
         line[:1].isspace(),
         is_list_item(before) and is_list_item(line),
@@ -80,7 +93,7 @@ def closes_a_post(line: str) -> bool:
     formula ("Best", "Hope it helps"), a name signing, a web address alone."""
     return (
         _CLOSING.search(line[-40:]) is not None
-        or _NAME_ALONE.match(line) is not None
+        or _is_name(line)
         or _ADDRESS_ALONE.match(line) is not None
     )
 

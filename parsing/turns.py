@@ -176,18 +176,18 @@ def turn_probability(before: str, line: str, post: PostSoFar) -> float:
 
 STACK_CUES: tuple[str, ...] = ("bias", "turn_logit", *EDGE_CUES, "in_first_post")
 STACK_WEIGHTS: dict[str, float] = {
-    "bias": 0.84,
-    "turn_logit": 0.80,
-    "opens_with_greeting": 3.07,
-    "opens_with_mention": 2.77,
-    "before_closes": 0.76,
-    "before_is_a_name": 1.87,
-    "line_only_thanks": -2.62,
-    "line_is_a_name": -2.45,
+    "bias": 0.83,
+    "turn_logit": 0.79,
+    "opens_with_greeting": 2.95,
+    "opens_with_mention": 2.76,
+    "before_closes": 1.25,
+    "before_is_a_name": 2.00,
+    "line_only_thanks": -2.72,
+    "line_is_a_name": -3.03,
     "both_literal": -3.69,
     "line_indented": -2.91,
     "both_list_items": -1.75,
-    "in_first_post": -0.78,
+    "in_first_post": -0.77,
 }
 """The second stage: the cues of `parsing.edges` (thanks, a name, code going on...) weighed
 beside the first stage's log-odds. The first stage was fitted on debates whose dumps are no
