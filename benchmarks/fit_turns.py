@@ -78,7 +78,6 @@ def _stack_x(before: str, line: str, post: PostSoFar) -> list[float]:
         1.0,
         turn_logit(before, line, post),
         *map(float, edge_cues(before, line)),
-        float(post.first),
     ]
 
 

@@ -174,20 +174,19 @@ def turn_probability(before: str, line: str, post: PostSoFar) -> float:
     return 1.0 / (1.0 + math.exp(-turn_logit(before, line, post)))
 
 
-STACK_CUES: tuple[str, ...] = ("bias", "turn_logit", *EDGE_CUES, "in_first_post")
+STACK_CUES: tuple[str, ...] = ("bias", "turn_logit", *EDGE_CUES)
 STACK_WEIGHTS: dict[str, float] = {
-    "bias": 0.83,
-    "turn_logit": 0.79,
-    "opens_with_greeting": 2.95,
-    "opens_with_mention": 2.76,
-    "before_closes": 1.25,
-    "before_is_a_name": 2.00,
-    "line_only_thanks": -2.72,
-    "line_is_a_name": -3.03,
-    "both_literal": -3.69,
-    "line_indented": -2.91,
-    "both_list_items": -1.75,
-    "in_first_post": -0.77,
+    "bias": 0.74,
+    "turn_logit": 0.78,
+    "opens_with_greeting": 2.98,
+    "opens_with_mention": 2.82,
+    "before_closes": 1.17,
+    "before_is_a_name": 1.89,
+    "line_only_thanks": -2.75,
+    "line_is_a_name": -3.02,
+    "both_literal": -3.68,
+    "line_indented": -2.93,
+    "both_list_items": -1.76,
 }
 """The second stage: the cues of `parsing.edges` (thanks, a name, code going on...) weighed
 beside the first stage's log-odds. The first stage was fitted on debates whose dumps are no
@@ -195,7 +194,7 @@ longer at hand, so the new cues are stacked on it rather than refitted with it; 
 `benchmarks/fit_turns.py --stack` on the flattened threads' post edges and single breaks inside
 posts, and on the shared IAC debates."""
 
-STACK_THRESHOLD = 0.350
+STACK_THRESHOLD = 0.325
 """The probability from which the second stage splits (fitted with its weights)."""
 
 
@@ -204,7 +203,7 @@ def stack_logit(before: str, line: str, post: PostSoFar) -> float:
     w = STACK_WEIGHTS
     if not w:
         return turn_logit(before, line, post) - math.log(TURN_THRESHOLD / (1 - TURN_THRESHOLD))
-    values = (1.0, turn_logit(before, line, post), *edge_cues(before, line), post.first)
+    values = (1.0, turn_logit(before, line, post), *edge_cues(before, line))
     return sum(w[name] * v for name, v in zip(STACK_CUES, values, strict=True) if v) - math.log(
         STACK_THRESHOLD / (1 - STACK_THRESHOLD)
     )
