@@ -8,6 +8,7 @@ at single breaks); their weights are fitted, never set by hand.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parsing.literal import is_list_item, is_literal
 
@@ -45,7 +46,8 @@ _THANKS_ALONE = re.compile(
 )
 """A paragraph that only thanks or greets off ("Thanks in advance!", "Kind regards, Ned"):
 it closes the post it stands in."""
-_LOG_LINE = re.compile(r"\d{1,2}:\d{2}:\d{2}|^\s*(?:\[\w+\]|\w+:|[-–*>$#])|\(\)|[{};=]\s*$")
+_LOG_OPENING = re.compile(r"\s*(?:\[\w+\]|\w+:|[-–*>$#])")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 
 MAX_CLOSING_CHARS = 48
 """A closing paragraph or a name under a post is short."""
@@ -63,10 +65,23 @@ EDGE_CUES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=256)
 def looks_literal(line: str) -> bool:
     """Code, a log or a listing: `literal.is_literal`, or a line shaped like a log or code
-    statement (a timestamp, "[DEBUG]", "key:", a call "()", a line ending in "{", ";", "=")."""
-    return is_literal(line) or _LOG_LINE.search(line) is not None
+    statement (a timestamp, "[DEBUG]", "key:", a call "()", a line ending in "{", ";", "=").
+
+    Cached: a line is asked about as the line after a break, then as the line before the next.
+    """
+    return (
+        "()" in line
+        or line.rstrip()[-1:] in _CODE_ENDS
+        or _LOG_OPENING.match(line) is not None
+        or (":" in line and _CLOCK.search(line) is not None)
+        or is_literal(line)
+    )
+
+
+_CODE_ENDS = frozenset("{};=")
 
 
 def edge_cues(before: str, line: str) -> tuple[bool, ...]:
@@ -74,12 +89,12 @@ def edge_cues(before: str, line: str) -> tuple[bool, ...]:
     short = len(line) <= MAX_CLOSING_CHARS
     return (
         _GREETING.match(line) is not None,
-        _MENTION.match(line) is not None,
+        "@" in line[:8] and _MENTION.match(line) is not None,
         _CLOSING.search(before[-40:]) is not None,
-        _is_name(before),
+        len(before) <= MAX_CLOSING_CHARS and _is_name(before),
         short and _THANKS_ALONE.match(line) is not None,
         short and _is_name(line),
-        looks_literal(before) and looks_literal(line),
+        looks_literal(line) and looks_literal(before),
         line[:1].isspace(),
         is_list_item(before) and is_list_item(line),
     )

@@ -753,8 +753,8 @@ class _Scanner:
         return (
             self.cur is not None
             and self.last.kind is _TEXT_KIND
+            and (marks_code(self.lines[i]) or looks_literal(self.lines[i]))
             and looks_literal(self.last.text)
-            and (looks_literal(self.lines[i]) or marks_code(self.lines[i]))
         )
 
     def repeats_title(self, i: int) -> bool:

@@ -203,10 +203,11 @@ def stack_logit(before: str, line: str, post: PostSoFar) -> float:
     w = STACK_WEIGHTS
     if not w:
         return turn_logit(before, line, post) - math.log(TURN_THRESHOLD / (1 - TURN_THRESHOLD))
-    values = (1.0, turn_logit(before, line, post), *edge_cues(before, line))
-    return sum(w[name] * v for name, v in zip(STACK_CUES, values, strict=True) if v) - math.log(
-        STACK_THRESHOLD / (1 - STACK_THRESHOLD)
-    )
+    z = w["bias"] + w["turn_logit"] * turn_logit(before, line, post)
+    for name, on in zip(EDGE_CUES, edge_cues(before, line), strict=True):
+        if on:
+            z += w[name]
+    return z - math.log(STACK_THRESHOLD / (1 - STACK_THRESHOLD))
 
 
 def is_new_post(before: str, line: str, post: PostSoFar) -> bool:
