@@ -176,17 +176,17 @@ def turn_probability(before: str, line: str, post: PostSoFar) -> float:
 
 STACK_CUES: tuple[str, ...] = ("bias", "turn_logit", *EDGE_CUES)
 STACK_WEIGHTS: dict[str, float] = {
-    "bias": 0.74,
-    "turn_logit": 0.78,
-    "opens_with_greeting": 2.98,
-    "opens_with_mention": 2.82,
+    "bias": 0.76,
+    "turn_logit": 0.79,
+    "opens_with_greeting": 2.97,
+    "opens_with_mention": 2.81,
     "before_closes": 1.17,
     "before_is_a_name": 1.89,
-    "line_only_thanks": -2.75,
-    "line_is_a_name": -3.02,
-    "both_literal": -3.68,
+    "line_only_thanks": -2.76,
+    "line_is_a_name": -3.03,
+    "both_literal": -3.69,
     "line_indented": -2.93,
-    "both_list_items": -1.76,
+    "both_list_items": -1.77,
 }
 """The second stage: the cues of `parsing.edges` (thanks, a name, code going on...) weighed
 beside the first stage's log-odds. The first stage was fitted on debates whose dumps are no
