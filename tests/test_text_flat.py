@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import ROOT, SHARED, needs_shared
 
 FLOORS = {
-    "xf_marked": (0.99, 0.95),
+    "xf_marked": (0.99, 0.97),
     "vbulletin": (0.99, 0.97),
     "xf_seed": (0.85, 0.77),
     "discourse_likes": (0.68, 0.63),
