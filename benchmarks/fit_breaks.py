@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 import tomllib
 from collections.abc import Iterator
@@ -49,7 +50,7 @@ def examples(path: Path, truth: dict) -> list[Example]:
             frame_lines.update(range(h.start + 1, h.end + 2))
     out: list[Example] = []
     previous: tuple[str, PostSoFar] | None = None
-    for post in truth["posts"]:
+    for number, post in enumerate(truth["posts"]):
         first, last = post["lines"]
         header = set(range(post["header"][0], post["header"][1] + 1)) if "header" in post else set()
         quoted = {
@@ -74,14 +75,16 @@ def examples(path: Path, truth: dict) -> list[Example]:
         for n in range(1, len(own)):
             k, j = own[n], own[n - 1]
             if k > j + 1 and not any(lines[x - 1].strip() for x in range(j + 1, k)):
-                so_far = PostSoFar(n, bool(quoted), False, paragraphs > 1, in_paragraph)
+                so_far = PostSoFar(
+                    n, bool(quoted), False, paragraphs > 1, in_paragraph, number == 0
+                )
                 cues = breaks.break_cues(lines[j - 1], lines[k - 1], so_far)
                 out.append(([float(v) for v in cues], False))
                 paragraphs, in_paragraph = paragraphs + 1, 0
             in_paragraph += 1
         previous = (
             lines[own[-1] - 1],
-            PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph),
+            PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph, number == 0),
         )
     return out
 
@@ -203,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="*", type=Path)
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--write", action="store_true", help="write the fit into breaks.py")
     args = parser.parse_args(argv)
     items = threads(args.dirs or [SHARED / "datasets" / "flat"])
     layouts = sorted({layout for layout, _, _ in items})
@@ -212,12 +216,26 @@ def main(argv: list[str] | None = None) -> int:
         weights, _ = fitted_model(others, args.l2)
         print(f"AUC on {layout}, fitted without it: {auc(weights, held):.3f}", file=sys.stderr)
     weights, threshold = fitted_model(items, args.l2)
-    print("WEIGHTS: dict[str, float] = {")
-    for name, weight in zip(breaks.CUES, weights, strict=True):
-        print(f'    "{name}": {weight:.2f},')
-    print("}")
+    table = "WEIGHTS: dict[str, float] = {\n"
+    table += "".join(
+        f'    "{name}": {weight:.2f},\n' for name, weight in zip(breaks.CUES, weights, strict=True)
+    )
+    table += "}"
+    print(table)
     print(f"THRESHOLD = {threshold:.3f}")
+    if args.write:
+        write_model(Path(breaks.__file__), table, threshold)
     return 0
+
+
+def write_model(path: Path, table: str, threshold: float) -> None:
+    """Replace the WEIGHTS table and THRESHOLD in `parsing/breaks.py` with a new fit."""
+    source = path.read_text(encoding="utf-8")
+    start = source.index("WEIGHTS: dict[str, float] = {")
+    end = source.index("}", start) + 1
+    source = source[:start] + table + source[end:]
+    source = re.sub(r"^THRESHOLD = [0-9.]+$", f"THRESHOLD = {threshold:.3f}", source, flags=re.M)
+    path.write_text(source, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -19,15 +19,22 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import parsing.segment as segment
+import parsing.turns as turns
+from parsing.chrome import is_chrome
+from parsing.edges import edge_cues
+from parsing.frame import find_frame
 from parsing.load import load_thread
-from parsing.turns import CUES, PostSoFar, cues
+from parsing.turns import CUES, STACK_CUES, PostSoFar, cues, turn_logit
 
 Example = tuple[list[float], bool]
 
@@ -63,6 +70,133 @@ def collect(folder: Path) -> list[Example]:
     return examples
 
 
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def _stack_x(before: str, line: str, post: PostSoFar) -> list[float]:
+    return [
+        1.0,
+        turn_logit(before, line, post),
+        *map(float, edge_cues(before, line)),
+    ]
+
+
+def stack_examples(path: Path, truth: dict) -> list[Example]:
+    """Second-stage examples of one thread whose posts are known, whatever its layout: every
+    single break between two own lines of a post is a negative, the step from a post's last
+    own line to the next post's first is a positive unless the next post opens with a quote
+    (quotes decide those). Header, footer, quote and chrome lines are left out."""
+    lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    frame = find_frame(lines)
+    frame_lines: set[int] = set()
+    if frame:
+        for a, b in frame.footers:
+            frame_lines.update(range(a + 1, b + 2))
+        for h in frame.headers:
+            frame_lines.update(range(h.start + 1, h.end + 2))
+    out: list[Example] = []
+    previous: tuple[str, PostSoFar] | None = None
+    for number, post in enumerate(truth["posts"]):
+        first, last = post["lines"]
+        header = set(range(post["header"][0], post["header"][1] + 1)) if "header" in post else set()
+        quoted = {
+            k for q in post.get("quotes", []) for k in range(q["lines"][0], q["lines"][1] + 1)
+        }
+        own = [
+            k
+            for k in range(first, last + 1)
+            if lines[k - 1].strip()
+            and k not in header | quoted | frame_lines
+            and not is_chrome(lines[k - 1])
+        ]
+        if not own:
+            previous = None
+            continue
+        if previous is not None and own[0] not in quoted and own[0] - 1 not in quoted:
+            out.append((_stack_x(previous[0], lines[own[0] - 1], previous[1]), True))
+        paragraphs, in_paragraph = 1, 1
+        for n in range(1, len(own)):
+            k, j = own[n], own[n - 1]
+            if k == j + 1:
+                so_far = PostSoFar(
+                    n, bool(quoted), False, paragraphs > 1, in_paragraph, number == 0
+                )
+                out.append((_stack_x(lines[j - 1], lines[k - 1], so_far), False))
+            else:
+                paragraphs, in_paragraph = paragraphs + 1, 0
+            in_paragraph += 1
+        previous = (
+            lines[own[-1] - 1],
+            PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph, number == 0),
+        )
+    return out
+
+
+def _threads(folder: Path, pattern: str) -> list[tuple[Path, dict]]:
+    return [
+        (p, tomllib.loads(p.with_suffix(".expected.toml").read_text(encoding="utf-8")))
+        for p in sorted(folder.glob(pattern))
+        if p.with_suffix(".expected.toml").exists()
+    ]
+
+
+def stack_model(items: list[tuple[str, Path, dict]], l2: float = 1.0) -> tuple[list[float], float]:
+    """The second stage fitted on flattened threads and the shared IAC debates (bare), with the
+    threshold of best F1 on the same examples."""
+    data = [e for _, path, truth in items for e in stack_examples(path, truth)]
+    data += [
+        e
+        for p, t in _threads(SHARED / "datasets" / "iac", "*.bare.txt")
+        for e in stack_examples(p, t)
+    ]
+    weights = fit(data, l2)
+    return weights, best_threshold(weights, data)
+
+
+def best_threshold(weights: list[float], data: list[Example]) -> float:
+    """The probability threshold with the best F1 for post starts on `data`."""
+    scored = [(sum(a * b for a, b in zip(weights, x, strict=True)), y) for x, y in data]
+    positives = sum(y for _, y in scored)
+    best = (0.0, 0.5)
+    for t in (k / 40 for k in range(2, 39)):
+        z = math.log(t / (1 - t))
+        tp = sum(1 for s, y in scored if s >= z and y)
+        predicted = sum(1 for s, _ in scored if s >= z)
+        best = max(best, (2 * tp / (predicted + positives) if predicted + positives else 0.0, t))
+    return best[1]
+
+
+@contextmanager
+def flat_fit(items: list[tuple[str, Path, dict]]) -> Iterator[None]:
+    """The second stage of `parsing.turns` fitted on `items`, installed while the block runs."""
+    weights, threshold = stack_model(items)
+    saved = dict(turns.STACK_WEIGHTS), turns.STACK_THRESHOLD
+    turns.STACK_WEIGHTS.clear()
+    turns.STACK_WEIGHTS.update(zip(STACK_CUES, weights, strict=True))
+    turns.STACK_THRESHOLD = threshold
+    try:
+        yield
+    finally:
+        turns.STACK_WEIGHTS.clear()
+        turns.STACK_WEIGHTS.update(saved[0])
+        turns.STACK_THRESHOLD = saved[1]
+
+
+def write_stack(weights: list[float], threshold: float) -> None:
+    """Replace STACK_WEIGHTS and STACK_THRESHOLD in `parsing/turns.py` with a new fit."""
+    path = Path(turns.__file__)
+    source = path.read_text(encoding="utf-8")
+    start = source.index("STACK_WEIGHTS: dict[str, float] = {")
+    end = source.index("}", start) + 1
+    table = "STACK_WEIGHTS: dict[str, float] = {\n"
+    table += "".join(f'    "{n}": {w:.2f},\n' for n, w in zip(STACK_CUES, weights, strict=True))
+    source = source[:start] + table + "}" + source[end:]
+    source = re.sub(
+        r"^STACK_THRESHOLD = [0-9.]+$", f"STACK_THRESHOLD = {threshold:.3f}", source, flags=re.M
+    )
+    path.write_text(source, encoding="utf-8")
+
+
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     """Solve a x = b by Gaussian elimination with partial pivoting (a is small and dense)."""
     n = len(b)
@@ -83,7 +217,7 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
 
 def fit(examples: list[Example], l2: float, rounds: int = 12) -> list[float]:
     """Logistic regression weights (the first cue is the bias and is not penalised)."""
-    d = len(CUES)
+    d = len(examples[0][0])
     w = [0.0] * d
     for _ in range(rounds):
         grad = [l2 * w[j] * (j > 0) for j in range(d)]
@@ -132,10 +266,20 @@ def auc(weights: list[float], examples: list[Example]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("train", type=Path)
+    parser.add_argument("train", type=Path, nargs="?")
+    parser.add_argument(
+        "--stack",
+        action="store_true",
+        help="fit the second stage on ../shared/datasets/flat and the shared IAC debates",
+    )
+    parser.add_argument("--write", action="store_true", help="with --stack: write it to turns.py")
     parser.add_argument("--check", type=Path, action="append", default=[])
     parser.add_argument("--l2", type=float, default=1.0)
     args = parser.parse_args(argv)
+    if args.stack:
+        return _fit_stack(args.write)
+    if args.train is None:
+        parser.error("TRAIN_DIR is needed without --stack")
     examples = collect(args.train)
     starts = sum(y for _, y in examples)
     print(f"{len(examples)} line breaks weighed, {starts} of them post starts", file=sys.stderr)
@@ -147,6 +291,24 @@ def main(argv: list[str] | None = None) -> int:
     for name, weight in zip(CUES, weights, strict=True):
         print(f'    "{name}": {weight:.2f},')
     print("}")
+    return 0
+
+
+def _fit_stack(write: bool) -> int:
+    folder = SHARED / "datasets" / "flat"
+    items = [
+        (p.name.split(".")[1], p, t) for p, t in _threads(folder, "*.txt") if p.name.count(".") > 1
+    ]
+    for layout in sorted({layout for layout, _, _ in items}):
+        weights, _ = stack_model([i for i in items if i[0] != layout])
+        held = [e for lay, p, t in items if lay == layout for e in stack_examples(p, t)]
+        print(f"AUC on {layout}, fitted without it: {auc(weights, held):.3f}", file=sys.stderr)
+    weights, threshold = stack_model(items)
+    for name, weight in zip(STACK_CUES, weights, strict=True):
+        print(f'    "{name}": {weight:.2f},')
+    print(f"STACK_THRESHOLD = {threshold:.3f}")
+    if write:
+        write_stack(weights, threshold)
     return 0
 
 

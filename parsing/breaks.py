@@ -14,65 +14,52 @@ like); `benchmarks/flat_holdout.py` refits it without the layout it scores.
 from __future__ import annotations
 
 import math
-import re
 from operator import mul
 
+from parsing.edges import EDGE_CUES, edge_cues
 from parsing.turns import CUES as TURN_CUES
 from parsing.turns import PostSoFar, cue_values
 
-_GREETING = re.compile(
-    r"^\s*(?:hi|hello|hey|dear|greetings|thanks|thank you|many thanks|welcome|good (?:morning|"
-    r"afternoon|evening))\b",
-    re.IGNORECASE,
-)
-_MENTION = re.compile(r"^\s*@\w")
-_CLOSING = re.compile(
-    r"(?:\bthanks?(?: you)?(?: (?:in advance|a lot|so much))?|\bcheers|\bregards|\bbest|"
-    r"\bthx|\bty)\W{0,3}$",
-    re.IGNORECASE,
-)
-_NAME_ALONE = re.compile(r"^\s*[-~]?\s?[A-Z][\w.'-]{1,24}\s*$")
-
-EXTRA_CUES: tuple[str, ...] = (
-    "opens_with_greeting",
-    "opens_with_mention",
-    "before_closes",
-    "before_is_a_name",
-)
-CUES: tuple[str, ...] = TURN_CUES + EXTRA_CUES
+CUES: tuple[str, ...] = (*TURN_CUES, *EDGE_CUES, "in_first_post")
 
 WEIGHTS: dict[str, float] = {
-    "bias": -1.57,
-    "ends_question": 0.74,
-    "ends_exclamation": 0.41,
-    "ends_without_punctuation": 0.19,
-    "ends_with_ellipsis": -0.22,
-    "ends_with_emoticon": 1.05,
-    "opens_with_conjunction": -0.41,
-    "opens_with_pronoun": 0.86,
-    "opens_like_an_answer": 1.38,
-    "opens_with_i": -0.77,
-    "opens_with_you": 0.09,
-    "opens_lower_case": -0.05,
-    "opens_with_quote_mark": -0.13,
-    "opens_with_emoticon": -0.53,
-    "same_first_word": -0.49,
-    "log_words_before": 0.16,
+    "bias": -1.46,
+    "ends_question": 1.19,
+    "ends_exclamation": 0.24,
+    "ends_without_punctuation": 0.26,
+    "ends_with_ellipsis": -0.27,
+    "ends_with_emoticon": 0.84,
+    "opens_with_conjunction": -0.74,
+    "opens_with_pronoun": 0.57,
+    "opens_like_an_answer": 1.11,
+    "opens_with_i": -0.72,
+    "opens_with_you": 0.12,
+    "opens_lower_case": -0.17,
+    "opens_with_quote_mark": -0.21,
+    "opens_with_emoticon": -0.81,
+    "same_first_word": -0.45,
+    "log_words_before": 0.18,
     "long_before": -0.03,
-    "long": 0.30,
-    "very_long": -0.17,
-    "tiny": -0.44,
-    "tiny_before": -0.68,
-    "post_has_quotes": -0.02,
+    "long": 0.12,
+    "very_long": -0.22,
+    "tiny": -0.31,
+    "tiny_before": -0.69,
+    "post_has_quotes": -0.28,
     "quote_just_before": 0.00,
-    "log_post_lines": -0.59,
-    "post_has_paragraphs": 0.25,
-    "log_paragraph_lines": 0.82,
-    "paragraph_is_one_line": -0.07,
-    "opens_with_greeting": 1.56,
-    "opens_with_mention": 2.06,
-    "before_closes": 1.91,
-    "before_is_a_name": 2.38,
+    "log_post_lines": -0.24,
+    "post_has_paragraphs": 0.18,
+    "log_paragraph_lines": 0.65,
+    "paragraph_is_one_line": 0.05,
+    "opens_with_greeting": 2.33,
+    "opens_with_mention": 1.69,
+    "before_closes": 2.51,
+    "before_is_a_name": 2.64,
+    "line_only_thanks": -3.23,
+    "line_is_a_name": -2.35,
+    "both_literal": -1.72,
+    "line_indented": -2.76,
+    "both_list_items": -0.29,
+    "in_first_post": -1.17,
 }
 """Each cue's weight, fitted by `benchmarks/fit_breaks.py` on the 120 threads of
 `../shared/datasets/flat` (all four layouts)."""
@@ -85,10 +72,8 @@ def break_cues(before: str, line: str, post: PostSoFar) -> tuple[float, ...]:
     """Every cue of CUES for the paragraph `line` after the paragraph ending with `before`."""
     return (
         *cue_values(before, line, post),
-        _GREETING.match(line) is not None,
-        _MENTION.match(line) is not None,
-        _CLOSING.search(before[-40:]) is not None,
-        _NAME_ALONE.match(before) is not None,
+        *edge_cues(before, line),
+        post.first,
     )
 
 

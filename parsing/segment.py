@@ -37,7 +37,9 @@ from enum import Enum
 
 from parsing.attachments import is_attachment_label
 from parsing.breaks import is_post_break
+from parsing.edges import closes_a_post, formulaic, looks_literal
 from parsing.headers import PostHeader, QuoteFrame
+from parsing.literal import LOG_STAMP, is_list_item, is_literal, marks_code
 from parsing.normalize import words
 from parsing.quote_index import Match, Probe, QuoteIndex, probe
 from parsing.turns import PostSoFar, is_new_post
@@ -136,7 +138,6 @@ _CONNECTIVE = re.compile(
     r"|that(?:'s| is) why|this(?:'s| is) why|which is why)\b",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.):]|\(?[a-zA-Z][.)]|[-*•·▪◦–]|\d{1,2}\s*-)\s*\S")
 _TERMINAL = re.compile(
     r"""(?:[.!?)"'\]»]|:[)(DPp]|;\)|\b(?:lol|lmao|haha)\b|emoticon_\w+)\s*$""", re.I
 )
@@ -149,35 +150,6 @@ def ends_introducing(line: str) -> bool:
     """Whether a line ends in ":" that introduces what follows (not an emoji shortcode)."""
     text = line.rstrip()
     return text.endswith(":") and _SHORTCODE_END.search(text[-TAIL_CHARS - 20 :]) is None
-
-
-_CODE_CHARS = frozenset("=(){}[];<>|\\_")
-"""Code and logs use these; prose hardly ever does (a test of the whole line, in C)."""
-_LOG_STAMP = re.compile(r"\d{1,2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}")
-_PROSE = re.compile(r"[^\W\d_]+| +")
-MIN_PROSE_SHARE = 0.8
-"""A line of prose is at least this share letters and spaces."""
-
-
-def is_literal(line: str) -> bool:
-    """A line of code, a log or a listing, not prose: it marks code ("=", brackets, snake_case
-    names) and is indented or mostly not letters, or it carries a timestamp.
-
-    Inside a run of such lines nobody starts a new post, and a line repeating an earlier one
-    of the run is the log repeating itself, not a quote.
-    """
-    if _CODE_CHARS.isdisjoint(line):
-        return False
-    text = line.strip()
-    if _LOG_STAMP.search(text[:40]) or line[:2] in ("  ", "\t"):
-        return True
-    other = len(_PROSE.sub("", text))  # what is neither a letter nor a space
-    return other > (1 - MIN_PROSE_SHARE) * len(text)
-
-
-def is_list_item(line: str) -> bool:
-    """A numbered or bulleted item ("1) ...", "2. ...", "- ...")."""
-    return _LIST_ITEM.match(line) is not None
 
 
 _SIGN_OFF = re.compile(r"^\s*(?:-{1,2}|~)\s?(?P<name>[A-Z][\w.'-]{1,24})\s*$")
@@ -391,6 +363,47 @@ def quoted_openings(quotes: dict[int, QuoteLine]) -> set[int]:
             openings.add(q.source)
         last_line, last_source = i, q.source
     return openings - run_on
+
+
+MIN_QUOTE_WORDS = 6
+"""A repeated line shorter than this ("Thank you in advance!", a name) proves no quote."""
+
+
+def _says_enough(line: str) -> bool:
+    """A line long enough, and prose enough (no log line repeating), to be a real quote."""
+    return (
+        len(line.split()) >= MIN_QUOTE_WORDS and not is_literal(line) and not LOG_STAMP.search(line)
+    )
+
+
+MIN_QUOTE_OPENINGS = 2
+"""How many quoted passages, all after blank lines, show that this page parts posts by them."""
+
+
+def separator_from_quotes(lines: list[str], quotes: dict[int, QuoteLine]) -> int | None:
+    """The blank-line run that parts posts on this page, read from where its quotes stand.
+
+    A reply opens with the words it quotes, right after the post before it, so the lines just
+    above a quoted passage show what stands between two posts on this page. Where quotes follow
+    the line above with a single break (the seed), single breaks part posts. Where every quoted
+    passage, two or more of them, stands after a run of blank lines, posts are parted as
+    paragraphs are (Discourse flattened without its footers): the shortest such run is the
+    separator. Returns None when the quotes say nothing or say single breaks.
+    """
+    runs: list[int] = []
+    for i in sorted(quotes):
+        q = quotes[i]
+        if q.source is None or q.frame is not None or not _says_enough(lines[i]):
+            continue
+        k, run = i - 1, 0
+        while k >= 0 and not lines[k].strip():
+            k, run = k - 1, run + 1
+        if k in quotes:
+            continue  # a passage going on, not one opening
+        if run == 0:
+            return None
+        runs.append(run)
+    return min(runs) if len(runs) >= MIN_QUOTE_OPENINGS else None
 
 
 def split_at_quoted_openings(
@@ -615,9 +628,14 @@ class _Scanner:
                 match = self.passage_goes_on(i, last.at[0])
             elif last.kind is _TEXT_KIND:
                 match = self.short_quote(i, pr, last.at)
-        if match and (self.inside_own_literal(i) or self.same_author(match.line)):
+        if match and (
+            self.inside_own_literal(i)
+            or self.same_author(match.line)
+            or (self.open_frame is None and formulaic(self.lines[i]))
+        ):
             # a log repeating its lines is no quote, nor are words an author repeats from
-            # their own post (a signature, a habit)
+            # their own post (a signature, a habit), nor a formula anyone writes ("Thanks for
+            # your time," alone, a line of @mentions)
             match = None
         if not match:
             return _CLOSING_TEXT if closes else _TEXT
@@ -648,7 +666,7 @@ class _Scanner:
             return _KEPT
         if last_kind is _TEXT_KIND and signed(last.before, last_text):
             return _NEW
-        if last.leads:
+        if last.leads and (last.introduces or not closes_a_post(last_text)):
             return _KEPT if last.introduces else _SAME
         if last_kind is not _TEXT_KIND or sign_off(last_text) or self.after_chrome:
             return _NEW
@@ -662,6 +680,7 @@ class _Scanner:
             quote_just_before=cur.last_quote >= len(cur.lines) - 3,
             has_paragraphs=cur.paragraphs > 1,
             paragraph_lines=cur.paragraph_lines,
+            first=len(self.posts) == 1,
         )
         if self.separator:
             return _NEW if is_post_break(last_text, line, post) else _SAME
@@ -734,8 +753,8 @@ class _Scanner:
         return (
             self.cur is not None
             and self.last.kind is _TEXT_KIND
-            and is_literal(self.last.text)
-            and is_literal(self.lines[i])
+            and (marks_code(self.lines[i]) or looks_literal(self.lines[i]))
+            and looks_literal(self.last.text)
         )
 
     def repeats_title(self, i: int) -> bool:

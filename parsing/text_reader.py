@@ -24,7 +24,15 @@ from parsing.ids import post_id
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
 from parsing.normalize import normalize, normalize_lines, words
 from parsing.residue import plain_lines
-from parsing.segment import Kind, Layout, PostSpan, QuoteLine, segment, sign_off
+from parsing.segment import (
+    Kind,
+    Layout,
+    PostSpan,
+    QuoteLine,
+    segment,
+    separator_from_quotes,
+    sign_off,
+)
 
 MIN_MARKED_HEADERS = 2
 """With two or more header blocks, or one numbered "#N", the page is marked: headers alone decide
@@ -103,6 +111,8 @@ def _parse(text: str, source: Source) -> Thread:
     skip = set(chrome)
     if title_at is not None:
         skip.add(title_at)
+    marked = len(headers) >= MIN_MARKED_HEADERS or any(h.number is not None for h in headers)
+    title_key = " ".join(words(norms[title_at])) if title_at is not None else None
     layout = segment(
         lines,
         norms,
@@ -110,11 +120,16 @@ def _parse(text: str, source: Source) -> Thread:
         headers,
         frames,
         attachment_lines,
-        marked=len(headers) >= MIN_MARKED_HEADERS or any(h.number is not None for h in headers),
-        title_key=" ".join(words(norms[title_at])) if title_at is not None else None,
+        marked=marked,
+        title_key=title_key,
         opens=set(page.starts) if page and not page.complete else set(),
         separator=page.gap if page and not page.complete else None,
     )
+    if page is None and not marked and (gap := separator_from_quotes(lines, layout.quotes)):
+        # The quotes show posts parted by blank lines, as paragraphs are: read it so.
+        layout = segment(
+            lines, norms, skip, headers, frames, attachment_lines, False, title_key, separator=gap
+        )
     drafts = _draft_posts(lines, layout)
     title = view[title_at].strip() if title_at is not None else None
     # The index, the matching form and the lines are as big as the text; posts need none.

@@ -21,6 +21,8 @@ import re
 from operator import mul
 from typing import NamedTuple
 
+from parsing.edges import EDGE_CUES, edge_cues
+
 LONG_LINE_WORDS = 25
 """A line this long is a paragraph written on one line."""
 
@@ -84,6 +86,8 @@ class PostSoFar(NamedTuple):
     quote_just_before: bool
     has_paragraphs: bool
     paragraph_lines: int
+    first: bool = False
+    """It is the page's first post (an opening post runs longer than replies)."""
 
 
 def _may_end_with_emoticon(tail: str) -> bool:
@@ -170,9 +174,42 @@ def turn_probability(before: str, line: str, post: PostSoFar) -> float:
     return 1.0 / (1.0 + math.exp(-turn_logit(before, line, post)))
 
 
-_THRESHOLD_LOGIT = math.log(TURN_THRESHOLD / (1 - TURN_THRESHOLD))
+STACK_CUES: tuple[str, ...] = ("bias", "turn_logit", *EDGE_CUES)
+STACK_WEIGHTS: dict[str, float] = {
+    "bias": 0.76,
+    "turn_logit": 0.79,
+    "opens_with_greeting": 2.97,
+    "opens_with_mention": 2.81,
+    "before_closes": 1.17,
+    "before_is_a_name": 1.89,
+    "line_only_thanks": -2.76,
+    "line_is_a_name": -3.03,
+    "both_literal": -3.69,
+    "line_indented": -2.93,
+    "both_list_items": -1.77,
+}
+"""The second stage: the cues of `parsing.edges` (thanks, a name, code going on...) weighed
+beside the first stage's log-odds. The first stage was fitted on debates whose dumps are no
+longer at hand, so the new cues are stacked on it rather than refitted with it; fitted by
+`benchmarks/fit_turns.py --stack` on the flattened threads' post edges and single breaks inside
+posts, and on the shared IAC debates."""
+
+STACK_THRESHOLD = 0.325
+"""The probability from which the second stage splits (fitted with its weights)."""
+
+
+def stack_logit(before: str, line: str, post: PostSoFar) -> float:
+    """The second stage's log-odds that `line` opens a new post."""
+    w = STACK_WEIGHTS
+    if not w:
+        return turn_logit(before, line, post) - math.log(TURN_THRESHOLD / (1 - TURN_THRESHOLD))
+    z = w["bias"] + w["turn_logit"] * turn_logit(before, line, post)
+    for name, on in zip(EDGE_CUES, edge_cues(before, line), strict=True):
+        if on:
+            z += w[name]
+    return z - math.log(STACK_THRESHOLD / (1 - STACK_THRESHOLD))
 
 
 def is_new_post(before: str, line: str, post: PostSoFar) -> bool:
     """Whether to split at a single line break between own words `before` and `line`."""
-    return turn_logit(before, line, post) >= _THRESHOLD_LOGIT
+    return stack_logit(before, line, post) >= 0.0

@@ -14,11 +14,13 @@ from parsing.models import Source, Thread
 from parsing.text_reader import parse_text
 from parsing.turns import (
     CUES,
-    TURN_THRESHOLD,
+    STACK_CUES,
+    STACK_WEIGHTS,
     WEIGHTS,
     PostSoFar,
     cues,
     is_new_post,
+    stack_logit,
     turn_probability,
 )
 from tests.conftest import ROOT, SHARED, needs_shared
@@ -62,7 +64,9 @@ def test_every_cue_has_a_weight_and_the_decision_follows_the_probability() -> No
     assert named["log_words_before"] == math.log1p(1)
     p = turn_probability(before, line, FRESH)
     assert 0.0 < p < 1.0
-    assert is_new_post(before, line, FRESH) == (p >= TURN_THRESHOLD)
+    # The second stage weighs the first stage's log-odds beside the post-edge cues.
+    assert set(STACK_WEIGHTS) == set(STACK_CUES) and STACK_WEIGHTS["turn_logit"] > 0
+    assert is_new_post(before, line, FRESH) == (stack_logit(before, line, FRESH) >= 0.0)
 
 
 def test_a_line_ending_with_a_smiley_ends_the_post() -> None:
