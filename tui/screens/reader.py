@@ -19,7 +19,7 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -75,6 +75,9 @@ PANE_DELAY = 0.06
 
 SCORECARD_NOTICE_POSTS = 2000
 """From this many posts the scorecard takes long enough to open (~1 s at 10,000) to say so."""
+
+LIST_ACTION = "list:"
+"""Marks a kept action as the post list's (a move keyed before the posts were in)."""
 
 UI_SAVE_DELAY = 1.0
 """Position changes are written this long after the last move (and always on quit)."""
@@ -321,6 +324,7 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         self._refilter(keep=self.current)
         await self._open_now()
         self._settle()
+        await self._replay()  # list keys pressed while the thread was read
         self.call_after_refresh(self._first_frame_shown, read.thread)
 
     def _first_frame_shown(self, thread: Thread) -> None:
@@ -663,19 +667,53 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
 
     def _keep(self, action: str, needs: str) -> None:
         """Keep `action` (keyed while the thread, marks or scores load) for when they are in;
-        it acts on the post that was under the cursor when it was keyed."""
+        it acts on the post that was under the cursor when it was keyed (keyed before the
+        posts were in: the post the list keys kept with it land on)."""
         if not self._pending:
-            waiting = "your marks" if needs == "marks" else "the scores"
+            waiting = {"posts": "the posts", "marks": "your marks"}.get(needs, "the scores")
             self.notify(f"Keys kept until {waiting} are in; then they take effect.", markup=False)
         self._pending.append((action, self.current, needs))
+
+    def on_key(self, event: events.Key) -> None:
+        """A list key (j, k, G, enter…) pressed before the posts are in: nothing has focus to
+        take it yet, so it is kept, in order with the edits keyed meanwhile (`_keep`)."""
+        if self.doc is not None or self.load_error is not None:
+            return
+        action = self._list_action(event.key)
+        if action is not None:
+            event.stop()
+            event.prevent_default()
+            self._keep(LIST_ACTION + action, "posts")
+
+    def _list_action(self, key: str) -> str | None:
+        """The post list's action for `key` as the user's keymap binds it; the tree's keys
+        are left out (whether `h` folds or highlights depends on the list not read yet)."""
+        bindings = self.post_list._bindings.copy()
+        if self.app._keymap:
+            bindings.apply_keymap(self.app._keymap)
+        for binding in bindings.key_to_bindings.get(key, []):
+            if not binding.action.startswith("tree_step"):
+                return binding.action
+        return None
+
+    def _ready_for(self, needs: str) -> bool:
+        if needs == "posts":
+            return self.doc is not None
+        return self.marks_ready and (needs != "scores" or self.loading_done)
 
     async def _replay(self) -> None:
         """Run the kept actions whose data is in now, in the order they were keyed."""
         while self._pending:
             action, number, needs = self._pending[0]
-            if not self.marks_ready or (needs == "scores" and not self.loading_done):
+            if number is None and self.doc is not None:  # keyed before the posts were in
+                number = self.current
+                self._pending[0] = (action, number, needs)
+            if not self._ready_for(needs):
                 return
             self._pending.pop(0)
+            if action.startswith(LIST_ACTION):
+                await self.post_list.run_action(action.removeprefix(LIST_ACTION))
+                continue
             here = self.current
             if number is not None and self.post_list.index_of(number) is not None:
                 self.current = number
