@@ -31,7 +31,7 @@ NEWSREADER_BINDINGS: list[BindingType] = [
     Binding("t", "toggle_tree", "Tree", id="tree"),
     Binding("z", "fold_all", "Fold all", show=False, id="fold_all"),
     Binding("u", "next_unread", "Next unread", show=False, id="next_unread"),
-    Binding("L", "links", "Links", show=False, id="links"),
+    Binding("L", "links", "Links", show=False, id="links", priority=True),
     Binding("A", "author_filter", "Author's posts", show=False, id="author_filter"),
     Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
     Binding("y", "copy_words", "Copy text", show=False, id="copy_words"),

@@ -105,13 +105,17 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
     BINDING_GROUP_TITLE = "Reader"
     # Descriptions are short because the footer shows them; the help screen and the command
     # palette use the longer titles in tui.key_table.PALETTE_TITLES.
+    # A key that opens a dialog or a screen is a priority binding: it acts as soon as it is
+    # read, so the keys typed after it in the same read ("/word" then enter) go to the dialog
+    # (tui.screens.dialog) rather than to the list (where o, r, t, h are commands). Neither
+    # the list nor the pane binds these keys, and no text box is ever focused on this screen.
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help comes first so the footer shows it even when a narrow terminal cuts the rest off.
-        Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", id="help", key_display="?", priority=True),
         Binding("tab", "switch_pane", "Switch pane", show=False, id="switch_pane"),
-        Binding("o", "follow_quote", "Follow", id="follow_quote"),
-        Binding("r", "quoted_by", "Quoted by", id="quoted_by"),
+        Binding("o", "follow_quote", "Follow", id="follow_quote", priority=True),
+        Binding("r", "quoted_by", "Quoted by", id="quoted_by", priority=True),
         Binding("[", "back", "Back", show=False, id="back", key_display="["),
         Binding("]", "forward", "Forward", show=False, id="forward", key_display="]"),
         Binding("m", "bookmark", "Bookmark", id="bookmark"),
@@ -122,16 +126,16 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         Binding("4", "rate(4)", "Rate 4", show=False, id="rate_4"),
         Binding("5", "rate(5)", "Rate 5", show=False, id="rate_5"),
         Binding("0", "rate(0)", "Clear rating", show=False, id="rate_clear"),
-        Binding("a", "note", "Note", show=False, id="note"),
-        Binding("v", "override", "Verdict", show=False, id="override"),
-        Binding("slash", "search", "Search", id="search", key_display="/"),
+        Binding("a", "note", "Note", show=False, id="note", priority=True),
+        Binding("v", "override", "Verdict", show=False, id="override", priority=True),
+        Binding("slash", "search", "Search", id="search", key_display="/", priority=True),
         Binding("n", "next_match(1)", "Next match", show=False, id="next_match"),
         Binding("N", "next_match(-1)", "Previous match", show=False, id="prev_match"),
-        Binding("f", "filter", "Filter", id="filter"),
+        Binding("f", "filter", "Filter", id="filter", priority=True),
         Binding("h", "toggle_highlight", "Highlight", show=False, id="highlight"),
         Binding("c", "fold_quotes", "Fold quotes", show=False, id="fold_quotes"),
-        Binding("s", "scorecard", "Scores", id="scorecard"),
-        Binding("e", "export", "Export", show=False, id="export"),
+        Binding("s", "scorecard", "Scores", id="scorecard", priority=True),
+        Binding("e", "export", "Export", show=False, id="export", priority=True),
         Binding("q", "app.quit_reader", "Quit", id="quit"),
         *NEWSREADER_BINDINGS,
     ]
