@@ -189,7 +189,7 @@ async def test_scorecard_answers_once(tmp_path: Path, send) -> None:
 async def test_keys_typed_on_the_heels_of_the_one_opening_a_dialog_go_into_it(
     tmp_path: Path,
 ) -> None:
-    """"/through" and enter in one terminal read (a fast typist, as in less or vim) used to
+    """ "/through" and enter in one terminal read (a fast typist, as in less or vim) used to
     open an empty search box while the letters acted as the list's commands: o followed a
     quote, r listed the quoting posts, h and t toggled the highlighting and the tree."""
     thread = SHARED / "datasets" / "iac" / "9455.marked.txt"
