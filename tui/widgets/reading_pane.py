@@ -24,6 +24,7 @@ from textual.widgets import Static
 from parsing.models import Post, Quote
 from tui.safe import clean, one_line
 from tui.verdicts import look
+from tui.wording import MODEL_LABELS, model_feature
 
 ROLE_STYLES = {
     "claim": "underline $cue-claim",
@@ -494,8 +495,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
             detail = one_line(text)
             if len(detail) > 40:
                 detail = detail[:39] + "…"
-            words = ", ".join(f"“{one_line(g)}”" for g in grams) or "nothing stood out"
-            head = Content(f"  {one_line(label):<9} ").stylize("dim")
+            words = ", ".join(one_line(model_feature(g)) for g in grams) or "nothing stood out"
+            head = Content(f"  {MODEL_LABELS.get(label, one_line(label)):<9} ").stylize("dim")
             lines.append(head.append(Content(f"“{detail}”: {words}")))
         if len(weighed) > WEIGHED_SENTENCES:
             more = len(weighed) - WEIGHED_SENTENCES
