@@ -116,3 +116,36 @@ async def test_list_keys_pressed_before_the_posts_appear_are_kept_in_order(
         assert app.reader.current == last - 1
         assert app.focused is app.reader.pane  # enter opened it
         assert app.reader.pane.view is not None and app.reader.pane.view.post.number == last - 1
+
+
+@needs_shared
+async def test_quitting_while_the_thread_is_read_does_not_wait_for_the_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parse ran as a Textual worker, in the event loop's executor, which the loop joins
+    when it closes: q on a 10,000-post thread blanked the screen and gave the shell back only
+    when the parse was done, seconds later, printing "Task exception was never retrieved"
+    (a cancelled worker's). It runs in a daemon thread now, which the process does not wait for."""
+    from tui import loader
+
+    gate, reading = threading.Event(), []
+
+    def slow_read(*args: object) -> loader.ThreadRead:
+        reading.append(threading.current_thread())
+        gate.wait(10)
+        return loader.read_thread(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("tui.screens.reader.read_thread", slow_read)
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "9455.marked.txt"], home=tmp_path)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause(0.2)
+            assert app.reader.doc is None and reading
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running
+        assert app.return_code == 0 and app.load_error is None
+        assert reading[0].daemon and reading[0].is_alive()  # still parsing, and let be
+    finally:
+        gate.set()
+    assert not list(tmp_path.rglob("*.toml"))  # nothing was read, so nothing was written

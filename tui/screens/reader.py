@@ -6,9 +6,10 @@ history, marks and their saving); the App only holds what outlives a thread (con
 theme, palette, quitting). The keys live here, not on the App, so they stop at any screen pushed
 on top (a modal, the scorecard): `m` in the scorecard must not bookmark a post you cannot see.
 
-Loading is two workers, each running steps from `tui.loader` off the UI thread and posting a
-message per step (`tui.messages`): `_read_thread` parses; once the posts are on screen
-`_read_marks_and_scores` reads the user's marks, then scores.
+Loading is two threads, each running steps from `tui.loader` off the UI thread and posting a
+message per step (`tui.messages`): `_read_thread` parses (a daemon thread: quitting does not
+wait for it); once the posts are on screen the worker `_read_marks_and_scores` reads the user's
+marks, then scores (it stops between two batches when the reader quits).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,7 +30,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
-from textual.worker import WorkerFailed, get_current_worker
+from textual.worker import get_current_worker
 
 from tui.document import Document
 from tui.filters import (
@@ -81,6 +83,13 @@ LIST_ACTION = "list:"
 
 UI_SAVE_DELAY = 1.0
 """Position changes are written this long after the last move (and always on quit)."""
+
+
+def _answer(
+    future: asyncio.Future[ThreadParsed | LoadFailed], said: ThreadParsed | LoadFailed
+) -> None:
+    if not future.done():  # it is cancelled when the read takes longer than a blink
+        future.set_result(said)
 
 
 def reading_what(paths: list[str | Path] | None) -> str:
@@ -242,9 +251,13 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         """Start reading. A thread read within a blink is shown before the screen is first
         drawn (its message then finds it there); a bigger one shows the loading indicator until
         its message comes."""
-        reading = self._read_thread()
-        with contextlib.suppress(asyncio.TimeoutError, WorkerFailed):
-            said = await asyncio.wait_for(asyncio.shield(reading.wait()), BLINK)
+        loop = asyncio.get_running_loop()
+        read: asyncio.Future[ThreadParsed | LoadFailed] = loop.create_future()
+        threading.Thread(
+            target=self._read_thread, args=(loop, read), name="threadscore-read", daemon=True
+        ).start()
+        with contextlib.suppress(asyncio.TimeoutError):
+            said = await asyncio.wait_for(read, BLINK)
             if isinstance(said, ThreadParsed):
                 await self.on_thread_parsed(said)
         self._maybe_show_loading()
@@ -254,10 +267,17 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
             self.post_list.loading = True
             self.pane.waiting(reading_what(self._paths))
 
-    @work(thread=True, group="load", exit_on_error=False)
-    def _read_thread(self) -> ThreadParsed | LoadFailed:
+    def _read_thread(
+        self, loop: asyncio.AbstractEventLoop, read: asyncio.Future[ThreadParsed | LoadFailed]
+    ) -> None:
         """Parse (or take the given thread) and find the saved position; posts what it found
-        and returns it too (see `on_mount`)."""
+        and hands it to `read` too (see `on_mount`).
+
+        A daemon thread of its own, not a Textual worker: a worker runs in the event loop's
+        executor, which the loop waits for when it closes, so quitting while a 10,000-post
+        thread was being read left the terminal blank for the seconds the parse had left (and
+        printed a cancelled worker's traceback). Nothing here writes: it may simply stop.
+        """
         said: ThreadParsed | LoadFailed
         try:
             if self._given_thread is not None:
@@ -266,8 +286,9 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
                 said = ThreadParsed(read_thread(self._paths, self._home))
         except Exception as exc:  # every failure is one line and an exit code, never a hang
             said = LoadFailed(failure_line(exc, "The thread could not be read"))
-        self.post_message(said)
-        return said
+        with contextlib.suppress(RuntimeError):  # the app, and its loop, closed meanwhile
+            loop.call_soon_threadsafe(_answer, read, said)
+            self.post_message(said)
 
     @work(thread=True, group="load", exit_on_error=False)
     def _read_marks_and_scores(self, thread: Thread, first: list[int]) -> None:
