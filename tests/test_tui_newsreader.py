@@ -12,6 +12,7 @@ import pytest
 from textual.color import Color
 
 from parsing.models import Thread
+from tests.conftest import SHARED, needs_shared
 from tests.reader_support import fixed_scorer, make_app, ready, small_thread, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.contrast import AA, contrast
@@ -403,3 +404,31 @@ async def test_a_long_web_address_is_never_folded_across_lines(tmp_path: Path) -
         ("https://example.org/survey-2019.pdf", True),
         (", and more.", False),
     ]
+
+
+@needs_shared
+async def test_new_posts_are_announced_once_when_marks_come_back_from_the_earlier_file(
+    tmp_path: Path,
+) -> None:
+    """A thread file that grew after a session with marks: the reader took the earlier
+    file's reading state twice (on the posts, then with the marks) and said "1 post new
+    since your last visit" twice."""
+    thread = tmp_path / "thread.txt"
+    text = (SHARED / "datasets" / "iac" / "2140.marked.txt").read_text(encoding="utf-8")
+    thread.write_text(text, encoding="utf-8")
+    app = ThreadscoreApp([thread], home=tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j", "m")
+        await pilot.pause()
+        await pilot.press("q")
+    with thread.open("a", encoding="utf-8") as more:
+        more.write("\nbob\nApr 10, 2004\n#13\nA reply added later. Source? https://example.org\n")
+    again = ThreadscoreApp([thread], home=tmp_path / "home")
+    async with again.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.2)
+        doc = again.reader.doc
+        assert doc is not None and len(doc.thread.posts) == 13 and doc.bookmarks() == [3]
+        said = [str(n.message) for n in again._notifications]
+    assert sum("1 post new since your last visit" in m for m in said) == 1, said

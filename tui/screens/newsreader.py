@@ -48,6 +48,7 @@ class NewsreaderActions:
     listing: Listing | None = None
     unread: int = 0
     _read_timer: Timer | None = None
+    _new_said: frozenset[int] = frozenset()
 
     if TYPE_CHECKING:
         doc: Document | None
@@ -143,9 +144,13 @@ class NewsreaderActions:
             self.notify("No unread posts.", markup=False)
 
     def say_new_posts(self) -> None:
-        """On opening: how many posts came since the last visit (a thread file that grew)."""
-        if self.listing is not None and self.listing.new:
-            count = len(self.listing.new)
+        """On opening: how many posts came since the last visit (a thread file that grew).
+        Said once: the reading state is taken again when marks come back from the file's
+        earlier version (`_take_earlier_ui`), and the same news was said twice."""
+        new = frozenset(self.listing.new) if self.listing is not None else frozenset()
+        if new and new != self._new_said:
+            self._new_said = new
+            count = len(new)
             self.notify(
                 f"{plural(count, 'post')} new since your last visit: u goes to the next unread.",
                 title="New posts",
