@@ -72,3 +72,18 @@ async def test_the_models_own_features_are_named_in_words(tmp_path: Path) -> Non
     for internal in ("<s>", "#cue:", "#rules:", "#len:", "#evidence", "premise", "  none "):
         assert internal not in words
     assert any(named in words for named in ("opening the sentence", " cue", "rules' reading"))
+
+
+@needs_shared
+async def test_a_cue_that_comes_again_is_one_line_with_its_count(tmp_path: Path) -> None:
+    """#10 of this IAC thread listed “would” as a claim cue on three lines, “thus” and
+    “might” twice: lines that said nothing more (the places are marked in the post)."""
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "9455.marked.txt"], home=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app)
+        app.reader.go(10)
+        await pilot.pause(0.1)
+        why = pane_text(app).split("Why this verdict", 1)[1].split("What weighed most")[0]
+    lines = [line.strip() for line in why.splitlines() if line.startswith("  ")]
+    assert len(lines) == len(set(lines)) and lines
+    assert any(line.startswith("claim") and "“would” ×" in line for line in lines)

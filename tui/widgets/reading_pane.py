@@ -89,6 +89,22 @@ Marks = Sequence[tuple[re.Pattern[str], str]]
 """Patterns to mark in the text, each with its style."""
 
 
+CUE_LINES = 12
+"""Cue lines under "Why this verdict" (one per role and wording; the rest are counted)."""
+
+
+def repeated_cues(cues: Sequence[CueSpan]) -> list[tuple[tuple[str, str, str | None], int]]:
+    """The cues once per (role, wording, evidence type), in order of first place, each with
+    how often it comes: "claim “would”" three times over was three lines that said nothing
+    more (the places themselves are marked in the post)."""
+    seen: dict[tuple[str, str, str | None], tuple[str, int]] = {}
+    for cue in cues:
+        key = (cue.role, one_line(cue.text).casefold(), cue.evidence_type)
+        text, times = seen.get(key, (cue.text, 0))
+        seen[key] = (text, times + 1)
+    return [((role, text, kind), times) for (role, _, kind), (text, times) in seen.items()]
+
+
 WEIGHED_SENTENCES = 6
 """Sentences listed under "What weighed most for the model" (the first ones of the post)."""
 
@@ -465,17 +481,19 @@ class ReadingPane(VerticalScroll, can_focus=True):
         lines = [Content("Why this verdict").stylize("bold")]
         if view.reason:
             lines.append(Content(one_line(view.reason)))
-        for cue in view.cues[:12]:
-            role = Content(f"  {ROLE_LABELS.get(cue.role, cue.role):<9} ").stylize(
-                ROLE_STYLES.get(cue.role, "")
+        cues = repeated_cues(view.cues)
+        for (role_name, text, evidence_type), times in cues[:CUE_LINES]:
+            role = Content(f"  {ROLE_LABELS.get(role_name, role_name):<9} ").stylize(
+                ROLE_STYLES.get(role_name, "")
             )
-            detail = one_line(cue.text)
+            detail = one_line(text)
             if len(detail) > 70:
                 detail = detail[:69] + "…"
-            extra = f" ({one_line(cue.evidence_type)})" if cue.evidence_type else ""
+            extra = f" ({one_line(evidence_type)})" if evidence_type else ""
+            extra += f" ×{times}" if times > 1 else ""
             lines.append(role.append(Content(f"“{detail}”{extra}")))
-        if len(view.cues) > 12:
-            lines.append(Content(f"  … and {len(view.cues) - 12} more").stylize("dim"))
+        if len(cues) > CUE_LINES:
+            lines.append(Content(f"  … and {len(cues) - CUE_LINES} more").stylize("dim"))
         lines.extend(self._weighed(view.weighed))
         if self.highlight:
             legend = Content("Legend: ").stylize("dim")
