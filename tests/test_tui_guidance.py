@@ -7,9 +7,12 @@ from pathlib import Path
 
 from textual.widgets._footer import FooterKey
 
-from tests.reader_support import make_app, ready, small_thread
+from tests.conftest import SHARED, needs_shared
+from tests.reader_support import make_app, ready, small_thread, wait_loaded
+from tui.app import ThreadscoreApp
 from tui.filters import Filter
 from tui.screens.help import HelpScreen
+from tui.screens.scorecard import ScorecardScreen
 
 
 async def test_the_help_key_is_on_the_footer_of_a_narrow_terminal(tmp_path: Path) -> None:
@@ -113,3 +116,24 @@ async def test_the_search_box_says_how_it_works(tmp_path: Path) -> None:
         await pilot.press("slash")
         hint = str(app.screen.query_one(".dialog-hint").render())
         assert "n/N" in hint and "empty clears" in hint
+
+
+@needs_shared
+async def test_the_scorecard_footer_says_enter_opens_the_post_where_rows_are_posts(
+    tmp_path: Path,
+) -> None:
+    """A crawl-flattened dump keeps no author names: each scorecard row is a post and enter
+    opens it, but the footer said "⏎ Show their posts"."""
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "3458.bare.txt"], home=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(app)
+        await pilot.press("s")
+        for _ in range(100):
+            if isinstance(app.screen, ScorecardScreen) and app.screen.query(FooterKey):
+                break
+            await pilot.pause(0.02)
+        keys = {key.description for key in app.screen.query(FooterKey)}
+        assert "Open the post" in keys and "Show their posts" not in keys
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        assert app.reader.current == 3 and app.reader.filter == Filter()
