@@ -338,7 +338,26 @@ async def test_without_a_file_the_reader_starts_on_recent_threads(tmp_path: Path
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         first = str(again.screen.query_one("RecentList").get_option_at_index(0).prompt)
-        assert "1 marks" in first and "posts" in first and "unread" in first
+        assert "1 mark ·" in first and "posts" in first and "unread" in first
+
+
+@needs_shared
+async def test_a_thread_is_on_the_recent_list_once_read_even_when_never_quit(
+    tmp_path: Path,
+) -> None:
+    """The list was written only when the position was saved (on quit, or a second after a
+    move): a thread read and left by closing the terminal was not on it."""
+    thread = SHARED / "datasets" / "iac" / "9455.marked.txt"
+    app = ThreadscoreApp([thread], home=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")  # and the terminal is closed: no q
+    again = ThreadscoreApp(home=tmp_path, recent=True)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = str(again.screen.query_one("RecentList").get_option_at_index(0).prompt)
+    assert str(thread) in first
+    assert "1 mark ·" in first  # one mark, not "1 marks"
 
 
 def test_threadscore_demo_opens_the_demo() -> None:

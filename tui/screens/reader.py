@@ -398,6 +398,7 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
             await self._take_earlier_ui(marks.loaded.earlier_ui)
         self.busy = f"Scoring: {self._scored_posts:,} of {self.total_posts:,} posts…"
         await self._refresh_marks()
+        self._remember()  # on the recent list even if the terminal is closed, not quit
         if marks.loaded.notice:
             self.notify(marks.loaded.notice, title="Saved state", severity="warning", markup=False)
         await self._replay()
@@ -640,6 +641,7 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
     async def _marks_changed(self) -> None:
         edited = self.current
         self._save_marks()
+        self._remember()  # the recent list counts the marks
         await self._refresh_marks()
         if edited is not None and self.post_list.index_of(edited) is None and self.filter.active:
             moved = f"; now on #{self.current}" if self.current != edited else ""
