@@ -451,3 +451,23 @@ async def test_new_posts_are_announced_once_when_marks_come_back_from_the_earlie
         assert doc is not None and len(doc.thread.posts) == 13 and doc.bookmarks() == [3]
         said = [str(n.message) for n in again._notifications]
     assert sum("1 post new since your last visit" in m for m in said) == 1, said
+
+
+@needs_shared
+async def test_links_lists_the_addresses_in_the_posts_quotes_too(tmp_path: Path) -> None:
+    """#7 of this Something Awful page quotes a post with a link, shown in the pane's quote
+    block, but L said "#7 has no web links" (it looked at the post's own words only)."""
+    page = SHARED / "datasets" / "html" / "07_somethingawful_vbulletin.html"
+    app = ThreadscoreApp([page], home=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        app.reader.go(7)
+        await pilot.pause()
+        await pilot.press("L")
+        assert isinstance(app.screen, ChooserScreen)
+        options = app.screen.query_one("#choices")
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    doc = app.reader.doc
+    assert doc is not None
+    quoted = doc.post(7).quotes
+    assert labels and all(any(url in q.text for q in quoted) for url in labels)

@@ -166,7 +166,9 @@ class NewsreaderActions:
         if not self._has_post():
             return
         assert self.doc is not None and self.current is not None
-        links = find_links(self.doc.post(self.current).body)
+        post = self.doc.post(self.current)
+        shown = [quote.text for quote in post.quotes] + [post.body, post.signature or ""]
+        links = find_links("\n".join(shown))  # every address the pane shows, each once
         if not links:
             self.notify(f"#{self.current} has no web links.", markup=False)
             return
