@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import SHARED, needs_shared
 from tests.reader_support import make_app, ready, small_thread, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.filters import Filter
+from tui.screens.chooser import ChooserScreen
 from tui.screens.help import HelpScreen
 from tui.screens.scorecard import ScorecardScreen
 
@@ -137,3 +139,17 @@ async def test_the_scorecard_footer_says_enter_opens_the_post_where_rows_are_pos
         await pilot.press("j", "j", "enter")
         await pilot.pause()
         assert app.reader.current == 3 and app.reader.filter == Filter()
+
+
+@needs_shared
+async def test_the_chooser_says_how_to_choose_and_cancel(tmp_path: Path) -> None:
+    """The verdict, quote and link choosers were the one dialog without its keys under it."""
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "3458.bare.txt"], home=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app)
+        await pilot.press("v")
+        assert isinstance(app.screen, ChooserScreen)
+        hint = str(app.screen.query_one(".dialog-hint", Static).render())
+        assert "enter chooses" in hint and "escape cancels" in hint
+        await pilot.press("escape")
+        assert app.screen is app.reader
