@@ -202,9 +202,13 @@ class ThreadscoreApp(App[None]):
         )
 
     def key_help(self) -> list[tuple[str, list[key_table.KeyHelp]]]:
-        """The reader's keys as they are now bound (after the user's keymap)."""
+        """The reader's keys as they are now bound (after the user's keymap), and ctrl+q."""
         sections: list[tuple[str, list[key_table.KeyHelp]]] = []
-        for section, node, declared in self._binding_owners():
+        owners = [
+            *self._binding_owners(),
+            ("Anywhere", self, list(Binding.make_bindings(self.BINDINGS))),
+        ]
+        for section, node, declared in owners:
             live: BindingsMap = node._bindings.copy() if node is not None else BindingsMap(declared)
             if self._keymap:
                 live.apply_keymap(self._keymap)
