@@ -119,7 +119,7 @@ class ExportActions:
         if choice is None or self.doc is None or self.doc.card is None:
             return
         self._exporting = choice.path
-        self.busy = f"Exporting the scorecard to {choice.path.name}…"
+        self.busy = "Exporting…"
         self._export(self.doc.card, choice)
 
     @work(thread=True, group="export", exit_on_error=False)
@@ -140,9 +140,10 @@ class ExportActions:
         self.post_message(Exported(*said))
 
     def on_export_progress(self, message: ExportProgress) -> None:
+        """Short, so an 80-column status line with a filter and a search still shows it (the
+        notice at the end names the file)."""
         if self._exporting is not None:
-            name = self._exporting.name
-            self.busy = f"Exporting the scorecard: {message.percent}% ({name})…"
+            self.busy = f"Exporting {message.percent}%…"
 
     def on_exported(self, message: Exported) -> None:
         self._exporting = None
