@@ -471,3 +471,19 @@ async def test_links_lists_the_addresses_in_the_posts_quotes_too(tmp_path: Path)
     assert doc is not None
     quoted = doc.post(7).quotes
     assert labels and all(any(url in q.text for q in quoted) for url in labels)
+
+
+@needs_shared
+async def test_a_on_a_post_with_no_author_says_so_rather_than_filter_by_nobody(
+    tmp_path: Path,
+) -> None:
+    """On a dump that lost every author name, A filtered the list to "by —": every post,
+    with a filter on the status line that did nothing."""
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "3458.bare.txt"], home=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert not app.reader.filter.active
+        said = [str(n.message) for n in app._notifications]
+    assert any("has no author name" in m for m in said), said

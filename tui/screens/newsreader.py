@@ -196,7 +196,15 @@ class NewsreaderActions:
         if not self._has_post():
             return
         assert self.doc is not None and self.current is not None
-        chosen = author_only(self.filter, self.doc.author(self.current))
+        author = self.doc.author(self.current)
+        if not author and self.filter.author != "":
+            self.notify(
+                f"#{self.current} has no author name (the page did not keep it): "
+                "A has no one to filter by.",
+                markup=False,
+            )
+            return
+        chosen = author_only(self.filter, author)
         self.set_filter(chosen)
         if chosen.active:
             self.notify(f"Only {chosen.describe()}; A again shows every post.", markup=False)
