@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
@@ -153,3 +154,47 @@ async def test_the_chooser_says_how_to_choose_and_cancel(tmp_path: Path) -> None
         assert "enter chooses" in hint and "escape cancels" in hint
         await pilot.press("escape")
         assert app.screen is app.reader
+
+
+def _contrasts(strip: object) -> dict[str, float]:
+    """Each visible piece of a drawn list row and its contrast on its own background."""
+    from textual.color import Color
+
+    from tui.contrast import contrast
+
+    seen: dict[str, float] = {}
+    for segment in strip:  # type: ignore[attr-defined]
+        style = segment.style
+        if segment.text.strip() and style and style.color and style.bgcolor:
+            fg, bg = Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
+            seen[segment.text.strip()] = contrast(fg, bg)
+    return seen
+
+
+@needs_shared
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark", "atom-one-light"])
+async def test_verdict_badges_matches_and_the_cursor_row_are_readable(
+    tmp_path: Path, theme: str
+) -> None:
+    """On textual-light the verdict badges had a contrast of 1.5:1 to 2:1 and the search
+    matches' numbers 1.5:1; on textual-dark the cursor row was light grey on full orange
+    (1.5:1): its `$accent 40%` lost the 40% in a partial style."""
+    from tui.contrast import AA
+    from tui.verdicts import LOOKS
+
+    badges = {look.badge for name, look in LOOKS.items() if name != "non-argument"}
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "3458.marked.txt"], home=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(app)
+        app.theme = theme
+        app.reader._run_search("health care", move=False)
+        await pilot.pause(0.1)
+        rows = [_contrasts(app.reader.post_list.render_line(y)) for y in range(20)]
+    cursor, others = rows[0], rows[1:]
+    assert cursor[max(cursor, key=len)] >= AA  # the first words
+    marks = [ratio for text, ratio in cursor.items() if text != "··"]  # ·· is muted on purpose
+    assert min(marks) >= 3.0  # a badge or a match number on the cursor's tint
+    found = {text: ratio for row in others for text, ratio in row.items() if text in badges}
+    assert len(found) >= 3 and min(found.values()) >= AA
+    numbers = [ratio for row in others for text, ratio in row.items() if text.startswith("#")]
+    assert numbers and min(numbers) >= AA

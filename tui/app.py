@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui import key_table
-from tui.contrast import cue_variables
+from tui.contrast import ReadableColours
 from tui.keymap import drop_clashes, load_keymap
 from tui.palette import ReaderCommands
 from tui.paste import install as install_paste_filter
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from tui.loader import Scorer
 
 
-class ThreadscoreApp(App[None]):
+class ThreadscoreApp(ReadableColours, App[None]):
     """Read one thread. `paths` as for `threadscore THREAD` (the demo thread when None).
 
     `thread` skips parsing, `home` replaces the state folder and `scorer` the scorer: tests use
@@ -116,12 +116,6 @@ class ThreadscoreApp(App[None]):
     def on_mount(self) -> None:
         self._apply_keymap()
         self._apply_theme()
-
-    def get_css_variables(self) -> dict[str, str]:
-        """The theme's variables, plus claim and evidence colours readable on its background."""
-        variables = super().get_css_variables()
-        variables.update(cue_variables(variables))
-        return variables
 
     def _apply_theme(self) -> None:
         """The theme saved in config.toml, then save every theme chosen from now on."""

@@ -29,9 +29,9 @@ from tui.wording import MODEL_LABELS, model_feature
 ROLE_STYLES = {
     "claim": "underline $cue-claim",
     "evidence": "bold $cue-evidence",
-    "challenge": "italic $warning",
+    "challenge": "italic $mark-warning",
     "hedge": "dim italic",
-    "reason": "italic $success-darken-1",
+    "reason": "italic $cue-reason",
 }
 """How each cue role is marked in the post text; the legend shows the same styles. The cue
 colours are the theme's, made readable on its background (tui.contrast, via the App)."""
@@ -79,7 +79,7 @@ class PostView:
     that weighed most for that label), for the open post only (`scoring.roles.explain`)."""
 
 
-SEARCH_STYLE = "reverse $warning"
+SEARCH_STYLE = "reverse $mark-warning"
 """How the words of the current search are marked in the post and its quotes."""
 
 PASSAGE_STYLE = "on $accent 30%"
