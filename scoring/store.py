@@ -16,7 +16,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -525,10 +525,16 @@ def _has_content(path: Path) -> bool:
 
 
 def save_scorecard(
-    card: Scorecard, path: str | Path, *, tallied: bool = False, cues: bool = True
+    card: Scorecard,
+    path: str | Path,
+    *,
+    tallied: bool = False,
+    cues: bool = True,
+    progress: Callable[[float], None] | None = None,
 ) -> Path | None:
     """Write `card` to `path` atomically; returns where a damaged old scorecard was set aside
-    (`tallied` and `cues` as in `to_document`).
+    (`tallied` and `cues` as in `to_document`). `progress` is called with the share written
+    (0 to 1) after each piece (a post's section, at most), for the reader's status line.
 
     A damaged scorecard of ours at `path` is renamed aside first (the caller should say so).
     Someone else's file, or a scorecard from a newer threadscore, is refused with
@@ -544,8 +550,21 @@ def save_scorecard(
                 raise
             aside = set_aside(path)
     chunks = toml_chunks(card, tallied=tallied, cues=cues)
+    if progress is not None:
+        chunks = _reporting(chunks, len(card.posts) + len(card.authors) + 4, progress)
     atomic_write(path, (chunk.encode("utf-8") for chunk in chunks))
     return aside
+
+
+def _reporting(
+    chunks: Iterator[str], expected: int, progress: Callable[[float], None]
+) -> Iterator[str]:
+    """`chunks` as they come, telling `progress` the share of about `expected` pieces (a piece
+    per post and per author, and a few for the header and totals) made so far; 1 at the end."""
+    for done, chunk in enumerate(chunks, start=1):
+        yield chunk
+        progress(min(done / expected, 0.99))
+    progress(1.0)
 
 
 def _is_our_export(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,16 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hostile_thread(hostile: Path) -> Path:
     """The hostile text dump: the demo thread with escape sequences and controls in its lines."""
     return hostile / "thread.txt"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def rule_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The scorer's compiled rules (`parsing.regex_cache`) go to a folder of this test run, not
+    the user's ~/.cache/threadscore: a test run leaves nothing behind in the home folder, and
+    starts with no cache, as CI does. Subprocesses inherit it through the environment."""
+    from parsing.regex_cache import CACHE_ENV
+
+    folder = tmp_path_factory.mktemp("threadscore-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(folder))
+        yield folder

@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
 from scoring.models import Cue, PostScore, Scorecard
 from tui.app import ThreadscoreApp
+from tui.contrast import ReadableColours
 from tui.filters import ScorecardChoice
 from tui.screens.scorecard import ScorecardScreen
 
@@ -167,8 +168,9 @@ async def wait_loaded(app: ThreadscoreApp, timeout: float = 30.0) -> None:
 NOT_SET = "not dismissed"
 
 
-class ScorecardApp(App[None]):
-    """The smallest host: push the screen, remember what it dismissed with."""
+class ScorecardApp(ReadableColours, App[None]):
+    """The smallest host: push the screen, remember what it dismissed with (and the readable
+    colours its styles use, as the reader's App has them)."""
 
     def __init__(self, thread: Thread, scorecard: Scorecard) -> None:
         super().__init__()

@@ -16,7 +16,8 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 
-from tests.reader_support import make_app, ready, small_thread
+from tests.conftest import SHARED, needs_shared
+from tests.reader_support import make_app, ready, small_thread, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.screens.chooser import ChooserScreen
 from tui.screens.export import ExportScreen
@@ -182,3 +183,32 @@ async def test_scorecard_answers_once(tmp_path: Path, send) -> None:
         await send(pilot, "enter", "enter")
         assert back_in_reader(app)
         assert app.reader.filter.author is not None
+
+
+@needs_shared
+async def test_keys_typed_on_the_heels_of_the_one_opening_a_dialog_go_into_it(
+    tmp_path: Path,
+) -> None:
+    """ "/through" and enter in one terminal read (a fast typist, as in less or vim) used to
+    open an empty search box while the letters acted as the list's commands: o followed a
+    quote, r listed the quoting posts, h and t toggled the highlighting and the tree."""
+    thread = SHARED / "datasets" / "iac" / "9455.marked.txt"
+    app = ThreadscoreApp([thread], home=tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(app)
+        await pilot.pause()
+        reader = app.reader
+        assert reader.doc is not None
+        highlight, tree = reader.pane.highlight, reader.post_list.tree_mode
+        await at_once(pilot, "slash", *"through", "enter")
+        assert back_in_reader(app)
+        assert reader.search_query == "through" and reader.matches
+        assert reader.current == reader.matches[0]
+        assert (reader.pane.highlight, reader.post_list.tree_mode) == (highlight, tree)
+        await at_once(pilot, "a", *"Good source", "ctrl+s")  # G would go to the last post
+        assert back_in_reader(app)
+        mark = reader.doc.mark(reader.matches[0])
+        assert mark is not None and mark.note == "Good source"
+        await at_once(pilot, "f", "space", "ctrl+s")  # the first tick: evidenced
+        assert back_in_reader(app)
+        assert reader.filter.verdicts == {"evidenced"}

@@ -7,14 +7,20 @@ The scorecard is written by renaming a finished file over the path; run as root,
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
+from textual.widgets import Checkbox, Input
 
 from scoring.store import output_problem
-from tests.reader_support import make_app, ready, small_thread
+from tests.conftest import SHARED, needs_shared
+from tests.reader_support import make_app, ready, small_thread, wait_loaded
+from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.screens.export import ExportScreen
+from tui.widgets.status_bar import Status, StatusBar
 
 
 @pytest.fixture
@@ -70,3 +76,37 @@ def test_score_output_to_a_pipe_or_a_long_name_is_one_line(
     assert "not a regular file" in capsys.readouterr().err and fifo.is_fifo()
     assert main(["score", str(thread), "-o", str(tmp_path / ("a" * 300))]) == 1
     assert "too long" in capsys.readouterr().err
+
+
+@needs_shared
+async def test_the_status_line_counts_the_export_in_percent(tmp_path: Path) -> None:
+    """An export with sentences and cues takes seconds at 10,000 posts: the status line said
+    "Exporting the scorecard to PATH…" and nothing more until it was done. The count shows on
+    an 80-column line with a filter and a search on it too."""
+    thread = SHARED / "datasets" / "iac" / "14253.marked.txt"
+    target = tmp_path / "out.scorecard.toml"
+    app = ThreadscoreApp([thread], home=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app)
+        await pilot.press("slash", *"scripture", "enter", "A")
+        await pilot.pause()
+        assert app.reader.search_query and app.reader.filter.active
+        shown: list[str] = []
+
+        def seen(status: Status) -> None:
+            shown.append(str(StatusBar.render_status(status))[:80])
+
+        app.reader.watch(app.reader, "status", seen, init=False)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#path", Input).value = str(target)
+        app.screen.query_one("#cues", Checkbox).value = True
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        notices = [str(n.message) for n in app._notifications]
+    counted = [int(m[1]) for line in shown if (m := re.search(r"(\d+)%", line))]
+    assert counted and counted == sorted(counted) and counted[-1] == 100
+    assert len(counted) > 2  # a thread of a few dozen posts still counts along the way
+    assert any("Scorecard written to" in n for n in notices)
+    assert tomllib.loads(target.read_text(encoding="utf-8"))["posts"][0]["sentences"]

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from tests.reader_support import make_app, ready, small_thread
+from tests.conftest import SHARED, needs_shared
+from tests.reader_support import make_app, ready, small_thread, wait_loaded
+from tui.app import ThreadscoreApp
 from tui.filters import Filter
+from tui.screens.chooser import ChooserScreen
 from tui.screens.help import HelpScreen
+from tui.screens.scorecard import ScorecardScreen
 
 
 async def test_the_help_key_is_on_the_footer_of_a_narrow_terminal(tmp_path: Path) -> None:
@@ -113,3 +119,82 @@ async def test_the_search_box_says_how_it_works(tmp_path: Path) -> None:
         await pilot.press("slash")
         hint = str(app.screen.query_one(".dialog-hint").render())
         assert "n/N" in hint and "empty clears" in hint
+
+
+@needs_shared
+async def test_the_scorecard_footer_says_enter_opens_the_post_where_rows_are_posts(
+    tmp_path: Path,
+) -> None:
+    """A crawl-flattened dump keeps no author names: each scorecard row is a post and enter
+    opens it, but the footer said "⏎ Show their posts"."""
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "3458.bare.txt"], home=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(app)
+        await pilot.press("s")
+        for _ in range(100):
+            if isinstance(app.screen, ScorecardScreen) and app.screen.query(FooterKey):
+                break
+            await pilot.pause(0.02)
+        keys = {key.description for key in app.screen.query(FooterKey)}
+        assert "Open the post" in keys and "Show their posts" not in keys
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        assert app.reader.current == 3 and app.reader.filter == Filter()
+
+
+@needs_shared
+async def test_the_chooser_says_how_to_choose_and_cancel(tmp_path: Path) -> None:
+    """The verdict, quote and link choosers were the one dialog without its keys under it."""
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "3458.bare.txt"], home=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app)
+        await pilot.press("v")
+        assert isinstance(app.screen, ChooserScreen)
+        hint = str(app.screen.query_one(".dialog-hint", Static).render())
+        assert "enter chooses" in hint and "escape cancels" in hint
+        await pilot.press("escape")
+        assert app.screen is app.reader
+
+
+def _contrasts(strip: object) -> dict[str, float]:
+    """Each visible piece of a drawn list row and its contrast on its own background."""
+    from textual.color import Color
+
+    from tui.contrast import contrast
+
+    seen: dict[str, float] = {}
+    for segment in strip:  # type: ignore[attr-defined]
+        style = segment.style
+        if segment.text.strip() and style and style.color and style.bgcolor:
+            fg, bg = Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
+            seen[segment.text.strip()] = contrast(fg, bg)
+    return seen
+
+
+@needs_shared
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark", "atom-one-light"])
+async def test_verdict_badges_matches_and_the_cursor_row_are_readable(
+    tmp_path: Path, theme: str
+) -> None:
+    """On textual-light the verdict badges had a contrast of 1.5:1 to 2:1 and the search
+    matches' numbers 1.5:1; on textual-dark the cursor row was light grey on full orange
+    (1.5:1): its `$accent 40%` lost the 40% in a partial style."""
+    from tui.contrast import AA
+    from tui.verdicts import LOOKS
+
+    badges = {look.badge for name, look in LOOKS.items() if name != "non-argument"}
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "3458.marked.txt"], home=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(app)
+        app.theme = theme
+        app.reader._run_search("health care", move=False)
+        await pilot.pause(0.1)
+        rows = [_contrasts(app.reader.post_list.render_line(y)) for y in range(20)]
+    cursor, others = rows[0], rows[1:]
+    assert cursor[max(cursor, key=len)] >= AA  # the first words
+    marks = [ratio for text, ratio in cursor.items() if text != "··"]  # ·· is muted on purpose
+    assert min(marks) >= 3.0  # a badge or a match number on the cursor's tint
+    found = {text: ratio for row in others for text, ratio in row.items() if text in badges}
+    assert len(found) >= 3 and min(found.values()) >= AA
+    numbers = [ratio for row in others for text, ratio in row.items() if text.startswith("#")]
+    assert numbers and min(numbers) >= AA

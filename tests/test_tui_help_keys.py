@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.reader_support import make_app, ready
+from tests.conftest import SHARED, needs_shared
+from tests.reader_support import make_app, ready, wait_loaded
+from tui.app import ThreadscoreApp
 from tui.screens.help import HelpScreen
 
 
@@ -20,3 +22,20 @@ async def test_remapped_keys_are_listed_once_and_the_columns_hold(tmp_path: Path
     assert "Down" in lines[at + 1] and "list.down" in lines[at + 1]
     assert lines[at + 1].index("Down") == lines[at + 2].index("Up")  # the columns hold
     assert lines[at + 1].index("list.down") == lines[at + 2].index("list.up")
+
+
+@needs_shared
+async def test_the_help_screen_lists_ctrl_q_as_bound_now(tmp_path: Path) -> None:
+    """ctrl+q (quit from any screen, remappable as app.quit) was in no help section."""
+    (tmp_path / "config.toml").write_text('[keys]\n"app.quit" = "ctrl+q,ctrl+x"\n')
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "9455.marked.txt"], home=tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_loaded(app)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        lines = str(app.screen.query_one("#help-table").render()).splitlines()
+        at = next(i for i, line in enumerate(lines) if "app.quit" in line)
+        assert "^q" in " ".join(lines[at - 1 : at + 1]) and "^x" in " ".join(lines[at - 1 : at + 1])
+        await pilot.press("escape", "ctrl+x")
+        await pilot.pause()
+    assert not app.is_running

@@ -3,10 +3,12 @@ exit code 1, and a state file the reader cannot read is set aside with a notice.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED, needs_shared
 from tests.reader_support import make_app, ready, small_thread, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.state import thread_files
@@ -81,3 +83,69 @@ async def test_the_status_line_follows_the_screen_state(tmp_path: Path) -> None:
         app.reader._run_search("source", move=False)
         await pilot.pause()
         assert "/source" in str(status.render())
+
+
+@needs_shared
+async def test_list_keys_pressed_before_the_posts_appear_are_kept_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a thread that takes a while to read, j j j m used to bookmark #1: nothing had focus
+    while the posts were read, so the moves were dropped and only the edit was kept."""
+    from tui import loader
+
+    gate = threading.Event()
+
+    def slow_read(*args: object) -> loader.ThreadRead:
+        gate.wait(10)
+        return loader.read_thread(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("tui.screens.reader.read_thread", slow_read)
+    thread = SHARED / "datasets" / "iac" / "9455.marked.txt"
+    app = ThreadscoreApp([thread], home=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        assert app.reader.doc is None
+        await pilot.press("j", "j", "j", "m", "G", "k", "enter")
+        gate.set()
+        await wait_loaded(app)
+        await pilot.pause()
+        doc = app.reader.doc
+        assert doc is not None
+        assert doc.bookmarks() == [4]
+        last = doc.thread.posts[-1].number
+        assert app.reader.current == last - 1
+        assert app.focused is app.reader.pane  # enter opened it
+        assert app.reader.pane.view is not None and app.reader.pane.view.post.number == last - 1
+
+
+@needs_shared
+async def test_quitting_while_the_thread_is_read_does_not_wait_for_the_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parse ran as a Textual worker, in the event loop's executor, which the loop joins
+    when it closes: q on a 10,000-post thread blanked the screen and gave the shell back only
+    when the parse was done, seconds later, printing "Task exception was never retrieved"
+    (a cancelled worker's). It runs in a daemon thread now, which the process does not wait for."""
+    from tui import loader
+
+    gate, reading = threading.Event(), []
+
+    def slow_read(*args: object) -> loader.ThreadRead:
+        reading.append(threading.current_thread())
+        gate.wait(10)
+        return loader.read_thread(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("tui.screens.reader.read_thread", slow_read)
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "9455.marked.txt"], home=tmp_path)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause(0.2)
+            assert app.reader.doc is None and reading
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running
+        assert app.return_code == 0 and app.load_error is None
+        assert reading[0].daemon and reading[0].is_alive()  # still parsing, and let be
+    finally:
+        gate.set()
+    assert not list(tmp_path.rglob("*.toml"))  # nothing was read, so nothing was written

@@ -12,6 +12,7 @@ import pytest
 from textual.color import Color
 
 from parsing.models import Thread
+from tests.conftest import SHARED, needs_shared
 from tests.reader_support import fixed_scorer, make_app, ready, small_thread, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.contrast import AA, contrast
@@ -337,7 +338,26 @@ async def test_without_a_file_the_reader_starts_on_recent_threads(tmp_path: Path
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         first = str(again.screen.query_one("RecentList").get_option_at_index(0).prompt)
-        assert "1 marks" in first and "posts" in first and "unread" in first
+        assert "1 mark ·" in first and "posts" in first and "unread" in first
+
+
+@needs_shared
+async def test_a_thread_is_on_the_recent_list_once_read_even_when_never_quit(
+    tmp_path: Path,
+) -> None:
+    """The list was written only when the position was saved (on quit, or a second after a
+    move): a thread read and left by closing the terminal was not on it."""
+    thread = SHARED / "datasets" / "iac" / "9455.marked.txt"
+    app = ThreadscoreApp([thread], home=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")  # and the terminal is closed: no q
+    again = ThreadscoreApp(home=tmp_path, recent=True)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = str(again.screen.query_one("RecentList").get_option_at_index(0).prompt)
+    assert str(thread) in first
+    assert "1 mark ·" in first  # one mark, not "1 marks"
 
 
 def test_threadscore_demo_opens_the_demo() -> None:
@@ -403,3 +423,67 @@ async def test_a_long_web_address_is_never_folded_across_lines(tmp_path: Path) -
         ("https://example.org/survey-2019.pdf", True),
         (", and more.", False),
     ]
+
+
+@needs_shared
+async def test_new_posts_are_announced_once_when_marks_come_back_from_the_earlier_file(
+    tmp_path: Path,
+) -> None:
+    """A thread file that grew after a session with marks: the reader took the earlier
+    file's reading state twice (on the posts, then with the marks) and said "1 post new
+    since your last visit" twice."""
+    thread = tmp_path / "thread.txt"
+    text = (SHARED / "datasets" / "iac" / "2140.marked.txt").read_text(encoding="utf-8")
+    thread.write_text(text, encoding="utf-8")
+    app = ThreadscoreApp([thread], home=tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j", "m")
+        await pilot.pause()
+        await pilot.press("q")
+    with thread.open("a", encoding="utf-8") as more:
+        more.write("\nbob\nApr 10, 2004\n#13\nA reply added later. Source? https://example.org\n")
+    again = ThreadscoreApp([thread], home=tmp_path / "home")
+    async with again.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.2)
+        doc = again.reader.doc
+        assert doc is not None and len(doc.thread.posts) == 13 and doc.bookmarks() == [3]
+        said = [str(n.message) for n in again._notifications]
+    assert sum("1 post new since your last visit" in m for m in said) == 1, said
+
+
+@needs_shared
+async def test_links_lists_the_addresses_in_the_posts_quotes_too(tmp_path: Path) -> None:
+    """#7 of this Something Awful page quotes a post with a link, shown in the pane's quote
+    block, but L said "#7 has no web links" (it looked at the post's own words only)."""
+    page = SHARED / "datasets" / "html" / "07_somethingawful_vbulletin.html"
+    app = ThreadscoreApp([page], home=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        app.reader.go(7)
+        await pilot.pause()
+        await pilot.press("L")
+        assert isinstance(app.screen, ChooserScreen)
+        options = app.screen.query_one("#choices")
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    doc = app.reader.doc
+    assert doc is not None
+    quoted = doc.post(7).quotes
+    assert labels and all(any(url in q.text for q in quoted) for url in labels)
+
+
+@needs_shared
+async def test_a_on_a_post_with_no_author_says_so_rather_than_filter_by_nobody(
+    tmp_path: Path,
+) -> None:
+    """On a dump that lost every author name, A filtered the list to "by —": every post,
+    with a filter on the status line that did nothing."""
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "3458.bare.txt"], home=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert not app.reader.filter.active
+        said = [str(n.message) for n in app._notifications]
+    assert any("has no author name" in m for m in said), said

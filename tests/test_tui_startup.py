@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.reader_support import make_app, ready
+from tests.conftest import SEED, needs_shared
+from tests.reader_support import make_app, ready, wait_loaded
+from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.startup import pause_collector, resume_collector
 
@@ -61,3 +63,22 @@ async def test_the_app_resumes_the_collector_after_its_first_frame(tmp_path: Pat
 def test_the_command_line_resumes_it_when_the_reader_never_starts(tmp_path: Path) -> None:
     assert main([str(tmp_path / "nope.txt")]) == 1
     assert gc.isenabled()
+
+
+@needs_shared
+async def test_the_reader_under_test_keeps_the_rule_cache_in_the_runs_own_folder(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Tests used to write the scorer's compiled rules to ~/.cache/threadscore (the user's
+    own cache) unless THREADSCORE_CACHE was set; conftest's `rule_cache` points it here."""
+    from parsing.regex_cache import cache_dir
+
+    folder = cache_dir()
+    assert folder is not None
+    assert folder.is_relative_to(tmp_path_factory.getbasetemp())
+    app = ThreadscoreApp([SEED], home=tmp_path)
+    async with app.run_test() as pilot:
+        await wait_loaded(app)
+        await pilot.pause()
+        assert app.reader.scored
+    assert any(folder.glob("regex-*.bin"))  # the rules compiled by this run are kept there

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 import scoring.roles
-from tests.reader_support import _post, ready, small_thread
+from tests.conftest import SHARED, needs_shared
+from tests.reader_support import _post, ready, small_thread, wait_loaded
 from tui.app import ThreadscoreApp
+from tui.wording import model_feature
 
 OPINION = (
     "I honestly believe the [bold red]market square[/] should stay open to cars on weekends. "
@@ -45,6 +47,43 @@ async def test_the_open_post_lists_the_words_that_weighed_most(
     assert "What weighed most for the model" in shown
     first = OPINION.split(". ")[0] + "."
     grams = explain(first)
-    assert grams and all(f"“{g}”" in shown for g in grams)
+    assert grams and all(model_feature(g) in shown for g in grams)
     assert "“I honestly believe the [bold red]market" in shown  # brackets kept, not styled
     assert explained and set(explained) <= {first}  # no other post was explained
+
+
+@needs_shared
+async def test_the_models_own_features_are_named_in_words(tmp_path: Path) -> None:
+    """The list showed the model's internal feature names: “<s> but”, “#cue:hedge”,
+    “#rules:claim”, “#len:short”, and "premise"/"none" for its labels."""
+    thread = SHARED / "datasets" / "iac" / "9455.marked.txt"
+    app = ThreadscoreApp([thread], home=tmp_path)
+    shown = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app)
+        for number in (10, 13, 15, 17, 25, 26, 27, 30, 32):
+            app.reader.go(number)
+            await pilot.pause(0.1)
+            assert app.reader.current == number
+            shown.append(pane_text(app))
+    weighed = [text.split("What weighed most for the model", 1)[1] for text in shown]
+    assert len(weighed) == len(shown)
+    words = "\n".join(weighed)
+    for internal in ("<s>", "#cue:", "#rules:", "#len:", "#evidence", "premise", "  none "):
+        assert internal not in words
+    assert any(named in words for named in ("opening the sentence", " cue", "rules' reading"))
+
+
+@needs_shared
+async def test_a_cue_that_comes_again_is_one_line_with_its_count(tmp_path: Path) -> None:
+    """#10 of this IAC thread listed “would” as a claim cue on three lines, “thus” and
+    “might” twice: lines that said nothing more (the places are marked in the post)."""
+    app = ThreadscoreApp([SHARED / "datasets" / "iac" / "9455.marked.txt"], home=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app)
+        app.reader.go(10)
+        await pilot.pause(0.1)
+        why = pane_text(app).split("Why this verdict", 1)[1].split("What weighed most")[0]
+    lines = [line.strip() for line in why.splitlines() if line.startswith("  ")]
+    assert len(lines) == len(set(lines)) and lines
+    assert any(line.startswith("claim") and "“would” ×" in line for line in lines)

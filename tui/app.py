@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui import key_table
-from tui.contrast import cue_variables
+from tui.contrast import ReadableColours
 from tui.keymap import drop_clashes, load_keymap
 from tui.palette import ReaderCommands
 from tui.paste import install as install_paste_filter
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from tui.loader import Scorer
 
 
-class ThreadscoreApp(App[None]):
+class ThreadscoreApp(ReadableColours, App[None]):
     """Read one thread. `paths` as for `threadscore THREAD` (the demo thread when None).
 
     `thread` skips parsing, `home` replaces the state folder and `scorer` the scorer: tests use
@@ -117,12 +117,6 @@ class ThreadscoreApp(App[None]):
         self._apply_keymap()
         self._apply_theme()
 
-    def get_css_variables(self) -> dict[str, str]:
-        """The theme's variables, plus claim and evidence colours readable on its background."""
-        variables = super().get_css_variables()
-        variables.update(cue_variables(variables))
-        return variables
-
     def _apply_theme(self) -> None:
         """The theme saved in config.toml, then save every theme chosen from now on."""
         saved = load_theme(self._config())
@@ -202,9 +196,13 @@ class ThreadscoreApp(App[None]):
         )
 
     def key_help(self) -> list[tuple[str, list[key_table.KeyHelp]]]:
-        """The reader's keys as they are now bound (after the user's keymap)."""
+        """The reader's keys as they are now bound (after the user's keymap), and ctrl+q."""
         sections: list[tuple[str, list[key_table.KeyHelp]]] = []
-        for section, node, declared in self._binding_owners():
+        owners = [
+            *self._binding_owners(),
+            ("Anywhere", self, list(Binding.make_bindings(self.BINDINGS))),
+        ]
+        for section, node, declared in owners:
             live: BindingsMap = node._bindings.copy() if node is not None else BindingsMap(declared)
             if self._keymap:
                 live.apply_keymap(self._keymap)

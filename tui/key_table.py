@@ -36,6 +36,7 @@ PALETTE_TITLES = {
     "export": "Export the scorecard",
     "help": "Show the keys",
     "quit": "Quit threadscore",
+    QUIT_ID: "Quit threadscore (from any screen)",
     "tree": "Reply tree on or off",
     "fold_all": "Fold or unfold the whole tree",
     "next_unread": "Go to the next unread post",

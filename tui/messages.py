@@ -63,3 +63,10 @@ class Exported(Message):
 
     said: str
     ok: bool
+
+
+@dataclass
+class ExportProgress(Message):
+    """The export worker has written `percent` of the scorecard file."""
+
+    percent: int

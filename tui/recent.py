@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from tui.safe import one_line, visible
+from tui.wording import plural
 
 KEEP = 30
 RECENT_VERSION = 1
@@ -140,9 +141,9 @@ def describe(entry: Recent) -> str:
     name = entry.title or Path(entry.paths[0]).name
     parts = [name]
     if entry.posts:
-        parts.append(f"{entry.posts} posts")
+        parts.append(plural(entry.posts, "post"))
     if entry.marks:
-        parts.append(f"{entry.marks} marks")
+        parts.append(plural(entry.marks, "mark"))
     if entry.unread:
         parts.append(f"{entry.unread} unread")
     if entry.opened:

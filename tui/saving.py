@@ -7,6 +7,7 @@ Only the marks are written per thread (see `marks_only`); `e` exports the full s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,16 +101,33 @@ class Saver:
 
 
 def export_scorecard(
-    card: Scorecard, path: Path, source: Source, *, cues: bool = False
+    card: Scorecard,
+    path: Path,
+    source: Source,
+    *,
+    cues: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[str, bool]:
     """Write the scorecard to `path` (`e`): verdicts, reasons, tallies and marks, and each
     post's sentences and cues when `cues`. Returns the notice to show and whether it was
-    written. Refuses a folder, the thread itself or someone else's file (`check_output`)."""
+    written. Refuses a folder, the thread itself or someone else's file (`check_output`).
+    `progress` is told the percentage written each time it goes up."""
     from scoring.store import check_output, save_scorecard
+
+    said = [-1]
+
+    def percent(share: float) -> None:
+        now = int(share * 100)
+        if progress is not None and now > said[0]:
+            said[0] = now
+            progress(now)
 
     try:
         aside = save_scorecard(
-            storable_card(card), check_output(path, source.paths or [source.path]), cues=cues
+            storable_card(card),
+            check_output(path, source.paths or [source.path]),
+            cues=cues,
+            progress=percent,
         )
     except ThreadscoreError as exc:
         return f"Not exported: {exc}", False

@@ -21,18 +21,24 @@ class Look:
     glyph: str
     """One cell in the scorecard's charts."""
     colour: str
-    """A Textual theme colour, for text (list, charts) and the pane header's background."""
+    """A Textual CSS colour variable, for text (list, charts) and the pane header's background:
+    `$verdict-…` ones are the theme colour in `theme` made readable on the theme's background
+    (`tui.contrast.verdict_variables`)."""
     word: str
     """The word in the charts' legend and the scorecard's summary line."""
     bold: bool = True
     """Whether the list's badge is bold (the weak verdicts are not)."""
+    theme: str = ""
+    """The theme colour a `$verdict-…` colour starts from."""
 
 
 LOOKS: dict[str, Look] = {
-    "evidenced": Look("Evidenced", "EV", "█", "$success", "evidenced"),
-    "reasoned": Look("Reasoned", "RE", "▚", "$accent", "reasoned"),
-    "asserted": Look("Asserted", "AS", "▓", "$warning", "asserted"),
-    "challenge": Look("Challenge", "CH", "▒", "$secondary-lighten-2", "challenge"),
+    "evidenced": Look("Evidenced", "EV", "█", "$verdict-evidenced", "evidenced", theme="success"),
+    "reasoned": Look("Reasoned", "RE", "▚", "$verdict-reasoned", "reasoned", theme="accent"),
+    "asserted": Look("Asserted", "AS", "▓", "$verdict-asserted", "asserted", theme="warning"),
+    "challenge": Look(
+        "Challenge", "CH", "▒", "$verdict-challenge", "challenge", theme="secondary-lighten-2"
+    ),
     "non-argument": Look("Non-argument", "··", "░", "$text-muted", "other", bold=False),
 }
 """Strongest first: the order of the filter's and the verdict chooser's entries, the charts'

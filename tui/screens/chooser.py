@@ -45,6 +45,9 @@ class ChooserScreen(Dialog[T | None], Generic[T]):
             yield Static(Content(self._title), classes="dialog-title")
             options = [Option(label, id=str(i)) for i, (label, _) in enumerate(self._choices)]
             yield ChoiceList(*options, id="choices")
+            yield Static(
+                Content("enter chooses · j/k move · escape cancels"), classes="dialog-hint"
+            )
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)

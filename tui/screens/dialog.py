@@ -16,6 +16,7 @@ from textual import events
 from textual.await_complete import AwaitComplete
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 
 ResultType = TypeVar("ResultType")
 
@@ -46,13 +47,52 @@ class DismissOnce:
 
 
 class Dialog(DismissOnce, ModalScreen[ResultType], Generic[ResultType]):
-    """A modal dialog that closes once (see the module docstring).
+    """A modal dialog that closes once (see the module docstring), and takes the keys typed
+    before its box had focus.
 
     `ANSWERS`: the actions of its bindings that close it; a text box holds the keys typed after
     one of them (tui.widgets.safe_text).
+
+    Keys typed on the heels of the one that opened it ("/word" then enter, as in less or vim,
+    in one terminal read) reach the dialog before its box has focus, and nothing took them:
+    the search box stayed empty. They are held and handed, in order, to the first widget to
+    get focus. (The reader's keys that open a dialog are priority bindings, so the dialog is
+    up before the keys after them are handed out; see `ReaderScreen.BINDINGS`.)
     """
 
     ANSWERS: ClassVar[frozenset[str]] = frozenset({"save", "cancel", "apply", "clear"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._ahead: list[events.Key] | None = []
+        """Keys that came before anything in the dialog had focus (None once something has)."""
+
+    def _forward_event(self, event: events.Event) -> None:
+        """The app hands the dialog the keys that come while nothing in it has focus."""
+        if isinstance(event, events.Key) and self._ahead is not None and self.focused is None:
+            self._ahead.append(event)
+            return
+        super()._forward_event(event)
+
+    def watch_focused(self, widget: Widget | None) -> None:
+        if widget is not None:
+            self._hand_on(widget)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        """On screen and still nothing focused (a dialog of buttons alone): its own keys."""
+        self._hand_on(self.focused or self)
+
+    def _hand_on(self, node: Widget) -> None:
+        """The held keys, in the order they came, to `node` (as the app would have)."""
+        ahead, self._ahead = self._ahead, None
+        for event in ahead or []:
+            if node is self:
+                super()._forward_event(event)
+            else:
+                node._forward_event(event)
 
 
 class OnceScreen(DismissOnce, Screen[ResultType], Generic[ResultType]):

@@ -31,7 +31,7 @@ NEWSREADER_BINDINGS: list[BindingType] = [
     Binding("t", "toggle_tree", "Tree", id="tree"),
     Binding("z", "fold_all", "Fold all", show=False, id="fold_all"),
     Binding("u", "next_unread", "Next unread", show=False, id="next_unread"),
-    Binding("L", "links", "Links", show=False, id="links"),
+    Binding("L", "links", "Links", show=False, id="links", priority=True),
     Binding("A", "author_filter", "Author's posts", show=False, id="author_filter"),
     Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
     Binding("y", "copy_words", "Copy text", show=False, id="copy_words"),
@@ -48,6 +48,7 @@ class NewsreaderActions:
     listing: Listing | None = None
     unread: int = 0
     _read_timer: Timer | None = None
+    _new_said: frozenset[int] = frozenset()
 
     if TYPE_CHECKING:
         doc: Document | None
@@ -143,9 +144,13 @@ class NewsreaderActions:
             self.notify("No unread posts.", markup=False)
 
     def say_new_posts(self) -> None:
-        """On opening: how many posts came since the last visit (a thread file that grew)."""
-        if self.listing is not None and self.listing.new:
-            count = len(self.listing.new)
+        """On opening: how many posts came since the last visit (a thread file that grew).
+        Said once: the reading state is taken again when marks come back from the file's
+        earlier version (`_take_earlier_ui`), and the same news was said twice."""
+        new = frozenset(self.listing.new) if self.listing is not None else frozenset()
+        if new and new != self._new_said:
+            self._new_said = new
+            count = len(new)
             self.notify(
                 f"{plural(count, 'post')} new since your last visit: u goes to the next unread.",
                 title="New posts",
@@ -161,7 +166,9 @@ class NewsreaderActions:
         if not self._has_post():
             return
         assert self.doc is not None and self.current is not None
-        links = find_links(self.doc.post(self.current).body)
+        post = self.doc.post(self.current)
+        shown = [quote.text for quote in post.quotes] + [post.body, post.signature or ""]
+        links = find_links("\n".join(shown))  # every address the pane shows, each once
         if not links:
             self.notify(f"#{self.current} has no web links.", markup=False)
             return
@@ -189,7 +196,15 @@ class NewsreaderActions:
         if not self._has_post():
             return
         assert self.doc is not None and self.current is not None
-        chosen = author_only(self.filter, self.doc.author(self.current))
+        author = self.doc.author(self.current)
+        if not author and self.filter.author != "":
+            self.notify(
+                f"#{self.current} has no author name (the page did not keep it): "
+                "A has no one to filter by.",
+                markup=False,
+            )
+            return
+        chosen = author_only(self.filter, author)
         self.set_filter(chosen)
         if chosen.active:
             self.notify(f"Only {chosen.describe()}; A again shows every post.", markup=False)

@@ -6,9 +6,10 @@ history, marks and their saving); the App only holds what outlives a thread (con
 theme, palette, quitting). The keys live here, not on the App, so they stop at any screen pushed
 on top (a modal, the scorecard): `m` in the scorecard must not bookmark a post you cannot see.
 
-Loading is two workers, each running steps from `tui.loader` off the UI thread and posting a
-message per step (`tui.messages`): `_read_thread` parses; once the posts are on screen
-`_read_marks_and_scores` reads the user's marks, then scores.
+Loading is two threads, each running steps from `tui.loader` off the UI thread and posting a
+message per step (`tui.messages`): `_read_thread` parses (a daemon thread: quitting does not
+wait for it); once the posts are on screen the worker `_read_marks_and_scores` reads the user's
+marks, then scores (it stops between two batches when the reader quits).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -28,7 +30,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
-from textual.worker import WorkerFailed, get_current_worker
+from textual.worker import get_current_worker
 
 from tui.document import Document
 from tui.filters import (
@@ -76,8 +78,18 @@ PANE_DELAY = 0.06
 SCORECARD_NOTICE_POSTS = 2000
 """From this many posts the scorecard takes long enough to open (~1 s at 10,000) to say so."""
 
+LIST_ACTION = "list:"
+"""Marks a kept action as the post list's (a move keyed before the posts were in)."""
+
 UI_SAVE_DELAY = 1.0
 """Position changes are written this long after the last move (and always on quit)."""
+
+
+def _answer(
+    future: asyncio.Future[ThreadParsed | LoadFailed], said: ThreadParsed | LoadFailed
+) -> None:
+    if not future.done():  # it is cancelled when the read takes longer than a blink
+        future.set_result(said)
 
 
 def reading_what(paths: list[str | Path] | None) -> str:
@@ -102,13 +114,17 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
     BINDING_GROUP_TITLE = "Reader"
     # Descriptions are short because the footer shows them; the help screen and the command
     # palette use the longer titles in tui.key_table.PALETTE_TITLES.
+    # A key that opens a dialog or a screen is a priority binding: it acts as soon as it is
+    # read, so the keys typed after it in the same read ("/word" then enter) go to the dialog
+    # (tui.screens.dialog) rather than to the list (where o, r, t, h are commands). Neither
+    # the list nor the pane binds these keys, and no text box is ever focused on this screen.
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help comes first so the footer shows it even when a narrow terminal cuts the rest off.
-        Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", id="help", key_display="?", priority=True),
         Binding("tab", "switch_pane", "Switch pane", show=False, id="switch_pane"),
-        Binding("o", "follow_quote", "Follow", id="follow_quote"),
-        Binding("r", "quoted_by", "Quoted by", id="quoted_by"),
+        Binding("o", "follow_quote", "Follow", id="follow_quote", priority=True),
+        Binding("r", "quoted_by", "Quoted by", id="quoted_by", priority=True),
         Binding("[", "back", "Back", show=False, id="back", key_display="["),
         Binding("]", "forward", "Forward", show=False, id="forward", key_display="]"),
         Binding("m", "bookmark", "Bookmark", id="bookmark"),
@@ -119,16 +135,16 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         Binding("4", "rate(4)", "Rate 4", show=False, id="rate_4"),
         Binding("5", "rate(5)", "Rate 5", show=False, id="rate_5"),
         Binding("0", "rate(0)", "Clear rating", show=False, id="rate_clear"),
-        Binding("a", "note", "Note", show=False, id="note"),
-        Binding("v", "override", "Verdict", show=False, id="override"),
-        Binding("slash", "search", "Search", id="search", key_display="/"),
+        Binding("a", "note", "Note", show=False, id="note", priority=True),
+        Binding("v", "override", "Verdict", show=False, id="override", priority=True),
+        Binding("slash", "search", "Search", id="search", key_display="/", priority=True),
         Binding("n", "next_match(1)", "Next match", show=False, id="next_match"),
         Binding("N", "next_match(-1)", "Previous match", show=False, id="prev_match"),
-        Binding("f", "filter", "Filter", id="filter"),
+        Binding("f", "filter", "Filter", id="filter", priority=True),
         Binding("h", "toggle_highlight", "Highlight", show=False, id="highlight"),
         Binding("c", "fold_quotes", "Fold quotes", show=False, id="fold_quotes"),
-        Binding("s", "scorecard", "Scores", id="scorecard"),
-        Binding("e", "export", "Export", show=False, id="export"),
+        Binding("s", "scorecard", "Scores", id="scorecard", priority=True),
+        Binding("e", "export", "Export", show=False, id="export", priority=True),
         Binding("q", "app.quit_reader", "Quit", id="quit"),
         *NEWSREADER_BINDINGS,
     ]
@@ -222,8 +238,9 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
             search=self.search_query,
             match_index=match_index,
             match_count=len(matches),
-            saved=self.busy or self.saved,
-            save_error=self.save_error and not self.busy,
+            saved=self.saved,
+            save_error=self.save_error,
+            underway=self.busy if doc is not None else "",
             busy=self.busy if doc is None else "",
             title=(doc.thread.title or "") if doc else "",
             unread=self.unread if doc else 0,
@@ -235,9 +252,13 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         """Start reading. A thread read within a blink is shown before the screen is first
         drawn (its message then finds it there); a bigger one shows the loading indicator until
         its message comes."""
-        reading = self._read_thread()
-        with contextlib.suppress(asyncio.TimeoutError, WorkerFailed):
-            said = await asyncio.wait_for(asyncio.shield(reading.wait()), BLINK)
+        loop = asyncio.get_running_loop()
+        read: asyncio.Future[ThreadParsed | LoadFailed] = loop.create_future()
+        threading.Thread(
+            target=self._read_thread, args=(loop, read), name="threadscore-read", daemon=True
+        ).start()
+        with contextlib.suppress(asyncio.TimeoutError):
+            said = await asyncio.wait_for(read, BLINK)
             if isinstance(said, ThreadParsed):
                 await self.on_thread_parsed(said)
         self._maybe_show_loading()
@@ -247,10 +268,17 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
             self.post_list.loading = True
             self.pane.waiting(reading_what(self._paths))
 
-    @work(thread=True, group="load", exit_on_error=False)
-    def _read_thread(self) -> ThreadParsed | LoadFailed:
+    def _read_thread(
+        self, loop: asyncio.AbstractEventLoop, read: asyncio.Future[ThreadParsed | LoadFailed]
+    ) -> None:
         """Parse (or take the given thread) and find the saved position; posts what it found
-        and returns it too (see `on_mount`)."""
+        and hands it to `read` too (see `on_mount`).
+
+        A daemon thread of its own, not a Textual worker: a worker runs in the event loop's
+        executor, which the loop waits for when it closes, so quitting while a 10,000-post
+        thread was being read left the terminal blank for the seconds the parse had left (and
+        printed a cancelled worker's traceback). Nothing here writes: it may simply stop.
+        """
         said: ThreadParsed | LoadFailed
         try:
             if self._given_thread is not None:
@@ -259,8 +287,9 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
                 said = ThreadParsed(read_thread(self._paths, self._home))
         except Exception as exc:  # every failure is one line and an exit code, never a hang
             said = LoadFailed(failure_line(exc, "The thread could not be read"))
-        self.post_message(said)
-        return said
+        with contextlib.suppress(RuntimeError):  # the app, and its loop, closed meanwhile
+            loop.call_soon_threadsafe(_answer, read, said)
+            self.post_message(said)
 
     @work(thread=True, group="load", exit_on_error=False)
     def _read_marks_and_scores(self, thread: Thread, first: list[int]) -> None:
@@ -321,6 +350,7 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         self._refilter(keep=self.current)
         await self._open_now()
         self._settle()
+        await self._replay()  # list keys pressed while the thread was read
         self.call_after_refresh(self._first_frame_shown, read.thread)
 
     def _first_frame_shown(self, thread: Thread) -> None:
@@ -369,6 +399,7 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
             await self._take_earlier_ui(marks.loaded.earlier_ui)
         self.busy = f"Scoring: {self._scored_posts:,} of {self.total_posts:,} posts…"
         await self._refresh_marks()
+        self._remember()  # on the recent list even if the terminal is closed, not quit
         if marks.loaded.notice:
             self.notify(marks.loaded.notice, title="Saved state", severity="warning", markup=False)
         await self._replay()
@@ -611,6 +642,7 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
     async def _marks_changed(self) -> None:
         edited = self.current
         self._save_marks()
+        self._remember()  # the recent list counts the marks
         await self._refresh_marks()
         if edited is not None and self.post_list.index_of(edited) is None and self.filter.active:
             moved = f"; now on #{self.current}" if self.current != edited else ""
@@ -663,19 +695,53 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
 
     def _keep(self, action: str, needs: str) -> None:
         """Keep `action` (keyed while the thread, marks or scores load) for when they are in;
-        it acts on the post that was under the cursor when it was keyed."""
+        it acts on the post that was under the cursor when it was keyed (keyed before the
+        posts were in: the post the list keys kept with it land on)."""
         if not self._pending:
-            waiting = "your marks" if needs == "marks" else "the scores"
+            waiting = {"posts": "the posts", "marks": "your marks"}.get(needs, "the scores")
             self.notify(f"Keys kept until {waiting} are in; then they take effect.", markup=False)
         self._pending.append((action, self.current, needs))
+
+    def on_key(self, event: events.Key) -> None:
+        """A list key (j, k, G, enter…) pressed before the posts are in: nothing has focus to
+        take it yet, so it is kept, in order with the edits keyed meanwhile (`_keep`)."""
+        if self.doc is not None or self.load_error is not None:
+            return
+        action = self._list_action(event.key)
+        if action is not None:
+            event.stop()
+            event.prevent_default()
+            self._keep(LIST_ACTION + action, "posts")
+
+    def _list_action(self, key: str) -> str | None:
+        """The post list's action for `key` as the user's keymap binds it; the tree's keys
+        are left out (whether `h` folds or highlights depends on the list not read yet)."""
+        bindings = self.post_list._bindings.copy()
+        if self.app._keymap:
+            bindings.apply_keymap(self.app._keymap)
+        for binding in bindings.key_to_bindings.get(key, []):
+            if not binding.action.startswith("tree_step"):
+                return binding.action
+        return None
+
+    def _ready_for(self, needs: str) -> bool:
+        if needs == "posts":
+            return self.doc is not None
+        return self.marks_ready and (needs != "scores" or self.loading_done)
 
     async def _replay(self) -> None:
         """Run the kept actions whose data is in now, in the order they were keyed."""
         while self._pending:
             action, number, needs = self._pending[0]
-            if not self.marks_ready or (needs == "scores" and not self.loading_done):
+            if number is None and self.doc is not None:  # keyed before the posts were in
+                number = self.current
+                self._pending[0] = (action, number, needs)
+            if not self._ready_for(needs):
                 return
             self._pending.pop(0)
+            if action.startswith(LIST_ACTION):
+                await self.post_list.run_action(action.removeprefix(LIST_ACTION))
+                continue
             here = self.current
             if number is not None and self.post_list.index_of(number) is not None:
                 self.current = number

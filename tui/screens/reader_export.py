@@ -14,7 +14,7 @@ from textual import work
 from textual.screen import Screen
 
 from tui.filters import AuthorChoice, Filter, PostChoice, ScorecardChoice
-from tui.messages import Exported
+from tui.messages import Exported, ExportProgress
 from tui.state import thread_name
 
 if TYPE_CHECKING:
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 class ExportActions:
     """Mixed into ReaderScreen. Expects its `doc`, `scored`, `loading_done`, `busy`,
     `_scorecard`, `go`, `set_filter`, `_keep`, `notify`, `app`, `post_message`."""
+
+    _exporting: Path | None = None
+    """Where the export under way writes (its progress names the file)."""
 
     if TYPE_CHECKING:
         doc: Document | None
@@ -115,7 +118,8 @@ class ExportActions:
     def _exported(self, choice: ExportChoice | None) -> None:
         if choice is None or self.doc is None or self.doc.card is None:
             return
-        self.busy = f"Exporting the scorecard to {choice.path}…"
+        self._exporting = choice.path
+        self.busy = "Exporting…"
         self._export(self.doc.card, choice)
 
     @work(thread=True, group="export", exit_on_error=False)
@@ -126,10 +130,23 @@ class ExportActions:
 
         assert self.doc is not None
         source = self.doc.thread.source
-        said = export_scorecard(card, choice.path, source, cues=choice.cues)
+        said = export_scorecard(
+            card,
+            choice.path,
+            source,
+            cues=choice.cues,
+            progress=lambda percent: self.post_message(ExportProgress(percent)),
+        )
         self.post_message(Exported(*said))
 
+    def on_export_progress(self, message: ExportProgress) -> None:
+        """Short, so an 80-column status line with a filter and a search still shows it (the
+        notice at the end names the file)."""
+        if self._exporting is not None:
+            self.busy = f"Exporting {message.percent}%…"
+
     def on_exported(self, message: Exported) -> None:
+        self._exporting = None
         self.busy = ""
         if message.ok:
             self.notify(message.said, title="Exported", markup=False)

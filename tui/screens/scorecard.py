@@ -7,6 +7,7 @@ Every number comes from `tui.scorecard_view`, which applies the user's verdict o
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar, cast, get_args
 
 from rich.text import Text
@@ -104,6 +105,19 @@ class ScorecardScreen(OnceScreen[ScorecardChoice | None]):
         self.sort_key: SortKey = "order"
         self.sort_reverse = False
         self._wide_labels = False
+        if not any(row.known for row in self._rows):
+            self._rows_are_posts()
+
+    def _rows_are_posts(self) -> None:
+        """Where the page kept no author names, each row is a post and enter opens it: the
+        footer said "⏎ Show their posts"."""
+        for key, bindings in self._bindings.key_to_bindings.items():
+            self._bindings.key_to_bindings[key] = [
+                replace(b, description="Open the post", tooltip="Back to the thread, at this post")
+                if b.id == "scorecard.choose"
+                else b
+                for b in bindings
+            ]
 
     def compose(self) -> ComposeResult:
         title = Text(self.thread.title or self.scorecard.title or "Untitled thread", style="bold")

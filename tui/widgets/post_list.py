@@ -266,27 +266,42 @@ class PostList(ScrollView, can_focus=True):
         colour = self.get_component_rich_style(component, partial=False).color
         return self.get_component_rich_style(component, partial=True) + Style(color=colour)
 
+    def _cursor_style(self) -> Style:
+        """The cursor row's style with its background blended as the CSS says (`$accent 40%`):
+        a partial style drops the alpha, and the row was drawn on full accent, light text on
+        bright orange (1.5:1) on the dark theme."""
+        component = "postlist--cursor" if self.has_focus else "postlist--cursor-blurred"
+        full = self.get_component_rich_style(component, partial=False)
+        return self.get_component_rich_style(component, partial=True) + Style(
+            color=full.color, bgcolor=full.bgcolor
+        )
+
     def _render_row(self, row: Row, width: int, is_cursor: bool) -> Strip:
         base = self.rich_style
         if is_cursor:
-            base += self._style("cursor" if self.has_focus else "cursor-blurred")
+            base += self._cursor_style()
         segments: list[Segment] = []
 
         def add(text: str, style: Style | None = None) -> None:
             segments.append(Segment(text, base + style if style else base))
 
+        def quiet(name: str) -> Style | None:
+            """Number, author and date in the row's own colour on the cursor (dim blue on
+            the cursor's tint was under 2:1); elsewhere their own."""
+            return None if is_cursor else self._style(name)
+
         matched = row.number in self.matches
         add(unread_mark(row), self._style("match"))
         add(
             f"#{row.number}".rjust(self._number_width - 1),
-            self._style("match" if matched else "number"),
+            self._style("match") if matched else quiet("number"),
         )
         add(" ")
         author_cap = max(6, width // (4 if width >= NARROW_WIDTH else 5))
-        add(fit(row.author, min(self._author_width, author_cap)), self._style("author"))
+        add(fit(row.author, min(self._author_width, author_cap)), quiet("author"))
         add(" ")
         if width >= DATE_MIN_WIDTH:
-            add(fit(row.date, 10), self._style("number"))
+            add(fit(row.date, 10), quiet("number"))
             add(" ")
         known = row.verdict in LOOKS
         add(look(row.verdict).badge, self._style(row.verdict) if known else None)  # type: ignore[arg-type]
@@ -307,7 +322,7 @@ class PostList(ScrollView, can_focus=True):
         add(fit(row.preview, room))
         if marker:
             add(" ")
-            add(marker, self._style("marker"))
+            add(marker, quiet("marker"))
         return Strip(segments).adjust_cell_length(width, base)
 
     # ----- cursor -----------------------------------------------------------------------------

@@ -24,13 +24,14 @@ from textual.widgets import Static
 from parsing.models import Post, Quote
 from tui.safe import clean, one_line
 from tui.verdicts import look
+from tui.wording import MODEL_LABELS, model_feature
 
 ROLE_STYLES = {
     "claim": "underline $cue-claim",
     "evidence": "bold $cue-evidence",
-    "challenge": "italic $warning",
+    "challenge": "italic $mark-warning",
     "hedge": "dim italic",
-    "reason": "italic $success-darken-1",
+    "reason": "italic $cue-reason",
 }
 """How each cue role is marked in the post text; the legend shows the same styles. The cue
 colours are the theme's, made readable on its background (tui.contrast, via the App)."""
@@ -78,7 +79,7 @@ class PostView:
     that weighed most for that label), for the open post only (`scoring.roles.explain`)."""
 
 
-SEARCH_STYLE = "reverse $warning"
+SEARCH_STYLE = "reverse $mark-warning"
 """How the words of the current search are marked in the post and its quotes."""
 
 PASSAGE_STYLE = "on $accent 30%"
@@ -86,6 +87,22 @@ PASSAGE_STYLE = "on $accent 30%"
 
 Marks = Sequence[tuple[re.Pattern[str], str]]
 """Patterns to mark in the text, each with its style."""
+
+
+CUE_LINES = 12
+"""Cue lines under "Why this verdict" (one per role and wording; the rest are counted)."""
+
+
+def repeated_cues(cues: Sequence[CueSpan]) -> list[tuple[tuple[str, str, str | None], int]]:
+    """The cues once per (role, wording, evidence type), in order of first place, each with
+    how often it comes: "claim “would”" three times over was three lines that said nothing
+    more (the places themselves are marked in the post)."""
+    seen: dict[tuple[str, str, str | None], tuple[str, int]] = {}
+    for cue in cues:
+        key = (cue.role, one_line(cue.text).casefold(), cue.evidence_type)
+        text, times = seen.get(key, (cue.text, 0))
+        seen[key] = (text, times + 1)
+    return [((role, text, kind), times) for (role, _, kind), (text, times) in seen.items()]
 
 
 WEIGHED_SENTENCES = 6
@@ -464,17 +481,19 @@ class ReadingPane(VerticalScroll, can_focus=True):
         lines = [Content("Why this verdict").stylize("bold")]
         if view.reason:
             lines.append(Content(one_line(view.reason)))
-        for cue in view.cues[:12]:
-            role = Content(f"  {ROLE_LABELS.get(cue.role, cue.role):<9} ").stylize(
-                ROLE_STYLES.get(cue.role, "")
+        cues = repeated_cues(view.cues)
+        for (role_name, text, evidence_type), times in cues[:CUE_LINES]:
+            role = Content(f"  {ROLE_LABELS.get(role_name, role_name):<9} ").stylize(
+                ROLE_STYLES.get(role_name, "")
             )
-            detail = one_line(cue.text)
+            detail = one_line(text)
             if len(detail) > 70:
                 detail = detail[:69] + "…"
-            extra = f" ({one_line(cue.evidence_type)})" if cue.evidence_type else ""
+            extra = f" ({one_line(evidence_type)})" if evidence_type else ""
+            extra += f" ×{times}" if times > 1 else ""
             lines.append(role.append(Content(f"“{detail}”{extra}")))
-        if len(view.cues) > 12:
-            lines.append(Content(f"  … and {len(view.cues) - 12} more").stylize("dim"))
+        if len(cues) > CUE_LINES:
+            lines.append(Content(f"  … and {len(cues) - CUE_LINES} more").stylize("dim"))
         lines.extend(self._weighed(view.weighed))
         if self.highlight:
             legend = Content("Legend: ").stylize("dim")
@@ -494,8 +513,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
             detail = one_line(text)
             if len(detail) > 40:
                 detail = detail[:39] + "…"
-            words = ", ".join(f"“{one_line(g)}”" for g in grams) or "nothing stood out"
-            head = Content(f"  {one_line(label):<9} ").stylize("dim")
+            words = ", ".join(one_line(model_feature(g)) for g in grams) or "nothing stood out"
+            head = Content(f"  {MODEL_LABELS.get(label, one_line(label)):<9} ").stylize("dim")
             lines.append(head.append(Content(f"“{detail}”: {words}")))
         if len(weighed) > WEIGHED_SENTENCES:
             more = len(weighed) - WEIGHED_SENTENCES

@@ -24,6 +24,9 @@ class Status:
     match_count: int = 0
     saved: str = ""
     save_error: bool = False
+    underway: str = ""
+    """What the reader is doing now (scoring, counting, exporting): shown right after the
+    position, so an 80-column line with a filter and a search still shows it."""
     busy: str = ""
     title: str = ""
     unread: int = 0
@@ -53,6 +56,8 @@ class StatusBar(Widget):
         if status.shown != status.total:
             where += f" · {status.shown} shown"
         parts.append(Content(where).stylize("bold"))
+        if status.underway:
+            parts.append(Content(status.underway).stylize("italic"))
         if status.unread:
             parts.append(Content(f"{status.unread} unread"))
         if status.filter:
