@@ -134,3 +134,29 @@ def test_labels_of_the_other_level_suggest_the_right_one(
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert err.endswith(hint)
+
+
+def test_a_post_read_as_a_reply_or_as_its_threads_opener(tmp_path: Path, capsys) -> None:
+    # An open question in a reply challenges the posters it answers; the same words opening
+    # a thread open a discussion. The data say which a post is ("opener": true).
+    text = "Why do so many towns still allow cars in their centres?"
+    data = write(
+        tmp_path,
+        [
+            json.dumps({"text": text, "label": "challenge"}),
+            json.dumps({"text": text, "label": "non-argument", "opener": True}),
+        ],
+    )
+    examples = read_examples(data, "post")
+    assert [e.opener for e in examples] == [False, True]
+    result = evaluate(examples, "post")
+    assert result["accuracy"] == 1.0
+    assert result["read_as"] == {"replies": 1, "openers": 1}
+    assert main(["evaluate", str(data), "--level", "post"]) == 0
+    assert "read as replies: 1, as thread openers: 1" in capsys.readouterr().out
+
+
+def test_an_opener_that_is_not_true_or_false_is_one_clear_error(tmp_path: Path) -> None:
+    data = write(tmp_path, [json.dumps({"text": "a", "label": "asserted", "opener": "yes"})])
+    with pytest.raises(ThreadscoreError, match=r"data.jsonl:1: 'opener' must be true or false"):
+        read_examples(data, "post")
