@@ -96,8 +96,7 @@ def test_the_reason_names_the_backing_and_where_it_is() -> None:
     assert score.claims == 1  # the question claims nothing
     assert score.reason == (
         "backed by a statistic “212 of 430”, a first-hand observation “We counted” and an "
-        "attached file “receipts.jpg” (sentence 2); 1 claim sentence; the model decided "
-        "sentence 2"
+        "attached file “receipts.jpg” (sentence 2); 1 claim sentence"
     )
 
 

@@ -81,7 +81,7 @@ def test_seed_verdicts_through_the_shared_evaluation_tool(tmp_path: Path) -> Non
     tool = SHARED / "tools" / "eval_thread.py"
     cmd = [sys.executable, tool, parse_json, SEED_TRUTH, "--score", score_json]
     result = json.loads(subprocess.check_output(cmd, text=True))
-    assert result["verdict_acc"] >= MIN_SEED_RIGHT / 15
+    assert result["verdict_acc"] >= round(MIN_SEED_RIGHT / 15, 3)  # the tool rounds to 3
 
 
 @needs_shared
