@@ -157,7 +157,9 @@ def test_a_post_read_as_a_reply_or_as_its_threads_opener(tmp_path: Path, capsys)
     examples = read_examples(data, "post")
     assert [e.opener for e in examples] == [False, True]
     assert [counted(e.text, e.opener).open_questions for e in examples] == [1, 0]
-    assert evaluate(examples, "post")["read_as"] == {"replies": 1, "openers": 1}
+    result = evaluate(examples, "post")
+    assert result["accuracy"] == 1.0  # a challenge as a reply, a non-argument as an opener
+    assert result["read_as"] == {"replies": 1, "openers": 1}
     assert main(["evaluate", str(data), "--level", "post"]) == 0
     assert "read as replies: 1, as thread openers: 1" in capsys.readouterr().out
 

@@ -38,10 +38,12 @@ FOLDS = 5
 GRID = {
     "arguing": [-99.0, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0],
     "grounding": [99.0, 2.0, 1.5, 1.0, 0.5, 0.0, -0.5, -1.0],
-    "open_questions": [0.0, 0.5, 1.0],
+    "open_questions": [0.5, 1.0],
     "challenge_share": [1.0, 0.5, 1.5, 2.0],
 }
-"""Where each number is looked for; the first value of each is the scorer without it."""
+"""Where each number is looked for; the first value of each is the scorer without it, except
+open_questions: the guideline makes a reply that only asks a question put to nobody a challenge
+("still questions the debate"), which a weight of 0 would make a non-argument."""
 
 
 def counted(text: str, opener: bool = False) -> Counts:
