@@ -59,6 +59,10 @@ class Example:
     line: int
     text: str
     label: str
+    opener: bool = False
+    """A post that opens its thread (`"opener": true` in the data): its questions open a
+    discussion rather than challenge another poster. A post the data says nothing about is
+    read as a reply, as most posts of a thread are."""
 
 
 def read_examples(path: str | Path, level: Level, also: Iterable[str] = ()) -> list[Example]:
@@ -95,19 +99,22 @@ def read_examples(path: str | Path, level: Level, also: Iterable[str] = ()) -> l
                 f"{where}: label {label!r} is not a {level} label ({', '.join(allowed)})"
                 + (hint if label in LABELS[other] else "")
             )
-        out.append(Example(number, text, label))
+        opener = item.get("opener", False)
+        if not isinstance(opener, bool):
+            raise ThreadscoreError(f"{where}: 'opener' must be true or false")
+        out.append(Example(number, text, label, opener))
     if not out:
         raise ThreadscoreError(f"{path}: no labelled lines")
     return out
 
 
-def predict(text: str, level: Level) -> str:
-    """The scorer's label for one sentence (its role) or one post (its verdict)."""
+def predict(text: str, level: Level, opener: bool = False) -> str:
+    """The scorer's label for one sentence (its role) or one post (its verdict): a post as
+    its thread's first post (`opener`) or as a reply, which is what the scorer is told of
+    every post of a thread (a reply's open questions are put to the posters it answers)."""
     if level == "sentence":
         return score_sentence(text.strip()).role
-    # A labelled post is read as a reply in a debate (number 2), not as a thread's opener:
-    # argument corpora label what posters answer one another.
-    return score_post(Post(number=2, id="eval", body=text)).verdict
+    return score_post(Post(number=1 if opener else 2, id="eval", body=text)).verdict
 
 
 def metrics(gold: list[str], pred: list[str], fallback: str) -> dict[str, Any]:
@@ -150,10 +157,13 @@ def evaluate(
     if mapping is None:
         mapping = default_map({e.label for e in examples}, level)
     gold = [mapping.get(e.label, e.label) for e in examples]
-    pred = [mapping.get(p, p) for p in (predict(e.text, level) for e in examples)]
+    pred = [mapping.get(p, p) for p in (predict(e.text, level, e.opener) for e in examples)]
     result = metrics(gold, pred, FALLBACK[level])
     result["level"] = level
     result["map"] = mapping
+    if level == "post":
+        openers = sum(e.opener for e in examples)
+        result["read_as"] = {"replies": len(examples) - openers, "openers": openers}
     return result
 
 
@@ -167,6 +177,14 @@ def format_report(result: dict[str, Any]) -> str:
         f"{result['n']} {result['level']}s, macro-F1 {result['macro_f1']:.3f}, "
         f"accuracy {result['accuracy']:.3f}",
         "mapped: " + (", ".join(f"{a}={b}" for a, b in mapping.items()) or "nothing"),
+    ]
+    if "read_as" in result:
+        read_as = result["read_as"]
+        out.append(
+            f"read as replies: {read_as['replies']}, as thread openers: {read_as['openers']}"
+            ' (a line with "opener": true is its thread\'s first post)'
+        )
+    out += [
         "",
         f"{'label':<14}{'precision':>10}{'recall':>10}{'f1':>8}{'support':>9}",
     ]

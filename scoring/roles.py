@@ -180,6 +180,10 @@ Chosen by leave-one-corpus-out on the training corpora (training/loco.py): the m
 worst held-out gain over the rules alone is largest; the held-out forum test played no part."""
 
 
+DENIAL = "denies-evidence"
+"""The cue kind of a denial of backing ("there is no evidence"): a claim, never a premise."""
+
+
 SETTLED_WORDS = 9
 """A sentence the rules call none (no cue of backing, reason or claim; a question, thanks, or
 too short to claim) with fewer words than this keeps none without asking the model: on the
@@ -205,6 +209,12 @@ def _role(
     if verdict.margin < CONFIDENT:
         return rules, [], verdict
     label = verdict.label
+    if label == "premise" and any(c.kind == DENIAL for c in found.cues):
+        # "There is no evidence that ..." claims backing is missing: its n-grams ("evidence")
+        # pull the model to premise, but a bag of n-grams cannot read the denial. The post's
+        # verdict then counts it as a point made, not as grounds given.
+        label = "claim"
+        verdict = verdict._replace(label=label, grounding=-99.0)
     if found.strong and (label != "none" or found.hard):
         role: Role = "evidence"
     elif label == "premise":

@@ -209,7 +209,7 @@ class Fit(NamedTuple):
     """A post is a challenge when its challenges reach this share of its counted claims."""
 
 
-FIT = Fit(arguing=0.5, grounding=1.5, open_questions=0.5, challenge_share=1.5)
+FIT = Fit(arguing=0.5, grounding=-0.5, open_questions=0.5, challenge_share=1.0)
 """The fitted numbers (training/fit_verdicts.py --check verifies them)."""
 
 

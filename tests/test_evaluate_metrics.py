@@ -9,6 +9,8 @@ import pytest
 
 from parsing import ThreadscoreError
 from scoring.evaluate import evaluate, metrics, read_examples
+from scoring.roles import voted_sentences
+from scoring.verdicts import Counts, count
 from tests.conftest import DATA, SHARED, needs_shared
 from tui.cli import main
 
@@ -134,3 +136,35 @@ def test_labels_of_the_other_level_suggest_the_right_one(
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert err.endswith(hint)
+
+
+def counted(text: str, opener: bool) -> Counts:
+    sentences, votes = voted_sentences(text)
+    return count(sentences, [], votes, reply=not opener)
+
+
+def test_a_post_read_as_a_reply_or_as_its_threads_opener(tmp_path: Path, capsys) -> None:
+    # The data say which posts open their thread ("opener": true); the report says how many
+    # were read as each, and an opener's open questions are not counted as put to anyone.
+    text = "Why do so many towns still allow cars in their centres?"
+    data = write(
+        tmp_path,
+        [
+            json.dumps({"text": text, "label": "challenge"}),
+            json.dumps({"text": text, "label": "non-argument", "opener": True}),
+        ],
+    )
+    examples = read_examples(data, "post")
+    assert [e.opener for e in examples] == [False, True]
+    assert [counted(e.text, e.opener).open_questions for e in examples] == [1, 0]
+    result = evaluate(examples, "post")
+    assert result["accuracy"] == 1.0  # a challenge as a reply, a non-argument as an opener
+    assert result["read_as"] == {"replies": 1, "openers": 1}
+    assert main(["evaluate", str(data), "--level", "post"]) == 0
+    assert "read as replies: 1, as thread openers: 1" in capsys.readouterr().out
+
+
+def test_an_opener_that_is_not_true_or_false_is_one_clear_error(tmp_path: Path) -> None:
+    data = write(tmp_path, [json.dumps({"text": "a", "label": "asserted", "opener": "yes"})])
+    with pytest.raises(ThreadscoreError, match=r"data.jsonl:1: 'opener' must be true or false"):
+        read_examples(data, "post")

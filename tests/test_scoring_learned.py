@@ -66,7 +66,7 @@ def test_explain_names_the_ngrams_that_weighed_most() -> None:
 def test_a_post_of_claim_and_reasons_is_reasoned_and_says_why() -> None:
     body = (
         "Cities should ban cars from their centres. "
-        "Without cars the air would be cleaner and the streets safer for children."
+        "Most trips into the centre are short enough to walk or cycle."
     )
     score = score_post(Post(number=1, id="p1", body=body))
     assert score.verdict == "reasoned"

@@ -16,7 +16,7 @@ from parsing.load import demo_path
 from scoring import PostScore, Scorecard, score_thread
 from tests.conftest import DATA, SEED, SEED_TRUTH, SHARED, needs_shared
 
-MIN_SEED_RIGHT = 13
+MIN_SEED_RIGHT = 14
 
 
 def verdicts_by_truth_post(thread: Thread, card: Scorecard, truth: dict) -> dict[int, str]:
@@ -81,7 +81,7 @@ def test_seed_verdicts_through_the_shared_evaluation_tool(tmp_path: Path) -> Non
     tool = SHARED / "tools" / "eval_thread.py"
     cmd = [sys.executable, tool, parse_json, SEED_TRUTH, "--score", score_json]
     result = json.loads(subprocess.check_output(cmd, text=True))
-    assert result["verdict_acc"] >= MIN_SEED_RIGHT / 15
+    assert result["verdict_acc"] >= round(MIN_SEED_RIGHT / 15, 3)  # the tool rounds to 3
 
 
 @needs_shared

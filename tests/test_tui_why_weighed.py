@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 import scoring.roles
+from scoring.verdicts import score_post
 from tests.conftest import SHARED, needs_shared
 from tests.reader_support import _post, ready, small_thread, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.wording import model_feature
 
 OPINION = (
-    "I honestly believe the [bold red]market square[/] should stay open to cars on weekends. "
+    "I honestly believe the [bold red]market square[/] must never be closed to cars. "
     "The shops on the east side depend on passing trade and they always have done."
 )
 
@@ -36,10 +37,12 @@ async def test_the_open_post_lists_the_words_that_weighed_most(
         return explain(text)
 
     monkeypatch.setattr(scoring.roles, "explain", counted)
+    # Post 1 lists what weighed only where the shipped model decided one of its sentences.
+    decided_first = [s.text for s in score_post(thread.posts[0]).sentences if s.weighed]
     app = ThreadscoreApp(thread=thread, home=tmp_path)  # the shipped scorer and model
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert "What weighed most" not in pane_text(app)  # post 1: the rules decided
+        assert ("What weighed most" in pane_text(app)) == bool(decided_first)
         await pilot.press("G", "enter")
         await pilot.pause(0.2)
         assert app.reader.current == 7
@@ -49,7 +52,7 @@ async def test_the_open_post_lists_the_words_that_weighed_most(
     grams = explain(first)
     assert grams and all(model_feature(g) in shown for g in grams)
     assert "“I honestly believe the [bold red]market" in shown  # brackets kept, not styled
-    assert explained and set(explained) <= {first}  # no other post was explained
+    assert first in explained and set(explained) <= {first, *decided_first}  # no other post
 
 
 @needs_shared

@@ -44,13 +44,15 @@ def half(discussion: str) -> str:
     return "dev" if hashlib.sha256(discussion.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def draw(folder: Path, skip: set[str], rng: random.Random) -> list[dict[str, str]]:
+def draw(
+    folder: Path, skip: set[str], rng: random.Random, count: int = DISCUSSIONS
+) -> list[dict[str, str]]:
     ids = sorted(
         (p.stem for p in (folder / "discussions").glob("*.json") if p.stem not in skip), key=int
     )
     rows: list[dict[str, str]] = []
     for discussion in rng.sample(ids, len(ids)):
-        if len(rows) >= DISCUSSIONS:
+        if len(rows) >= count:
             break
         posts = json.loads((folder / "discussions" / f"{discussion}.json").read_text())[0]
         quote_file = folder / "ranges" / "quotes" / f"{discussion}.json"
@@ -85,8 +87,10 @@ def main() -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--skip", type=Path, action="append", default=[])
+    parser.add_argument("--count", type=int, default=DISCUSSIONS, help="posts to draw")
+    parser.add_argument("--seed", type=int, default=2027)
     args = parser.parse_args()
-    rows = draw(args.folder, skipped(args.skip), random.Random(2027))
+    rows = draw(args.folder, skipped(args.skip), random.Random(args.seed), args.count)
     args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     dev = sum(r["half"] == "dev" for r in rows)
     print(f"{len(rows)} posts ({dev} dev, {len(rows) - dev} test) -> {args.out}")

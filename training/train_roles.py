@@ -2,12 +2,14 @@
 
 Run (numpy and scikit-learn come with `pip install -e '.[train]'`; never needed at run time):
 
-    .venv/bin/python training/train_roles.py --essays DIR --microtexts DIR \\
-        --ibm ../shared/datasets/ibm --forum FILE [--forum FILE ...] --out scoring/roles.weights.gz
+    .venv/bin/python training/train_roles.py --ibm ../shared/datasets/ibm \\
+        --forum FILE [--forum FILE ...] --out scoring/roles.weights.gz
 
-The corpora and where to get them are in docs/scoring.md ("Training"). Deterministic: the same
-data gives the same bytes (sorted features, a fixed solver, no random state, gzip without a
-timestamp), which `--check` verifies against the shipped file.
+Only corpora whose licences allow shipping derived weights in the package are trained on
+(docs/scoring.md, "Training" and "Licences"); the essays and microtexts are read by
+training/loco.py as held-out test corpora only. Deterministic: the same data gives the same
+bytes (sorted features, a fixed solver, no random state, gzip without a timestamp), which
+`--check` verifies against the shipped file.
 """
 
 from __future__ import annotations
@@ -45,6 +47,26 @@ def trainable(items: list[Item]) -> list[Item]:
     return [i for i in items if i.label != "challenge" and i.text.strip()]
 
 
+ABSENT = -1000.0
+"""The bias (logits) of a label no training sentence has: it never wins."""
+
+
+def _three_rows(
+    coef: np.ndarray, intercept: np.ndarray, classes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """One weight row and bias per label of LABELS, whatever labels the data had: a model
+    fitted on two labels (a corpus without `none`, held out by loco.py) splits its one row
+    between them, as a multinomial model of the two would, and the third never wins."""
+    if len(classes) == len(LABELS):
+        return coef, intercept
+    w = np.zeros((len(LABELS), coef.shape[1]))
+    b = np.full(len(LABELS), ABSENT)
+    if len(classes) == 2:
+        w[classes[0]], w[classes[1]] = -coef[0] / 2, coef[0] / 2
+        b[classes[0]], b[classes[1]] = -intercept[0] / 2, intercept[0] / 2
+    return w, b
+
+
 def fit(items: list[Item]) -> bytes:
     """The weights file for a model fitted on `items` (each corpus weighs the same in total)."""
     items = trainable(items)
@@ -66,7 +88,7 @@ def fit(items: list[Item]) -> bytes:
     weights = np.array([len(items) / (len(per_corpus) * per_corpus[i.corpus]) for i in items])
     clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
     clf.fit(x, y, sample_weight=weights)
-    w = clf.coef_
+    w, intercept = _three_rows(clf.coef_, clf.intercept_, clf.classes_)
     scale = float(np.quantile(np.abs(w[w != 0]), CLIP_QUANTILE)) / 127
     q = np.clip(np.rint(w / scale), -127, 127).astype(int)
     kept = {
@@ -74,7 +96,7 @@ def fit(items: list[Item]) -> bytes:
         for k in range(len(names))
         if q[:, k].any()
     }
-    bias = [round(float(b) / scale) for b in clf.intercept_]
+    bias = [round(float(b) / scale) for b in intercept]
     return encode(kept, bias, round(scale, 8))
 
 
@@ -85,14 +107,12 @@ def train_model(items: list[Item]) -> Model:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--essays", type=Path)
-    parser.add_argument("--microtexts", type=Path)
     parser.add_argument("--ibm", type=Path)
     parser.add_argument("--forum", type=Path, action="append", default=[])
     parser.add_argument("--out", type=Path, default=Path("scoring/roles.weights.gz"))
     parser.add_argument("--check", action="store_true", help="compare with --out, write nothing")
     args = parser.parse_args()
-    items = load_all(args.essays, args.microtexts, args.ibm, args.forum)
+    items = load_all(None, None, args.ibm, args.forum)
     print(f"{len(items)} sentences: {dict(Counter(i.corpus for i in items))}")
     blob = fit(items)
     model = decode(blob)
