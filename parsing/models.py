@@ -163,11 +163,13 @@ def trusted_builder(
     every field by default), as tests check; validating tens of thousands of posts, quotes,
     cues and scores a thread was a tenth of reading and of scoring it.
 
-    Models of a frozen class share one set of set fields: a set per model was 40% of the
-    scorer's memory (728 bytes for a post score's 14 names), and pydantic only ever adds the
-    name of a field being assigned to it (impossible when frozen) or copies the set first."""
+    Models of a frozen class, or with every field set, share one set of set fields: a set per
+    model was 40% of the scorer's memory (728 bytes for a post score's 14 names), and pydantic
+    only ever adds the name of a field being assigned to it (impossible when frozen, a no-op
+    when every name is in) or copies the set first."""
     names = frozenset(cls.model_fields if given is None else given)
-    shared = set(names) if cls.model_config.get("frozen") else None
+    every = names == frozenset(cls.model_fields)
+    shared = set(names) if every or cls.model_config.get("frozen") else None
     new = object.__new__
     set_dict = object.__setattr__
     # BaseModel's own slots, set through their descriptors: cheaper than by name.

@@ -53,8 +53,7 @@ MAX_SIGNATURE_LINES = 3
 
 # Posts, parts and quotes are built from values typed here, without validation; each string
 # passes `clean` once, as the models' `Text` validator would have it (see trusted_builder).
-_POST_GIVEN = [name for name in Post.model_fields if name != "source_id"]
-_new_post = trusted_builder(Post, _POST_GIVEN)
+_new_post = trusted_builder(Post)
 _new_text_part = trusted_builder(Part, ("kind", "text"))
 _new_quote_part = trusted_builder(Part, ("kind", "quote"))
 _new_quote = trusted_builder(Quote, [name for name in Quote.model_fields if name != "source_id"])
