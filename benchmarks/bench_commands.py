@@ -169,7 +169,7 @@ def threads(sizes: list[str], data: Path) -> dict[str, Path]:
 
 
 def runs_for(size: str, runs: int) -> int:
-    return runs if size in ("seed", "1000") else max(1, runs // 2 if size == "10000" else 1)
+    return runs if size in ("seed", "1000") else max(1, min(runs, 3) if size == "10000" else 1)
 
 
 def main(argv: list[str]) -> int:
