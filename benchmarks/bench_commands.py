@@ -22,7 +22,8 @@ Floors, each its own fresh process over the same file:
   scanning scoring cannot avoid, without sentences, models or output);
 - `naive`: a parser that cuts posts at blank lines and prints them as JSON (no quotes, no
   models): what any parser pays.
-`--against DIR` runs the same commands from another checkout (its .venv) beside this one.
+`--against DIR` runs the same commands from another checkout (its .venv) beside this one,
+the two checkouts' runs taken in turn.
 
 Threads: the seed (../shared/fixtures) and generated bare-style threads of N posts
 (benchmarks/bench_parse.py's generator), written once to `--data` (outside the repository).
@@ -145,6 +146,24 @@ def measure(python: str, code: str, args: list[str], cwd: Path, runs: int) -> Ru
     return Run(statistics.median(times), peak, min(times))
 
 
+def interleaved(checkouts: list[tuple[str, Path]], args: list[str], runs: int) -> dict[str, Run]:
+    """Each checkout's `runs` of the command, taken in turn (new, old, new, old, ...): the
+    machine's load drifts, and runs of one checkout all before the other's moved a 10k figure
+    by a fifth."""
+    taken: dict[str, list[Run]] = {name: [] for name, _ in checkouts}
+    for _ in range(runs):
+        for name, checkout in checkouts:
+            taken[name].append(measure(python_of(checkout), COMMAND, args, checkout, 1))
+    return {
+        name: Run(
+            statistics.median(r.cpu for r in done),
+            max(r.peak_mb for r in done),
+            min(r.cpu for r in done),
+        )
+        for name, done in taken.items()
+    }
+
+
 def python_of(checkout: Path) -> str:
     venv = checkout / ".venv" / "bin" / "python"
     return str(venv) if venv.exists() else sys.executable
@@ -169,7 +188,7 @@ def threads(sizes: list[str], data: Path) -> dict[str, Path]:
 
 
 def runs_for(size: str, runs: int) -> int:
-    return runs if size in ("seed", "1000") else max(1, min(runs, 3) if size == "10000" else 1)
+    return runs if size == "seed" or int(size) <= 10000 else 1
 
 
 def main(argv: list[str]) -> int:
@@ -216,13 +235,18 @@ def main(argv: list[str]) -> int:
         floors = [measure(here, code, [str(path)], ROOT, n) for code in (READ, REGEX, NAIVE)]
         for command in ("parse", "score"):
             row = f"{size:>7} {mb:>6.2f} {command:<6}"
-            for name, checkout in checkouts:
-                if name == "old" and size != "seed" and int(size) > args.against_up_to:
+            both = [
+                (name, checkout)
+                for name, checkout in checkouts
+                if name == "new" or size == "seed" or int(size) <= args.against_up_to
+            ]
+            cmd = [command, str(path), "--json"]
+            runs = interleaved(both, cmd, n)
+            for name, _checkout in checkouts:
+                if name not in runs:
                     row += f" {'-':>8} {'-':>7} {'-':>6} {'-':>5} {'-':>5}"
                     continue
-                cmd = [command, str(path), "--json"]
-                run = measure(python_of(checkout), COMMAND, cmd, checkout, n)
-                results[name, size, command] = run
+                run = results[name, size, command] = runs[name]
                 over = (run.peak_mb - models.peak_mb) * 1.048576 / mb
                 row += (
                     f" {run.cpu:>8.3f} {f'({run.best:.3f})':>7} {run.peak_mb:>6.0f}"
