@@ -216,7 +216,8 @@ def main(argv: list[str]) -> int:
             for command in ("parse", "score"):  # untimed: fills the cache
                 measure(python_of(checkout), COMMAND, [command, str(SEED), "--json"], checkout, 1)
     bytecode = "kept" if BYTECODE else "compiled in every process (--no-bytecode)"
-    print(f"CPU: median of {args.runs} runs (fewer at 10k+), best in brackets; bytecode {bytecode}")
+    print(f"CPU: median of {args.runs} runs (one above 10k posts), best in brackets")
+    print(f"bytecode: {bytecode}")
     start = measure(here, "pass", [], ROOT, args.runs)
     models = measure(here, MODELS, [], ROOT, args.runs)
     print(
