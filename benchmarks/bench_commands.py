@@ -3,12 +3,17 @@
 usage: python benchmarks/bench_commands.py [--sizes seed 1000 10000 100000] [--runs N]
                                            [--against DIR] [--data DIR]
 
-Each figure is one fresh process, start-up and imports included, as `threadscore` runs it:
-`parse THREAD --json` and `score THREAD --json` with stdout to /dev/null. CPU is the child's
-user + system time (os.wait4), the best of `--runs` (the machine is shared: wall time would
-count the waits for a CPU other jobs held); peak is the child's maximum resident set (VmHWM, read
-by the child as it exits: `ru_maxrss` would count the benchmark's own size, which a forked child
-starts from).
+Each figure is one fresh process, start-up and imports included, as the installed `threadscore`
+command runs it (`tui.cli.entry`, which ends with `os._exit` after flushing, so no process pays
+for freeing its objects one by one): `parse THREAD --json` and `score THREAD --json` with stdout
+to /dev/null. CPU is the child's user + system time (os.wait4), the median of `--runs` (the
+machine is shared: wall time would count the waits for a CPU other jobs held; the best run is
+printed beside it); peak is the child's maximum resident set (VmHWM, read by the child as it
+exits: `ru_maxrss` would count the benchmark's own size, which a forked child starts from).
+Compiled bytecode is kept, as an installed package keeps it (in a cache folder beside the
+threads, `PYTHONPYCACHEPREFIX`, so no checkout is written to; one untimed run of each checkout
+fills it first); `--no-bytecode` compiles every module in every process instead, as a
+development shell with `PYTHONDONTWRITEBYTECODE` does.
 
 Floors, each its own fresh process over the same file:
 - `start`: `python -c pass`; `models`: importing the parser's and the scorer's models (pydantic);
@@ -17,7 +22,8 @@ Floors, each its own fresh process over the same file:
   scanning scoring cannot avoid, without sentences, models or output);
 - `naive`: a parser that cuts posts at blank lines and prints them as JSON (no quotes, no
   models): what any parser pays.
-`--against DIR` runs the same commands from another checkout (its .venv) beside this one.
+`--against DIR` runs the same commands from another checkout (its .venv) beside this one,
+the two checkouts' runs taken in turn.
 
 Threads: the seed (../shared/fixtures) and generated bare-style threads of N posts
 (benchmarks/bench_parse.py's generator), written once to `--data` (outside the repository).
@@ -29,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -62,9 +69,19 @@ def _peak():
 atexit.register(_peak)
 """
 COMMAND = """
-import sys
-from tui.cli import main
-sys.exit(main(sys.argv[1:]))
+import os, sys
+from tui import cli
+
+_exit = os._exit
+
+
+def _exit_after_peak(code):
+    _peak()
+    _exit(code)
+
+
+os._exit = _exit_after_peak  # `entry` ends with os._exit, which skips atexit
+cli.entry()
 """
 READ = """
 import sys
@@ -95,16 +112,27 @@ MODELS = "import parsing.models, scoring.models"
 @dataclass
 class Run:
     cpu: float
+    """Median CPU seconds."""
     peak_mb: float
+    best: float = 0.0
+    """Least CPU seconds of the runs."""
+
+
+BYTECODE: dict[str, str] = {}
+"""Environment for the children: the bytecode cache folder (see the module's docstring)."""
 
 
 def measure(python: str, code: str, args: list[str], cwd: Path, runs: int) -> Run:
-    """Best CPU time and the largest peak of `runs` fresh `python -c code args` processes
-    (stdout discarded)."""
-    best, peak = float("inf"), 0.0
+    """Median and least CPU time, and the largest peak, of `runs` fresh `python -c code args`
+    processes (stdout discarded)."""
+    times: list[float] = []
+    peak = 0.0
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "peak"
         env = {**os.environ, "PYTHONPATH": str(cwd), "BENCH_PEAK_FILE": str(report)}
+        if BYTECODE:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env.update(BYTECODE)
         for _ in range(runs):
             with open(os.devnull, "wb") as sink:
                 argv = [python, "-c", PEAK + code, *args]
@@ -112,10 +140,28 @@ def measure(python: str, code: str, args: list[str], cwd: Path, runs: int) -> Ru
                 _, status, usage = os.wait4(child.pid, 0)
             if os.waitstatus_to_exitcode(status) != 0:
                 raise SystemExit(f"failed: {' '.join(args)}")
-            best = min(best, usage.ru_utime + usage.ru_stime)
+            times.append(usage.ru_utime + usage.ru_stime)
             kib = int(report.read_text()) if report.exists() else usage.ru_maxrss
             peak = max(peak, kib / 1024)
-    return Run(best, peak)
+    return Run(statistics.median(times), peak, min(times))
+
+
+def interleaved(checkouts: list[tuple[str, Path]], args: list[str], runs: int) -> dict[str, Run]:
+    """Each checkout's `runs` of the command, taken in turn (new, old, new, old, ...): the
+    machine's load drifts, and runs of one checkout all before the other's moved a 10k figure
+    by a fifth."""
+    taken: dict[str, list[Run]] = {name: [] for name, _ in checkouts}
+    for _ in range(runs):
+        for name, checkout in checkouts:
+            taken[name].append(measure(python_of(checkout), COMMAND, args, checkout, 1))
+    return {
+        name: Run(
+            statistics.median(r.cpu for r in done),
+            max(r.peak_mb for r in done),
+            min(r.cpu for r in done),
+        )
+        for name, done in taken.items()
+    }
 
 
 def python_of(checkout: Path) -> str:
@@ -142,7 +188,7 @@ def threads(sizes: list[str], data: Path) -> dict[str, Path]:
 
 
 def runs_for(size: str, runs: int) -> int:
-    return runs if size in ("seed", "1000") else max(1, runs // 2 if size == "10000" else 1)
+    return runs if size == "seed" or int(size) <= 10000 else 1
 
 
 def main(argv: list[str]) -> int:
@@ -157,19 +203,30 @@ def main(argv: list[str]) -> int:
         help="largest thread (posts) to run the other checkout on (main took 6 GiB at 100k)",
     )
     parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "ts-bench")
+    parser.add_argument(
+        "--no-bytecode", action="store_true", help="compile every module in every process"
+    )
     args = parser.parse_args(argv)
     files = threads(args.sizes, args.data)
     checkouts = [("new", ROOT)] + ([("old", args.against.resolve())] if args.against else [])
     here = python_of(ROOT)
+    if not args.no_bytecode:  # the cache mirrors each source's full path: one for all
+        BYTECODE["PYTHONPYCACHEPREFIX"] = str(args.data / "pycache")
+        for _name, checkout in checkouts:
+            for command in ("parse", "score"):  # untimed: fills the cache
+                measure(python_of(checkout), COMMAND, [command, str(SEED), "--json"], checkout, 1)
+    bytecode = "kept" if BYTECODE else "compiled in every process (--no-bytecode)"
+    print(f"CPU: median of {args.runs} runs (one above 10k posts), best in brackets")
+    print(f"bytecode: {bytecode}")
     start = measure(here, "pass", [], ROOT, args.runs)
     models = measure(here, MODELS, [], ROOT, args.runs)
     print(
         f"floors: start {start.cpu:.3f} s {start.peak_mb:.0f} MiB; "
-        f"models {models.cpu:.3f} s {models.peak_mb:.0f} MiB (CPU best of {args.runs})"
+        f"models {models.cpu:.3f} s {models.peak_mb:.0f} MiB (CPU median of {args.runs})"
     )
     head = f"{'thread':>7} {'MB':>6} {'command':<6}"
     for name, _ in checkouts:
-        head += f" {name + ' s':>8} {'peak':>6} {'x in':>5} {'x+':>5}"
+        head += f" {name + ' s':>8} {'(best)':>7} {'peak':>6} {'x in':>5} {'x+':>5}"
     head += f" {'target':>7} {'read':>6} {'regex':>6} {'naive':>6}"
     print(head)
     results: dict[tuple[str, str, str], Run] = {}
@@ -179,16 +236,22 @@ def main(argv: list[str]) -> int:
         floors = [measure(here, code, [str(path)], ROOT, n) for code in (READ, REGEX, NAIVE)]
         for command in ("parse", "score"):
             row = f"{size:>7} {mb:>6.2f} {command:<6}"
-            for name, checkout in checkouts:
-                if name == "old" and size != "seed" and int(size) > args.against_up_to:
-                    row += f" {'-':>8} {'-':>6} {'-':>5} {'-':>5}"
+            both = [
+                (name, checkout)
+                for name, checkout in checkouts
+                if name == "new" or size == "seed" or int(size) <= args.against_up_to
+            ]
+            cmd = [command, str(path), "--json"]
+            runs = interleaved(both, cmd, n)
+            for name, _checkout in checkouts:
+                if name not in runs:
+                    row += f" {'-':>8} {'-':>7} {'-':>6} {'-':>5} {'-':>5}"
                     continue
-                cmd = [command, str(path), "--json"]
-                run = measure(python_of(checkout), COMMAND, cmd, checkout, n)
-                results[name, size, command] = run
+                run = results[name, size, command] = runs[name]
                 over = (run.peak_mb - models.peak_mb) * 1.048576 / mb
                 row += (
-                    f" {run.cpu:>8.3f} {run.peak_mb:>6.0f} {run.peak_mb * 1.048576 / mb:>5.0f}"
+                    f" {run.cpu:>8.3f} {f'({run.best:.3f})':>7} {run.peak_mb:>6.0f}"
+                    f" {run.peak_mb * 1.048576 / mb:>5.0f}"
                     f" {over:>5.1f}"
                 )
             target = TARGETS.get((command, size))

@@ -165,8 +165,10 @@ class QuoteIndex:
             return hits[:1]
         return [line for line, _ in Counter(hits).most_common(MAX_CANDIDATES)]
 
-    def align(self, cut: str, line: int) -> Match:
-        """Where in an indexed line `cut` is repeated, and how closely (score 0 if nowhere)."""
+    def align(self, cut: str, line: int, cutoff: float = ALIGN_CUTOFF) -> Match:
+        """Where in an indexed line `cut` is repeated, and how closely (score 0 if nowhere or
+        below `cutoff`, 0-100: rapidfuzz gives up on a pair sooner the higher it is, and the
+        alignment it finds at or above it is the same whatever the cutoff)."""
         source = self._texts.get(line)
         if not source or len(cut) > 1.15 * len(source) + 5:
             return Match(line, 0.0)
@@ -178,7 +180,7 @@ class QuoteIndex:
             return self._align_by_keys(cut, line, len(source))
         self.aligned += 1
         self._allowance -= work
-        found = fuzz.partial_ratio_alignment(cut, source, score_cutoff=ALIGN_CUTOFF)
+        found = fuzz.partial_ratio_alignment(cut, source, score_cutoff=cutoff)
         if found is None:
             return Match(line, 0.0)
         if len(cut) <= len(source):
@@ -212,7 +214,10 @@ class QuoteIndex:
         need = MIN_SCORE_SHORT if len(found.cut) < SHORT_CHARS else MIN_SCORE
         best: Match | None = None
         for line in candidates:
-            match = self.align(found.cut, line)
+            # Only a score of `need` or more, and above the best so far, can change the
+            # answer; a hair under it, so float rounding never drops a score that reaches it.
+            floor = max(need, best.score) if best is not None else need
+            match = self.align(found.cut, line, max(ALIGN_CUTOFF, 100.0 * floor - 1e-6))
             if match.score >= need and (best is None or match.score > best.score):
                 best = match
                 if match.score == 1.0:

@@ -21,7 +21,7 @@ from parsing.collector import collector_paused
 from parsing.frame import find_frame
 from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
-from parsing.models import Attachment, Part, Post, Quote, Source, Thread
+from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
 from parsing.normalize import normalize, normalize_lines, words
 from parsing.residue import plain_lines
 from parsing.segment import (
@@ -33,6 +33,7 @@ from parsing.segment import (
     separator_from_quotes,
     sign_off,
 )
+from parsing.textsafe import clean
 
 MIN_MARKED_HEADERS = 2
 """With two or more header blocks, or one numbered "#N", the page is marked: headers alone decide
@@ -49,6 +50,19 @@ _SIGNATURE_RULE = re.compile(r"^\s*(?:_{5,}|-{2,}\s*|—{2,})\s*$")
 _RULE_CHARS = ("_", "-", "—")
 """How a signature rule starts: a cheap test before the pattern, which runs on every line."""
 MAX_SIGNATURE_LINES = 3
+
+# Posts, parts and quotes are built from values typed here, without validation; each string
+# passes `clean` once, as the models' `Text` validator would have it (see trusted_builder).
+_new_post = trusted_builder(Post)
+_new_text_part = trusted_builder(Part, ("kind", "text"))
+_new_quote_part = trusted_builder(Part, ("kind", "quote"))
+_new_quote = trusted_builder(Quote, [name for name in Quote.model_fields if name != "source_id"])
+_new_nested = trusted_builder(Quote, ("target", "author", "text", "lines", "score"))
+_new_outside = trusted_builder(Quote, ("text", "lines"))
+
+
+def _cleaned(text: str | None) -> str | None:
+    return text if text is None else clean(text)
 
 
 @dataclass(slots=True)
@@ -261,11 +275,15 @@ def _finish_posts(drafts: list[_Draft], attachments: dict[int, Attachment]) -> l
         parts: list[Part] = []
         if quotes:
             while len(quote_parts) < len(quotes):
-                quote_parts.append(Part(kind="quote", quote=len(quote_parts)))
+                quote_parts.append(
+                    _new_quote_part({"kind": "quote", "text": "", "quote": len(quote_parts)})
+                )
             n = 0
             for item in draft.items:
                 if isinstance(item, str):
-                    parts.append(Part(kind="text", text=item))
+                    parts.append(
+                        _new_text_part({"kind": "text", "text": clean(item), "quote": None})
+                    )
                 else:
                     parts.append(quote_parts[n])
                     n += 1
@@ -275,22 +293,25 @@ def _finish_posts(drafts: list[_Draft], attachments: dict[int, Attachment]) -> l
         last = span.lines[-1][0]  # lines are kept in file order
         author = header.author if header else None
         posts.append(
-            Post(
-                number=number,
-                id=post_id(author, body or "\n".join(q.text for q in quotes), seen),
-                author=author,
-                author_title=header.author_title if header else None,
-                date=header.date if header else None,
-                lines=(first + 1, last + 1),
-                body=body,
-                parts=parts,
-                quotes=quotes,
-                attachments=(
-                    [attachments[k] for k, _ in span.lines if k in attachments]
-                    if attachments
-                    else []
-                ),
-                signature=draft.signature,
+            _new_post(
+                {
+                    "number": number,
+                    "id": clean(post_id(author, body or "\n".join(q.text for q in quotes), seen)),
+                    "source_id": None,
+                    "author": _cleaned(author),
+                    "author_title": _cleaned(header.author_title) if header else None,
+                    "date": header.date if header else None,
+                    "lines": (first + 1, last + 1),
+                    "body": clean(body),
+                    "parts": parts,
+                    "quotes": quotes,
+                    "attachments": (
+                        [attachments[k] for k, _ in span.lines if k in attachments]
+                        if attachments
+                        else []
+                    ),
+                    "signature": _cleaned(draft.signature),
+                }
             )
         )
     return posts
@@ -359,12 +380,17 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
                 _by_author(inner, ctx, theirs, earlier) if earlier and inner.lines else (None, 0.0)
             )
             nested.append(
-                Quote(
-                    target=target,
-                    author=who,
-                    text="\n".join(ctx.lines[opener + 1 : closer]).strip(),
-                    lines=(opener + 2, closer) if closer > opener + 1 else None,
-                    score=round(score, 3),
+                _new_nested(
+                    {
+                        "target": target,
+                        "author": _cleaned(who),
+                        "source_id": None,
+                        "text": clean("\n".join(ctx.lines[opener + 1 : closer]).strip()),
+                        "truncated": False,
+                        "lines": (opener + 2, closer) if closer > opener + 1 else None,
+                        "score": float(round(score, 3)),
+                        "nested": [],
+                    }
                 )
             )
             own = [k for k in own if not opener <= k <= closer]
@@ -372,7 +398,18 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
         "\n".join(ctx.lines[k] for k in own) if nested else "\n".join(ctx.lines[first : last + 1])
     ).strip()
     if group.external:
-        return Quote(text=text, lines=span)
+        return _new_outside(
+            {
+                "target": None,
+                "author": None,
+                "source_id": None,
+                "text": clean(text),
+                "truncated": False,
+                "lines": span,
+                "score": 0.0,
+                "nested": [],
+            }
+        )
     qls = group.quote_lines
     truncated = qls[0].truncated or qls[-1].truncated
     author = qls[0].author
@@ -393,14 +430,17 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     if target is not None and author is None:
         header = ctx.layout.posts[target - 1].header
         author = header.author if header else None
-    return Quote(
-        target=target,
-        author=author,
-        text=text,
-        truncated=truncated,
-        lines=span,
-        score=round(score, 3),
-        nested=nested,
+    return _new_quote(
+        {
+            "target": target,
+            "author": _cleaned(author),
+            "source_id": None,
+            "text": clean(text),
+            "truncated": truncated,
+            "lines": span,
+            "score": float(round(score, 3)),
+            "nested": nested,
+        }
     )
 
 

@@ -6,12 +6,12 @@ shape. Offsets (`start`, `end`) are character offsets into `Post.body`, end excl
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from parsing.models import Text
+from parsing.models import trusted_builder as trusted_builder  # the scorer's models use it
 from parsing.textsafe import visible
 
 Verdict = Literal["evidenced", "reasoned", "asserted", "challenge", "non-argument"]
@@ -113,40 +113,6 @@ class PostScore(BaseModel):
     sentences: list[SentenceScore] = Field(default_factory=list)
     cues: list[Cue] = Field(default_factory=list)
     reason: str = ""
-
-
-_Model = TypeVar("_Model", bound=BaseModel)
-
-
-def trusted_builder(cls: type[_Model]) -> Callable[[dict[str, Any]], _Model]:
-    """A builder of `cls` from a dict of every field, in field order, each value already of
-    its type, that skips validation: the scorer makes tens of thousands of cues, sentence and
-    post scores a thread from values it typed itself, and validating them was a tenth of its
-    time. The model is the one `cls.model_validate` makes from the same dict (all fields set,
-    no extra, no private), as the tests check.
-
-    Models of a frozen class share one set of set fields: a set per model was 40% of the
-    scorer's memory (728 bytes for a post score's 14 names), and pydantic only ever adds the
-    name of a field being assigned to it (impossible when frozen) or copies the set first."""
-    fields = frozenset(cls.model_fields)
-    shared = set(fields) if cls.model_config.get("frozen") else None
-    new = object.__new__
-    set_dict = object.__setattr__
-    # BaseModel's own slots, set through their descriptors: cheaper than by name.
-    slots = vars(BaseModel)
-    set_fields = slots["__pydantic_fields_set__"].__set__
-    set_extra = slots["__pydantic_extra__"].__set__
-    set_private = slots["__pydantic_private__"].__set__
-
-    def build(values: dict[str, Any]) -> _Model:
-        model = new(cls)
-        set_dict(model, "__dict__", values)
-        set_fields(model, shared if shared is not None else set(fields))
-        set_extra(model, None)
-        set_private(model, None)
-        return model
-
-    return build
 
 
 class AuthorTally(BaseModel):

@@ -91,6 +91,8 @@ def _post_types(score: PostScore) -> dict[str, int]:
 
 def _types(per_post: list[dict[str, int]]) -> dict[str, int]:
     counts: dict[str, int] = {}
+    if len(per_post) == 1 and not per_post[0]:  # a post of its own, without evidence: most
+        return counts
     for one in per_post:
         for kind, n in one.items():
             counts[kind] = counts.get(kind, 0) + n
@@ -135,25 +137,36 @@ def tally_scores(
         groups.setdefault(_side(score), []).append(i)
     authors = []
     for side, members in groups.items():
-        group = [scores[i] for i in members]
-        counts = _verdicts([effective[i] for i in members])
-        computed = _verdicts([s.verdict for s in group])
+        # One pass per side: where authors are unknown every post is a side of its own.
+        counts = dict.fromkeys(VERDICTS, 0)
+        computed = dict.fromkeys(VERDICTS, 0)
+        numbers = []
+        claims = evidence = overridden = 0
+        for i in members:
+            score = scores[i]
+            mine, theirs = effective[i], score.verdict
+            counts[mine] += 1
+            computed[theirs] += 1
+            overridden += mine != theirs
+            claims += score.claims
+            evidence += score.evidence
+            numbers.append(score.number)
         got = received.get(side, [])
         authors.append(
             _new_tally(
                 {
                     "author": side,
-                    "known": group[0].author is not None,
-                    "posts": len(group),
-                    "post_numbers": [s.number for s in group],
-                    "claims": sum(s.claims for s in group),
-                    "evidence": sum(s.evidence for s in group),
+                    "known": scores[members[0]].author is not None,
+                    "posts": len(members),
+                    "post_numbers": numbers,
+                    "claims": claims,
+                    "evidence": evidence,
                     "evidence_by_type": _types([types[i] for i in members]),
                     "verdicts": counts,
                     "evidence_rate": _rate(counts),
                     "computed_verdicts": computed,
                     "computed_evidence_rate": _rate(computed),
-                    "overridden": sum(effective[i] != scores[i].verdict for i in members),
+                    "overridden": overridden,
                     "challenges_made": counts["challenge"],
                     "challenges_received": len(got),
                     "challenges_answered": sum(got),

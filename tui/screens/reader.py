@@ -291,7 +291,9 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
             loop.call_soon_threadsafe(_answer, read, said)
             self.post_message(said)
 
-    @work(thread=True, group="load", exit_on_error=False)
+    # Named: Textual's default description is the repr of the arguments, the whole thread
+    # (a second of the UI thread's time at 100k posts).
+    @work(thread=True, group="load", exit_on_error=False, description="marks and scores")
     def _read_marks_and_scores(self, thread: Thread, first: list[int]) -> None:
         """Score the posts numbered `first` (on screen), read the user's marks, then score the
         rest in batches; a message after each step. Quitting cancels this worker, which stops

@@ -122,7 +122,8 @@ class ExportActions:
         self.busy = "Exporting…"
         self._export(self.doc.card, choice)
 
-    @work(thread=True, group="export", exit_on_error=False)
+    # Named: Textual's default description is the repr of the arguments, the whole scorecard.
+    @work(thread=True, group="export", exit_on_error=False, description="export")
     def _export(self, card: Scorecard, choice: ExportChoice) -> None:
         """Serialise off the UI thread (the status line says so meanwhile); without cues a
         10k-post scorecard is 3.7 MB written in about half a second."""
