@@ -378,9 +378,12 @@ def _blank_run_before(lines: list[str], i: int) -> int:
 
 
 def _best_cut(
-    lines: list[str], block: _Block, heads: set[str], feet: set[str], at: int
+    lines: list[str], block: _Block, heads: set[str], feet: set[str], at: int, rows_open: bool
 ) -> int | None:
-    """The first line of the next post in a block, above its anchor `at` (see `_parts`)."""
+    """The first line of the next post in a block, above its anchor `at` (see `_parts`).
+
+    `rows_open`: whether the page's headers open with rows under a wider run of blank lines
+    than those between their rows (`_rows_open`)."""
     best: tuple[int, int, int] | None = None
     run = 0
     for k in range(block.first + 1, at + 1):
@@ -392,10 +395,11 @@ def _best_cut(
             best = (cost, run, k)
         run = 0
     # the block's own first line (a name that recurs, as the author posts again) opens the
-    # post when a wider run of blank lines stands above it than at any cut inside
+    # post when a wider run of blank lines stands above it than at any cut inside, on a page
+    # whose headers open so (else it is a short line ending the post before: a sign-off)
     cost = sum(key in feet for _, key in block.keyed)
     wide = _blank_run_before(lines, block.first)
-    if best is not None and cost <= best[0] and wide > best[1]:
+    if rows_open and best is not None and cost <= best[0] and wide > best[1]:
         return block.first
     return best[2] if best else None
 
@@ -452,8 +456,30 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
         if lines[i].strip()[:3].lower() == "re:" and _subject(lines[i]) == title
     }
     closing -= heads
-    parts = [_parts(lines, block, heads, feet | closing, anchor, above) for block in blocks]
+    rows_open = _rows_open(lines, blocks, anchor)
+    parts = [
+        _parts(lines, block, heads, feet | closing, anchor, above, rows_open) for block in blocks
+    ]
     return _build(lines, parts, framed, complete=bool(heads))
+
+
+def _rows_open(lines: list[str], blocks: list[_Block], anchor: str) -> bool:
+    """Whether at least 3 in 4 headers after the first stand under rows (a name, a title)
+    topped by a wider run of blank lines than any between them, at one width of run for all.
+
+    Then a block's first line under a wider run of blank lines may open its post; on a page
+    whose posts follow one another with no blank line between them, a short line under a
+    paragraph break (a sign-off that recurs) ends the post before.
+    """
+    ats = [next((i for i, k in b.keyed if k == anchor), None) for b in blocks]
+    later = [(floor, at) for floor, at in itertools.pairwise([0, *ats]) if at is not None][1:]
+    if not later:
+        return False
+    for gap in range(MAX_ROW_GAP + 1):
+        have = sum(bool(_rows_above(lines, at, floor or 0, gap, None)) for floor, at in later)
+        if have >= MIN_WITH_ANCHOR * len(later):
+            return True
+    return False
 
 
 def _template_blocks(blocks: list[_Block], anchor: str) -> list[_Block]:
@@ -557,6 +583,7 @@ def _parts(
     feet: set[str],
     anchor: str,
     above: set[str] | None = None,
+    rows_open: bool = True,
 ) -> _Parts:
     """Cut a block into the footer of one post and the header of the next.
 
@@ -578,7 +605,7 @@ def _parts(
     start = block.first
     above = heads if above is None or anchor not in heads else above
     if any(k not in above for i, k in block.keyed if i < at):
-        start = _best_cut(lines, block, above, feet | (heads - above), at) or start
+        start = _best_cut(lines, block, above, feet | (heads - above), at, rows_open) or start
     return _Parts(
         [i for i in lines_in if i < start],
         [i for i in lines_in if i >= start],

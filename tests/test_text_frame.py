@@ -203,3 +203,26 @@ def test_a_posters_name_and_a_colon_opens_a_quote_on_a_framed_page() -> None:
     quote = thread.posts[1].quotes[0]
     assert (quote.target, quote.author, quote.text) == (1, "alice", A)
     assert thread.posts[1].body == "Only on paper."
+
+
+def test_a_sign_off_under_a_paragraph_break_ends_the_post_before() -> None:
+    """Comments glued together (no blank line between them), the same sign-off closing two of
+    one poster's comments: the second sign-off stands under a paragraph break, so a wider run
+    of blank lines than the cut above the header, yet the page's headers do not open with
+    rows under blank lines; it ends the post before and the comment opens at its avatar."""
+    comments = [
+        ("paolo", [A, "", "Thank you.", "Paolo"]),
+        ("carlos", [B]),
+        ("paolo", [C, "", "Paolo"]),
+        ("carlos", ["Only on the busy corridors, as the figures in the report show for 2019."]),
+    ]
+    out = ["Rail freight", "", "Rail or road?", ""]
+    for n, (name, words) in enumerate(comments):
+        out += ["Avatar", "", f"{name} • {n + 2} years ago", "", *words]
+    lines = out
+    frame = find_frame(lines)
+    assert frame is not None and frame.complete
+    assert [lines[s] for s in frame.starts] == ["Avatar"] * 4
+    thread = parse("\n".join(out))
+    assert [p.author for p in thread.posts] == ["paolo", "carlos", "paolo", "carlos"]
+    assert [p.lines[0] for p in thread.posts if p.lines] == [5, 13, 18, 25]
