@@ -322,7 +322,7 @@ def smf2(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: l
     )
     page.add("Logged")
     if post.author in v["signature"]:
-        page.add(v["signature"][post.author])
+        page.add(*[""] * v["rows_blank"], v["signature"][post.author])
     page.add(*[""] * v["gap"])
     page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
 

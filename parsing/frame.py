@@ -895,10 +895,16 @@ def _name_slots(lines: list[str], framed: dict[int, str]) -> dict[int, int]:
     slots: dict[int, int] = {}
     for found in by_key.values():
         words = [lines[i].lower().split() for i in found]
+        # the opening the later posts' lines share ("Reply #2 on: DATE"; the first post's line
+        # may print less: "on: DATE")
+        later = words[1:] if len(words) > 2 else words
         shared = 0
-        while all(len(w) > shared and w[shared] == words[0][shared] for w in words):
+        while all(len(w) > shared and w[shared] == later[0][shared] for w in later):
             shared += 1
-        slots.update(dict.fromkeys(found, shared))
+        for i, w in zip(found, words, strict=True):
+            slots[i] = next(
+                (n for n in range(shared) if w[n : n + 1] != later[0][n : n + 1]), shared
+            )
     return slots
 
 
@@ -906,11 +912,13 @@ def _slot_name(line: str, shared: int) -> str | None:
     """The words after a frame line's shared opening, up to a date, a number or a separator."""
     name: list[str] = []
     for word in line.split()[shared:]:
-        if any(c.isdigit() for c in word) or word.lower() in _NAME_STOPS or _MONTH_WORD.match(word):
+        if any(c.isdigit() for c in word) or word.lower().rstrip(":,") in _NAME_STOPS:
             break
-        if not any(c.isalnum() for c in word):
+        if _MONTH_WORD.match(word) or not any(c.isalnum() for c in word):
             break
         name.append(word)
+        if word.endswith(":"):  # a label ("on:", "Posted:"), not a name
+            return None
     return " ".join(name) if 0 < len(name) <= MAX_SLOT_WORDS else None
 
 

@@ -226,3 +226,23 @@ def test_a_sign_off_under_a_paragraph_break_ends_the_post_before() -> None:
     thread = parse("\n".join(out))
     assert [p.author for p in thread.posts] == ["paolo", "carlos", "paolo", "carlos"]
     assert [p.lines[0] for p in thread.posts if p.lines] == [5, 13, 18, 25]
+
+
+def test_smf_reply_line_is_no_name_and_quotes_link() -> None:
+    """SMF prints "« on: DATE »" over the first post and "« Reply #N on: DATE »" over the
+    others: the words beside the date are the engine's, not a poster's name; the name is the
+    user block's, and "Quote from: X on DATE" finds X's post."""
+    quote = ["Quote from: alice on May 01, 2019, 10:10:00 AM", A, C]
+    posts = [("alice", [A]), ("bob", [B]), ("carol", quote), ("bob", ["Agreed, but slowly."])]
+    out = ["Transport", "", "Rail or road?", ""]
+    for n, (name, words) in enumerate(posts):
+        on = (
+            f"Reply #{n} on: May 0{n + 1}, 2019, 10:1{n}:00 AM"
+            if n
+            else "on: May 01, 2019, 09:00:00 AM"
+        )
+        out += [name, "Full Member", f"Posts: 1{n}4", "", "Re: " * (n > 0) + "Rail or road?"]
+        out += [f"« {on} »", "", *words, "Logged", ""]
+    thread = parse("\n".join(out))
+    assert [p.author for p in thread.posts] == ["alice", "bob", "carol", "bob"]
+    assert [(q.target, q.author) for q in thread.posts[2].quotes] == [(1, "alice")]
