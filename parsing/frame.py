@@ -396,7 +396,7 @@ def _best_cut(
         run = 0
     # the block's own first line (a name that recurs, as the author posts again) opens the
     # post when a wider run of blank lines stands above it than at any cut inside, on a page
-    # whose headers open so (else it is a short line ending the post before: a sign-off)
+    # whose frame blocks stand so (else it is a short line ending the post before: a sign-off)
     cost = sum(key in feet for _, key in block.keyed)
     wide = _blank_run_before(lines, block.first)
     if rows_open and best is not None and cost <= best[0] and wide > best[1]:
@@ -464,17 +464,26 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
 
 
 def _rows_open(lines: list[str], blocks: list[_Block], anchor: str) -> bool:
-    """Whether at least 3 in 4 headers after the first stand under rows (a name, a title)
-    topped by a wider run of blank lines than any between them, at one width of run for all.
+    """Whether frame blocks after the first mostly stand under blank lines, or at least 3 in 4
+    headers after the first stand under rows (a name, a title) topped by a wider run of blank
+    lines than any between them, at one width of run for all.
 
     Then a block's first line under a wider run of blank lines may open its post; on a page
     whose posts follow one another with no blank line between them, a short line under a
     paragraph break (a sign-off that recurs) ends the post before.
     """
-    ats = [next((i for i, k in b.keyed if k == anchor), None) for b in blocks]
+    ats: list[int | None] = []
+    for block in blocks:
+        at = next((i for i, k in block.keyed if k == anchor), None)
+        framed = {i for i, _ in block.keyed}
+        while at is not None and at - 1 in framed:  # the frame lines glued above the anchor
+            at -= 1
+        ats.append(at)
     later = [(floor, at) for floor, at in itertools.pairwise([0, *ats]) if at is not None][1:]
     if not later:
         return False
+    if _median(_blank_run_before(lines, b.first) for b in blocks[1:]) > 0:
+        return True  # frame blocks stand under blank lines
     for gap in range(MAX_ROW_GAP + 1):
         have = sum(bool(_rows_above(lines, at, floor or 0, gap, None)) for floor, at in later)
         if have >= MIN_WITH_ANCHOR * len(later):
