@@ -80,6 +80,10 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _AGE = re.compile(
     r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|yr|year)s?"
     r"\s+ago\b|\b(?:yesterday|today|just now)\b"
+    # an age in other languages: a count, a unit in any of its forms, the word for "ago"
+    # after it ("10 часов назад", "3 dni temu") or before it ("vor 2 Tagen", "il y a 3 jours")
+    r"|\b(?:\d+\s+)?[^\W\d_]{1,12}\s+(?:назад|тому|temu|geleden|sedan|siden|önce)\b"
+    r"|\b(?:vor|il y a|hace|há)\s+\d+\s+[^\W\d_]{1,12}\b"
 )
 _MASKS = [
     # the weekday before a date is part of it ("Sun May 26, 2019": every post's day differs)
@@ -99,7 +103,7 @@ _MASKS = [
 ]
 _STAMPS = frozenset(("D", "T", "R"))
 _DIGIT = re.compile(r"\d")
-_AGE_WORD = re.compile(r"\bago\b|yesterday|today|just now")
+_AGE_WORD = re.compile(r"\bago\b|yesterday|today|just now|назад|тому|temu|geleden|sedan|siden|önce")
 _LABEL = re.compile(r"^([a-z][a-z .'-]{0,24}?)\s*:\s*\S")
 _QUOTE_MARK = re.compile(
     r"(?:\bsaid:|\bwrote:|^originally\s+posted|^quote(?:\s+from)?:|^click\s+to\s+(?:expand|shrink))",

@@ -246,3 +246,12 @@ def test_smf_reply_line_is_no_name_and_quotes_link() -> None:
     thread = parse("\n".join(out))
     assert [p.author for p in thread.posts] == ["alice", "bob", "carol", "bob"]
     assert [(q.target, q.author) for q in thread.posts[2].quotes] == [(1, "alice")]
+
+
+def test_an_age_in_other_languages_masks_as_an_age() -> None:
+    """A comment widget localised prints its ages in the page's language: each is one age
+    shape, so the name-and-age line recurs under every comment."""
+    ages = ["Denis • 10 часов назад", "Zama • день назад", "Ola • 3 dni temu", "Jan • vor 2 Tagen"]
+    assert [mask(a).split()[-1] for a in ages] == ["R"] * 4
+    assert mask("il y a 3 jours") == mask("3 days ago") == "R"
+    assert mask("день рождения") == "день рождения"  # no "ago": not an age
