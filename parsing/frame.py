@@ -103,6 +103,7 @@ _MASKS = [
 ]
 _STAMPS = frozenset(("D", "T", "R"))
 _DIGIT = re.compile(r"\d")
+_EDIT_MARK = re.compile(r"\b([DTR])\*")
 _AGE_WORD = re.compile(r"\bago\b|yesterday|today|just now|назад|тому|temu|geleden|sedan|siden|önce")
 _LABEL = re.compile(r"^([a-z][a-z .'-]{0,24}?)\s*:\s*\S")
 _QUOTE_MARK = re.compile(
@@ -125,6 +126,8 @@ def mask(text: str) -> str:
             out = pattern.sub(sign, out)
     elif _AGE_WORD.search(out) is not None:  # "a day ago", "yesterday": the only masks
         out = _AGE.sub("R", out)  # that need no digit
+    if "*" in out:  # an edit mark after a date ("15 hours ago*") is not part of its shape
+        out = _EDIT_MARK.sub(r"\1", out)
     return " ".join(out.split())
 
 
@@ -163,6 +166,8 @@ def line_keys(line: str) -> tuple[str, ...]:
         keys.append("<last>" + " ".join(tokens[-3:]))
         if dated and not any(c.isalnum() for c in tokens[-2]):
             keys.append("<last>" + " ".join(tokens[-2:]))  # "X • 3 days ago", "X | DATE"
+        elif dated and tokens[-2] in _STAMPS and not any(c.isalnum() for c in tokens[-1]):
+            keys.append("<last>" + " ".join(tokens[-2:]))  # "X 3 hours ago [-]"
     return tuple(keys)
 
 
@@ -555,7 +560,12 @@ def _opens_posts(lines: list[str], blocks: list[_Block]) -> bool:
 
 def _is_stamp(key: str) -> bool:
     """A key holding a date, a time, an age or a post number."""
-    return bool(_STAMPS.union(("#0",)).intersection(t.strip(",.()") for t in key.split()))
+    return bool(_STAMPS.union(("#0",)).intersection(_key_tokens(key)))
+
+
+def _key_tokens(key: str) -> list[str]:
+    """A key's words without its kind ("<last>R (0 children)" -> R, (0, children))."""
+    return [t.strip(",.()") for t in key.removeprefix("<first>").removeprefix("<last>").split()]
 
 
 def _median(values: Iterable[int]) -> int:
@@ -901,6 +911,8 @@ def _name_slots(lines: list[str], framed: dict[int, str]) -> dict[int, int]:
     "[–] bob 12 points 3 hours ago"), with how many words open all lines of their key."""
     by_key: dict[str, list[int]] = {}
     for i, key in framed.items():
+        # (a key whose date opens its words, "<last>R [-]", is left out: it may be a quote's
+        # attribution inside a header, "From @bob on DATE")
         if key.startswith(("<first>", "<last>")) and _STAMPS.intersection(
             t.strip(",.()") for t in key.split()
         ):

@@ -255,3 +255,20 @@ def test_an_age_in_other_languages_masks_as_an_age() -> None:
     assert [mask(a).split()[-1] for a in ages] == ["R"] * 4
     assert mask("il y a 3 jours") == mask("3 days ago") == "R"
     assert mask("день рождения") == "день рождения"  # no "ago": not an age
+
+
+def test_hacker_news_comments_open_at_the_name_and_age_line() -> None:
+    """Hacker News as w3m prints it: "name 3 hours ago [-]" over each comment, "reply" under
+    it. The age line's shape is its age and the toggle after it (the name varies), and a key
+    that keeps its kind ("<last>") still reads as a date that opens posts."""
+    comments = [("peter", A), ("glenn", B), ("crab", C), ("arka", "Not on the branch lines.")]
+    out = ["Hacker News new | comments", "", "Rail or road? (example.com)", ""]
+    for n, (name, words) in enumerate(comments):
+        out += [
+            f"   {name} {n + 2} hours ago* [-]" if n == 1 else f"   {name} {n + 2} hours ago [-]"
+        ]
+        out += ["", f"   {words}", "", "   reply", ""]
+    thread = parse("\n".join(out))
+    assert [p.lines[0] for p in thread.posts if p.lines] == [5, 11, 17, 23]
+    # an edit mark after an age is no part of its shape
+    assert mask("glenn 3 hours ago* [-]") == "glenn R [-]"
