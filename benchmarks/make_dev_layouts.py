@@ -7,10 +7,13 @@ Reads every `*.xf_marked.txt` (posts, authors, quotes and quote targets from its
 its "X said:" / "Click to expand..." markers) and writes `NAME.STYLE.txt` with
 `NAME.STYLE.expected.toml` for each style below, in the truth format of the flat set. The styles
 are written from how phpBB, SMF, Invision, UBB, Disqus and Hacker News-like pages print a post,
-a user block spread over blank-separated rows (`spread`) and a page flattened to markdown
-(`markdown`, html2text-like),
+a user block spread over blank-separated rows (`spread`), a page flattened to markdown
+(`markdown`, html2text-like), a threaded comment widget (`widget`), a Disqus thread (`disqus`:
+replies indented, vote/Reply/Share footers or none, sign-offs, comments glued together) and SMF
+as crawled (`smf2`: "« on: DATE »" over the first post, per-user rank and signature, buttons),
 with the details a crawl varies drawn at random per thread (blank lines between the parts, the
-user block above or under the words, the date on the name's line or its own). The output holds
+user block above or under the words, the date on the name's line or its own), written into
+each truth file's `# variant:` comment. The output holds
 other people's words: write it outside the repository (e.g. /work/data/...).
 """
 
