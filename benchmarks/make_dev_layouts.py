@@ -263,14 +263,17 @@ def disqus(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _:
     row = [""] * v["rows_blank"]
     age = f"{rng.randrange(2, 11)} {rng.choice(['months', 'years'])} ago"
     who = post.author
-    if parent and v["to_name"]:
-        who = f"{who} {v['authors'][parent - 1]}"
+    replied = v["authors"][parent - 1] if parent else None
+    if replied and v["to_name"]:
+        who = f"{who} {v['arrow']}{replied}"
     if v["avatar"]:
         page.add(f"{pad}Avatar", *row)
     if v["one_line"]:
         page.add(f"{pad}{who} • {age}")
     else:
         page.add(f"{pad}{who}", *row, f"{pad}• {age}")
+    if replied and v["reply_line"]:
+        page.add(f"{pad}in reply to {replied}")
     page.add(*[""] * max(v["inner"], v["rows_blank"]))
     quotes = []
     for part in post.parts:
@@ -291,6 +294,10 @@ def disqus(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _:
     elif v["footer"] == "line":
         bare = f"{pad}Reply • Share ›"
         page.add(*row, f"{pad}{votes} • Reply • Share ›" if votes or v["zero"] else bare)
+    elif v["footer"] == "arrows":
+        page.add(*row, f"{pad}▲ {votes} ▼", f"{pad}Reply")
+    if n % 5 == 4 and v["more"]:
+        page.add("", f"{pad}Show more replies")
     page.add(*[""] * v["gap"])
     page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
 
@@ -362,7 +369,10 @@ def render(title: str, posts: list[SourcePost], style: Style, rng: random.Random
         "to_name": rng.random() < 0.5,
         "avatar": rng.random() < 0.5,
         "mark": rng.choice(["", "> "]),
-        "footer": rng.choice(["bullets", "line", "none"]),
+        "footer": rng.choice(["bullets", "line", "none", "arrows"]),
+        "arrow": rng.choice(["", "→ ", "> "]),
+        "reply_line": rng.random() < 0.3,
+        "more": rng.random() < 0.5,
         "rows_blank": rng.choice([0, 1]),
         "zero": rng.random() < 0.5,
         "smf_rank": {
