@@ -7,10 +7,13 @@ Reads every `*.xf_marked.txt` (posts, authors, quotes and quote targets from its
 its "X said:" / "Click to expand..." markers) and writes `NAME.STYLE.txt` with
 `NAME.STYLE.expected.toml` for each style below, in the truth format of the flat set. The styles
 are written from how phpBB, SMF, Invision, UBB, Disqus and Hacker News-like pages print a post,
-a user block spread over blank-separated rows (`spread`) and a page flattened to markdown
-(`markdown`, html2text-like),
+a user block spread over blank-separated rows (`spread`), a page flattened to markdown
+(`markdown`, html2text-like), a threaded comment widget (`widget`), a Disqus thread (`disqus`:
+replies indented, vote/Reply/Share footers or none, sign-offs, comments glued together) and SMF
+as crawled (`smf2`: "« on: DATE »" over the first post, per-user rank and signature, buttons),
 with the details a crawl varies drawn at random per thread (blank lines between the parts, the
-user block above or under the words, the date on the name's line or its own). The output holds
+user block above or under the words, the date on the name's line or its own), written into
+each truth file's `# variant:` comment. The output holds
 other people's words: write it outside the repository (e.g. /work/data/...).
 """
 
@@ -84,6 +87,8 @@ class Page:
 
     lines: list[str] = field(default_factory=list)
     posts: list[dict] = field(default_factory=list)
+    variant: str = ""
+    """The crawl details drawn for this page, written into its truth file's comment."""
 
     def add(self, *new: str) -> None:
         self.lines.extend(new)
@@ -244,6 +249,94 @@ def widget(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _:
     page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
 
 
+def disqus(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: list) -> None:
+    """A Disqus thread as a crawl prints it: replies indented under what they answer, the name
+    of the one answered beside the replier's, an age, a vote count and "Reply • Share ›" as one
+    line, one bullet a line or not at all (a crawl that drops buttons); a blank line between
+    the rows (inscriptis prints one per block); quotes are earlier words pasted in, after "> "
+    or bare, glued to the reply; some users sign off with their name under a blank line."""
+    start = page.here
+    parent = next((p.quote for p in post.parts if p.quote is not None), None)
+    depth = min(v["depths"][parent - 1] + 1, 4) if parent else 0
+    v["depths"].append(depth)
+    pad = " " * (v["step"] * depth)
+    row = [""] * v["rows_blank"]
+    age = f"{rng.randrange(2, 11)} {rng.choice(['months', 'years'])} ago"
+    who = post.author
+    replied = v["authors"][parent - 1] if parent else None
+    if replied and v["to_name"]:
+        who = f"{who} {v['arrow']}{replied}"
+    if v["avatar"]:
+        page.add(f"{pad}Avatar", *row)
+    if v["one_line"]:
+        page.add(f"{pad}{who} • {age}")
+    else:
+        page.add(f"{pad}{who}", *row, f"{pad}• {age}")
+    if replied and v["reply_line"]:
+        page.add(f"{pad}in reply to {replied}")
+    page.add(*[""] * max(v["inner"], v["rows_blank"]))
+    quotes = []
+    for part in post.parts:
+        lines = [pad + line if line else "" for line in part.lines]
+        if part.quote is None:
+            page.add(*lines)
+            continue
+        first = page.here
+        page.add(*(f"{pad}{v['mark']}{line.strip()}" if line.strip() else "" for line in lines))
+        quotes.append({"target": part.quote, "lines": [first, page.here - 1]})
+    if post.author in v["signoff"]:
+        page.add("", pad + v["signoff"][post.author])
+    votes = rng.randrange(0, 30) if rng.random() < 0.6 else 0
+    if v["footer"] == "bullets":
+        foot = [str(votes), "•", "Reply", "•", "Share ›"]
+        for x in foot:
+            page.add(*row, f"{pad}   {x}")
+    elif v["footer"] == "line":
+        bare = f"{pad}Reply • Share ›"
+        page.add(*row, f"{pad}{votes} • Reply • Share ›" if votes or v["zero"] else bare)
+    elif v["footer"] == "arrows":
+        page.add(*row, f"{pad}▲ {votes} ▼", f"{pad}Reply")
+    if n % 5 == 4 and v["more"]:
+        page.add("", f"{pad}Show more replies")
+    page.add(*[""] * v["gap"])
+    page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
+
+
+def smf2(page: Page, n: int, post: SourcePost, v: dict, rng: random.Random, _: list) -> None:
+    """SMF as a crawl prints it: a user block whose rank, stars and personal text stay with the
+    user, "« on: DATE »" over the first post and "« Reply #N on: DATE »" over the others, quote
+    headers glued to the quote and the reply glued under it, "Logged" and a signature some
+    users have."""
+    when = _stamp(n, rng)
+    start = page.here
+    rank, stars = v["smf_rank"][post.author]
+    page.add(post.author, rank, stars)
+    if v["online"]:
+        page.add(rng.choice(["Offline", "Online"]))
+    page.add(*[""] * v["inner"], f"Posts: {rng.randrange(5, 3000)}")
+    if v["karma"]:
+        page.add(f"Karma: +{rng.randrange(0, 40)}/-{rng.randrange(0, 9)}")
+    if post.author in v["personal"]:
+        page.add(v["personal"][post.author])
+    page.add(*[""] * v["inner"])
+    if v["buttons"]:
+        page.add("Quote", "Modify")
+    page.add(f"Re: {v['title']}" if n else v["title"])
+    stamp = f"{when:%B %d, %Y, %I:%M:%S %p}"
+    on = f"Reply #{n} on: {stamp}" if n else f"on: {stamp}"
+    page.add(f"« {on} »" if v["guillemets"] else on)
+    if v["inner"]:
+        page.add("")
+    quotes = _body(
+        page, post, lambda q: [f"Quote from: {q.author} on {when:%B %d, %Y, %I:%M:%S %p}"]
+    )
+    page.add("Logged")
+    if post.author in v["signature"]:
+        page.add(*[""] * v["rows_blank"], v["signature"][post.author])
+    page.add(*[""] * v["gap"])
+    page.posts.append({"lines": [start, page.here - 1], "author": post.author, "quotes": quotes})
+
+
 STYLES: dict[str, Style] = {
     "phpbb": phpbb,
     "smf": smf,
@@ -253,6 +346,8 @@ STYLES: dict[str, Style] = {
     "spread": spread,
     "markdown": markdown,
     "widget": widget,
+    "disqus": disqus,
+    "smf2": smf2,
 }
 
 
@@ -268,8 +363,31 @@ def render(title: str, posts: list[SourcePost], style: Style, rng: random.Random
         "profile_first": rng.random() < 0.5,
         "one_line": rng.random() < 0.5,
         "threaded": rng.random() < 0.5,
+        "authors": [post.author for post in posts],
+        "depths": [],
+        "step": rng.choice([0, 2, 4]),
+        "to_name": rng.random() < 0.5,
+        "avatar": rng.random() < 0.5,
+        "mark": rng.choice(["", "> "]),
+        "footer": rng.choice(["bullets", "line", "none", "arrows"]),
+        "arrow": rng.choice(["", "→ ", "> "]),
+        "reply_line": rng.random() < 0.3,
+        "more": rng.random() < 0.5,
+        "rows_blank": rng.choice([0, 1]),
+        "zero": rng.random() < 0.5,
+        "smf_rank": {
+            name: rng.choice([("Newbie", "*"), ("Full Member", "***"), ("Sr. Member", "****")])
+            for name in names
+        },
+        "online": rng.random() < 0.5,
+        "karma": rng.random() < 0.5,
+        "buttons": rng.random() < 0.5,
+        "guillemets": rng.random() < 0.5,
+        "personal": {n: f"{n[:1].upper()}{n[1:]} here." for n in names if rng.random() < 0.3},
+        "signoff": {n: n.split()[0][:8].title() for n in names if rng.random() < 0.4},
+        "signature": {n: f"-- {n} / my two cents" for n in names if rng.random() < 0.4},
     }
-    page = Page()
+    page = Page(variant=" ".join(f"{k}={x}" for k, x in v.items() if isinstance(x, int | str)))
     page.add("Forum index", "", title, "")
     for n, post in enumerate(posts):
         style(page, n, post, v, rng, posts)
@@ -279,6 +397,7 @@ def render(title: str, posts: list[SourcePost], style: Style, rng: random.Random
 def toml_of(name: str, title: str, page: Page) -> str:
     out = [
         f"# {name}: generated by benchmarks/make_dev_layouts.py",
+        f"# variant: {page.variant}",
         f'title = "{_esc(title)}"',
         "title_line = 3",
         "",

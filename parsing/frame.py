@@ -80,6 +80,10 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _AGE = re.compile(
     r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|yr|year)s?"
     r"\s+ago\b|\b(?:yesterday|today|just now)\b"
+    # an age in other languages: a count, a unit in any of its forms, the word for "ago"
+    # after it ("10 часов назад", "3 dni temu") or before it ("vor 2 Tagen", "il y a 3 jours")
+    r"|\b(?:\d+\s+)?[^\W\d_]{1,12}\s+(?:назад|тому|temu|geleden|sedan|siden|önce)\b"
+    r"|\b(?:vor|il y a|hace|há)\s+\d+\s+[^\W\d_]{1,12}\b"
 )
 _MASKS = [
     # the weekday before a date is part of it ("Sun May 26, 2019": every post's day differs)
@@ -99,7 +103,8 @@ _MASKS = [
 ]
 _STAMPS = frozenset(("D", "T", "R"))
 _DIGIT = re.compile(r"\d")
-_AGE_WORD = re.compile(r"\bago\b|yesterday|today|just now")
+_EDIT_MARK = re.compile(r"\b([DTR])\*")
+_AGE_WORD = re.compile(r"\bago\b|yesterday|today|just now|назад|тому|temu|geleden|sedan|siden|önce")
 _LABEL = re.compile(r"^([a-z][a-z .'-]{0,24}?)\s*:\s*\S")
 _QUOTE_MARK = re.compile(
     r"(?:\bsaid:|\bwrote:|^originally\s+posted|^quote(?:\s+from)?:|^click\s+to\s+(?:expand|shrink))",
@@ -121,6 +126,8 @@ def mask(text: str) -> str:
             out = pattern.sub(sign, out)
     elif _AGE_WORD.search(out) is not None:  # "a day ago", "yesterday": the only masks
         out = _AGE.sub("R", out)  # that need no digit
+    if "*" in out:  # an edit mark after a date ("15 hours ago*") is not part of its shape
+        out = _EDIT_MARK.sub(r"\1", out)
     return " ".join(out.split())
 
 
@@ -159,6 +166,8 @@ def line_keys(line: str) -> tuple[str, ...]:
         keys.append("<last>" + " ".join(tokens[-3:]))
         if dated and not any(c.isalnum() for c in tokens[-2]):
             keys.append("<last>" + " ".join(tokens[-2:]))  # "X • 3 days ago", "X | DATE"
+        elif dated and tokens[-2] in _STAMPS and not any(c.isalnum() for c in tokens[-1]):
+            keys.append("<last>" + " ".join(tokens[-2:]))  # "X 3 hours ago [-]"
     return tuple(keys)
 
 
@@ -378,9 +387,12 @@ def _blank_run_before(lines: list[str], i: int) -> int:
 
 
 def _best_cut(
-    lines: list[str], block: _Block, heads: set[str], feet: set[str], at: int
+    lines: list[str], block: _Block, heads: set[str], feet: set[str], at: int, rows_open: bool
 ) -> int | None:
-    """The first line of the next post in a block, above its anchor `at` (see `_parts`)."""
+    """The first line of the next post in a block, above its anchor `at` (see `_parts`).
+
+    `rows_open`: whether the page's headers open with rows under a wider run of blank lines
+    than those between their rows (`_rows_open`)."""
     best: tuple[int, int, int] | None = None
     run = 0
     for k in range(block.first + 1, at + 1):
@@ -392,10 +404,11 @@ def _best_cut(
             best = (cost, run, k)
         run = 0
     # the block's own first line (a name that recurs, as the author posts again) opens the
-    # post when a wider run of blank lines stands above it than at any cut inside
+    # post when a wider run of blank lines stands above it than at any cut inside, on a page
+    # whose frame blocks stand so (else it is a short line ending the post before: a sign-off)
     cost = sum(key in feet for _, key in block.keyed)
     wide = _blank_run_before(lines, block.first)
-    if best is not None and cost <= best[0] and wide > best[1]:
+    if rows_open and best is not None and cost <= best[0] and wide > best[1]:
         return block.first
     return best[2] if best else None
 
@@ -452,8 +465,39 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
         if lines[i].strip()[:3].lower() == "re:" and _subject(lines[i]) == title
     }
     closing -= heads
-    parts = [_parts(lines, block, heads, feet | closing, anchor, above) for block in blocks]
+    rows_open = _rows_open(lines, blocks, anchor)
+    parts = [
+        _parts(lines, block, heads, feet | closing, anchor, above, rows_open) for block in blocks
+    ]
     return _build(lines, parts, framed, complete=bool(heads))
+
+
+def _rows_open(lines: list[str], blocks: list[_Block], anchor: str) -> bool:
+    """Whether frame blocks after the first mostly stand under blank lines, or at least 3 in 4
+    headers after the first stand under rows (a name, a title) topped by a wider run of blank
+    lines than any between them, at one width of run for all.
+
+    Then a block's first line under a wider run of blank lines may open its post; on a page
+    whose posts follow one another with no blank line between them, a short line under a
+    paragraph break (a sign-off that recurs) ends the post before.
+    """
+    ats: list[int | None] = []
+    for block in blocks:
+        at = next((i for i, k in block.keyed if k == anchor), None)
+        framed = {i for i, _ in block.keyed}
+        while at is not None and at - 1 in framed:  # the frame lines glued above the anchor
+            at -= 1
+        ats.append(at)
+    later = [(floor, at) for floor, at in itertools.pairwise([0, *ats]) if at is not None][1:]
+    if not later:
+        return False
+    if _median(_blank_run_before(lines, b.first) for b in blocks[1:]) > 0:
+        return True  # frame blocks stand under blank lines
+    for gap in range(MAX_ROW_GAP + 1):
+        have = sum(bool(_rows_above(lines, at, floor or 0, gap, None)) for floor, at in later)
+        if have >= MIN_WITH_ANCHOR * len(later):
+            return True
+    return False
 
 
 def _template_blocks(blocks: list[_Block], anchor: str) -> list[_Block]:
@@ -516,7 +560,12 @@ def _opens_posts(lines: list[str], blocks: list[_Block]) -> bool:
 
 def _is_stamp(key: str) -> bool:
     """A key holding a date, a time, an age or a post number."""
-    return bool(_STAMPS.union(("#0",)).intersection(t.strip(",.()") for t in key.split()))
+    return bool(_STAMPS.union(("#0",)).intersection(_key_tokens(key)))
+
+
+def _key_tokens(key: str) -> list[str]:
+    """A key's words without its kind ("<last>R (0 children)" -> R, (0, children))."""
+    return [t.strip(",.()") for t in key.removeprefix("<first>").removeprefix("<last>").split()]
 
 
 def _median(values: Iterable[int]) -> int:
@@ -557,6 +606,7 @@ def _parts(
     feet: set[str],
     anchor: str,
     above: set[str] | None = None,
+    rows_open: bool = True,
 ) -> _Parts:
     """Cut a block into the footer of one post and the header of the next.
 
@@ -578,7 +628,7 @@ def _parts(
     start = block.first
     above = heads if above is None or anchor not in heads else above
     if any(k not in above for i, k in block.keyed if i < at):
-        start = _best_cut(lines, block, above, feet | (heads - above), at) or start
+        start = _best_cut(lines, block, above, feet | (heads - above), at, rows_open) or start
     return _Parts(
         [i for i in lines_in if i < start],
         [i for i in lines_in if i >= start],
@@ -861,6 +911,8 @@ def _name_slots(lines: list[str], framed: dict[int, str]) -> dict[int, int]:
     "[–] bob 12 points 3 hours ago"), with how many words open all lines of their key."""
     by_key: dict[str, list[int]] = {}
     for i, key in framed.items():
+        # (a key whose date opens its words, "<last>R [-]", is left out: it may be a quote's
+        # attribution inside a header, "From @bob on DATE")
         if key.startswith(("<first>", "<last>")) and _STAMPS.intersection(
             t.strip(",.()") for t in key.split()
         ):
@@ -868,10 +920,16 @@ def _name_slots(lines: list[str], framed: dict[int, str]) -> dict[int, int]:
     slots: dict[int, int] = {}
     for found in by_key.values():
         words = [lines[i].lower().split() for i in found]
+        # the opening the later posts' lines share ("Reply #2 on: DATE"; the first post's line
+        # may print less: "on: DATE")
+        later = words[1:] if len(words) > 2 else words
         shared = 0
-        while all(len(w) > shared and w[shared] == words[0][shared] for w in words):
+        while all(len(w) > shared and w[shared] == later[0][shared] for w in later):
             shared += 1
-        slots.update(dict.fromkeys(found, shared))
+        for i, w in zip(found, words, strict=True):
+            slots[i] = next(
+                (n for n in range(shared) if w[n : n + 1] != later[0][n : n + 1]), shared
+            )
     return slots
 
 
@@ -879,11 +937,13 @@ def _slot_name(line: str, shared: int) -> str | None:
     """The words after a frame line's shared opening, up to a date, a number or a separator."""
     name: list[str] = []
     for word in line.split()[shared:]:
-        if any(c.isdigit() for c in word) or word.lower() in _NAME_STOPS or _MONTH_WORD.match(word):
+        if any(c.isdigit() for c in word) or word.lower().rstrip(":,") in _NAME_STOPS:
             break
-        if not any(c.isalnum() for c in word):
+        if _MONTH_WORD.match(word) or not any(c.isalnum() for c in word):
             break
         name.append(word)
+        if word.endswith(":"):  # a label ("on:", "Posted:"), not a name
+            return None
     return " ".join(name) if 0 < len(name) <= MAX_SLOT_WORDS else None
 
 

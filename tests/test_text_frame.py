@@ -203,3 +203,72 @@ def test_a_posters_name_and_a_colon_opens_a_quote_on_a_framed_page() -> None:
     quote = thread.posts[1].quotes[0]
     assert (quote.target, quote.author, quote.text) == (1, "alice", A)
     assert thread.posts[1].body == "Only on paper."
+
+
+def test_a_sign_off_under_a_paragraph_break_ends_the_post_before() -> None:
+    """Comments glued together (no blank line between them), the same sign-off closing two of
+    one poster's comments: the second sign-off stands under a paragraph break, so a wider run
+    of blank lines than the cut above the header, yet the page's headers do not open with
+    rows under blank lines; it ends the post before and the comment opens at its avatar."""
+    comments = [
+        ("paolo", [A, "", "Thank you.", "Paolo"]),
+        ("carlos", [B]),
+        ("paolo", [C, "", "Paolo"]),
+        ("carlos", ["Only on the busy corridors, as the figures in the report show for 2019."]),
+    ]
+    out = ["Rail freight", "", "Rail or road?", ""]
+    for n, (name, words) in enumerate(comments):
+        out += ["Avatar", "", f"{name} • {n + 2} years ago", "", *words]
+    lines = out
+    frame = find_frame(lines)
+    assert frame is not None and frame.complete
+    assert [lines[s] for s in frame.starts] == ["Avatar"] * 4
+    thread = parse("\n".join(out))
+    assert [p.author for p in thread.posts] == ["paolo", "carlos", "paolo", "carlos"]
+    assert [p.lines[0] for p in thread.posts if p.lines] == [5, 13, 18, 25]
+
+
+def test_smf_reply_line_is_no_name_and_quotes_link() -> None:
+    """SMF prints "« on: DATE »" over the first post and "« Reply #N on: DATE »" over the
+    others: the words beside the date are the engine's, not a poster's name; the name is the
+    user block's, and "Quote from: X on DATE" finds X's post."""
+    quote = ["Quote from: alice on May 01, 2019, 10:10:00 AM", A, C]
+    posts = [("alice", [A]), ("bob", [B]), ("carol", quote), ("bob", ["Agreed, but slowly."])]
+    out = ["Transport", "", "Rail or road?", ""]
+    for n, (name, words) in enumerate(posts):
+        on = (
+            f"Reply #{n} on: May 0{n + 1}, 2019, 10:1{n}:00 AM"
+            if n
+            else "on: May 01, 2019, 09:00:00 AM"
+        )
+        out += [name, "Full Member", f"Posts: 1{n}4", "", "Re: " * (n > 0) + "Rail or road?"]
+        out += [f"« {on} »", "", *words, "Logged", ""]
+    thread = parse("\n".join(out))
+    assert [p.author for p in thread.posts] == ["alice", "bob", "carol", "bob"]
+    assert [(q.target, q.author) for q in thread.posts[2].quotes] == [(1, "alice")]
+
+
+def test_an_age_in_other_languages_masks_as_an_age() -> None:
+    """A comment widget localised prints its ages in the page's language: each is one age
+    shape, so the name-and-age line recurs under every comment."""
+    ages = ["Denis • 10 часов назад", "Zama • день назад", "Ola • 3 dni temu", "Jan • vor 2 Tagen"]
+    assert [mask(a).split()[-1] for a in ages] == ["R"] * 4
+    assert mask("il y a 3 jours") == mask("3 days ago") == "R"
+    assert mask("день рождения") == "день рождения"  # no "ago": not an age
+
+
+def test_hacker_news_comments_open_at_the_name_and_age_line() -> None:
+    """Hacker News as w3m prints it: "name 3 hours ago [-]" over each comment, "reply" under
+    it. The age line's shape is its age and the toggle after it (the name varies), and a key
+    that keeps its kind ("<last>") still reads as a date that opens posts."""
+    comments = [("peter", A), ("glenn", B), ("crab", C), ("arka", "Not on the branch lines.")]
+    out = ["Hacker News new | comments", "", "Rail or road? (example.com)", ""]
+    for n, (name, words) in enumerate(comments):
+        out += [
+            f"   {name} {n + 2} hours ago* [-]" if n == 1 else f"   {name} {n + 2} hours ago [-]"
+        ]
+        out += ["", f"   {words}", "", "   reply", ""]
+    thread = parse("\n".join(out))
+    assert [p.lines[0] for p in thread.posts if p.lines] == [5, 11, 17, 23]
+    # an edit mark after an age is no part of its shape
+    assert mask("glenn 3 hours ago* [-]") == "glenn R [-]"
