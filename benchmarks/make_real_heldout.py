@@ -216,6 +216,7 @@ ENGINES = [
         lambda q: None,
         "",
         ".post-body|.comment-body",
+        post_filter=lambda n: attr(n, "id") != "post-id-0",  # the new-comment template
         nested=True,
     ),
     Engine(

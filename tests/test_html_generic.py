@@ -169,3 +169,97 @@ def test_a_body_that_took_in_the_by_line_is_narrowed_to_the_words(tmp_path: Path
     thread = read_generic(page)
     assert [p.author for p in thread.posts] == ["ann", "bob", "cat"]
     assert thread.posts[1].body == "Not in the north, where the new flats came on the market."
+
+
+def _card(user: str) -> str:
+    return (
+        f'<div class="card"><span>answered 2 hours ago</span>'
+        f'<a href="/users/{user}/">{user}</a></div>'
+    )
+
+
+def _entry(pid: int, user: str, words: str, comments: str = "", kind: str = "answer") -> str:
+    """A question or answer: numbered twice (an id pattern and a data attribute), with its
+    comments inside it, numbered by the id pattern only."""
+    return (
+        f'<div id="post-id-{pid}" data-post-id="{pid}" class="post {kind}">'
+        f'<div class="post-body">{_card(user)}<div class="text"><p>{words}</p></div></div>'
+        f'<div class="comments">{comments}</div></div>'
+    )
+
+
+def _remark(pid: int, user: str, words: str) -> str:
+    return (
+        f'<div id="post-id-{pid}" data-comment-id="{pid}" class="remark">'
+        f'<div class="remark-body"><p>{words}</p></div>'
+        f'<div class="remark-controls"><a class="author" href="/users/{user}/">{user}</a>'
+        f"<span>(2 hours ago)</span></div></div>"
+    )
+
+
+def test_answers_and_their_comments_under_one_id_pattern_are_all_posts(tmp_path: Path) -> None:
+    """Questions and answers carry a data attribute and an id pattern, their comments only the
+    id pattern: the id pattern reads the comments as posts too. Topic tags (`rel="tag"`) are
+    no author, and a hidden template numbered 0 is no post."""
+    tags = (
+        '<ul class="tags">'
+        + "".join(
+            f'<li><a class="js-tag-name" rel="tag" href="/tags/{t}/">{t}</a></li>'
+            for t in ("transport", "budget")
+        )
+        + "</ul>"
+    )
+    question = _entry(
+        11,
+        "ann",
+        "Should the town pay for the new bridge or for more buses?",
+        _remark(15, "bob", "Which bridge plan, the east one or the west one?"),
+        "question",
+    ).replace('<div class="post-body">', tags + '<div class="post-body">')
+    answers = _entry(
+        12,
+        "cat",
+        "Buses: the survey shows most trips are short and inside the town.",
+        _remark(16, "dan", "The survey counted weekdays only, so weekends are missing.")
+        + _remark(17, "cat", "Weekend trips are fewer, so the answer stays the same."),
+    ) + _entry(13, "eve", "The bridge: it cuts the drive to the hospital by twenty minutes.")
+    template = f'<div style="display: none">{_remark(0, "", "")}</div>'
+    page = tmp_path / "qa.html"
+    page.write_text(
+        f"<html><body><h1>Bridge or buses</h1>{question}{answers}{template}</body></html>",
+        encoding="utf-8",
+    )
+    thread = read_generic(page)
+    assert [p.source_id for p in thread.posts] == ["11", "15", "12", "16", "17", "13"]
+    assert [p.author for p in thread.posts] == ["ann", "bob", "cat", "dan", "cat", "eve"]
+    assert (
+        thread.posts[2].body == "Buses: the survey shows most trips are short and inside the town."
+    )
+
+
+def test_an_attribution_written_out_as_text_still_links_the_quote(tmp_path: Path) -> None:
+    """An export that left `[quote author=X link=...msgN]` as plain words: the author and the
+    post reference in those words link the quote, even when its text is cut with "[...]"."""
+    said = [
+        (501, "ann", "<p>The library should open on Sundays; students have nowhere to work.</p>"),
+        (502, "bob", "<p>Sunday staff cost double, and the budget is already cut.</p>"),
+        (
+            503,
+            "ann",
+            '<blockquote class="quote"><cite>author=bob link=topic=7.msg502#msg502 '
+            "date=1259444196 wrote:</cite>[...] the budget is already cut [...]</blockquote>"
+            "<p>Volunteers could cover the desk for a start.</p>",
+        ),
+    ]
+    posts = "".join(
+        f'<article class="post" id="msg{n}"><div class="head"><span class="post-author">{u}'
+        f'</span> <span class="date">2009-11-2{n % 10} 16:30</span></div>'
+        f'<div class="post-body">{w}</div></article>'
+        for n, u, w in said
+    )
+    page = tmp_path / "export.html"
+    page.write_text(f"<html><body>{posts}</body></html>", encoding="utf-8")
+    thread = read_generic(page)
+    quote = thread.posts[2].quotes[0]
+    assert quote.author == "bob"
+    assert thread.posts[quote.target - 1].source_id == "502"

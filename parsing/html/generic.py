@@ -52,7 +52,10 @@ _NAME_CLASS = re.compile(
 )
 """A class word that ends in a name word ("username", "post-author", "hnuser", "user__nick"),
 not one that only starts with it ("usertext-body" is a post's text)."""
-_NOT_NAME_CLASS = re.compile(r"title|avatar|info|stat|detail|rank|group|pane|block", re.IGNORECASE)
+_NOT_NAME_CLASS = re.compile(
+    r"title|avatar|info|stat|detail|rank|group|pane|block|tag[-_]", re.IGNORECASE
+)
+"""Words that make a name class name something else: a title, a rank, a tag ("tag-name")."""
 _DATE_CLASS = re.compile(r"date|time|posted|publish|created", re.IGNORECASE)
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option"})
 _CONTENT_TAGS = frozenset(
@@ -153,7 +156,7 @@ def _keys(tag: str, attrs: dict[str, str | None]) -> list[Key]:
     out: list[Key] = []
     ident = attrs.get("id") or ""
     m = _ID.match(ident)
-    if m and (m[1] or len(m[2]) >= 2):
+    if m and (m[1] or len(m[2]) >= 2) and m[2].strip("0"):  # id 0: a template, not a post
         out.append(("id", tag, m[1]))
     cls = attrs.get("class") or ""
     tokens = tuple(sorted(t for t in cls.split() if _kind_token(t)))
@@ -234,8 +237,34 @@ def best_family(root: LexborNode, measure: Measure) -> Family | None:
         if fam.authors < 0.5:
             return None
         if not any(_wraps(fam, other, measure) for other in scored):
-            return fam
+            return _tree_twin(fam, scored, measure)
     return None
+
+
+TWIN_SCORE = 0.98
+"""A family scoring this share of the best one's score, over the same posts, is as good."""
+
+
+def _tree_twin(best: Family, scored: list[Family], measure: Measure) -> Family:
+    """The family that marks the same posts as `best` under another signature (an id pattern
+    beside a data attribute) and also marks replies nested inside them, if there is one: that
+    signature reads the whole comment tree, where `best` would leave the replies inside their
+    parents' text."""
+    if nested_members(best, measure):
+        return best
+    for other in scored:
+        if (
+            other is not best
+            and other.score >= TWIN_SCORE * best.score
+            and len(other.members) == len(best.members)
+            and all(
+                measure.inside(a, b) or measure.inside(b, a)
+                for a, b in zip(other.members, best.members, strict=True)
+            )
+            and nested_members(other, measure)
+        ):
+            return other
+    return best
 
 
 def _id_weight(member: LexborNode) -> float:
@@ -296,6 +325,8 @@ def name_candidates(member: LexborNode) -> Iterator[LexborNode]:
     """Elements that may hold the author's name: profile links and name-classed elements."""
     for node in member.css("a[href], [class]"):
         attrs = node.attributes
+        if "tag" in (attrs.get("rel") or "").lower().split():
+            continue  # rel="tag": a topic label (the rel-tag convention), never a person
         if node.tag == "a" and _PROFILE_HREF.search(attrs.get("href") or ""):
             yield node
             continue

@@ -292,8 +292,18 @@ def _head_meta(head: LexborNode) -> tuple[str | None, str | None]:
             text = inline_text(link)
             if text and len(text) <= 40:
                 author = text
-    said = name_in(inline_text(head))
+    text = inline_text(head)
+    raw = _RAW_ATTRS.search(text)  # [quote author=X link=...] left raw by an export
+    if source is None:
+        source = next((r for t in text.split() if _URLISH.search(t) and (r := post_ref(t))), None)
+    said = clean(raw["name"]) if raw else name_in(text)
     return said or author, source
+
+
+_RAW_ATTRS = re.compile(r"(?:^|\s)(?:author|name|user)=(?P<name>[^\s=]{1,40})(?=\s|$)", re.I)
+_URLISH = re.compile(r"[=/.][^#\s]*#")
+"""A word of an attribution that is a link written out (`topic=9.msg12#msg12`), whose post
+reference counts like a link's."""
 
 
 _EDITED = re.compile(
