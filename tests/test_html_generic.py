@@ -263,3 +263,54 @@ def test_an_attribution_written_out_as_text_still_links_the_quote(tmp_path: Path
     quote = thread.posts[2].quotes[0]
     assert quote.author == "bob"
     assert thread.posts[quote.target - 1].source_id == "502"
+
+
+def test_a_render_counter_on_every_element_is_no_post_id(tmp_path: Path) -> None:
+    """A server-rendered widget numbers every element (`data-rid`); each post's id is a token
+    on the element inside its wrapper. The posts take the tokens, not the counter."""
+    said = [
+        ("cm_x7Qa_1", "ann", "The new timetable leaves the last bus at ten, far too early."),
+        ("cm_x7Qa_2", "bob", "It matches the last train, so later buses would run empty."),
+        ("cm_k2Wd_3", "cat", "Night shifts end at eleven; the nurses need a later bus."),
+    ]
+    n = iter(range(100, 1000))
+    posts = "".join(
+        f'<div class="stack" data-rid="{next(n)}"><div class="view" data-message-id="{mid}"'
+        f' data-rid="{next(n)}"><span class="username" data-rid="{next(n)}">{user}</span>'
+        f'<div class="text" data-rid="{next(n)}"><p data-rid="{next(n)}">{words}</p></div>'
+        f"</div></div>"
+        for mid, user, words in said
+    )
+    page = tmp_path / "widget.html"
+    page.write_text(
+        f'<html><body><div data-rid="{next(n)}">{posts}</div></body></html>', encoding="utf-8"
+    )
+    thread = read_generic(page)
+    assert [p.source_id for p in thread.posts] == [mid for mid, _, _ in said]
+    assert [p.author for p in thread.posts] == ["ann", "bob", "cat"]
+
+
+def test_a_body_drawn_in_a_blockquote_is_no_quote() -> None:
+    """An engine draws each post's words in a `<blockquote>` (its box, not a quote): the quote
+    inside the box is the post's quote, and the words beside it are the post's own."""
+    from parsing.html.quote_blocks import body_parts, find_quotes
+
+    body = LexborHTMLParser(
+        '<div id="m73"><blockquote class="postcontent"><div class="quotebox">'
+        '<div class="head">Originally Posted by <b>bob</b> <a href="thread?p=72#post72">'
+        'view</a></div><div class="said">Every hour needs a second boat.</div></div>'
+        "Lease one for July and August.</blockquote></div>"
+    ).css_first("#m73")
+    parts, quotes = body_parts(body, find_quotes(body))
+    assert [q.source_id for q in quotes] == ["72"]
+    assert [q.text for q in quotes] == ["Every hour needs a second boat."]
+    assert [p for p in parts if isinstance(p, str)] == ["Lease one for July and August."]
+
+
+def test_a_post_counter_is_no_name() -> None:
+    """ "#12" beside a post is its number (a permalink), never its author."""
+    from parsing.html.generic import looks_like_name
+
+    assert not looks_like_name("#12")
+    assert not looks_like_name("№ 7")
+    assert looks_like_name("bob") and looks_like_name("Team #1 fan")
