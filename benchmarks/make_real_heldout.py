@@ -1,10 +1,11 @@
 """Build held-out truth for real saved forum pages from the pages' own markup.
 
-usage: make_real_heldout.py RAW_DIR SOURCES.txt OUT_DIR
+usage: make_real_heldout.py RAW_DIR SOURCES.txt OUT_DIR [FIRST_NUMBER]
 
 RAW_DIR holds saved thread pages gathered from public repositories; SOURCES.txt has one line per
 page: `FILE REPO COMMIT PATH`. For every page whose engine is recognised, writes to OUT_DIR
-`NN_ENGINE.html` (byte copy), `NN_ENGINE.truth.json` (the format of ../shared/datasets/html:
+`NN_ENGINE.html` (byte copy; NN counts from FIRST_NUMBER, else 1),
+`NN_ENGINE.truth.json` (the format of ../shared/datasets/html:
 posts by the forum's own post id with authors, quotes with quoted author and post),
 `NN_ENGINE.source.txt`, and `marked/NN_ENGINE.html`: the page with sentinel words glued to the
 first and last words of every post and every quote body, which make_real_flat.py follows through
@@ -93,7 +94,171 @@ def vb3_header(q: Node) -> Node | None:
     return None
 
 
+def prev_el(node: Node | None) -> Node | None:
+    """The element just before `node` among its siblings (text between them skipped)."""
+    p = node.prev if node is not None else None
+    while p is not None and p.tag in ("-text", "_comment", "-comment"):
+        p = p.prev
+    return p
+
+
+def attr(node: Node | None, name: str) -> str:
+    return (node.attributes.get(name) or "") if node is not None else ""
+
+
+def has_name_cell(row: Node) -> bool:
+    """A table row whose own cell holds the poster's name span (a phpBB 2 post row)."""
+    return any(
+        c.tag == "td"
+        and any(g.tag == "span" and "name" in attr(g, "class").split() for g in c.iter())
+        for c in row.iter()
+    )
+
+
+def smf_quote_author(q: Node) -> str | None:
+    m = re.search(r"Quote from:\s*(.+?)(?:\s+on\s|$)", text_of(prev_el(q)))
+    return m.group(1).strip() if m else None
+
+
+def se_author(n: Node) -> str | None:
+    """Stack Exchange: a comment names its user; a question or answer its owner, the last card."""
+    if "comment" in attr(n, "class").split():
+        return first_text(n, "a.comment-user|span.comment-user")
+    cards = [
+        c
+        for c in n.css(".post-signature .user-details")
+        if not any("comment" in attr(a, "class").split() for a in ancestors(c, n))
+    ]
+    return first_text(cards[-1], "a|span[itemprop=name]") if cards else None
+
+
+def askbot_author(n: Node) -> str | None:
+    if "comment" in attr(n, "class").split():
+        return first_text(n, ".comment-controls a.author")
+    return first_text(n, ".post-update-info .user-info a")
+
+
 ENGINES = [
+    Engine(
+        "smf2",
+        lambda h: 'class="post_wrapper"' in h and 'id="msg_' in h,
+        "div.post_wrapper",
+        lambda n: num(r"msg_(\d+)$", attr(n.css_first("div.inner[id^=msg_]"), "id")),
+        lambda n: first_text(n, ".poster h4 a|.poster h4"),
+        "blockquote.bbc_standard_quote|blockquote.bbc_alternate_quote",
+        smf_quote_author,
+        lambda q: num(r"msg(\d+)", attr(prev_el(q).css_first("a") if prev_el(q) else None, "href")),
+        "",
+        "div.inner[id^=msg_]",
+    ),
+    Engine(
+        "phpbb2",
+        lambda h: 'class="postbody"' in h and '<span class="name"><a name="' in h,
+        "tr",
+        lambda n: attr(n.css_first("span.name a[name]"), "name") or None,
+        lambda n: first_text(n, "span.name b|span.name"),
+        "td.quote",
+        lambda q: strip_said(text_of(prev_el(q.parent))) or None,
+        lambda q: None,
+        "",
+        "",
+        post_filter=has_name_cell,
+    ),
+    Engine(
+        "proboards",
+        lambda h: 'class="mini-profile' in h and 'id="post-' in h and "proboards" in h,
+        "tr.post[id^=post-]",
+        lambda n: num(r"post-(\d+)", attr(n, "id")),
+        lambda n: first_text(n, ".mini-profile a.user-link|.mini-profile a"),
+        "div.quote",
+        lambda q: (
+            attr(q.css_first(".quote_avatar_container .avatar-wrapper"), "title")
+            or strip_said(text_of(q.css_first(".quote_header")))
+            or None
+        ),
+        lambda q: num(r"/post/(\d+)", attr(q, "source")),
+        ".quote_header|.quote_avatar_container",
+        "div.message",
+    ),
+    Engine(
+        "staticarchive",
+        lambda h: '<article class="post"' in h and 'class="post-author"' in h,
+        "article.post[id^=msg]",
+        lambda n: num(r"msg(\d+)", attr(n, "id")),
+        lambda n: first_text(n, ".post-author"),
+        "blockquote.quote",
+        lambda q: num(r"author=(\S+)", text_of(q.css_first("cite"))),
+        lambda q: num(r"msg(\d+)", text_of(q.css_first("cite"))),
+        "cite",
+        ".post-body",
+    ),
+    Engine(
+        "bangumi",
+        lambda h: "postTopic" in h and "row_reply" in h,
+        "div[id^=post_]",
+        lambda n: num(r"post_(\d+)", attr(n, "id")),
+        lambda n: first_text(n, "strong a.l"),
+        "div.quote|blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".topic_content|.message|.cmt_sub_content",
+        nested=True,
+    ),
+    Engine(
+        "askbot",
+        lambda h: "askbot" in h and "data-post-id=" in h,
+        "div[id^=post-id-]",
+        lambda n: num(r"post-id-(\d+)", attr(n, "id")),
+        askbot_author,
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".post-body|.comment-body",
+        post_filter=lambda n: attr(n, "id") != "post-id-0",  # the new-comment template
+        nested=True,
+    ),
+    Engine(
+        "drupal",
+        lambda h: 'class="comment comment-published' in h and 'class="submitted"' in h,
+        "div.comment",
+        lambda n: num(r"comment-(\d+)", attr(prev_el(n), "id")),
+        lambda n: first_text(n, ".submitted a"),
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".content",
+    ),
+    Engine(
+        "stackexchange",
+        lambda h: "js-answer" in h and "comment-copy" in h,
+        "div.question[data-questionid]|div.answer[data-answerid]|li.comment[data-comment-id]",
+        lambda n: (
+            attr(n, "data-questionid") or attr(n, "data-answerid") or attr(n, "data-comment-id")
+        ),
+        se_author,
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".s-prose|.comment-copy",
+        nested=True,
+    ),
+    Engine(
+        "wordpress",
+        lambda h: 'class="comment-body"' in h and "comment-author vcard" in h,
+        "li.comment[id^=comment-]",
+        lambda n: num(r"comment-(\d+)", attr(n, "id")),
+        lambda n: first_text(n, ".comment-author .fn"),
+        "blockquote",
+        lambda q: None,
+        lambda q: None,
+        "",
+        ".comment-content",
+        nested=True,
+    ),
     Engine(
         "xenforo2",
         lambda h: "message--post" in h and 'data-content="post-' in h,
@@ -620,6 +785,7 @@ def truth_json(fname: str, posts: list[dict]) -> dict:
 
 def main() -> None:
     raw, sources, out = sys.argv[1:4]
+    first = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     os.makedirs(os.path.join(out, "marked"), exist_ok=True)
     rows = [
         ln.split() for ln in Path(sources).read_text(encoding="utf-8").splitlines() if ln.strip()
@@ -636,8 +802,8 @@ def main() -> None:
         if len(posts) < 2:
             print(f"{fname}: {eng.name}, {len(posts)} posts, skipped")
             continue
+        name = f"{first + n:02d}_{eng.name}"
         n += 1
-        name = f"{n:02d}_{eng.name}"
         shutil.copyfile(src, os.path.join(out, name + ".html"))
         truth = json.dumps(truth_json(name + ".html", posts), indent=1, ensure_ascii=False)
         Path(out, name + ".truth.json").write_text(truth, encoding="utf-8")

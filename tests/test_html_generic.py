@@ -169,3 +169,148 @@ def test_a_body_that_took_in_the_by_line_is_narrowed_to_the_words(tmp_path: Path
     thread = read_generic(page)
     assert [p.author for p in thread.posts] == ["ann", "bob", "cat"]
     assert thread.posts[1].body == "Not in the north, where the new flats came on the market."
+
+
+def _card(user: str) -> str:
+    return (
+        f'<div class="card"><span>answered 2 hours ago</span>'
+        f'<a href="/users/{user}/">{user}</a></div>'
+    )
+
+
+def _entry(pid: int, user: str, words: str, comments: str = "", kind: str = "answer") -> str:
+    """A question or answer: numbered twice (an id pattern and a data attribute), with its
+    comments inside it, numbered by the id pattern only."""
+    return (
+        f'<div id="post-id-{pid}" data-post-id="{pid}" class="post {kind}">'
+        f'<div class="post-body">{_card(user)}<div class="text"><p>{words}</p></div></div>'
+        f'<div class="comments">{comments}</div></div>'
+    )
+
+
+def _remark(pid: int, user: str, words: str) -> str:
+    return (
+        f'<div id="post-id-{pid}" data-comment-id="{pid}" class="remark">'
+        f'<div class="remark-body"><p>{words}</p></div>'
+        f'<div class="remark-controls"><a class="author" href="/users/{user}/">{user}</a>'
+        f"<span>(2 hours ago)</span></div></div>"
+    )
+
+
+def test_answers_and_their_comments_under_one_id_pattern_are_all_posts(tmp_path: Path) -> None:
+    """Questions and answers carry a data attribute and an id pattern, their comments only the
+    id pattern: the id pattern reads the comments as posts too. Topic tags (`rel="tag"`) are
+    no author, and a hidden template numbered 0 is no post."""
+    tags = (
+        '<ul class="tags">'
+        + "".join(
+            f'<li><a class="js-tag-name" rel="tag" href="/tags/{t}/">{t}</a></li>'
+            for t in ("transport", "budget")
+        )
+        + "</ul>"
+    )
+    question = _entry(
+        11,
+        "ann",
+        "Should the town pay for the new bridge or for more buses?",
+        _remark(15, "bob", "Which bridge plan, the east one or the west one?"),
+        "question",
+    ).replace('<div class="post-body">', tags + '<div class="post-body">')
+    answers = _entry(
+        12,
+        "cat",
+        "Buses: the survey shows most trips are short and inside the town.",
+        _remark(16, "dan", "The survey counted weekdays only, so weekends are missing.")
+        + _remark(17, "cat", "Weekend trips are fewer, so the answer stays the same."),
+    ) + _entry(13, "eve", "The bridge: it cuts the drive to the hospital by twenty minutes.")
+    template = f'<div style="display: none">{_remark(0, "", "")}</div>'
+    page = tmp_path / "qa.html"
+    page.write_text(
+        f"<html><body><h1>Bridge or buses</h1>{question}{answers}{template}</body></html>",
+        encoding="utf-8",
+    )
+    thread = read_generic(page)
+    assert [p.source_id for p in thread.posts] == ["11", "15", "12", "16", "17", "13"]
+    assert [p.author for p in thread.posts] == ["ann", "bob", "cat", "dan", "cat", "eve"]
+    assert (
+        thread.posts[2].body == "Buses: the survey shows most trips are short and inside the town."
+    )
+
+
+def test_an_attribution_written_out_as_text_still_links_the_quote(tmp_path: Path) -> None:
+    """An export that left `[quote author=X link=...msgN]` as plain words: the author and the
+    post reference in those words link the quote, even when its text is cut with "[...]"."""
+    said = [
+        (501, "ann", "<p>The library should open on Sundays; students have nowhere to work.</p>"),
+        (502, "bob", "<p>Sunday staff cost double, and the budget is already cut.</p>"),
+        (
+            503,
+            "ann",
+            '<blockquote class="quote"><cite>author=bob link=topic=7.msg502#msg502 '
+            "date=1259444196 wrote:</cite>[...] the budget is already cut [...]</blockquote>"
+            "<p>Volunteers could cover the desk for a start.</p>",
+        ),
+    ]
+    posts = "".join(
+        f'<article class="post" id="msg{n}"><div class="head"><span class="post-author">{u}'
+        f'</span> <span class="date">2009-11-2{n % 10} 16:30</span></div>'
+        f'<div class="post-body">{w}</div></article>'
+        for n, u, w in said
+    )
+    page = tmp_path / "export.html"
+    page.write_text(f"<html><body>{posts}</body></html>", encoding="utf-8")
+    thread = read_generic(page)
+    quote = thread.posts[2].quotes[0]
+    assert quote.author == "bob"
+    assert thread.posts[quote.target - 1].source_id == "502"
+
+
+def test_a_render_counter_on_every_element_is_no_post_id(tmp_path: Path) -> None:
+    """A server-rendered widget numbers every element (`data-rid`); each post's id is a token
+    on the element inside its wrapper. The posts take the tokens, not the counter."""
+    said = [
+        ("cm_x7Qa_1", "ann", "The new timetable leaves the last bus at ten, far too early."),
+        ("cm_x7Qa_2", "bob", "It matches the last train, so later buses would run empty."),
+        ("cm_k2Wd_3", "cat", "Night shifts end at eleven; the nurses need a later bus."),
+    ]
+    n = iter(range(100, 1000))
+    posts = "".join(
+        f'<div class="stack" data-rid="{next(n)}"><div class="view" data-message-id="{mid}"'
+        f' data-rid="{next(n)}"><span class="username" data-rid="{next(n)}">{user}</span>'
+        f'<div class="text" data-rid="{next(n)}"><p data-rid="{next(n)}">{words}</p></div>'
+        f"</div></div>"
+        for mid, user, words in said
+    )
+    page = tmp_path / "widget.html"
+    page.write_text(
+        f'<html><body><div data-rid="{next(n)}">{posts}</div></body></html>', encoding="utf-8"
+    )
+    thread = read_generic(page)
+    assert [p.source_id for p in thread.posts] == [mid for mid, _, _ in said]
+    assert [p.author for p in thread.posts] == ["ann", "bob", "cat"]
+
+
+def test_a_body_drawn_in_a_blockquote_is_no_quote() -> None:
+    """An engine draws each post's words in a `<blockquote>` (its box, not a quote): the quote
+    inside the box is the post's quote, and the words beside it are the post's own."""
+    from parsing.html.quote_blocks import body_parts, find_quotes
+
+    body = LexborHTMLParser(
+        '<div id="m73"><blockquote class="postcontent"><div class="quotebox">'
+        '<div class="head">Originally Posted by <b>bob</b> <a href="thread?p=72#post72">'
+        'view</a></div><div class="said">Every hour needs a second boat.</div></div>'
+        "Lease one for July and August.</blockquote></div>"
+    ).css_first("#m73")
+    parts, quotes = body_parts(body, find_quotes(body))
+    assert [q.source_id for q in quotes] == ["72"]
+    assert [q.text for q in quotes] == ["Every hour needs a second boat."]
+    assert [p for p in parts if isinstance(p, str)] == ["Lease one for July and August."]
+
+
+def test_a_post_counter_is_no_name() -> None:
+    """ "#12" beside a post is its number (a permalink), never its author."""
+    from parsing.html.generic import looks_like_name
+
+    assert not looks_like_name("#12")
+    assert not looks_like_name("№ 7")
+    assert looks_like_name("bob") and looks_like_name("Team #1 fan")

@@ -52,7 +52,10 @@ _NAME_CLASS = re.compile(
 )
 """A class word that ends in a name word ("username", "post-author", "hnuser", "user__nick"),
 not one that only starts with it ("usertext-body" is a post's text)."""
-_NOT_NAME_CLASS = re.compile(r"title|avatar|info|stat|detail|rank|group|pane|block", re.IGNORECASE)
+_NOT_NAME_CLASS = re.compile(
+    r"title|avatar|info|stat|detail|rank|group|pane|block|tag[-_]", re.IGNORECASE
+)
+"""Words that make a name class name something else: a title, a rank, a tag ("tag-name")."""
 _DATE_CLASS = re.compile(r"date|time|posted|publish|created", re.IGNORECASE)
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option"})
 _CONTENT_TAGS = frozenset(
@@ -153,7 +156,7 @@ def _keys(tag: str, attrs: dict[str, str | None]) -> list[Key]:
     out: list[Key] = []
     ident = attrs.get("id") or ""
     m = _ID.match(ident)
-    if m and (m[1] or len(m[2]) >= 2):
+    if m and (m[1] or len(m[2]) >= 2) and m[2].strip("0"):  # id 0: a template, not a post
         out.append(("id", tag, m[1]))
     cls = attrs.get("class") or ""
     tokens = tuple(sorted(t for t in cls.split() if _kind_token(t)))
@@ -234,8 +237,34 @@ def best_family(root: LexborNode, measure: Measure) -> Family | None:
         if fam.authors < 0.5:
             return None
         if not any(_wraps(fam, other, measure) for other in scored):
-            return fam
+            return _tree_twin(fam, scored, measure)
     return None
+
+
+TWIN_SCORE = 0.98
+"""A family scoring this share of the best one's score, over the same posts, is as good."""
+
+
+def _tree_twin(best: Family, scored: list[Family], measure: Measure) -> Family:
+    """The family that marks the same posts as `best` under another signature (an id pattern
+    beside a data attribute) and also marks replies nested inside them, if there is one: that
+    signature reads the whole comment tree, where `best` would leave the replies inside their
+    parents' text."""
+    if nested_members(best, measure):
+        return best
+    for other in scored:
+        if (
+            other is not best
+            and other.score >= TWIN_SCORE * best.score
+            and len(other.members) == len(best.members)
+            and all(
+                measure.inside(a, b) or measure.inside(b, a)
+                for a, b in zip(other.members, best.members, strict=True)
+            )
+            and nested_members(other, measure)
+        ):
+            return other
+    return best
 
 
 def _id_weight(member: LexborNode) -> float:
@@ -289,13 +318,15 @@ def looks_like_name(text: str) -> bool:
         return False
     if text.lower().strip(" .:[]()") in _NOT_NAMES or _CLOCK.search(text):
         return False
-    return not text.replace(",", "").replace(".", "").isdigit()
+    return not text.lstrip("#№ ").replace(",", "").replace(".", "").isdigit()  # "#12": a number
 
 
 def name_candidates(member: LexborNode) -> Iterator[LexborNode]:
     """Elements that may hold the author's name: profile links and name-classed elements."""
     for node in member.css("a[href], [class]"):
         attrs = node.attributes
+        if "tag" in (attrs.get("rel") or "").lower().split():
+            continue  # rel="tag": a topic label (the rel-tag convention), never a person
         if node.tag == "a" and _PROFILE_HREF.search(attrs.get("href") or ""):
             yield node
             continue
@@ -329,21 +360,26 @@ def _attr_author(node: LexborNode) -> str | None:
 # Ids -----------------------------------------------------------------------------------------
 
 
-def own_post_id(node: LexborNode, token_ids: bool = False) -> str | None:
+def own_post_id(
+    node: LexborNode, token_ids: bool = False, counters: frozenset[str] = frozenset()
+) -> str | None:
     """A post's number from its own markup: id="post_123", data-pid="123", <a name="p123">.
-    `token_ids`: the page's anchors are ids in letters and digits ("dxr2q90"), taken whole."""
+    `token_ids`: the page's anchors are ids in letters and digits ("dxr2q90"), taken whole.
+    `counters`: data attributes that number every element of the page, not posts."""
     m = _ID.match(node.attributes.get("id") or "")
     if m and (m[1] or len(m[2]) >= 2):
         return m[2]
     ranked = sorted(
         (rank, value)
         for name, value in node.attributes.items()
-        if value and (rank := _id_rank(name)) is not None
+        if value and name not in counters and (rank := _id_rank(name)) is not None
     )
     for _rank, value in ranked:
         hit = _NUM_ID.search(value)
         if hit:
             return hit[1]
+        if _DATA_TOKEN.match(value):
+            return value
     value = anchor_before(node)
     if value is None:
         return None
@@ -414,15 +450,46 @@ def _id_rank(name: str) -> int | None:
     return None
 
 
-def inner_post_id(member: LexborNode, body: LexborNode | None) -> str | None:
-    """Failing its own markup, a post's number from an inner id or anchor outside its body."""
+def inner_post_id(
+    member: LexborNode, body: LexborNode | None, counters: frozenset[str] | None = None
+) -> str | None:
+    """Failing its own markup, a post's number from an inner id or anchor outside its body,
+    else (when the page's `counters` are known) from an inner element's post-id attribute
+    (a wrapper around the element that names the post)."""
     for node in member.css("[id], a[name]"):
         if body is not None and _inside(node, body):
             continue
         m = _ID.match(node.attributes.get("id") or node.attributes.get("name") or "")
         if m and len(m[2]) >= 3:
             return m[2]
+    if counters is None:
+        return None
+    for node in member.css("*"):
+        if body is not None and _inside(node, body):
+            continue
+        for name, value in node.attributes.items():
+            ranked = value and name not in counters and _id_rank(name) is not None
+            if ranked and (hit := _NUM_ID.search(value) or _DATA_TOKEN.match(value)):
+                return hit[1] if hit.groups() else value
     return None
+
+
+_DATA_TOKEN = re.compile(r"^(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9_-]{5,79}$")
+"""A post id written in letters, digits and joiners (`sp_Ijn2_234_c_66RJ`), read whole."""
+COUNTER_SHARE = 0.5
+"""A data attribute on more than this share of the page's elements numbers the elements (a
+render counter such as a React id), not the posts."""
+
+
+def page_counters(measure: Measure) -> frozenset[str]:
+    """Data attributes carried by most elements of the page."""
+    counts: Counter[str] = Counter()
+    for node in measure.elements:
+        for name in node.attributes:
+            if name.startswith("data-"):
+                counts[name] += 1
+    limit = COUNTER_SHARE * len(measure.elements)
+    return frozenset(name for name, n in counts.items() if n > limit)
 
 
 def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
@@ -685,6 +752,8 @@ class Slots:
     """Authors stand in "by X on <date>" lines rather than in the name slot."""
     token_ids: bool = False
     """Anchors before the posts are ids in letters and digits, read whole."""
+    counters: frozenset[str] = frozenset()
+    """Data attributes that number the page's elements, not its posts."""
 
 
 def read_family(members: list[LexborNode], measure: Measure) -> list[RawPost]:
@@ -709,7 +778,7 @@ def read_family(members: list[LexborNode], measure: Measure) -> list[RawPost]:
         lines = sum(1 for m, b in zip(sample, sample_bodies, strict=True) if _by_line(m, b))
         by_line = lines / len(sample) >= 0.5
         name_slot = choose_text_name_slot(sample, sample_bodies)[0] or name_slot
-    slots = Slots(body_slot, name_slot, by_line, token_anchors(sample))
+    slots = Slots(body_slot, name_slot, by_line, token_anchors(sample), page_counters(measure))
     lead = lead_post(members, body_slot, measure)
     posts = [] if lead is None else [p for p in [_read_member(*lead, slots)] if p is not None]
     for member in members:
@@ -739,7 +808,9 @@ def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost 
     parts, quotes = body_parts(body, find_quotes(body))
     if not parts:
         return None
-    source_id = own_post_id(member, slots.token_ids) or inner_post_id(member, body)
+    source_id = own_post_id(member, slots.token_ids, slots.counters) or inner_post_id(
+        member, body, slots.counters
+    )
     if source_id is None:
         source_id = number_text(member, lambda n: not _inside(n, body))
     return RawPost(

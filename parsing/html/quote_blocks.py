@@ -109,6 +109,7 @@ def find_quotes(body: LexborNode) -> set[int]:
         n for n in body.css("blockquote, [class], table, td, div")
         if n.mem_id != body.mem_id and (_is_quote_block(n) or _opens_with_attribution(n))
     ]  # fmt: skip
+    found = [n for n in found if not _body_box(n, body, found)]
     ids = {n.mem_id for n in found}
     keep = set()
     for node in found:
@@ -122,6 +123,17 @@ def find_quotes(body: LexborNode) -> set[int]:
         keep.add(node.mem_id)
     # an outer box kept and its content box dropped above: keep one of each chain
     return keep
+
+
+def _body_box(node: LexborNode, body: LexborNode, found: list[LexborNode]) -> bool:
+    """`node` is the box that holds the whole post (an engine that draws every post in a
+    `<blockquote>`): every word of the body is in it, the post's quotes among them. (A post
+    that is one quote and no words of its own stays a quote; one word beside it is a reply.)"""
+    if node.parent is None or node.parent.mem_id != body.mem_id or not _sole_content(node):
+        return False  # only the body's one child can be its box (and this check is cheap)
+    if _tlen(node) < _tlen(body):
+        return False
+    return any(n.mem_id != node.mem_id and _within(n, node) and _tlen(n) for n in found)
 
 
 def _content_box(outer: LexborNode, inner: LexborNode) -> bool:
@@ -292,8 +304,18 @@ def _head_meta(head: LexborNode) -> tuple[str | None, str | None]:
             text = inline_text(link)
             if text and len(text) <= 40:
                 author = text
-    said = name_in(inline_text(head))
+    text = inline_text(head)
+    raw = _RAW_ATTRS.search(text)  # [quote author=X link=...] left raw by an export
+    if source is None:
+        source = next((r for t in text.split() if _URLISH.search(t) and (r := post_ref(t))), None)
+    said = clean(raw["name"]) if raw else name_in(text)
     return said or author, source
+
+
+_RAW_ATTRS = re.compile(r"(?:^|\s)(?:author|name|user)=(?P<name>[^\s=]{1,40})(?=\s|$)", re.I)
+_URLISH = re.compile(r"[=/.][^#\s]*#")
+"""A word of an attribution that is a link written out (`topic=9.msg12#msg12`), whose post
+reference counts like a link's."""
 
 
 _EDITED = re.compile(
