@@ -1,6 +1,6 @@
 """A big text dump opens on a preview of its first posts, parsed from its opening, while the
-whole thread is read: the preview shows the posts the whole parse makes, keys pressed on it
-are kept, and the user's marks come only with the whole thread."""
+whole thread is read: the preview shows the posts the whole parse makes, keys pressed and a
+search made on it are kept, and the user's marks come only with the whole thread."""
 
 from __future__ import annotations
 
@@ -91,6 +91,10 @@ async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replac
         assert reader.current == 3 and reader.pane.view is not None
         assert reader.pane.view.post.number == 3
         assert reader.doc.bookmarks() == []  # kept, not made, until the marks are in
+        await pilot.press("slash", *"1100", "enter")  # in a post past the preview
+        await pilot.pause()
+        assert reader.search_query == "1100" and 1100 not in reader.matches
+        assert reader.current == 3
 
         gate.set()
         await wait_loaded(app)
@@ -99,5 +103,6 @@ async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replac
         assert reader.current == 3 and app.focused is reader.pane
         assert reader.pane.view is not None and reader.pane.view.post.number == 3
         assert reader.doc.bookmarks() == [2, 3]  # the saved one and the one keyed on the preview
+        assert 1100 in reader.matches  # the search runs again over the whole thread
         assert reader.doc.score(3) is not None and reader.scored
     assert previews and previews[0] is not None

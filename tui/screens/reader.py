@@ -411,12 +411,15 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         if self._provisional and self.doc is not None:
             at = self._renumber(read.thread)
             scores = self._same_scores(self.doc, read.thread)
+            self._index = None  # a search on the preview indexed only its posts
         self._provisional = False
         self.saver = Saver(read.files)
         self._had_ui_file = read.had_ui_file
         self._ui_notice = read.ui_notice
         await self._show(read, at, scores)
         self._settle(focus=at is None)
+        if at is not None and self.search_query:  # searched on the preview: now over them all
+            self._run_search(self.search_query, move=False)
         await self._replay()  # list keys pressed while the thread was read
         self.call_after_refresh(self._first_frame_shown, read.thread)
 
