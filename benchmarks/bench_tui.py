@@ -8,6 +8,8 @@ for a user. "First frame" is the first frame Textual composes that shows the thr
 the final write to the terminal. Key latency is from sending a key event (as Pilot does, without
 Pilot's idle waits) to the first frame after it, which shows the moved cursor (the reading
 pane follows 60 ms after the last key, so holding `j` only redraws the list).
+A dump of 0.5 MB or more opens on a preview of its first posts (`parsing.load.preview_inputs`):
+its first frame shows those, and "the whole thread in" is when the whole parse replaced them.
 The machine is shared, so the process's CPU time at the first frame is printed too: wall time
 above CPU time is time spent waiting for a CPU that other jobs held.
 At 10k posts it also times the scorecard screen (first and later opening), an export (and a
