@@ -94,8 +94,17 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     return out
 
 
+Inputs = list[tuple[Path, str, bytes, str | None]]
+"""Each file read: its path, clean text, bytes and decoding warning (`read_input`)."""
+
+
 def load_thread(paths: Sequence[str | Path] | str | Path | None = None) -> Thread:
     """Parse one thread from one or more inputs; no input means the bundled demo thread."""
+    return parse_inputs(read_inputs(paths))
+
+
+def read_inputs(paths: Sequence[str | Path] | str | Path | None = None) -> Inputs:
+    """Read every file of one thread (no input means the demo); raises on any unreadable."""
     if paths is None:
         paths = [demo_path()]
     elif isinstance(paths, str | Path):
@@ -103,7 +112,11 @@ def load_thread(paths: Sequence[str | Path] | str | Path | None = None) -> Threa
     files = expand_paths(paths)
     if not files:
         raise ThreadscoreError("no thread given")
-    read = [(path, *read_input(path)) for path in files]
+    return [(path, *read_input(path)) for path in files]
+
+
+def parse_inputs(read: Inputs) -> Thread:
+    """The thread in the files `read_inputs` read."""
     decoding = [warning for *_, warning in read if warning]
     if any(is_html(path, text) or is_topic_json(text) for path, text, _, _ in read):
         from parsing.html import parse_html_pages
@@ -113,13 +126,50 @@ def load_thread(paths: Sequence[str | Path] | str | Path | None = None) -> Threa
         if len(read) > 1:
             raise ThreadscoreError("several text dumps cannot be read as one thread; give one")
         path, text, data, _ = read[0]
-        from parsing.models import Source
-        from parsing.text_reader import parse_text
-
-        source = Source(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest())
-        thread = parse_text(text, source)
+        thread = _parse_dump(path, text, data)
         if not thread.posts:
             raise ThreadscoreError(f"{path}: no posts found in this file")
     if decoding:  # returned on the thread, never printed: the CLI and the reader show them
         thread = thread.model_copy(update={"warnings": [*decoding, *thread.warnings]})
     return thread
+
+
+def _parse_dump(path: Path, text: str, data: bytes) -> Thread:
+    from parsing.models import Source
+    from parsing.text_reader import parse_text
+
+    source = Source(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest())
+    return parse_text(text, source)
+
+
+PREVIEW_CHARS = 128 * 1024
+"""How much of a big text dump the preview reads: a first screen of posts (40-60 rows) at
+any post length seen (150 bytes to a few KB a post), in a tenth of a second."""
+
+PREVIEW_FROM = 4 * PREVIEW_CHARS
+"""Smaller dumps are parsed whole at once: the preview would save less than it costs."""
+
+
+def preview_inputs(read: Inputs) -> Thread | None:
+    """The first posts of a big text dump, parsed from its opening `chars` characters (cut at
+    a line break), for the reader to show while `parse_inputs` reads the whole: None for
+    pages, small dumps and a dump whose opening gives fewer than two posts.
+
+    The frame and quote decisions see only the opening, so a post may come out otherwise than
+    the whole parse makes it (rarely: a quote points back, never forward); the reader replaces
+    the preview with the whole parse's posts when it lands. The last post is dropped, as the
+    cut may fall inside it; the source (and so the state files) is the whole file's. A dump of
+    under `PREVIEW_FROM` characters gets none; the preview reads `PREVIEW_CHARS` of it.
+    """
+    if len(read) != 1:
+        return None
+    path, text, data, _ = read[0]
+    if len(text) < PREVIEW_FROM or is_html(path, text) or is_topic_json(text):
+        return None
+    cut = text.rfind("\n", 0, PREVIEW_CHARS)
+    if cut <= 0:
+        return None
+    thread = _parse_dump(path, text[:cut], data)
+    if len(thread.posts) < 3:
+        return None
+    return thread.model_copy(update={"posts": thread.posts[:-1], "chrome_lines": []})

@@ -20,10 +20,10 @@ async def test_an_unforeseen_error_while_parsing_ends_the_reader_with_one_line(
     """A parser bug (here a RecursionError) used to kill the loader thread silently: loading
     dots for ever and exit code 0."""
 
-    def broken(paths: object) -> None:
+    def broken(read: object) -> None:
         raise RecursionError("maximum recursion depth exceeded\nwhile reading quotes")
 
-    monkeypatch.setattr("parsing.load.load_thread", broken)
+    monkeypatch.setattr("parsing.load.parse_inputs", broken)
     page = tmp_path / "big.txt"
     page.write_text("x\n" * 200_000, encoding="utf-8")  # over the old 256 KB split
     app = ThreadscoreApp([page], home=tmp_path)
@@ -99,7 +99,7 @@ async def test_list_keys_pressed_before_the_posts_appear_are_kept_in_order(
         gate.wait(10)
         return loader.read_thread(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("tui.screens.reader.read_thread", slow_read)
+    monkeypatch.setattr("tui.screens.reader.read_in_two", lambda *a: (None, lambda: slow_read(*a)))
     thread = SHARED / "datasets" / "iac" / "9455.marked.txt"
     app = ThreadscoreApp([thread], home=tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -135,7 +135,7 @@ async def test_quitting_while_the_thread_is_read_does_not_wait_for_the_parse(
         gate.wait(10)
         return loader.read_thread(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("tui.screens.reader.read_thread", slow_read)
+    monkeypatch.setattr("tui.screens.reader.read_in_two", lambda *a: (None, lambda: slow_read(*a)))
     app = ThreadscoreApp([SHARED / "datasets" / "iac" / "9455.marked.txt"], home=tmp_path)
     try:
         async with app.run_test(size=(100, 30)) as pilot:

@@ -282,7 +282,9 @@ async def test_while_loading_the_pane_names_the_file_and_then_the_footer_has_its
         gate.wait(10)
         return thread_state(small_thread(str(page)), home)
 
-    monkeypatch.setattr("tui.screens.reader.read_thread", slow_thread)
+    monkeypatch.setattr(
+        "tui.screens.reader.read_in_two", lambda *a: (None, lambda: slow_thread(*a))
+    )
     app = ThreadscoreApp([page], home=tmp_path, scorer=fixed_scorer)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause(0.3)

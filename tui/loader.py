@@ -65,9 +65,32 @@ class ThreadRead:
 
 def read_thread(paths: Sequence[str | Path] | None, home: Path | None) -> ThreadRead:
     """Parse the thread at `paths` (the demo when None); raises on anything it cannot read."""
-    from parsing.load import load_thread
+    from parsing.load import parse_inputs, read_inputs
 
-    return thread_state(load_thread(list(paths) if paths else None), home)
+    return thread_state(parse_inputs(read_inputs(list(paths) if paths else None)), home)
+
+
+def read_in_two(
+    paths: Sequence[str | Path] | None, home: Path | None
+) -> tuple[ThreadRead | None, Callable[[], ThreadRead]]:
+    """The files read once: a preview of a big text dump's first posts (None for anything
+    else, see `parsing.load.preview_inputs`) and the step that parses the whole thread."""
+    from parsing.load import parse_inputs, preview_inputs, read_inputs
+
+    inputs = read_inputs(list(paths) if paths else None)
+    preview = preview_inputs(inputs)
+    first = thread_state(preview, home) if preview is not None else None
+    if first is not None and not opens_in(first.ui, first.thread):
+        first = None  # the user left off further on: the whole thread is needed to go there
+    return first, lambda: thread_state(parse_inputs(inputs), home)
+
+
+def opens_in(ui: UiState, thread: Thread) -> bool:
+    """Whether the saved position is in `thread` as it is in the whole thread: no position,
+    or the saved post's id found (a number alone may mean another post in a preview)."""
+    if ui.post_id is not None:
+        return any(post.id == ui.post_id for post in thread.posts)
+    return ui.number is None or ui.number <= len(thread.posts)
 
 
 def thread_state(thread: Thread, home: Path | None) -> ThreadRead:
@@ -133,6 +156,18 @@ def read_marks(thread: Thread, files: ThreadFiles) -> MarksRead:
         loaded = LoadedLayer(UserLayer(), f"{notice}. Changes will not be saved.", writable=False)
     card = empty_scorecard(thread).model_copy(update={"user": loaded.layer})
     return MarksRead(card, loaded, stamp, index)
+
+
+def preview_scores(thread: Thread, scorer: Scorer, numbers: Sequence[int]) -> list[PostScore]:
+    """The shipped scorer's scores of a preview's posts numbered `numbers` (those on screen),
+    to show while the whole thread is parsed (a post's score is the post's alone, so the same
+    post in the whole thread scores the same); none for any other scorer."""
+    if not scores_early(scorer):
+        return []
+    from scoring import score_posts
+
+    where = {post.number: i for i, post in enumerate(thread.posts)}
+    return score_posts(thread, list(dict.fromkeys(where[n] for n in numbers if n in where)))
 
 
 def scores_early(scorer: Scorer) -> bool:

@@ -25,6 +25,14 @@ class ThreadParsed(Message):
 
 
 @dataclass
+class ThreadPreview(Message):
+    """The first posts of a big text dump, parsed from its opening while the rest is read: they
+    go on screen at once; the whole thread's `ThreadParsed` replaces them."""
+
+    read: ThreadRead
+
+
+@dataclass
 class LoadFailed(Message):
     """The thread could not be read: `reason` is one cleaned line for the command line."""
 

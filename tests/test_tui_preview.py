@@ -1,0 +1,108 @@
+"""A big text dump opens on a preview of its first posts, parsed from its opening, while the
+whole thread is read: the preview shows the posts the whole parse makes, keys pressed and a
+search made on it are kept, and the user's marks come only with the whole thread."""
+
+from __future__ import annotations
+
+import random
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.reader_support import wait_loaded
+from tui import loader
+from tui.app import ThreadscoreApp
+
+SENTENCES = (
+    "Car-free centres are good for business, and the shops on the square know it.",
+    "According to the 2019 survey, 41% of cars only pass through the old town.",
+    "I doubt that is true for a town like ours, where the bus stops at six.",
+    "Here is the page with the counts: https://example.org/air (table 4).",
+    "We counted for two weeks: 212 of 430 receipts had a village postcode.",
+    "That is why I think this plan is a terrible idea for the people who work here.",
+)
+
+
+def big_dump(path: Path, posts: int) -> None:
+    """A flattened dump in the seed's style (author, date, words, blank line), a third of
+    its posts opening with a line repeated from one of the ten posts before (a quote)."""
+    rng = random.Random(7)
+    bodies: list[str] = []
+    lines = [f"A generated thread of {posts} posts", ""]
+    for i in range(posts):
+        body = f"Post {i + 1} says: " + " ".join(rng.sample(SENTENCES, rng.randint(1, 3)))
+        quoted = [bodies[rng.randrange(max(0, i - 10), i)]] if i and rng.random() < 0.3 else []
+        bodies.append(body)
+        lines += [f"user{rng.randrange(50)}", f"Sep {1 + i % 28}, 2026", *quoted, body, ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.fixture
+def dump(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """1,200 posts (0.2 MB) previewed from their first 20,000 characters, as a dump of
+    0.5 MB or more is from its first 128 KiB: the same steps at a third of the test's time."""
+    monkeypatch.setattr("parsing.load.PREVIEW_FROM", 100_000)
+    monkeypatch.setattr("parsing.load.PREVIEW_CHARS", 20_000)
+    path = tmp_path / "big-thread.txt"
+    big_dump(path, 1200)
+    return path
+
+
+async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replaces_it(
+    tmp_path: Path, dump: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    # An earlier session bookmarks #2 on the whole thread.
+    app = ThreadscoreApp([dump], home=home)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(app)
+        await pilot.press("j", "m")
+        await pilot.pause()
+        assert app.reader.doc is not None and app.reader.doc.bookmarks() == [2]
+        await pilot.press("g", "q")
+    whole = app.reader.doc.thread.posts if app.reader.doc else []
+    assert len(whole) == 1200
+
+    # This time the whole parse waits until the preview has been read and keyed on.
+    gate, previews = threading.Event(), []
+
+    def gated(paths: object, home: object) -> object:
+        preview, rest = loader.read_in_two(paths, home)  # type: ignore[arg-type]
+        previews.append(preview)
+        return preview, lambda: (gate.wait(20), rest())[1]
+
+    monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
+    app = ThreadscoreApp([dump], home=home)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(500):
+            if app.reader.doc is not None:
+                break
+            await pilot.pause(0.01)
+        reader = app.reader
+        assert reader.doc is not None and reader._provisional
+        shown = reader.doc.thread.posts
+        assert 40 < len(shown) < len(whole)
+        assert shown == whole[: len(shown)]  # the first screen is the whole parse's posts
+        assert reader.post_list.numbers[:3] == [1, 2, 3]
+        assert not reader.marks_ready and reader.doc.bookmarks() == []  # marks wait for it
+        await pilot.press("j", "j", "m", "enter")
+        await pilot.pause()
+        assert reader.current == 3 and reader.pane.view is not None
+        assert reader.pane.view.post.number == 3
+        assert reader.doc.bookmarks() == []  # kept, not made, until the marks are in
+        await pilot.press("slash", *"1100", "enter")  # in a post past the preview
+        await pilot.pause()
+        assert reader.search_query == "1100" and 1100 not in reader.matches
+        assert reader.current == 3
+
+        gate.set()
+        await wait_loaded(app)
+        await pilot.pause()
+        assert not reader._provisional and reader.doc.thread.posts == whole
+        assert reader.current == 3 and app.focused is reader.pane
+        assert reader.pane.view is not None and reader.pane.view.post.number == 3
+        assert reader.doc.bookmarks() == [2, 3]  # the saved one and the one keyed on the preview
+        assert 1100 in reader.matches  # the search runs again over the whole thread
+        assert reader.doc.score(3) is not None and reader.scored
+    assert previews and previews[0] is not None
