@@ -118,8 +118,17 @@ def probe(norm: str) -> Probe:
                     if k < len(parts) - 1:
                         add(hash(_TAIL + part[-AFFIX_WORDS:]))
     if n_words < MIN_QUOTE_WORDS and len(cut) >= MIN_QUOTE_CHARS:
-        n_words = len(words(cut))  # count the words of a short line properly
+        n_words = 0 if _bare_link(cut) else len(words(cut))  # count a short line's words
     return Probe(norm, cut, truncated, n_words, tuple(keys))
+
+
+def _bare_link(cut: str) -> bool:
+    """A link alone, behind a bullet at most ("o http://disq.us/p/1ry", the share link under
+    every comment): its address is many words to `words` but says nothing when repeated."""
+    toks = cut.split()
+    return any("://" in t or t.startswith("www.") for t in toks) and all(
+        len(t) <= 1 or "://" in t or t.startswith("www.") for t in toks
+    )
 
 
 class QuoteIndex:

@@ -293,7 +293,8 @@ def _frame_maps(frames: list[QuoteFrame]) -> tuple[dict[int, QuoteFrame], dict[i
         for k in range(frame.start, frame.first):
             markers[k] = frame
         if not frame.open_end:
-            markers[frame.end] = frame
+            if frame.end > frame.last:  # a mail quote (`> ...` lines) has no closing marker
+                markers[frame.end] = frame
             for k in range(frame.first, frame.last + 1):
                 enclosed[k] = n
     return markers, enclosed
@@ -520,7 +521,12 @@ class _Scanner:
         self.run = 0
         if i in self.opens:
             self.cur = None
-        if self.cur is not None and not line.lstrip()[:1].isalnum() and not _WORDY.search(line):
+        if (
+            self.cur is not None
+            and not line.lstrip()[:1].isalnum()
+            and not _WORDY.search(line)
+            and i not in self.enclosed
+        ):
             # A line of only punctuation (".", "-----") says nothing: it stays in the post it
             # is in, and separates what comes around it as a blank line would.
             self.cur.add(i, _TEXT_KIND)

@@ -21,6 +21,7 @@ from parsing.collector import collector_paused
 from parsing.frame import find_frame
 from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
+from parsing.mail_quotes import is_marked, mail_quote_frames, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
 from parsing.normalize import normalize, normalize_lines, words
 from parsing.residue import plain_lines
@@ -102,7 +103,12 @@ def _parse(text: str, source: Source) -> Thread:
         for f in find_quote_frames(view, authors=authors)
         if f.start not in footer_lines and f.start not in header_lines
     ]
-    frame_lines = {k for f in frames for k in (f.start, f.end)}
+    frames = mail_quote_frames(lines, frames)
+    mail_lines = {k for f in frames if f.end == f.last for k in range(f.first, f.last + 1)}
+    for k in mail_lines:
+        if is_marked(lines[k]):
+            norms[k] = normalize(unmarked(lines[k]))
+    frame_lines = {k for f in frames for k in (f.start, f.end)} | mail_lines
     # Chrome is at most MAX_CHROME_CHARS long once stripped: longer lines skip the pattern.
     chrome = footer_lines | {
         i

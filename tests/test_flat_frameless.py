@@ -95,3 +95,14 @@ def test_quotes_after_single_breaks_keep_single_breaks_as_separators() -> None:
     quotes = {3: QuoteLine(0, 1.0, False), 5: QuoteLine(0, 1.0, False)}
     assert separator_from_quotes(lines, quotes) is None
     assert separator_from_quotes(lines, {3: QuoteLine(0, 1.0, False)}) is None
+
+
+def test_a_share_link_under_every_comment_is_not_a_quote() -> None:
+    comments = (
+        "I have had this phone for a month and the battery easily lasts two days.",
+        "Mine overheats when I play games for longer than half an hour, sadly.",
+        "Does anyone know whether the camera update fixed the night mode?",
+        "The price dropped again last week, so I finally ordered the blue one.",
+    )
+    text = "\n\n".join(f"{c}\n   o http://disq.us/p/1ry" for c in comments)
+    assert not [q for post in parse(text).posts for q in post.quotes if q.target is not None]
