@@ -441,6 +441,10 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     blocks = _template_blocks(
         _blocks(lines, framed, lambda key, seen: key == anchor and key in seen, whole), anchor
     )
+    if blocks:
+        at = next((n for n, (_, k) in enumerate(blocks[0].keyed) if k == anchor), 0)
+        rows = {k for _, k in blocks[0].keyed[:at]}
+        blocks = [_short_post_cut(lines, block, anchor, rows) for block in blocks]
     if len(blocks) < MIN_BLOCKS or not _posts_between(lines, framed, blocks):
         return None
     heads = blocks[0].key_set() if _opens_posts(lines, blocks) else set()
@@ -521,6 +525,30 @@ def _template_blocks(blocks: list[_Block], anchor: str) -> list[_Block]:
     if with_anchor[-1] < len(blocks) - 1:
         kept.append(blocks[-1])
     return kept
+
+
+def _short_post_cut(lines: list[str], block: _Block, anchor: str, rows: set[str]) -> _Block:
+    """A block cut above the next header's rows when it ran on over a one-line post ("lol").
+
+    A short line may stand inside a frame, so a post of one short line glues its header to the
+    next header's rows (a name) above that header's anchor. A key the first header prints
+    above its anchor (`rows`; not a footer's, which stands above later anchors too), printed
+    under the block's anchor past a line of words, is the next header's row when only such
+    keys follow it in the block (a subject line with a date under it belongs to this header):
+    the block ends above it, and the line between is the post's, never its frame.
+    """
+    at = next((n for n, (_, k) in enumerate(block.keyed) if k == anchor), None)
+    if at is None:
+        return block
+    framed = {i for i, _ in block.keyed}
+    for n in range(at + 1, len(block.keyed)):
+        i = block.keyed[n][0]
+        if all(k in rows for _, k in block.keyed[n:]) and any(
+            lines[k].strip() and k not in framed for k in range(block.keyed[at][0], i)
+        ):
+            kept = block.keyed[:n]
+            return _Block(block.first, kept[-1][0], kept)
+    return block
 
 
 def _posts_between(lines: list[str], framed: dict[int, str], blocks: list[_Block]) -> bool:
