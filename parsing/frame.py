@@ -115,6 +115,8 @@ _NAME_STOPS = frozenset(("on", "at", "posted", "said", "wrote", "replied", "is",
 _MONTH_WORD = re.compile(rf"^(?:{_MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?$", re.I)
 _SENTENCE_END = frozenset(".!?,;")
 """A recurring line ending like a sentence ("Hi,", "Thanks!") is someone's words."""
+_TOGGLE = re.compile(r"^\[[^\w\]]{1,2}\]")
+"""A collapse toggle printed before a name ("[–]", "[+]", "[-]")."""
 _NAME_SHAPE = re.compile(r"^[^\s:]{1,40}(?: [^\s:]{1,40}){0,3}$")
 
 
@@ -979,7 +981,15 @@ def _slot_name(line: str, shared: int) -> str | None:
     """The words after a frame line's shared opening, up to a date, a number or a separator."""
     name: list[str] = []
     for word in line.split()[shared:]:
-        if any(c.isdigit() for c in word) or word.lower().rstrip(":,") in _NAME_STOPS:
+        if not name:  # a toggle before the name ("[–]bob", "[+] bob") is not part of it
+            word = _TOGGLE.sub("", word)
+            if not word:
+                continue
+        if word[:1].isdigit() or (
+            not word[:1].isalpha() and any(c.isdigit() for c in word)
+        ):  # a count, a date, "#12"; a name may end in digits ("glitterpig09")
+            break
+        if word.lower().rstrip(":,") in _NAME_STOPS:
             break
         if _MONTH_WORD.match(word) or not any(c.isalnum() for c in word):
             break
@@ -1026,7 +1036,7 @@ def _header(
         if not named:
             continue
         if author is None and not found[3]:
-            author = text
+            author = _TOGGLE.sub("", text).lstrip()
         elif title is None:
             title = text
     return PostHeader(start, end, author, title, when, number)
@@ -1037,5 +1047,19 @@ def _header_line(text: str) -> tuple[bool, date | None, int | None, bool]:
     it), its date, its post number, and whether it is a rank."""
     is_date, when = parse_date(text)
     m = re.search(r"#\s?(\d+)\s*$", text)
-    named = not (is_date or not _NAME_SHAPE.match(text) or re.search(r"\b[DT0]\b|#|:", mask(text)))
+    named = _name_like(text) and not (
+        is_date or not _NAME_SHAPE.match(text) or re.search(r"\b[DRT0]\b|#|:", mask(text))
+    )
     return named, when, int(m[1]) if m else None, named and is_rank(text)
+
+
+def _name_like(text: str) -> bool:
+    """Whether a short line can be a name or a title: it opens with a letter, a digit or "@"
+    past a toggle ("[–]bob"), holds two letters or digits and asks nothing (not a list item
+    "* Expand", a picture "[s.gif]", a mark "+", a link "/r/pics", a question)."""
+    text = _TOGGLE.sub("", text).lstrip()
+    return (
+        (text[:1].isalnum() or text[:1] == "@")
+        and sum(c.isalnum() for c in text) >= 2
+        and text[-1] not in "?!"
+    )

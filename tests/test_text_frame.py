@@ -296,3 +296,21 @@ def test_a_post_of_one_short_line_keeps_it_as_its_words(tmp_path) -> None:  # ty
     assert [(p.author, p.author_title, p.body) for p in thread.posts] == [
         (a, None, b) for a, _, b in posts
     ]
+
+
+def test_a_header_name_is_a_name_not_a_toggle_a_bullet_or_an_age(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A comment widget's user rows: a collapse toggle glued to the name ("[–]bob"), a list
+    item and an age under it. The author is the name alone; "* Reply" and "2 hours ago" never
+    are."""
+    vocab = (A + " " + B + " " + C).rstrip(".").replace(",", "").split()
+    names = ["alice", "bob", "carol_x", "dave99"]
+    blocks = [
+        f"[–]{names[n % 4]}\n* Reply\n{n + 1} hours ago\n\n"
+        + " ".join(vocab[(n * k) % len(vocab)] for k in range(3, 15))
+        + ".\n\n"
+        for n in range(1, 12)
+    ]
+    path = tmp_path / "comments.txt"
+    path.write_text("Comments on the plan\n\n" + "".join(blocks))
+    thread = load_thread(path)
+    assert [p.author for p in thread.posts] == [names[n % 4] for n in range(1, 12)]
