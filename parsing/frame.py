@@ -117,6 +117,7 @@ _SENTENCE_END = frozenset(".!?,;")
 """A recurring line ending like a sentence ("Hi,", "Thanks!") is someone's words."""
 _TOGGLE = re.compile(r"^\[[^\w\]]{1,2}\]")
 """A collapse toggle printed before a name ("[–]", "[+]", "[-]")."""
+_NOT_NAME_OPENING = frozenset("*+-•·[(/<>#`")
 _NAME_SHAPE = re.compile(r"^[^\s:]{1,40}(?: [^\s:]{1,40}){0,3}$")
 
 
@@ -1054,12 +1055,13 @@ def _header_line(text: str) -> tuple[bool, date | None, int | None, bool]:
 
 
 def _name_like(text: str) -> bool:
-    """Whether a short line can be a name or a title: it opens with a letter, a digit or "@"
-    past a toggle ("[–]bob"), holds two letters or digits and asks nothing (not a list item
-    "* Expand", a picture "[s.gif]", a mark "+", a link "/r/pics", a question)."""
+    """Whether a short line can be a name or a title: past a toggle ("[–]bob") it opens with
+    no list mark, bracket or slash, holds two letters or digits and asks nothing (not a list
+    item "* Expand", a picture "[s.gif]", a mark "+", a link "/r/pics", a question; a name
+    may be "|3asic")."""
     text = _TOGGLE.sub("", text).lstrip()
     return (
-        (text[:1].isalnum() or text[:1] == "@")
+        text[:1] not in _NOT_NAME_OPENING
         and sum(c.isalnum() for c in text) >= 2
         and text[-1] not in "?!"
     )
