@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from parsing.headers import PostHeader, is_rank, parse_date
 from parsing.residue import PICTURE
@@ -114,6 +115,9 @@ _NAME_STOPS = frozenset(("on", "at", "posted", "said", "wrote", "replied", "is",
 _MONTH_WORD = re.compile(rf"^(?:{_MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?$", re.I)
 _SENTENCE_END = frozenset(".!?,;")
 """A recurring line ending like a sentence ("Hi,", "Thanks!") is someone's words."""
+_TOGGLE = re.compile(r"^\[[^\w\]]{1,2}\]")
+"""A collapse toggle printed before a name ("[–]", "[+]", "[-]")."""
+_NOT_NAME_OPENING = frozenset("*+-•·[(/<>#`")
 _NAME_SHAPE = re.compile(r"^[^\s:]{1,40}(?: [^\s:]{1,40}){0,3}$")
 
 
@@ -215,10 +219,13 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
     """For each short line, its key shared with the most other lines (keys seen twice or more)."""
     all_keys: dict[int, tuple[str, ...]] = {}
     counts: Counter[str] = Counter()
+    known: dict[str, tuple[str, ...]] = {}  # frame lines repeat: each shape is worked out once
     for i, line in enumerate(lines):
         if i in skip or (len(line) > MAX_FRAME_CHARS + 40 and len(line.strip()) > MAX_FRAME_CHARS):
             continue
-        keys = line_keys(line)
+        keys = known.get(line)
+        if keys is None:
+            keys = known[line] = line_keys(line)
         if keys:
             all_keys[i] = keys
             counts.update(keys)  # a line's keys are distinct
@@ -248,12 +255,14 @@ def _title(lines: list[str]) -> str | None:
         if line.strip() and (i + 1 >= len(lines) or not lines[i + 1].strip())
     ]
     firsts = {c[:8] for c in candidates if c}
+    openings = firsts | {"re: " + f[:4] for f in firsts}
+    wanted = set(candidates)
     seen: Counter[str] = Counter(
         subject
         for line in lines
         if len(line) <= MAX_SUBJECT_CHARS
-        and line.strip().lower()[:8] in firsts | {"re: " + f[:4] for f in firsts}
-        and (subject := _subject(line)) in candidates
+        and line.strip().lower()[:8] in openings
+        and (subject := _subject(line)) in wanted
     )
     best = max(candidates, key=lambda c: seen[c], default=None)
     return best if best and seen[best] > MIN_BLOCKS else None
@@ -296,10 +305,9 @@ def _blocks(
     return blocks
 
 
-def _subject_lines(lines: list[str], keyed: dict[int, str]) -> dict[int, str]:
-    """Lines repeating the page's title ("Re: title") that no key places: they stand inside a
-    post's frame (between the user block and the date line), not between two frames."""
-    subject = _title(lines)
+def _subject_lines(lines: list[str], keyed: dict[int, str], subject: str | None) -> dict[int, str]:
+    """Lines repeating the page's title ("Re: title", `subject`) that no key places: they stand
+    inside a post's frame (between the user block and the date line), not between two frames."""
     if subject is None:
         return {}
     return {
@@ -419,7 +427,8 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     `skip` holds lines that cannot be frame (attachments, quote markers found elsewhere).
     """
     keyed = _best_keys(lines, skip or set())
-    subjects = _subject_lines(lines, keyed)
+    title = _title(lines)
+    subjects = _subject_lines(lines, keyed, title)
     found = _anchor(lines, keyed, subjects)
     if found is None:
         return None
@@ -435,12 +444,15 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
         if (not k.startswith(("<first>", "<last>")) or counts[k] >= MIN_KEY_SHARE * top)
         and k[-1] not in _SENTENCE_END  # a question quoted under it is someone's words
     }
-    title = _title(lines)
     whole |= {i: k for i, k in keyed.items() if title and _subject(lines[i]) == title}
     whole |= subjects
     blocks = _template_blocks(
         _blocks(lines, framed, lambda key, seen: key == anchor and key in seen, whole), anchor
     )
+    if blocks:
+        at = next((n for n, (_, k) in enumerate(blocks[0].keyed) if k == anchor), 0)
+        rows = {k for _, k in blocks[0].keyed[:at]}
+        blocks = [_short_post_cut(lines, block, anchor, rows) for block in blocks]
     if len(blocks) < MIN_BLOCKS or not _posts_between(lines, framed, blocks):
         return None
     heads = blocks[0].key_set() if _opens_posts(lines, blocks) else set()
@@ -469,7 +481,7 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     parts = [
         _parts(lines, block, heads, feet | closing, anchor, above, rows_open) for block in blocks
     ]
-    return _build(lines, parts, framed, complete=bool(heads))
+    return _build(lines, parts, framed, title, complete=bool(heads))
 
 
 def _rows_open(lines: list[str], blocks: list[_Block], anchor: str) -> bool:
@@ -521,6 +533,30 @@ def _template_blocks(blocks: list[_Block], anchor: str) -> list[_Block]:
     if with_anchor[-1] < len(blocks) - 1:
         kept.append(blocks[-1])
     return kept
+
+
+def _short_post_cut(lines: list[str], block: _Block, anchor: str, rows: set[str]) -> _Block:
+    """A block cut above the next header's rows when it ran on over a one-line post ("lol").
+
+    A short line may stand inside a frame, so a post of one short line glues its header to the
+    next header's rows (a name) above that header's anchor. A key the first header prints
+    above its anchor (`rows`; not a footer's, which stands above later anchors too), printed
+    under the block's anchor past a line of words, is the next header's row when only such
+    keys follow it in the block (a subject line with a date under it belongs to this header):
+    the block ends above it, and the line between is the post's, never its frame.
+    """
+    at = next((n for n, (_, k) in enumerate(block.keyed) if k == anchor), None)
+    if at is None:
+        return block
+    framed = {i for i, _ in block.keyed}
+    for n in range(at + 1, len(block.keyed)):
+        i = block.keyed[n][0]
+        if all(k in rows for _, k in block.keyed[n:]) and any(
+            lines[k].strip() and k not in framed for k in range(block.keyed[at][0], i)
+        ):
+            kept = block.keyed[:n]
+            return _Block(block.first, kept[-1][0], kept)
+    return block
 
 
 def _posts_between(lines: list[str], framed: dict[int, str], blocks: list[_Block]) -> bool:
@@ -638,14 +674,20 @@ def _parts(
     )
 
 
-def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], complete: bool) -> Frame:
-    """Post starts, header and footer spans from the cut frame blocks."""
+def _build(
+    lines: list[str],
+    parts: list[_Parts],
+    framed: dict[int, str],
+    subject: str | None,
+    complete: bool,
+) -> Frame:
+    """Post starts, header and footer spans from the cut frame blocks (`subject`: the page's
+    title as posts repeat it)."""
     slots = _name_slots(lines, framed)
     headers: list[PostHeader] = []
     footers: list[tuple[int, int]] = []
     starts: list[int] = []
     stop = _separator(lines, parts)
-    subject = _title(lines)
     lead, bounded = _lead(lines, parts, stop, subject)
     slot = _has_tail_slot(lines, parts)
     spans: list[tuple[int, int]] = []
@@ -685,7 +727,10 @@ def _build(lines: list[str], parts: list[_Parts], framed: dict[int, str], comple
     low = [f if f < t else a + 1 for f, t, a in zip(floors, tops, ats, strict=True)]
     tops = _reach_rows(lines, tops, low, subject, frozenset(framed))
     tops = [_below_pictures(lines, top, part.at) for top, part in zip(tops, headed, strict=True)]
-    headers = [_header(lines, top, end, slots) for top, (_, end) in zip(tops, spans, strict=True)]
+    known: dict[str, tuple[bool, date | None, int | None, bool]] = {}
+    headers = [
+        _header(lines, top, end, slots, known) for top, (_, end) in zip(tops, spans, strict=True)
+    ]
     starts = tops + starts
     gaps = Counter(_blank_run_before(lines, s) for s in starts if s > 0)
     gap = gaps.most_common(1)[0][0] if gaps else None
@@ -937,7 +982,15 @@ def _slot_name(line: str, shared: int) -> str | None:
     """The words after a frame line's shared opening, up to a date, a number or a separator."""
     name: list[str] = []
     for word in line.split()[shared:]:
-        if any(c.isdigit() for c in word) or word.lower().rstrip(":,") in _NAME_STOPS:
+        if not name:  # a toggle before the name ("[–]bob", "[+] bob") is not part of it
+            word = _TOGGLE.sub("", word)
+            if not word:
+                continue
+        if word[:1].isdigit() or (
+            not word[:1].isalpha() and any(c.isdigit() for c in word)
+        ):  # a count, a date, "#12"; a name may end in digits ("glitterpig09")
+            break
+        if word.lower().rstrip(":,") in _NAME_STOPS:
             break
         if _MONTH_WORD.match(word) or not any(c.isalnum() for c in word):
             break
@@ -947,10 +1000,17 @@ def _slot_name(line: str, shared: int) -> str | None:
     return " ".join(name) if 0 < len(name) <= MAX_SLOT_WORDS else None
 
 
-def _header(lines: list[str], start: int, end: int, slots: dict[int, int]) -> PostHeader:
+def _header(
+    lines: list[str],
+    start: int,
+    end: int,
+    slots: dict[int, int],
+    known: dict[str, tuple[bool, date | None, int | None, bool]],
+) -> PostHeader:
     """A `PostHeader` over start..end: the author is the name printed beside a date in a frame
     line, else its first name-like line (no date, number or label in it, not a rank); the
-    author's title the next; the date the first date in it."""
+    author's title the next; the date the first date in it. `known` keeps each line's reading
+    (`_header_line`): header lines repeat from post to post."""
     author = next(
         (
             name
@@ -960,23 +1020,48 @@ def _header(lines: list[str], start: int, end: int, slots: dict[int, int]) -> Po
         None,
     )
     title = None
-    date = None
+    when = None
     number = None
     for k in range(start, end + 1):
         text = lines[k].strip()
         if not text:
             continue
-        is_date, when = parse_date(text)
-        if date is None and when is not None:
-            date = when
-        m = re.search(r"#\s?(\d+)\s*$", text)
-        if m and number is None:
-            number = int(m[1])
-        shape = mask(text)
-        if is_date or not _NAME_SHAPE.match(text) or re.search(r"\b[DT0]\b|#|:", shape):
+        found = known.get(text)
+        if found is None:
+            found = known[text] = _header_line(text)
+        named, day, mark, _ = found
+        if when is None and day is not None:
+            when = day
+        if mark is not None and number is None:
+            number = mark
+        if not named:
             continue
-        if author is None and not is_rank(text):
-            author = text
+        if author is None and not found[3]:
+            author = _TOGGLE.sub("", text).lstrip()
         elif title is None:
             title = text
-    return PostHeader(start, end, author, title, date, number)
+    return PostHeader(start, end, author, title, when, number)
+
+
+def _header_line(text: str) -> tuple[bool, date | None, int | None, bool]:
+    """One header line read: whether it can be a name or a title (no date, number or label in
+    it), its date, its post number, and whether it is a rank."""
+    is_date, when = parse_date(text)
+    m = re.search(r"#\s?(\d+)\s*$", text)
+    named = _name_like(text) and not (
+        is_date or not _NAME_SHAPE.match(text) or re.search(r"\b[DRT0]\b|#|:", mask(text))
+    )
+    return named, when, int(m[1]) if m else None, named and is_rank(text)
+
+
+def _name_like(text: str) -> bool:
+    """Whether a short line can be a name or a title: past a toggle ("[–]bob") it opens with
+    no list mark, bracket or slash, holds two letters or digits and asks nothing (not a list
+    item "* Expand", a picture "[s.gif]", a mark "+", a link "/r/pics", a question; a name
+    may be "|3asic")."""
+    text = _TOGGLE.sub("", text).lstrip()
+    return (
+        text[:1] not in _NOT_NAME_OPENING
+        and sum(c.isalnum() for c in text) >= 2
+        and text[-1] not in "?!"
+    )

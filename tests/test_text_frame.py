@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from parsing.frame import find_frame, is_furniture, line_keys, mask
+from parsing.load import load_thread
 from parsing.models import Source
 from parsing.text_reader import parse_text
 
@@ -272,3 +273,44 @@ def test_hacker_news_comments_open_at_the_name_and_age_line() -> None:
     assert [p.lines[0] for p in thread.posts if p.lines] == [5, 11, 17, 23]
     # an edit mark after an age is no part of its shape
     assert mask("glenn 3 hours ago* [-]") == "glenn R [-]"
+
+
+def test_a_post_of_one_short_line_keeps_it_as_its_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Many one-line posts ("lol") in a dump whose names recur in shape ("user12"): the line is
+    the post's words, never its author's title, and the next post keeps its name."""
+    vocab = (A + " " + B + " " + C).rstrip(".").replace(",", "").split()
+    replies = ["lol", "", "", "Source?", "", "", "", "lol", ""]
+    posts = [
+        (
+            f"user{7 * n % 97}",
+            f"Sep {1 + n % 28}, 2026",
+            replies[n % 9] or " ".join(vocab[(n * k) % len(vocab)] for k in range(3, 15)) + ".",
+        )
+        for n in range(40)  # 41 words: each post's own order of them
+    ]
+    path = tmp_path / "dump.txt"
+    path.write_text(
+        "A thread of short replies\n\n" + "".join(f"{a}\n{d}\n{b}\n\n" for a, d, b in posts)
+    )
+    thread = load_thread(path)
+    assert [(p.author, p.author_title, p.body) for p in thread.posts] == [
+        (a, None, b) for a, _, b in posts
+    ]
+
+
+def test_a_header_name_is_a_name_not_a_toggle_a_bullet_or_an_age(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A comment widget's user rows: a collapse toggle glued to the name ("[–]bob"), a list
+    item and an age under it. The author is the name alone; "* Reply" and "2 hours ago" never
+    are."""
+    vocab = (A + " " + B + " " + C).rstrip(".").replace(",", "").split()
+    names = ["alice", "bob", "carol_x", "dave99"]
+    blocks = [
+        f"[–]{names[n % 4]}\n* Reply\n{n + 1} hours ago\n\n"
+        + " ".join(vocab[(n * k) % len(vocab)] for k in range(3, 15))
+        + ".\n\n"
+        for n in range(1, 12)
+    ]
+    path = tmp_path / "comments.txt"
+    path.write_text("Comments on the plan\n\n" + "".join(blocks))
+    thread = load_thread(path)
+    assert [p.author for p in thread.posts] == [names[n % 4] for n in range(1, 12)]
