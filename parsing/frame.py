@@ -161,11 +161,7 @@ def line_keys(line: str) -> tuple[str, ...]:
     keys = [masked]
     label = _LABEL.match(masked)
     if label and len(label[1].split()) <= 3:
-        # a label whose value is a date or time ("Date: 2001-05-16T15:40:31-07:00") varies as a
-        # stamp does: its key says so, and it can be frame however the stamps mask
-        value = masked[label.end() - 1 :].split()
-        stamped = any(c in _STAMPS for t in value for c in t if c.isupper())
-        keys.append(f"<label>{label[1]}" + (" D" if stamped else ""))
+        keys.append(f"<label>{label[1]}")
     if len(tokens) >= 3:
         # a line holding a name beside a date ("Post by X » Mon Jan 15, 2018") keeps the date
         stamped = "D" in masked or "T" in masked or "R" in masked  # masks are the only capitals
@@ -242,23 +238,11 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
 
 
 def _subject(line: str) -> str:
-    """A line as a post's subject line: lower case, single spaces, without "Re:" or the depth
-    marks a threaded view prints before a reply's subject ("↳ ↳ Re: title")."""
-    text = _unmarked(line).lower()
+    """A line as a post's subject line: lower case, single spaces, without "Re:"."""
+    text = line.strip().lower()
     while text.startswith("re:"):
         text = text[3:].lstrip()
     return " ".join(text.split())
-
-
-_MARKS_IN_FRONT = re.compile(r"^(?:#{1,6}\s|[^\w\s#\[(\"'<>]|\s)*")
-"""Marks before a line's words: heading marks ("### "), depth arrows ("↳ ↳"), bullets; not a
-"#2", a link, a bracket or a quotation mark, which are words of the line, nor a quote mark
-(">"): a quoted line is someone's words."""
-
-
-def _unmarked(line: str) -> str:
-    """A line without the marks in front of it that are no word (depth arrows, bullets)."""
-    return _MARKS_IN_FRONT.sub("", line.strip())
 
 
 def _title(lines: list[str]) -> str | None:
@@ -277,7 +261,7 @@ def _title(lines: list[str]) -> str | None:
         subject
         for line in lines
         if len(line) <= MAX_SUBJECT_CHARS
-        and _unmarked(line).lower()[:8] in openings
+        and line.strip().lower()[:8] in openings
         and (subject := _subject(line)) in wanted
     )
     best = max(candidates, key=lambda c: seen[c], default=None)
@@ -363,7 +347,7 @@ def is_furniture(key: str) -> bool:
     if key == "<space>":
         return True
     if key.startswith("<label>"):
-        return key.endswith(" D")  # a label is furniture only when its value is a stamp
+        return False
     tokens = key.removeprefix("<first>").removeprefix("<last>").split()
     if any(t.strip(",.()") in ("D", "T", "R", "#0") for t in tokens):
         return True
@@ -743,7 +727,6 @@ def _build(
     low = [f if f < t else a + 1 for f, t, a in zip(floors, tops, ats, strict=True)]
     tops = _reach_rows(lines, tops, low, subject, frozenset(framed))
     tops = [_below_pictures(lines, top, part.at) for top, part in zip(tops, headed, strict=True)]
-    tops = _subject_heads(lines, tops, low, subject)
     known: dict[str, tuple[bool, date | None, int | None, bool]] = {}
     headers = [
         _header(lines, top, end, slots, known) for top, (_, end) in zip(tops, spans, strict=True)
@@ -798,37 +781,6 @@ def _extend_up(
             break
         tops = [s if k is None else k for s, k in zip(tops, above, strict=True)]
     return tops
-
-
-def _subject_heads(
-    lines: list[str], tops: list[int], floors: list[int], subject: str | None
-) -> list[int]:
-    """Headers reached up to the subject line standing over them ("Re: title", "↳ Re: title"),
-    blank lines between or not, when nearly every header has one: a threaded archive heads each
-    post with its subject, the rows (From, Date) under it."""
-    if subject is None or len(tops) < MIN_BLOCKS:
-        return tops
-    above: list[int | None] = []
-    for top, floor in zip(tops, floors, strict=True):
-        found = None
-        rows = 0  # short rows between the subject and the header ("_(reply depth: 4)_")
-        for k in range(top - 1, floor, -1):
-            text = lines[k].strip()
-            if not text:
-                continue
-            if _subject(text) == subject:
-                # over the first post it is the page's title, unless the title stands above it
-                first = not above
-                if not first or any(_subject(lines[j]) == subject for j in range(k)):
-                    found = k
-                break
-            rows += 1
-            if rows >= MAX_LEAD or not _row_shaped(lines, k, subject):
-                break
-        above.append(found)
-    if sum(k is not None for k in above) < MIN_WITH_ANCHOR * len(tops):
-        return tops
-    return [top if k is None else k for top, k in zip(tops, above, strict=True)]
 
 
 def _row_shaped(lines: list[str], k: int, subject: str | None) -> bool:
@@ -984,9 +936,7 @@ def _fillers_above(
             run += 1
             if run >= stop:
                 break
-        elif _row_shaped(lines, k, subject) or (
-            subject is not None and _subject(lines[k]) == subject
-        ):  # a short line ending like a sentence is the post before's last words
+        elif _is_filler(lines[k]) or (subject is not None and _subject(lines[k]) == subject):
             start, taken, run = k, taken + 1, 0
         else:
             break
