@@ -69,6 +69,15 @@ class QuoteLine:
     end: int = 0
 
 
+def _framed_quote(
+    match: Match | None, truncated: bool, author: str | None, frame: int
+) -> QuoteLine:
+    """A line inside a marked quote frame: quoted whether or not its words were found."""
+    return QuoteLine(
+        match.line if match else None, match.score if match else 0.0, truncated, author, frame
+    )
+
+
 @dataclass(slots=True)
 class PostSpan:
     """One post as found: its lines, header, and the kind of each of its content lines."""
@@ -605,29 +614,15 @@ class _Scanner:
             n = self.enclosed[i]
             match = self.index.find(pr)
             return _Reading(
-                _QUOTE_KIND,
-                QuoteLine(
-                    match.line if match else None,
-                    match.score if match else 0.0,
-                    pr.truncated,
-                    self.frames[n].author,
-                    n,
-                ),
+                _QUOTE_KIND, _framed_quote(match, pr.truncated, self.frames[n].author, n)
             )
         match = self.index.find(pr) if self.bare_quotes or self.open_frame else None
         closes = False
         if self.open_frame is not None:
             if last.kind is _MARKER_KIND or (match and not self.gap):
-                return _Reading(
-                    _QUOTE_KIND,
-                    QuoteLine(
-                        match.line if match else None,
-                        match.score if match else 0.0,
-                        pr.truncated,
-                        self.open_frame.author,
-                        self.frame_no[id(self.open_frame)],
-                    ),
-                )
+                frame_no = self.frame_no[id(self.open_frame)]
+                quote = _framed_quote(match, pr.truncated, self.open_frame.author, frame_no)
+                return _Reading(_QUOTE_KIND, quote)
             closes = True
         if not match and last.at:
             if last.kind is _QUOTE_KIND:
