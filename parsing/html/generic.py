@@ -85,6 +85,8 @@ class Family:
     authors: float = 0.0
     ids: float = 0.0
     score: float = 0.0
+    strong: bool = False
+    """Nearly every member has a marked-up name, its own id and a date (`_strong`)."""
 
 
 def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
@@ -220,10 +222,14 @@ def best_family(root: LexborNode, measure: Measure) -> Family | None:
     for fam in families(measure):
         lengths = [measure.text_len(n) for n in fam.members]
         fam.coverage = sum(lengths) / total
-        if fam.coverage < MIN_COVERAGE or _median(lengths) < 20:
+        if fam.coverage < MIN_STRONG_COVERAGE or _median(lengths) < 20:
             continue
         sample = _spread(fam.members, SAMPLE)
         fam.authors = sum(1 for n in sample if _member_names(n)) / len(sample)
+        if fam.coverage < MIN_COVERAGE or fam.authors >= STRONG:
+            fam.strong = _strong(fam, sample)
+            if not fam.strong and fam.coverage < MIN_COVERAGE:
+                continue
         if fam.authors < 0.5:
             fam.authors = max(fam.authors, _text_name_presence(sample))
         if fam.authors < 0.5:
@@ -232,13 +238,40 @@ def best_family(root: LexborNode, measure: Measure) -> Family | None:
         fam.ids = sum(_id_weight(n) for n in sample) / len(sample)
         fam.score = fam.coverage * (0.2 + 0.8 * fam.authors) * (0.6 + 0.4 * fam.ids)
         scored.append(fam)
-    scored.sort(key=lambda f: -f.score)
+    scored.sort(key=lambda f: (not f.strong, -f.score))
     for fam in scored:
         if fam.authors < 0.5:
             return None
         if not any(_wraps(fam, other, measure) for other in scored):
             return _tree_twin(fam, scored, measure)
     return None
+
+
+MIN_STRONG_COVERAGE = 0.03
+"""A family that shows every mark of a post list (below) may hold this little of the page: the
+comments under a long article."""
+STRONG = 0.8
+"""Share of members that must carry a marked-up name, their own id and a date for a family to
+show every mark of a post list; such a family beats families with fewer marks, whatever text
+they cover (page blocks around an article and its comments, columns of the article)."""
+
+
+def _strong(fam: Family, sample: list[LexborNode]) -> bool:
+    ids = sum(1 for n in sample if own_post_id(n)) / len(sample)
+    if ids < STRONG or len(fam.members) < 3:
+        return False
+    return sum(1 for n in sample if _has_date(n)) / len(sample) >= STRONG
+
+
+def _has_date(member: LexborNode) -> bool:
+    for node in member.css("time, [datetime], [data-time], [data-timestamp]"):
+        if dates.from_node(node):
+            return True
+    return any(
+        _DATE_CLASS.search(node.attributes.get("class") or "")
+        and dates.from_text(inline_text(node)[:120])
+        for node in member.css("[class]")
+    )
 
 
 TWIN_SCORE = 0.98
@@ -323,16 +356,45 @@ def looks_like_name(text: str) -> bool:
 
 def name_candidates(member: LexborNode) -> Iterator[LexborNode]:
     """Elements that may hold the author's name: profile links and name-classed elements."""
-    for node in member.css("a[href], [class]"):
+    for node in member.css("a[href], [class], [itemprop], [rel]"):
         attrs = node.attributes
-        if "tag" in (attrs.get("rel") or "").lower().split():
+        rel = (attrs.get("rel") or "").lower().split()
+        if "tag" in rel:
             continue  # rel="tag": a topic label (the rel-tag convention), never a person
         if node.tag == "a" and _PROFILE_HREF.search(attrs.get("href") or ""):
             yield node
             continue
         cls = attrs.get("class") or ""
-        if _NAME_CLASS.search(cls) and not _NOT_NAME_CLASS.search(cls):
+        named = bool(_NAME_CLASS.search(cls)) and not _NOT_NAME_CLASS.search(cls)
+        if named or "author" in rel or _person_markup(node, cls, attrs.get("itemprop")):
             yield node
+
+
+_PERSON_CLASSES = frozenset({"fn", "nickname", "p-name", "p-nickname", "u-author", "h-card"})
+"""Class tokens of the hCard / microformats2 conventions that mark a person's name."""
+_PERSON_PROPS = frozenset({"author", "creator"})
+
+
+def _person_markup(node: LexborNode, cls: str, prop: str | None) -> bool:
+    """A name marked by a shared convention rather than by an engine's class words: an hCard
+    `fn` or `nickname`, schema.org `itemprop=author` (or the `name` of the person in it)."""
+    if cls and not _PERSON_CLASSES.isdisjoint(cls.split()):
+        return True
+    if not prop:
+        return False
+    props = set(prop.split())
+    if not _PERSON_PROPS.isdisjoint(props):
+        return True
+    if "name" in props:
+        parent = node.parent
+        for _ in range(3):
+            if parent is None:
+                break
+            outer = parent.attributes.get("itemprop") if parent.attributes else None
+            if outer:
+                return not _PERSON_PROPS.isdisjoint(outer.split())
+            parent = parent.parent
+    return False
 
 
 def _member_names(member: LexborNode) -> set[str]:
