@@ -96,7 +96,8 @@ def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
     if root is None:
         return []
     measure = Measure(root)
-    family = best_family(root, measure)
+    scored = rank_families(root, measure)
+    family = choose_family(scored, measure)
     if family is None:
         return []
     members = family.members
@@ -105,7 +106,32 @@ def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
         unnest(members, replies, measure)
         measure = Measure(root)
         members = _outermost(members_of(family.key, measure), measure)
-    return read_family(members, measure)
+        return read_family(members, measure)
+    return read_family(members, measure, comment_family(family, scored, measure))
+
+
+def comment_family(family: Family, scored: list[Family], measure: Measure) -> list[LexborNode]:
+    """Members of another family that marks posts of its own (names, ids, dates) inside the
+    chosen family's posts or above the first of them: the comments under a question and under
+    each answer of a Q&A page. The finest such family (most members) is taken."""
+    starts = [measure.position(m) for m in family.members]
+    first = starts[0]
+    best: Family | None = None
+    for other in scored:
+        if not other.strong or other is family or other.key == family.key:
+            continue
+        inside = 0
+        for node in other.members:
+            pos = measure.position(node)
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and pos > starts[i] and measure.inside(node, family.members[i]):
+                inside += 1
+            elif pos >= first or measure.subtree_end(node) >= first:
+                break  # outside the posts and not above them: another structure
+        else:
+            if inside >= MIN_NESTED and (best is None or len(other.members) > len(best.members)):
+                best = other
+    return best.members if best is not None else []
 
 
 MIN_NESTED = 2
@@ -217,6 +243,12 @@ def _outermost(nodes: list[LexborNode], measure: Measure) -> list[LexborNode]:
 def best_family(root: LexborNode, measure: Measure) -> Family | None:
     """The family that holds most of the page's text in members that each have an author,
     unless its members are wrappers around a finer family that also looks like posts."""
+    return choose_family(rank_families(root, measure), measure)
+
+
+def rank_families(root: LexborNode, measure: Measure) -> list[Family]:
+    """Families that may be posts, scored, best first (families with every mark of a post
+    list first)."""
     total = measure.text_len(root) or 1
     scored: list[Family] = []
     for fam in families(measure):
@@ -239,6 +271,10 @@ def best_family(root: LexborNode, measure: Measure) -> Family | None:
         fam.score = fam.coverage * (0.2 + 0.8 * fam.authors) * (0.6 + 0.4 * fam.ids)
         scored.append(fam)
     scored.sort(key=lambda f: (not f.strong, -f.score))
+    return scored
+
+
+def choose_family(scored: list[Family], measure: Measure) -> Family | None:
     for fam in scored:
         if fam.authors < 0.5:
             return None
@@ -408,6 +444,26 @@ def _member_names(member: LexborNode) -> set[str]:
         if looks_like_name(text) and not _in_quote(node, member):
             names.add(text.casefold())
     return names
+
+
+def _marked_author(member: LexborNode, body: LexborNode) -> str | None:
+    """The name in the element schema.org marks as the post's author (`itemprop=author`),
+    outside the body: where a post also shows its editor's card in the same markup, only the
+    author's is marked so."""
+    for node in member.css("[itemprop]"):
+        if "author" not in (node.attributes.get("itemprop") or "").split():
+            continue
+        if _inside(node, body) or _in_quote(node, member):
+            continue
+        text = inline_text(node)
+        if looks_like_name(text):
+            return text
+        for inner in node.css("[itemprop], a[href]"):
+            props = (inner.attributes.get("itemprop") or "").split()
+            text = inline_text(inner) or clean(inner.attributes.get("content") or "")
+            if ("name" in props or inner.tag == "a") and looks_like_name(text):
+                return text
+    return None
 
 
 def _attr_author(node: LexborNode) -> str | None:
@@ -818,10 +874,22 @@ class Slots:
     """Data attributes that number the page's elements, not its posts."""
 
 
-def read_family(members: list[LexborNode], measure: Measure) -> list[RawPost]:
+def read_family(
+    members: list[LexborNode], measure: Measure, comments: list[LexborNode] | None = None
+) -> list[RawPost]:
     """Each member as a post: body at the body slot, author at the name slot, id and date;
     a first post in another container before the members is read too; signatures that one
-    author repeats at the end of several posts leave the bodies."""
+    author repeats at the end of several posts leave the bodies. `comments` (members of a
+    finer family inside the posts, outside their bodies) are posts too, each after the post
+    that holds it, in page order."""
+    posts = [post for _pos, post in _read_members(members, measure, comments or [])]
+    strip_signatures(posts)
+    return posts
+
+
+def _read_members(
+    members: list[LexborNode], measure: Measure, comments: list[LexborNode]
+) -> list[tuple[int, RawPost]]:
     sample = _spread(members, SAMPLE)
     body_slot = choose_body_slot(sample, measure)
     sample_bodies = [at_slot(m, body_slot) if body_slot else None for m in sample]
@@ -842,16 +910,36 @@ def read_family(members: list[LexborNode], measure: Measure) -> list[RawPost]:
         name_slot = choose_text_name_slot(sample, sample_bodies)[0] or name_slot
     slots = Slots(body_slot, name_slot, by_line, token_anchors(sample), page_counters(measure))
     lead = lead_post(members, body_slot, measure)
-    posts = [] if lead is None else [p for p in [_read_member(*lead, slots)] if p is not None]
+    posts: list[tuple[int, RawPost]] = []
+    bodies: list[LexborNode] = []
+    if lead is not None and (post := _read_member(*lead, slots)) is not None:
+        posts.append((measure.position(lead[0]), post))
+        bodies.append(lead[1])
     for member in members:
         body = at_slot(member, body_slot) if body_slot else None
         if body is None:
             body = _largest_content(member, measure)
         post = _read_member(member, body, slots) if body is not None else None
         if post is not None:
-            posts.append(post)
-    strip_signatures(posts)
+            posts.append((measure.position(member), post))
+            bodies.append(body)
+    if not comments:
+        return posts
+    bodies.sort(key=measure.position)
+    starts = [measure.position(b) for b in bodies]
+    own = [c for c in comments if not _in_any(c, bodies, starts, measure)]
+    if len(own) >= MIN_NESTED:
+        posts += _read_members(own, measure, [])
+        posts.sort(key=lambda item: item[0])
     return posts
+
+
+def _in_any(
+    node: LexborNode, boxes: list[LexborNode], starts: list[int], measure: Measure
+) -> bool:
+    """`node` lies in one of `boxes` (in page order, `starts` their positions)."""
+    i = bisect_right(starts, measure.position(node)) - 1
+    return i >= 0 and measure.inside(node, boxes[i])
 
 
 def _by_line(member: LexborNode, body: LexborNode | None) -> str | None:
@@ -859,7 +947,7 @@ def _by_line(member: LexborNode, body: LexborNode | None) -> str | None:
 
 
 def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost | None:
-    author = _attr_author(member)
+    author = _attr_author(member) or _marked_author(member, body)
     if author is None and slots.by_line:
         author = _by_line(member, body)
     if author is None and slots.name is not None:
