@@ -99,6 +99,9 @@ def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
     scored = rank_families(root, measure)
     family = choose_family(scored, measure)
     if family is None:
+        scored = rank_families(root, measure, lift=True)
+        family = choose_family(scored, measure)
+    if family is None:
         return []
     members = family.members
     replies = nested_members(family, measure)
@@ -246,9 +249,10 @@ def best_family(root: LexborNode, measure: Measure) -> Family | None:
     return choose_family(rank_families(root, measure), measure)
 
 
-def rank_families(root: LexborNode, measure: Measure) -> list[Family]:
+def rank_families(root: LexborNode, measure: Measure, lift: bool = False) -> list[Family]:
     """Families that may be posts, scored, best first (families with every mark of a post
-    list first)."""
+    list first). `lift`: a family of bodies without names is read as the containers around
+    them (`_lift`), for a page where no family has names of its own."""
     total = measure.text_len(root) or 1
     scored: list[Family] = []
     for fam in families(measure):
@@ -258,6 +262,14 @@ def rank_families(root: LexborNode, measure: Measure) -> list[Family]:
             continue
         sample = _spread(fam.members, SAMPLE)
         fam.authors = sum(1 for n in sample if _member_names(n)) / len(sample)
+        if lift and fam.authors < 0.5 and fam.coverage >= MIN_COVERAGE:
+            lifted = _lift(fam.members, measure)
+            if lifted:
+                lifted_sample = _spread(lifted, SAMPLE)
+                named = sum(1 for n in lifted_sample if _member_names(n)) / len(lifted_sample)
+                if named >= 0.5:
+                    fam.members, fam.inner, sample, fam.authors = lifted, [], lifted_sample, named
+                    fam.coverage = sum(measure.text_len(n) for n in lifted) / total
         if fam.coverage < MIN_COVERAGE or fam.authors >= STRONG:
             fam.strong = _strong(fam, sample)
             if not fam.strong and fam.coverage < MIN_COVERAGE:
@@ -281,6 +293,48 @@ def choose_family(scored: list[Family], measure: Measure) -> Family | None:
         if not any(_wraps(fam, other, measure) for other in scored):
             return _tree_twin(fam, scored, measure)
     return None
+
+
+def _lift(members: list[LexborNode], measure: Measure) -> list[LexborNode]:
+    """The posts around a family of bodies that carry no name: each member's ancestor the
+    same number of steps up, as far as the elements that hold one member and no other reach
+    (a table row holding the poster's cell and the message cell around the message). The
+    step count is the one most members between two others allow; [] when none."""
+    if len(members) < 3:
+        return []
+    starts = [measure.position(m) for m in members]
+    ends = [measure.subtree_end(m) for m in members]
+    reach: Counter[int] = Counter()
+    for i in range(1, len(members) - 1):
+        steps = 0
+        parent = members[i].parent
+        while parent is not None and parent.tag not in ("body", "html"):
+            if (
+                measure.position(parent) <= ends[i - 1]
+                or measure.subtree_end(parent) >= starts[i + 1]
+            ):
+                break
+            steps += 1
+            parent = parent.parent
+        reach[steps] += 1
+    if not reach:
+        return []
+    steps = reach.most_common(1)[0][0]
+    if steps == 0:
+        return []
+    lifted: dict[int, LexborNode] = {}
+    for member in members:
+        node: LexborNode | None = member
+        for _ in range(steps):
+            node = node.parent if node is not None else None
+        if node is None or node.tag in ("body", "html"):
+            return []
+        lifted.setdefault(node.mem_id, node)
+    kinds = Counter(_step(n) for n in lifted.values())
+    kind, count = kinds.most_common(1)[0]
+    if count < 0.8 * len(lifted):
+        return []  # containers of several kinds: not one post container around each body
+    return _outermost([n for n in lifted.values() if _step(n) == kind], measure)
 
 
 MIN_STRONG_COVERAGE = 0.03
@@ -934,9 +988,7 @@ def _read_members(
     return posts
 
 
-def _in_any(
-    node: LexborNode, boxes: list[LexborNode], starts: list[int], measure: Measure
-) -> bool:
+def _in_any(node: LexborNode, boxes: list[LexborNode], starts: list[int], measure: Measure) -> bool:
     """`node` lies in one of `boxes` (in page order, `starts` their positions)."""
     i = bisect_right(starts, measure.position(node)) - 1
     return i >= 0 and measure.inside(node, boxes[i])
