@@ -52,6 +52,8 @@ _NAME_CLASS = re.compile(
 )
 """A class word that ends in a name word ("username", "post-author", "hnuser", "user__nick"),
 not one that only starts with it ("usertext-body" is a post's text)."""
+_FIELD_NAME = re.compile(r"--name-[\w-]*")
+"""A modifier that says which field a block shows (`field--name-comment-body`), not a person."""
 _NOT_NAME_CLASS = re.compile(
     r"title|avatar|info|stat|detail|rank|group|pane|block|tag[-_]", re.IGNORECASE
 )
@@ -289,7 +291,7 @@ def rank_families(root: LexborNode, measure: Measure, lift: bool = False) -> lis
 def choose_family(scored: list[Family], measure: Measure) -> Family | None:
     for fam in scored:
         if fam.authors < 0.5:
-            return None
+            continue
         if not any(_wraps(fam, other, measure) for other in scored):
             return _tree_twin(fam, scored, measure)
     return None
@@ -455,7 +457,9 @@ def name_candidates(member: LexborNode) -> Iterator[LexborNode]:
             yield node
             continue
         cls = attrs.get("class") or ""
-        named = bool(_NAME_CLASS.search(cls)) and not _NOT_NAME_CLASS.search(cls)
+        named = bool(_NAME_CLASS.search(_FIELD_NAME.sub("", cls))) and not _NOT_NAME_CLASS.search(
+            cls
+        )
         if named or "author" in rel or _person_markup(node, cls, attrs.get("itemprop")):
             yield node
 
@@ -839,14 +843,30 @@ def _innermost_texts(member: LexborNode, body: LexborNode | None) -> dict[Slot, 
     for slot, node in _doc_order(member):
         if slot in out or (body is not None and _inside(node, body)):
             continue
+        if node.tag == "a" and "bookmark" in (node.attributes.get("rel") or "").split():
+            continue  # rel="bookmark": the post's permalink, its text a title, never a name
         text = text_of(node)
-        if not looks_like_name(text) or _NOT_NAME_TEXT.search(text) or dates.from_text(text):
+        if dates.from_text(text):
+            text = _name_before_date(text)
+        if not looks_like_name(text) or _NOT_NAME_TEXT.search(text):
             continue
         if any(text_of(kid) == text for kid in _kids(node)):
             continue
         if not _in_quote(node, member):
             out[slot] = text
     return out
+
+
+_BEFORE_DATE = re.compile(r"^(.{1,40}?)\s*(?:\||·|•|–|—|\s-\s|,)\s*(.+)$")
+
+
+def _name_before_date(text: str) -> str:
+    """The name of a header line that gives name and date in one ("Jo Doe | 21 April 2020");
+    '' when the line is not a name and a date."""
+    m = _BEFORE_DATE.match(text) if len(text) <= 90 else None
+    if m is None or len(m[2]) > 48 or dates.from_text(m[1]) or not dates.from_text(m[2]):
+        return ""
+    return m[1].strip()
 
 
 def _kids(node: LexborNode) -> Iterator[LexborNode]:
@@ -1004,7 +1024,9 @@ def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost 
         author = _by_line(member, body)
     if author is None and slots.name is not None:
         node = at_slot(member, slots.name)
-        author = inline_text(node) if node is not None else None
+        author = name_text(node) if node is not None else None
+        if author and not looks_like_name(author):
+            author = _name_before_date(author) or author
     if not author:
         author = _first_name(member, body)
     parts, quotes = body_parts(body, find_quotes(body))
@@ -1056,17 +1078,36 @@ def lead_post(
     return container, body
 
 
+def name_text(node: LexborNode) -> str:
+    """A name element's text up to its first line break: what follows on a line of its own
+    is a badge or a title ("Jo Doe<br><span>Author</span>")."""
+    parts: list[str] = []
+    child = node.child
+    while child is not None:
+        if child.tag == "br":
+            first = clean(" ".join(parts))
+            if first:
+                return first
+            parts = []
+        elif child.tag == "-text":
+            parts.append(child.text_content or "")
+        elif child.tag and not child.tag.startswith("-"):
+            parts.append(child.text(deep=True, separator=" "))
+        child = child.next
+    return inline_text(node)
+
+
 def _first_name(member: LexborNode, body: LexborNode) -> str | None:
     """The innermost name candidate outside the body (the name, not the user block around
     it that also shows a rank)."""
     cands = [n for n in name_candidates(member) if not _inside(n, body)]
     outer = {p.mem_id for n in cands for p in _ancestors(n, member)}
     for node in cands:
-        text = inline_text(node)
+        text = name_text(node)
         if node.mem_id not in outer and looks_like_name(text):
             return text
     for node in cands:
-        text = inline_text(node)
+        text = name_text(node)
         if looks_like_name(text):
             return text
     return None
