@@ -299,44 +299,36 @@ def choose_family(scored: list[Family], measure: Measure) -> Family | None:
 
 def _lift(members: list[LexborNode], measure: Measure) -> list[LexborNode]:
     """The posts around a family of bodies that carry no name: each member's ancestor the
-    same number of steps up, as far as the elements that hold one member and no other reach
-    (a table row holding the poster's cell and the message cell around the message). The
-    step count is the one most members between two others allow; [] when none."""
+    same number of steps up, as many steps as keep the members apart (nearly as many distinct
+    ancestors as one step up gives, all of one tag+class kind): a table row holding the
+    poster's cell and the message cell around the message. [] when no step does."""
     if len(members) < 3:
         return []
-    starts = [measure.position(m) for m in members]
-    ends = [measure.subtree_end(m) for m in members]
-    reach: Counter[int] = Counter()
-    for i in range(1, len(members) - 1):
-        steps = 0
-        parent = members[i].parent
-        while parent is not None and parent.tag not in ("body", "html"):
-            if (
-                measure.position(parent) <= ends[i - 1]
-                or measure.subtree_end(parent) >= starts[i + 1]
-            ):
-                break
-            steps += 1
-            parent = parent.parent
-        reach[steps] += 1
-    if not reach:
-        return []
-    steps = reach.most_common(1)[0][0]
-    if steps == 0:
-        return []
-    lifted: dict[int, LexborNode] = {}
+    chains = []
     for member in members:
-        node: LexborNode | None = member
-        for _ in range(steps):
-            node = node.parent if node is not None else None
-        if node is None or node.tag in ("body", "html"):
-            return []
-        lifted.setdefault(node.mem_id, node)
-    kinds = Counter(_step(n) for n in lifted.values())
-    kind, count = kinds.most_common(1)[0]
-    if count < 0.8 * len(lifted):
-        return []  # containers of several kinds: not one post container around each body
-    return _outermost([n for n in lifted.values() if _step(n) == kind], measure)
+        chain = []
+        parent = member.parent
+        while parent is not None and parent.tag not in ("body", "html") and len(chain) < 12:
+            chain.append(parent)
+            parent = parent.parent
+        chains.append(chain)
+    best: list[LexborNode] = []
+    first = 0
+    for steps in range(1, 13):
+        lifted: dict[int, LexborNode] = {}
+        for chain in chains:
+            if len(chain) < steps:
+                return best
+            node = chain[steps - 1]
+            lifted.setdefault(node.mem_id, node)
+        first = first or len(lifted)
+        if len(lifted) < max(2, 0.8 * first):
+            return best
+        kinds = Counter(_step(n) for n in lifted.values())
+        kind, count = kinds.most_common(1)[0]
+        if count >= 0.8 * len(lifted):
+            best = _outermost([n for n in lifted.values() if _step(n) == kind], measure)
+    return best
 
 
 MIN_STRONG_COVERAGE = 0.03
@@ -1029,6 +1021,10 @@ def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost 
             author = _name_before_date(author) or author
     if not author:
         author = _first_name(member, body)
+    date = post_date(member, body)
+    if date is None and (head := _dated_head(body)) is not None:
+        date = dates.from_text(inline_text(head))
+        head.decompose()
     parts, quotes = body_parts(body, find_quotes(body))
     if not parts:
         return None
@@ -1042,8 +1038,32 @@ def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost 
         author=author or None,
         parts=parts,
         quotes=quotes,
-        date=post_date(member, body),
+        date=date,
     )
+
+
+_NOT_HEAD = frozenset({"p", "blockquote", "pre", "ul", "ol", "li", "table", "code"})
+
+
+def _dated_head(body: LexborNode) -> LexborNode | None:
+    """The first row of a body that is a short dated line above the words ("Posted: Sat Apr
+    10, 2004 9:12 am  Post subject: ..."): the post's header inside its message cell, not its
+    text. Looked for through wrappers with one child; None when the body has no such row."""
+    node = body
+    kids = list(_kids(node))
+    while len(kids) == 1:
+        node = kids[0]
+        kids = list(_kids(node))
+    if len(kids) < 2 or kids[0].tag in _NOT_HEAD:
+        return None
+    head = kids[0]
+    if any(k.tag == "blockquote" or "quote" in (k.attributes.get("class") or "") for k in kids[:2]):
+        return None  # a quote's attribution line ("Quote from: X on <date>") heads a quote
+    text = inline_text(head)
+    if not text or len(text) > 160 or head.css_first("blockquote") is not None:
+        return None
+    rest = sum(len(inline_text(k)) for k in kids[1:])
+    return head if rest > len(text) and dates.from_text(text) else None
 
 
 def lead_post(
