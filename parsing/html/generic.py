@@ -119,24 +119,42 @@ def comment_family(family: Family, scored: list[Family], measure: Measure) -> li
     """Members of another family that marks posts of its own (names, ids, dates) inside the
     chosen family's posts or above the first of them: the comments under a question and under
     each answer of a Q&A page. The finest such family (most members) is taken."""
-    starts = [measure.position(m) for m in family.members]
-    first = starts[0]
     best: Family | None = None
     for other in scored:
         if not other.strong or other is family or other.key == family.key:
             continue
-        inside = 0
-        for node in other.members:
-            pos = measure.position(node)
-            i = bisect_right(starts, pos) - 1
-            if i >= 0 and pos > starts[i] and measure.inside(node, family.members[i]):
-                inside += 1
-            elif pos >= first or measure.subtree_end(node) >= first:
-                break  # outside the posts and not above them: another structure
-        else:
-            if inside >= MIN_NESTED and (best is None or len(other.members) > len(best.members)):
-                best = other
+        inside = _held(family, other, measure)
+        if inside >= MIN_NESTED and (best is None or len(other.members) > len(best.members)):
+            best = other
     return best.members if best is not None else []
+
+
+def _comments_in(posts: Family, fam: Family, measure: Measure) -> bool:
+    """`fam` marks the comments of the posts `posts` marks (a Q&A page with few answers,
+    whose comments outnumber them): `posts` names its posts and holds `fam`'s members."""
+    if posts is fam or posts.key == fam.key or posts.authors < 0.5 or posts.ids < 0.5:
+        return False
+    if posts.coverage <= fam.coverage or _held(posts, fam, measure) < 1:
+        return False
+    outer = sum(measure.text_len(m) for m in posts.members)
+    inner = sum(measure.text_len(m) for m in fam.members)
+    return outer - inner >= 0.5 * outer  # most of the posts' words are their own, not `fam`'s
+
+
+def _held(family: Family, other: Family, measure: Measure) -> int:
+    """How many of `other`'s members lie inside `family`'s members, when all the rest lie
+    above the first of them (a lead post's comments); 0 when one lies elsewhere."""
+    starts = [measure.position(m) for m in family.members]
+    first = starts[0]
+    inside = 0
+    for node in other.members:
+        pos = measure.position(node)
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos > starts[i] and measure.inside(node, family.members[i]):
+            inside += 1
+        elif pos >= first or measure.subtree_end(node) >= first:
+            return 0  # outside the posts and not above them: another structure
+    return inside
 
 
 MIN_NESTED = 2
@@ -290,7 +308,7 @@ def rank_families(root: LexborNode, measure: Measure, lift: bool = False) -> lis
 
 def choose_family(scored: list[Family], measure: Measure) -> Family | None:
     for fam in scored:
-        if fam.authors < 0.5:
+        if fam.authors < 0.5 or (fam.strong and any(_comments_in(o, fam, measure) for o in scored)):
             continue
         if not any(_wraps(fam, other, measure) for other in scored):
             return _tree_twin(fam, scored, measure)
@@ -505,14 +523,14 @@ def _marked_author(member: LexborNode, body: LexborNode) -> str | None:
             continue
         if _inside(node, body) or _in_quote(node, member):
             continue
-        text = inline_text(node)
-        if looks_like_name(text):
-            return text
         for inner in node.css("[itemprop], a[href]"):
             props = (inner.attributes.get("itemprop") or "").split()
             text = inline_text(inner) or clean(inner.attributes.get("content") or "")
             if ("name" in props or inner.tag == "a") and looks_like_name(text):
                 return text
+        text = name_text(node)
+        if looks_like_name(text):
+            return text
     return None
 
 
