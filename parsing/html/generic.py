@@ -1180,4 +1180,10 @@ def post_date(member: LexborNode, body: LexborNode) -> dt.date | None:
             value = dates.from_text(text[:120]) or dates.from_text(node.attributes.get("title"))
             if value:
                 return value
+    for node in member.css("*"):
+        for name, value in node.attributes.items():
+            if name.startswith("data-") and name.endswith("timestamp") and not _inside(node, body):
+                stamp = dates.from_timestamp(value)
+                if stamp:
+                    return stamp
     return None

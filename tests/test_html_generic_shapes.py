@@ -1,0 +1,82 @@
+"""The generic reader (engine table off) on small pages of our own words in the shapes of engines
+it has no entry for: a phpBB 2 topic (table rows, names beside nameless message spans), a Q&A
+page (question, answers, comments; an editor's card beside the author's), a blog's comment tree
+under a long article (hCard names, a reply nested in its comment, a badge after a name) and a
+news site's comments ("Name | date" headers, permalink titles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from parsing.html import parse_html_pages
+from parsing.models import Thread
+from tests.conftest import DATA
+
+PAGES = DATA / "html" / "generic"
+
+
+def read_generic(path: Path) -> Thread:
+    data = path.read_bytes()
+    return parse_html_pages([(path, data.decode("utf-8"), data)], known_engines=False)
+
+
+def test_phpbb2_rows_give_posts_ids_authors_dates_and_the_quote_link() -> None:
+    """The message spans carry no name; the table row around each holds the poster's cell
+    (`<a name>` id, bold name), and the row's 'Posted:' line is the date, not the text."""
+    thread = read_generic(PAGES / "phpbb2_like.html")
+    assert thread.source.engine == "generic"
+    assert [(p.source_id, p.author, p.date) for p in thread.posts] == [
+        ("5101", "Maren Holt", dt.date(2004, 4, 10)),
+        ("5104", "Tobiah Quint", dt.date(2004, 4, 10)),
+        ("5109", "Ilse Brandvold", dt.date(2004, 4, 11)),
+    ]
+    assert thread.posts[0].body.startswith("The committee wants to open the boathouse")
+    assert "Posted:" not in thread.posts[1].body
+    assert thread.posts[1].body.startswith("Who covers the insurance")
+    [quote] = thread.posts[1].quotes
+    assert (quote.author, quote.target) == ("Maren Holt", 1)
+
+
+def test_qa_page_reads_question_answers_and_comments_in_page_order() -> None:
+    """Comments outnumber answers, yet the answers are the posts and each comment follows the
+    post it sits under; the author is the card schema.org marks, not the editor's card."""
+    thread = read_generic(PAGES / "qa_like.html")
+    assert [(p.source_id, p.author) for p in thread.posts] == [
+        ("2201", "Tobiah Quint"),
+        ("9001", "Maren Holt"),
+        ("9004", "Tobiah Quint"),
+        ("2205", "Maren Holt"),
+        ("9010", "Tobiah Quint"),
+        ("2209", "Ilse Brandvold"),
+    ]
+    assert thread.posts[0].body.startswith("Our club rows on a tidal stretch")
+    assert "weir upstream" not in thread.posts[0].body  # its comments are posts of their own
+    assert thread.posts[3].body.startswith("Use both.")
+    assert thread.posts[4].date == dt.date(2021, 5, 3)
+
+
+def test_blog_comments_under_a_long_article_are_the_posts() -> None:
+    """Three short comments hold little of the page's text, but they are the only family with
+    a marked name, an id and a date in every member; the article's blocks are not posts."""
+    thread = read_generic(PAGES / "blog_comments_like.html")
+    assert [(p.source_id, p.author, p.date) for p in thread.posts] == [
+        ("311", "Tobiah Quint", dt.date(2022, 3, 14)),
+        ("314", "Maren Holt", dt.date(2022, 3, 14)),
+        ("318", "Ilse Brandvold", dt.date(2022, 3, 15)),
+    ]
+    assert thread.posts[1].body.startswith("Fixed areas:")
+    assert all("says:" not in (p.author or "") for p in thread.posts)
+
+
+def test_news_comments_take_names_from_name_and_date_headers() -> None:
+    """The permalink title (rel=bookmark) and the `field--name-...` blocks are not names; the
+    header line 'Name | Fri, 15 April 2022 - 10:20' is."""
+    thread = read_generic(PAGES / "news_comments_like.html")
+    assert [(p.source_id, p.author) for p in thread.posts] == [
+        ("70411", "Ilse Brandvold"),
+        ("70415", "Tobiah Quint"),
+        ("70422", "Ilse Brandvold"),
+    ]
+    assert all(p.date == dt.date(2022, 4, 15) for p in thread.posts)
+    assert thread.posts[0].body.startswith("Carrying an eight around the east bank")
