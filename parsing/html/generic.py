@@ -366,14 +366,21 @@ def _strong(fam: Family, sample: list[LexborNode]) -> bool:
 
 
 def _has_date(member: LexborNode) -> bool:
+    """A member shows when it was posted: a machine date, a date-classed date, or a short
+    line of its own with a date or a clock time ("23.04.18 | 20:30")."""
     for node in member.css("time, [datetime], [data-time], [data-timestamp]"):
         if dates.from_node(node):
             return True
-    return any(
-        _DATE_CLASS.search(node.attributes.get("class") or "")
-        and dates.from_text(inline_text(node)[:120])
-        for node in member.css("[class]")
-    )
+    for node in member.css("[class]"):
+        if _DATE_CLASS.search(node.attributes.get("class") or "") and dates.from_text(
+            inline_text(node)[:120]
+        ):
+            return True
+    for node in member.css("span, small, div, time, em, abbr, td"):
+        text = node.text(deep=False).strip() if node.child is not None else ""
+        if 0 < len(text) <= 40 and (_CLOCK.search(text) or dates.from_text(text)):
+            return True
+    return False
 
 
 TWIN_SCORE = 0.98
