@@ -53,6 +53,8 @@ def test_qa_page_reads_question_answers_and_comments_in_page_order() -> None:
     assert thread.posts[0].body.startswith("Our club rows on a tidal stretch")
     assert "weir upstream" not in thread.posts[0].body  # its comments are posts of their own
     assert thread.posts[3].body.startswith("Use both.")
+    # the date beside the author's card, not the editor's card shown first
+    assert [p.date for p in thread.posts[:5:3]] == [dt.date(2021, 5, 2), dt.date(2021, 5, 3)]
     assert thread.posts[4].date == dt.date(2021, 5, 3)
 
 

@@ -521,23 +521,49 @@ def _member_names(member: LexborNode) -> set[str]:
     return names
 
 
-def _marked_author(member: LexborNode, body: LexborNode) -> str | None:
-    """The name in the element schema.org marks as the post's author (`itemprop=author`),
-    outside the body: where a post also shows its editor's card in the same markup, only the
+def _author_card(member: LexborNode, body: LexborNode) -> LexborNode | None:
+    """The element schema.org marks as the post's author (`itemprop=author`), outside the body
+    and quotes: where a post also shows its editor's card in the same markup, only the
     author's is marked so."""
     for node in member.css("[itemprop]"):
         if "author" not in (node.attributes.get("itemprop") or "").split():
             continue
-        if _inside(node, body) or _in_quote(node, member):
-            continue
-        for inner in node.css("[itemprop], a[href]"):
-            props = (inner.attributes.get("itemprop") or "").split()
-            text = inline_text(inner) or clean(inner.attributes.get("content") or "")
-            if ("name" in props or inner.tag == "a") and looks_like_name(text):
-                return text
-        text = name_text(node)
-        if looks_like_name(text):
+        if not _inside(node, body) and not _in_quote(node, member):
+            return node
+    return None
+
+
+def _marked_author(card: LexborNode | None) -> str | None:
+    """The name in the author's card: its person's name or link, else its own text."""
+    if card is None:
+        return None
+    for inner in card.css("[itemprop], a[href]"):
+        props = (inner.attributes.get("itemprop") or "").split()
+        text = inline_text(inner) or clean(inner.attributes.get("content") or "")
+        if ("name" in props or inner.tag == "a") and looks_like_name(text):
             return text
+    text = name_text(card)
+    return text if looks_like_name(text) else None
+
+
+def _card_date(card: LexborNode, member: LexborNode, body: LexborNode) -> dt.date | None:
+    """The date nearest the author's card (the time it says the post was written), not an
+    edit time shown first in another card."""
+    node = card.parent
+    while node is not None and node.mem_id != member.mem_id:
+        if not _inside(body, node):
+            for found in node.css("time, [datetime], [title]"):
+                value = (
+                    dates.from_node(found)
+                    if found.tag == "time"
+                    else (
+                        dates.from_iso(found.attributes.get("datetime"))
+                        or dates.from_text(found.attributes.get("title"))
+                    )
+                )
+                if value:
+                    return value
+        node = node.parent
     return None
 
 
@@ -1036,7 +1062,8 @@ def _by_line(member: LexborNode, body: LexborNode | None) -> str | None:
 
 
 def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost | None:
-    author = _attr_author(member) or _marked_author(member, body)
+    card = _author_card(member, body)
+    author = _attr_author(member) or _marked_author(card)
     if author is None and slots.by_line:
         author = _by_line(member, body)
     if author is None and slots.name is not None:
@@ -1046,7 +1073,7 @@ def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost 
             author = _name_before_date(author) or author
     if not author:
         author = _first_name(member, body)
-    date = post_date(member, body)
+    date = (card is not None and _card_date(card, member, body)) or post_date(member, body)
     if date is None and (head := _dated_head(body)) is not None:
         date = dates.from_text(inline_text(head))
         head.decompose()
