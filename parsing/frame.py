@@ -27,6 +27,7 @@ Pure functions, standard library only; lines are numbered from 0.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -215,6 +216,30 @@ class Frame:
     keys: frozenset[str]
 
 
+_BARE_VALUES = frozenset(("0", "D", "T", "D T", "R"))
+"""A line holding a count or a date alone: a label's value a tool printed under its label."""
+
+
+def _paired(lines: list[str], i: int, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """A bare value's key with its label's ("Posts" over "54" reads "posts 0").
+
+    Tools lay a label and its value out on two lines (a definition list: "Messages", "54",
+    "Reactions", "65"); read alone, every value of a user block has one shape, and the block
+    seems to repeat a line. Read with the label over it, each value is once per block, as the
+    template prints it. A value under no label (a date line alone) keeps its own key."""
+    k = i - 1
+    while k >= 0 and k >= i - 2 and not lines[k].strip():
+        k -= 1
+    if k < 0 or k == i - 3:
+        return keys
+    label = lines[k].strip().rstrip(":").strip()
+    if not (0 < len(label) <= 30 and len(label.split()) <= 3) or any(c.isdigit() for c in label):
+        return keys
+    if not all(w.isalpha() for w in label.split()):
+        return keys
+    return (f"{label.lower()} {keys[0]}",)
+
+
 def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
     """For each short line, its key shared with the most other lines (keys seen twice or more)."""
     all_keys: dict[int, tuple[str, ...]] = {}
@@ -226,6 +251,8 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
         keys = known.get(line)
         if keys is None:
             keys = known[line] = line_keys(line)
+        if keys and keys[0] in _BARE_VALUES:
+            keys = _paired(lines, i, keys)
         if keys:
             all_keys[i] = keys
             counts.update(keys)  # a line's keys are distinct
@@ -727,6 +754,9 @@ def _build(
     low = [f if f < t else a + 1 for f, t, a in zip(floors, tops, ats, strict=True)]
     tops = _reach_rows(lines, tops, low, subject, frozenset(framed))
     tops = [_below_pictures(lines, top, part.at) for top, part in zip(tops, headed, strict=True)]
+    tops = _repeated_rows(lines, tops, [part.at for part in headed], [a + 1 for a in ats])
+    # a row the cut left to the post before (a name that recurs) is the header's once it opens it
+    footers = [(a, min(b, nxt - 1)) for a, b in footers for nxt in [_next_top(tops, a)] if a < nxt]
     known: dict[str, tuple[bool, date | None, int | None, bool]] = {}
     headers = [
         _header(lines, top, end, slots, known) for top, (_, end) in zip(tops, spans, strict=True)
@@ -742,6 +772,51 @@ def _build(
         gap=gap,
         keys=frozenset(framed.values()),
     )
+
+
+def _next_top(tops: list[int], at: int) -> int:
+    """The first header line after line `at` (or past the page's end)."""
+    k = bisect.bisect_left(tops, at)
+    return tops[k] if k < len(tops) else 1 << 30
+
+
+def _row_texts(lines: list[str], top: int, at: int, floor: int) -> list[int]:
+    """The short rows standing over a header's anchor `at`: its own from `top`, and up to
+    `MAX_ROWS` more above it (a blank line or two apart, none ending like a sentence, none
+    above `floor`)."""
+    rows = [k for k in range(top, at) if lines[k].strip()]
+    k, gap, more = top - 1, 0, 0
+    while k >= floor and more < MAX_ROWS:
+        text = lines[k].strip()
+        if not text:
+            gap += 1
+            if gap > MAX_ROW_GAP:
+                break
+        elif _is_filler(text) and text[-1] not in _SENTENCE_END:
+            rows.insert(0, k)
+            gap, more = 0, more + 1
+        else:
+            break
+        k -= 1
+    return rows
+
+
+def _repeated_rows(lines: list[str], tops: list[int], ats: list[int], floors: list[int]) -> list[int]:
+    """Each header's first line is the first row of its user block where the block prints a row
+    twice (the name over the avatar and beside it, a title again).
+
+    Tools print a user block's name (and title) more than once; whatever stands above the first
+    copy is the post before's (its "Like" and reactions rows) and whatever stands between is the
+    block's. A header opens at the first copy, above or under where its frame lines put it; a
+    header with no repeated row is left as found."""
+    out = []
+    for top, at, floor in zip(tops, ats, floors, strict=True):
+        rows = _row_texts(lines, top, at, max(floor, 0))
+        texts = Counter(lines[k].strip() for k in rows)
+        twice = {t for t, n in texts.items() if n >= 2 and _header_line(t)[0]}
+        first = next((k for k in rows if lines[k].strip() in twice), None)
+        out.append(top if first is None else first)
+    return out
 
 
 def _below_pictures(lines: list[str], top: int, at: int) -> int:
