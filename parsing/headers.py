@@ -299,6 +299,73 @@ def inner_quotes(lines: list[str], first: int, last: int) -> list[tuple[int, int
     return found
 
 
+MAX_OPENER_WORDS = 3
+"""Words after a poster's name in a quote opener ("wrote:", "написал(а):", "a écrit :")."""
+MIN_CLOSER_SHARE = 0.6
+"""A closing line follows at least this share of a page's openers."""
+MAX_CLOSER_CHARS = 40
+CLOSER_REACH = 60
+
+
+def _named_openers(
+    lines: list[str], authors: frozenset[str], limit: int
+) -> dict[int, QuoteFrame]:
+    """Quote openers read from the page, in any language: a poster's name, a few words and a
+    colon, where those words recur after other names ("Mimishka написал(а):"), each closed by
+    the line the page prints under its quotes when it prints one ("Нажмите для раскрытия...").
+
+    The page's posters are known from its post frame; the opener's words and the closing line
+    are learned from their repetition here, never from a list of languages. An opener whose
+    words the English patterns already read is left to them."""
+    found: dict[int, tuple[str, str]] = {}
+    suffixes: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not text.endswith(":") or len(text) > 80 or _SAID.match(text) or _WROTE.match(text):
+            continue
+        low = text.casefold()
+        for author in authors:
+            rest = low[len(author) :].strip() if low.startswith(author + " ") else ""
+            if rest and len(rest.split()) <= MAX_OPENER_WORDS and not any(c.isdigit() for c in rest):
+                found[i] = (text[: len(author)], rest)
+                suffixes[rest] = suffixes.get(rest, 0) + 1
+                break
+    openers = sorted(i for i, (_, rest) in found.items() if suffixes[rest] >= 2)
+    if not openers:
+        return {}
+    closer = _closer(lines, openers)
+    frames: dict[int, QuoteFrame] = {}
+    for n, i in enumerate(openers):
+        stop = min(openers[n + 1] if n + 1 < len(openers) else len(lines), i + limit)
+        close = next(
+            (k for k in range(i + 1, min(stop, i + CLOSER_REACH)) if lines[k].strip() == closer),
+            None,
+        ) if closer else None
+        who = _who(found[i][0])
+        if close is not None:
+            frames[i] = QuoteFrame(i, i + 1, close - 1, close, who, False)
+        else:
+            frames[i] = QuoteFrame(i, i + 1, i + 1, i, who, True)
+    return frames
+
+
+def _closer(lines: list[str], openers: list[int]) -> str | None:
+    """The short line that follows most quote openers before the next one, nearest first."""
+    follows: dict[str, list[int]] = {}
+    for n, i in enumerate(openers):
+        stop = min(openers[n + 1] if n + 1 < len(openers) else len(lines), i + CLOSER_REACH)
+        seen: set[str] = set()
+        for k in range(i + 1, stop):
+            text = lines[k].strip()
+            if text and len(text) <= MAX_CLOSER_CHARS and text not in seen:
+                seen.add(text)
+                follows.setdefault(text, []).append(k - i)
+    best = max(follows.items(), key=lambda kv: (len(kv[1]), -sum(kv[1])), default=None)
+    if best is None or len(best[1]) < max(2, MIN_CLOSER_SHARE * len(openers)):
+        return None
+    return best[0]
+
+
 def find_quote_frames(
     lines: list[str], limit: int = 400, authors: frozenset[str] = frozenset()
 ) -> list[QuoteFrame]:
@@ -311,8 +378,13 @@ def find_quote_frames(
     frames: list[QuoteFrame] = []
     events: list[tuple[int, bool]] | None = None
     positions: list[int] = []
+    named = _named_openers(lines, authors, limit) if authors else {}
     i = 0
     while i < len(lines):
+        if i in named:
+            frames.append(named[i])
+            i = named[i].end + 1
+            continue
         text = lines[i].strip()
         maybe = text[:1] in _MARKER_INITIALS and _MAYBE_MARKER.match(text) is not None
         if not maybe and (
