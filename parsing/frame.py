@@ -173,6 +173,14 @@ def line_keys(line: str) -> tuple[str, ...]:
             keys.append("<last>" + " ".join(tokens[-2:]))  # "X • 3 days ago", "X | DATE"
         elif dated and tokens[-2] in _STAMPS and not any(c.isalnum() for c in tokens[-1]):
             keys.append("<last>" + " ".join(tokens[-2:]))  # "X 3 hours ago [-]"
+        elif (
+            dated
+            and tokens[-2] in _STAMPS
+            and tokens[-1] in _STAMPS
+            and tokens[-3][-1:].isalnum()
+            and not _QUOTE_MARK.search(masked)
+        ):
+            keys.append("<last>" + " ".join(tokens[-2:]))  # "* X 17 September 2020 14:17"
     return tuple(keys)
 
 
@@ -218,6 +226,8 @@ class Frame:
 
 _BARE_VALUES = frozenset(("0", "D", "T", "D T", "R"))
 """A line holding a count or a date alone: a label's value a tool printed under its label."""
+PAIR_REACH = 4
+"""Values this few lines apart stand in one block."""
 
 
 def _paired(lines: list[str], i: int, keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -251,11 +261,20 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
         keys = known.get(line)
         if keys is None:
             keys = known[line] = line_keys(line)
-        if keys and keys[0] in _BARE_VALUES:
-            keys = _paired(lines, i, keys)
         if keys:
             all_keys[i] = keys
             counts.update(keys)  # a line's keys are distinct
+    # a value whose shape the lines around it print again (a block of counts) reads with its
+    # label; a value alone in its block (a join date under a name) keeps its own shape
+    bare = sorted(i for i, keys in all_keys.items() if keys[0] in _BARE_VALUES)
+    for n, i in enumerate(bare):
+        near = [j for j in bare[max(0, n - 1) : n + 2] if j != i and abs(j - i) <= PAIR_REACH]
+        if any(all_keys[j][0] == all_keys[i][0] for j in near):
+            paired = _paired(lines, i, all_keys[i])
+            if paired != all_keys[i]:
+                counts.subtract(all_keys[i])
+                counts.update(paired)
+                all_keys[i] = paired
     best: dict[int, str] = {}
     for i, keys in all_keys.items():
         key = max(keys, key=lambda k: counts[k])
