@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from parsing.chrome import is_chrome
@@ -303,6 +304,9 @@ MAX_OPENER_WORDS = 3
 """Words after a poster's name in a quote opener ("wrote:", "написал(а):", "a écrit :")."""
 MIN_CLOSER_SHARE = 0.6
 """A closing line follows at least this share of a page's openers."""
+MAX_CLOSER_RATIO = 1.5
+"""A closing line is printed at most this many times per opener; a line under every post is
+furniture, not a quote's end."""
 MAX_CLOSER_CHARS = 40
 CLOSER_REACH = 60
 
@@ -330,9 +334,20 @@ def _named_openers(
                 found[i] = (text[: len(author)], rest)
                 suffixes[rest] = suffixes.get(rest, 0) + 1
                 break
-    openers = sorted(i for i, (_, rest) in found.items() if suffixes[rest] >= 2)
-    if not openers:
+    learned = {rest for rest, n in suffixes.items() if n >= 2}
+    if not learned:
         return {}
+    # once learned, the words open quotes of anyone's words, posters of other pages too
+    for i, line in enumerate(lines):
+        low = line.strip().casefold()
+        if i in found or not low.endswith(":") or len(low) > 80:
+            continue
+        for rest in learned:
+            who = low[: -len(rest)].strip() if low.endswith(" " + rest) else ""
+            if who and len(who) <= 40 and len(who.split()) <= MAX_OPENER_WORDS:
+                found[i] = (line.strip()[: len(who)], rest)
+                break
+    openers = sorted(i for i, (_, rest) in found.items() if rest in learned)
     closer = _closer(lines, openers)
     frames: dict[int, QuoteFrame] = {}
     for n, i in enumerate(openers):
@@ -360,7 +375,14 @@ def _closer(lines: list[str], openers: list[int]) -> str | None:
             if text and len(text) <= MAX_CLOSER_CHARS and text not in seen:
                 seen.add(text)
                 follows.setdefault(text, []).append(k - i)
-    best = max(follows.items(), key=lambda kv: (len(kv[1]), -sum(kv[1])), default=None)
+    # the closing line is printed for quotes only: about as often as there are openers (a
+    # quote printed without its author's name has a closer and no opener)
+    total = Counter(line.strip() for line in lines)
+    best = max(
+        ((t, ks) for t, ks in follows.items() if total[t] <= MAX_CLOSER_RATIO * len(openers)),
+        key=lambda kv: (len(kv[1]), -sum(kv[1])),
+        default=None,
+    )
     if best is None or len(best[1]) < max(2, MIN_CLOSER_SHARE * len(openers)):
         return None
     return best[0]
