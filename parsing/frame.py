@@ -820,7 +820,9 @@ def _row_texts(lines: list[str], top: int, at: int, floor: int) -> list[int]:
     return rows
 
 
-def _repeated_rows(lines: list[str], tops: list[int], ats: list[int], floors: list[int]) -> list[int]:
+def _repeated_rows(
+    lines: list[str], tops: list[int], ats: list[int], floors: list[int]
+) -> list[int]:
     """Each header's first line is the first row of its user block where the block prints a row
     twice (the name over the avatar and beside it, a title again).
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -320,7 +321,8 @@ def _named_openers(
 
     The page's posters are known from its post frame; the opener's words and the closing line
     are learned from their repetition here, never from a list of languages. An opener whose
-    words the English patterns already read is left to them."""
+    words the English patterns already read is left to them; a page that prints no closing
+    line gets none of these frames."""
     found: dict[int, tuple[str, str]] = {}
     suffixes: dict[str, int] = {}
     for i, line in enumerate(lines):
@@ -330,7 +332,8 @@ def _named_openers(
         low = text.casefold()
         for author in authors:
             rest = low[len(author) :].strip() if low.startswith(author + " ") else ""
-            if rest and len(rest.split()) <= MAX_OPENER_WORDS and not any(c.isdigit() for c in rest):
+            short = len(rest.split()) <= MAX_OPENER_WORDS
+            if rest and short and not any(c.isdigit() for c in rest):
                 found[i] = (text[: len(author)], rest)
                 suffixes[rest] = suffixes.get(rest, 0) + 1
                 break
@@ -349,19 +352,43 @@ def _named_openers(
                 break
     openers = sorted(i for i, (_, rest) in found.items() if rest in learned)
     closer = _closer(lines, openers)
+    if closer is None:
+        # without a closing line the quote's end is a guess; its words, matched against the
+        # earlier posts, tell it better (as for any unmarked quote)
+        return {}
     frames: dict[int, QuoteFrame] = {}
     for n, i in enumerate(openers):
         stop = min(openers[n + 1] if n + 1 < len(openers) else len(lines), i + limit)
         close = next(
             (k for k in range(i + 1, min(stop, i + CLOSER_REACH)) if lines[k].strip() == closer),
             None,
-        ) if closer else None
-        who = _who(found[i][0])
+        )
         if close is not None:
-            frames[i] = QuoteFrame(i, i + 1, close - 1, close, who, False)
-        else:
-            frames[i] = QuoteFrame(i, i + 1, i + 1, i, who, True)
-    return frames
+            frames[i] = QuoteFrame(i, i + 1, close - 1, close, _who(found[i][0]), False)
+    return frames if _closes_quotes(lines, list(frames.values())) else {}
+
+
+MAX_CHECKED = 50
+"""Frames whose last quoted line is looked for in the page above them (a sample, so that a page
+of many thousand quotes costs no more)."""
+_WORD = re.compile(r"\w+")
+
+
+def _closes_quotes(lines: list[str], frames: list[QuoteFrame]) -> bool:
+    """Whether the learned closing line ends quotes: in most frames the last line above it
+    repeats words printed earlier on the page (the quoted post's), where a line that closes
+    something else leaves the quoting post's own words above it."""
+    text = [" ".join(_WORD.findall(line.casefold())) for line in lines]
+    offsets = list(itertools.accumulate((len(t) + 1 for t in text), initial=0))
+    page = " ".join(text)
+    checked = repeated = 0
+    for frame in frames[:MAX_CHECKED]:
+        last = next((k for k in range(frame.last, frame.start, -1) if text[k]), None)
+        if last is None:
+            continue
+        checked += 1
+        repeated += page.find(text[last], 0, offsets[frame.start]) >= 0
+    return checked > 0 and repeated >= MIN_CLOSER_SHARE * checked
 
 
 def _closer(lines: list[str], openers: list[int]) -> str | None:
@@ -385,7 +412,16 @@ def _closer(lines: list[str], openers: list[int]) -> str | None:
     )
     if best is None or len(best[1]) < max(2, MIN_CLOSER_SHARE * len(openers)):
         return None
-    return best[0]
+    # and it closes quotes only: nearly every copy of it has an opener above it since the last
+    closes = 0
+    opened = False
+    marks = set(openers)
+    for k, line in enumerate(lines):
+        if k in marks:
+            opened = True
+        elif opened and line.strip() == best[0]:
+            closes, opened = closes + 1, False
+    return best[0] if total[best[0]] - closes <= max(1, len(openers) // 4) else None
 
 
 def find_quote_frames(
