@@ -312,9 +312,7 @@ MAX_CLOSER_CHARS = 40
 CLOSER_REACH = 60
 
 
-def _named_openers(
-    lines: list[str], authors: frozenset[str], limit: int
-) -> dict[int, QuoteFrame]:
+def _named_openers(lines: list[str], authors: frozenset[str], limit: int) -> dict[int, QuoteFrame]:
     """Quote openers read from the page, in any language: a poster's name, a few words and a
     colon, where those words recur after other names ("Mimishka написал(а):"), each closed by
     the line the page prints under its quotes when it prints one ("Нажмите для раскрытия...").
