@@ -1161,3 +1161,79 @@ def _name_like(text: str) -> bool:
         and sum(c.isalnum() for c in text) >= 2
         and text[-1] not in "?!"
     )
+
+
+MIN_ARTICLE_LINES = 3
+MIN_ARTICLE_WORDS = 80
+"""Prose above a page's first framed post that makes an article: its opening post."""
+MIN_PROSE_CHARS = 60
+MIN_PROSE_WORDS = 8
+HEADLINE_REACH = 16
+"""How far above an article's first paragraph its headline may stand."""
+_LIST_MARK = re.compile(r"^(?:[*+•·□o-]|\d{1,3}[.)])\s")
+
+
+def _prose(lines: list[str], k: int) -> bool:
+    """A line of someone's sentences: long, many words, no list mark or row of links, and a
+    sentence's end or more of the paragraph under it (a headline of many words stands alone)."""
+    text = lines[k].strip()
+    if (
+        len(text) < MIN_PROSE_CHARS
+        or len(text.split()) < MIN_PROSE_WORDS
+        or _LIST_MARK.match(text) is not None
+        or any(c in text for c in "|»>")
+    ):
+        return False
+    nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
+    return text[-1] in _SENTENCE_END or text[-1] in ":\"”)" or len(nxt) >= MIN_PROSE_CHARS
+
+
+def _heading(lines: list[str], k: int) -> bool:
+    """A line standing alone that can head an article: a few words, no list mark, no
+    sentence end, not a row of links."""
+    text = lines[k].strip()
+    if any(c in text for c in "|»>_["):
+        return False
+    if text.startswith("# ") or text.startswith("## "):
+        return True
+    alone = (k == 0 or not lines[k - 1].strip()) and (k + 1 >= len(lines) or not lines[k + 1].strip())
+    return (
+        alone
+        and 2 <= len(text.split()) <= 25
+        and _LIST_MARK.match(text) is None
+        and text[-1] not in ".:;,"
+    )
+
+
+def _dated_below(lines: list[str], k: int) -> bool:
+    """Whether the line under line k is a short one holding a date (an article's byline)."""
+    j = next((j for j in range(k + 1, len(lines)) if lines[j].strip()), None)
+    if j is None or _prose(lines, j):
+        return False
+    # markdown escapes a full stop after a number ("13\\. März 2019")
+    return any(t.strip(",.()|") in ("D", "R") for t in mask(lines[j].replace("\\", "")).split())
+
+
+def opening_article(lines: list[str], first: int, chrome: set[int]) -> int | None:
+    """The first line of an article standing above a page's first framed post, or None.
+
+    Comment sections frame every comment, and the article they answer stands above the first
+    frame as prose (paragraphs of long lines), where a forum page has only menus and the title
+    there. The article is the page's opening post: it starts at its headline, the nearest line
+    standing alone over the first paragraph with a date in the lines under it (its byline) or
+    marked as a heading (a notice above it, in sentences too, is passed over); without one, at
+    its first paragraph."""
+    prose = [k for k in range(first) if k not in chrome and _prose(lines, k)]
+    words = sum(len(lines[k].split()) for k in prose)
+    if len(prose) < MIN_ARTICLE_LINES or words < MIN_ARTICLE_WORDS:
+        return None
+    for p in prose:
+        for k in range(p - 1, max(-1, p - HEADLINE_REACH - 1), -1):
+            if k in chrome or not lines[k].strip():
+                continue
+            if _prose(lines, k):
+                break
+            marked = lines[k].lstrip().startswith(("# ", "## "))
+            if _heading(lines, k) and (marked or _dated_below(lines, k)):
+                return k
+    return prose[0]

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from parsing.attachments import find_attachments
 from parsing.chrome import MAX_CHROME_CHARS, find_title, is_chrome
 from parsing.collector import collector_paused
-from parsing.frame import find_frame
-from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
+from parsing.frame import find_frame, opening_article
+from parsing.headers import PostHeader, find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
 from parsing.mail_quotes import is_marked, mail_quote_frames, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
@@ -122,14 +122,24 @@ def _parse(text: str, source: Source) -> Thread:
     if page and page.complete:
         # Above a framed page's first post stand only the page's top lines (menus, the forum's
         # section, the title): none is a post, and the title is the one nearest the posts.
+        # An article over a framed comment section is the opening post, its headline the title.
+        article = opening_article(view, headers[0].start, chrome)
+        if article is not None:
+            headers = [PostHeader(article, article, None, None, None, None), *headers]
+            header_lines.add(article)
         top = [i for i in range(headers[0].start) if lines[i].strip()]
         chrome.update(top)
-        title_at = top[-1] if top else None
+        # every framed post closes with its footer: what stands under the last one is the
+        # page's (sidebars, sign-up boxes, the site's footer), not the last post's words
+        end = max((b for _, b in page.footers), default=-1)
+        if end > headers[-1].end:
+            chrome.update(i for i in range(end + 1, len(view)) if view[i].strip())
+        title_at = article if article is not None else top[-1] if top else None
     else:
         title_at = find_title(view[: headers[0].start] if headers else view, chrome | header_lines)
 
     skip = set(chrome)
-    if title_at is not None:
+    if title_at is not None and title_at not in header_lines:  # an article's headline opens it
         skip.add(title_at)
     marked = len(headers) >= MIN_MARKED_HEADERS or any(h.number is not None for h in headers)
     title_key = " ".join(words(norms[title_at])) if title_at is not None else None
