@@ -1185,7 +1185,7 @@ def _prose(lines: list[str], k: int) -> bool:
     ):
         return False
     nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
-    return text[-1] in _SENTENCE_END or text[-1] in ":\"”)" or len(nxt) >= MIN_PROSE_CHARS
+    return text[-1] in _SENTENCE_END or text[-1] in ':"”)' or len(nxt) >= MIN_PROSE_CHARS
 
 
 def _heading(lines: list[str], k: int) -> bool:
@@ -1196,7 +1196,9 @@ def _heading(lines: list[str], k: int) -> bool:
         return False
     if text.startswith("# ") or text.startswith("## "):
         return True
-    alone = (k == 0 or not lines[k - 1].strip()) and (k + 1 >= len(lines) or not lines[k + 1].strip())
+    alone = (k == 0 or not lines[k - 1].strip()) and (
+        k + 1 >= len(lines) or not lines[k + 1].strip()
+    )
     return (
         alone
         and 2 <= len(text.split()) <= 25
