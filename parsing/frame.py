@@ -227,7 +227,7 @@ class Frame:
 _BARE_VALUES = frozenset(("0", "D", "T", "D T", "R"))
 """A line holding a count or a date alone: a label's value a tool printed under its label."""
 PAIR_REACH = 4
-"""Values this few lines apart stand in one block."""
+"""Values this few lines apart, with only short lines between, stand in one block."""
 
 
 def _paired(lines: list[str], i: int, keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -268,7 +268,13 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
     # label; a value alone in its block (a join date under a name) keeps its own shape
     bare = sorted(i for i, keys in all_keys.items() if keys[0] in _BARE_VALUES)
     for n, i in enumerate(bare):
-        near = [j for j in bare[max(0, n - 1) : n + 2] if j != i and abs(j - i) <= PAIR_REACH]
+        near = [
+            j
+            for j in bare[max(0, n - 1) : n + 2]
+            if j != i
+            and abs(j - i) <= PAIR_REACH
+            and all(not t.strip() or _is_filler(t) for t in lines[min(i, j) + 1 : max(i, j)])
+        ]
         if any(all_keys[j][0] == all_keys[i][0] for j in near):
             paired = _paired(lines, i, all_keys[i])
             if paired != all_keys[i]:
