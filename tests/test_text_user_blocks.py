@@ -29,15 +29,19 @@ def user_block(name: str, title: str, n: int) -> list[str]:
     ]  # fmt: skip
 
 
+def quoted(name: str, words: str) -> list[str]:
+    return [f"    {name} schrieb:", f"    {words}", "    Zum Erweitern klicken..."]
+
+
 def forum_page() -> str:
     """Four posts; two quote earlier ones under "X schrieb:" and a "Zum Erweitern klicken..."
     line, and two liked posts end with a "Like" row and the names who liked them."""
     out = ["Forum", "", "Nachtzüge oder Flüge?", "", "  • Autor Ida", ""]
     posts = [
         ("ida", "Mitglied", [A], ["  • Like", "", "Reaktionen: kurt", ""]),
-        ("kurt", "Moderator", ["    ida schrieb:", f"    {A}", "    Zum Erweitern klicken...", "", B], []),
+        ("kurt", "Moderator", [*quoted("ida", A), "", B], []),
         ("lena", "Mitglied", [C], ["  • Like", "", "Reaktionen: ida und kurt", ""]),
-        ("ida", "Mitglied", ["    kurt schrieb:", f"    {B}", "    Zum Erweitern klicken...", "", D], []),
+        ("ida", "Mitglied", [*quoted("kurt", B), "", D], []),
     ]  # fmt: skip
     for n, (name, title, words, footer) in enumerate(posts, start=1):
         out += [*user_block(name, title, n), *words, " ", "", *footer]
