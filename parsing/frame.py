@@ -1229,8 +1229,8 @@ def opening_article(lines: list[str], first: int, chrome: set[int]) -> int | Non
     frame as prose (paragraphs of long lines), where a forum page has only menus and the title
     there. The article is the page's opening post: it starts at its headline, the nearest line
     standing alone over the first paragraph with a date in the lines under it (its byline) or
-    marked as a heading (a notice above it, in sentences too, is passed over); without one, at
-    its first paragraph."""
+    marked as a heading (a notice above it, in sentences too, is passed over). Prose with no
+    headline over it (a sidebar's rules, a forum's description) opens no post."""
     prose = [k for k in range(first) if k not in chrome and _prose(lines, k)]
     words = sum(len(lines[k].split()) for k in prose)
     if len(prose) < MIN_ARTICLE_LINES or words < MIN_ARTICLE_WORDS:
@@ -1244,4 +1244,4 @@ def opening_article(lines: list[str], first: int, chrome: set[int]) -> int | Non
             marked = lines[k].lstrip().startswith(("# ", "## "))
             if _heading(lines, k) and (marked or _dated_below(lines, k)):
                 return k
-    return prose[0]
+    return None

@@ -7,11 +7,12 @@
 # must be identical to it; otherwise it is written.
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
+PAGES=${PAGES:-$HERE/pages.tsv}  # another set's list (flat_dev_real2/pages.tsv)
 MIRRORS=$1; OUT=$2
 [ -d "$MIRRORS" ] && [ -d "$OUT" ] || { echo "usage: rebuild.sh MIRRORS OUT" >&2; exit 2; }
 mkdir -p "$OUT/src/html"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-grep -v '^#' "$HERE/pages.tsv" | while IFS='	' read -r name repo commit path tool keep; do
+grep -v '^#' "$PAGES" | while IFS='	' read -r name repo commit path tool keep; do
   d="$MIRRORS/$(echo "$repo" | tr / +)/repo"; [ -d "$d/.git" ] && d="$d/.git"
   if [ "$tool" = none ]; then
     git --git-dir="$d" show "$commit:$path" > "$tmp/page.txt"
