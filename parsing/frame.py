@@ -533,7 +533,7 @@ def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     parts = [
         _parts(lines, block, heads, feet | closing, anchor, above, rows_open) for block in blocks
     ]
-    return _build(lines, parts, framed, title, complete=bool(heads))
+    return _build(lines, parts, framed, title, complete=bool(heads), recurring=keyed)
 
 
 def _rows_open(lines: list[str], blocks: list[_Block], anchor: str) -> bool:
@@ -732,9 +732,10 @@ def _build(
     framed: dict[int, str],
     subject: str | None,
     complete: bool,
+    recurring: dict[int, str] | None = None,
 ) -> Frame:
     """Post starts, header and footer spans from the cut frame blocks (`subject`: the page's
-    title as posts repeat it)."""
+    title as posts repeat it; `recurring`: every line's shape that recurs on the page)."""
     slots = _name_slots(lines, framed)
     headers: list[PostHeader] = []
     footers: list[tuple[int, int]] = []
@@ -780,6 +781,8 @@ def _build(
     tops = _reach_rows(lines, tops, low, subject, frozenset(framed))
     tops = [_below_pictures(lines, top, part.at) for top, part in zip(tops, headed, strict=True)]
     tops = _repeated_rows(lines, tops, [part.at for part in headed], [a + 1 for a in ats])
+    if recurring:
+        tops = _rows_block_above(lines, tops, [a + 1 for a in ats], recurring, set(framed))
     # a row the cut left to the post before (a name that recurs) is the header's once it opens it
     footers = [(a, min(b, nxt - 1)) for a, b in footers for nxt in [_next_top(tops, a)] if a < nxt]
     known: dict[str, tuple[bool, date | None, int | None, bool]] = {}
@@ -797,6 +800,62 @@ def _build(
         gap=gap,
         keys=frozenset(framed.values()),
     )
+
+
+def _runs_above(lines: list[str], top: int, floor: int) -> list[tuple[int, int]]:
+    """The two runs of glued non-blank lines over a header (nearest first): the row right over
+    it (a long "X is offline ..." line) and the run over that, each as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    k = top - 1
+    while k >= floor and len(runs) < 2:
+        if not lines[k].strip():
+            k -= 1
+            continue
+        last = k
+        while k - 1 >= floor and lines[k - 1].strip():
+            k -= 1
+        runs.append((k, last))
+        k -= 1
+    return runs
+
+
+def _rows_block_above(
+    lines: list[str],
+    tops: list[int],
+    floors: list[int],
+    recurring: dict[int, str],
+    frame_lines: set[int],
+) -> list[int]:
+    """Headers reach up over a user block a tool set apart from them (a name and its profile
+    links glued together, over the date and number the frame found) where nearly every header
+    has such a block over it, holding one same recurring line ("Profile").
+
+    The block is the run of lines right over the header or the one over that (past one row
+    such as "X is offline"); its lines are short, recur on the page and are none of the
+    frame's (a post's footer is among those); the header opens at the block's first line."""
+    blocks: list[list[tuple[int, int, set[str]]]] = []
+    for top, floor in zip(tops, floors, strict=True):
+        found = []
+        for first, last in _runs_above(lines, top, max(floor, 0)):
+            span = range(first, last + 1)
+            if any(k in frame_lines for k in span):
+                break  # the frame's own lines: the post before ends there
+            if not all(len(lines[k].strip()) <= MAX_FRAME_CHARS for k in span):
+                continue
+            found.append((first, last, {recurring[k] for k in span if k in recurring}))
+        blocks.append(found)
+    shared = Counter(key for found in blocks for key in set().union(*(f[2] for f in found)))
+    need = MIN_WITH_ANCHOR * len(tops)
+    # a block of words ("Profile", "Send message"); a rule of marks ("```", "* * *") ends the
+    # post before
+    keys = {key for key, n in shared.items() if n >= need and any(c.isalpha() for c in key)}
+    if len(tops) < MIN_BLOCKS or not keys:
+        return tops
+    out = []
+    for top, found in zip(tops, blocks, strict=True):
+        hit = next((first for first, _, held in found if held & keys), None)
+        out.append(top if hit is None else hit)
+    return out
 
 
 def _next_top(tops: list[int], at: int) -> int:
