@@ -1304,3 +1304,32 @@ def opening_article(lines: list[str], first: int, chrome: set[int]) -> int | Non
             if _heading(lines, k) and (marked or _dated_below(lines, k)):
                 return k
     return None
+
+
+MIN_COLUMN_GAP = 8
+"""Spaces between two regions of a page a tool laid out side by side (a table's cells)."""
+MIN_COLUMN_LINES = 6
+MIN_COLUMN_SHARE = 0.1
+_COLUMN_GAP = re.compile(rf"\S( {{{MIN_COLUMN_GAP},}})\S")
+
+
+def left_column(lines: list[str]) -> list[str]:
+    """The page with lines that hold two regions side by side cut to the left one.
+
+    A tool that lays a table out as text (inscriptis) prints a post's user block in a column
+    beside its words, so that a name, a rank or "Join Date" shares a line with a sentence and no
+    frame line stands alone. Where many lines hold a short left part, a wide run of spaces and
+    more text, the left parts are read for the frame (the words stay in the page the reader
+    parses); a page without such lines is returned as it is."""
+    cut: dict[int, str] = {}
+    nonblank = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        nonblank += 1
+        m = _COLUMN_GAP.search(line)
+        if m is not None and len(line[: m.start(1)].strip()) <= MAX_FILLER_CHARS:
+            cut[i] = line[: m.start(1)]
+    if len(cut) < max(MIN_COLUMN_LINES, MIN_COLUMN_SHARE * nonblank):
+        return lines
+    return [cut.get(i, line) for i, line in enumerate(lines)]

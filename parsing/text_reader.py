@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from parsing.attachments import find_attachments
 from parsing.chrome import MAX_CHROME_CHARS, find_title, is_chrome
 from parsing.collector import collector_paused
-from parsing.frame import find_frame, opening_article
+from parsing.frame import find_frame, left_column, opening_article
 from parsing.headers import PostHeader, find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
 from parsing.mail_quotes import is_marked, mail_quote_frames, unmarked
@@ -92,7 +92,7 @@ def _parse(text: str, source: Source) -> Thread:
         k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)
     }
     view = plain_lines(lines)  # markdown residue read through; the same lines without any
-    page = find_frame(view, attachment_lines)
+    page = find_frame(left_column(view), attachment_lines)
     headers = page.headers if page and page.complete else find_post_headers(view)
     header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
     footer_lines = {k for a, b in page.footers for k in range(a, b + 1)} if page else set()
