@@ -227,7 +227,8 @@ class Frame:
 _BARE_VALUES = frozenset(("0", "D", "T", "D T", "R"))
 """A line holding a count or a date alone: a label's value a tool printed under its label."""
 PAIR_REACH = 4
-"""Values this few lines apart, with only short lines between, stand in one block."""
+"""Values this few lines apart, with at most the next one's label between, stand in one block
+(a post's date under its author's name has the post's words before the next one)."""
 
 
 def _paired(lines: list[str], i: int, keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -273,7 +274,7 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
             for j in bare[max(0, n - 1) : n + 2]
             if j != i
             and abs(j - i) <= PAIR_REACH
-            and all(not t.strip() or _is_filler(t) for t in lines[min(i, j) + 1 : max(i, j)])
+            and sum(1 for t in lines[min(i, j) + 1 : max(i, j)] if t.strip()) <= 1
         ]
         if any(all_keys[j][0] == all_keys[i][0] for j in near):
             paired = _paired(lines, i, all_keys[i])
