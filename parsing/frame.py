@@ -251,8 +251,11 @@ def _paired(lines: list[str], i: int, keys: tuple[str, ...]) -> tuple[str, ...]:
     return (f"{label.lower()} {keys[0]}",)
 
 
-def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
-    """For each short line, its key shared with the most other lines (keys seen twice or more)."""
+def _best_keys(
+    lines: list[str], skip: set[int]
+) -> tuple[dict[int, str], dict[int, str] | None]:
+    """For each short line, its key shared with the most other lines (keys seen twice or more);
+    and the same with values read under their labels, or None where no value pairs."""
     all_keys: dict[int, tuple[str, ...]] = {}
     counts: Counter[str] = Counter()
     known: dict[str, tuple[str, ...]] = {}  # frame lines repeat: each shape is worked out once
@@ -265,9 +268,11 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
         if keys:
             all_keys[i] = keys
             counts.update(keys)  # a line's keys are distinct
+    best = _best_of(all_keys, counts)
     # a value whose shape the lines around it print again (a block of counts) reads with its
     # label; a value alone in its block (a join date under a name) keeps its own shape
     bare = sorted(i for i, keys in all_keys.items() if keys[0] in _BARE_VALUES)
+    changed = False
     for n, i in enumerate(bare):
         near = [
             j
@@ -282,6 +287,12 @@ def _best_keys(lines: list[str], skip: set[int]) -> dict[int, str]:
                 counts.subtract(all_keys[i])
                 counts.update(paired)
                 all_keys[i] = paired
+                changed = True
+    return best, _best_of(all_keys, counts) if changed else None
+
+
+def _best_of(all_keys: dict[int, tuple[str, ...]], counts: Counter[str]) -> dict[int, str]:
+    """Each line's key shared with the most other lines, where some other line shares it."""
     best: dict[int, str] = {}
     for i, keys in all_keys.items():
         key = max(keys, key=lambda k: counts[k])
@@ -477,9 +488,19 @@ def _best_cut(
 def find_frame(lines: list[str], skip: set[int] | None = None) -> Frame | None:
     """The page's post frame, or None when its posts are not framed (see the module docstring).
 
-    `skip` holds lines that cannot be frame (attachments, quote markers found elsewhere).
+    `skip` holds lines that cannot be frame (attachments, quote markers found elsewhere). A
+    page with no frame in its lines as they stand is read once more with each value under its
+    label (`_paired`), where its blocks print value lines of one shape (a user block's counts).
     """
-    keyed = _best_keys(lines, skip or set())
+    keyed, paired = _best_keys(lines, skip or set())
+    frame = _find_frame(lines, keyed)
+    if frame is None and paired is not None:
+        frame = _find_frame(lines, paired)
+    return frame
+
+
+def _find_frame(lines: list[str], keyed: dict[int, str]) -> Frame | None:
+    """The frame read from the page's line keys (see `find_frame`)."""
     title = _title(lines)
     subjects = _subject_lines(lines, keyed, title)
     found = _anchor(lines, keyed, subjects)
