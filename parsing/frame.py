@@ -251,9 +251,7 @@ def _paired(lines: list[str], i: int, keys: tuple[str, ...]) -> tuple[str, ...]:
     return (f"{label.lower()} {keys[0]}",)
 
 
-def _best_keys(
-    lines: list[str], skip: set[int]
-) -> tuple[dict[int, str], dict[int, str] | None]:
+def _best_keys(lines: list[str], skip: set[int]) -> tuple[dict[int, str], dict[int, str] | None]:
     """For each short line, its key shared with the most other lines (keys seen twice or more);
     and the same with values read under their labels, or None where no value pairs."""
     all_keys: dict[int, tuple[str, ...]] = {}
