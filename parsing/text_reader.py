@@ -19,6 +19,7 @@ from parsing.attachments import find_attachments
 from parsing.chrome import MAX_CHROME_CHARS, find_title, is_chrome
 from parsing.collector import collector_paused
 from parsing.frame import find_frame
+from parsing.mail_frame import find_mail_frame, is_bare_mark
 from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
 from parsing.mail_quotes import is_marked, mail_quote_frames, unmarked
@@ -92,7 +93,8 @@ def _parse(text: str, source: Source) -> Thread:
         k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)
     }
     view = plain_lines(lines)  # markdown residue read through; the same lines without any
-    page = find_frame(view, attachment_lines)
+    # a mail archive's messages open with header blocks: its own frame, read first
+    page = find_mail_frame(view) or find_frame(view, attachment_lines)
     headers = page.headers if page and page.complete else find_post_headers(view)
     header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
     footer_lines = {k for a, b in page.footers for k in range(a, b + 1)} if page else set()
@@ -109,6 +111,8 @@ def _parse(text: str, source: Source) -> Thread:
         if is_marked(lines[k]):
             norms[k] = normalize(unmarked(lines[k]))
     frame_lines = {k for f in frames for k in (f.start, f.end)} | mail_lines
+    if mail_lines:  # a quote's wordless lines (">", "> >") are nobody's text
+        footer_lines |= {k for k, line in enumerate(lines) if k not in mail_lines and is_bare_mark(line)}
     # Chrome is at most MAX_CHROME_CHARS long once stripped: longer lines skip the pattern.
     chrome = footer_lines | {
         i
@@ -150,6 +154,9 @@ def _parse(text: str, source: Source) -> Thread:
         layout = segment(
             lines, norms, skip, headers, frames, attachment_lines, False, title_key, separator=gap
         )
+    for k in mail_lines:  # a mail quote reads without its marks ("> > words")
+        if is_marked(lines[k]):
+            lines[k] = unmarked(lines[k])
     drafts = _draft_posts(lines, layout)
     title = view[title_at].strip() if title_at is not None else None
     # The index, the matching form and the lines are as big as the text; posts need none.
