@@ -19,6 +19,7 @@ fields. Pure functions, standard library only; lines are numbered from 0.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections import Counter
@@ -58,8 +59,12 @@ _DATE = frozenset(
 _SUBJECT = frozenset(
     ("subject", "betreff", "objet", "asunto", "oggetto", "onderwerp", "assunto", "тема", "ämne")
 )
-_QUOTED_HEAD = re.compile(r"original message|forwarded message|weitergeleitete|message d'origine", re.I)
-_REPLY_PREFIX = re.compile(r"^(?:(?:re|aw|sv|vs|wg|fw|fwd|tr|antw)\s*(?:\[\d+\])?\s*:\s*|\[[^\]]{1,40}\]\s*)+", re.I)
+_QUOTED_HEAD = re.compile(
+    r"original message|forwarded message|weitergeleitete|message d'origine", re.I
+)
+_REPLY_PREFIX = re.compile(
+    r"^(?:(?:re|aw|sv|vs|wg|fw|fwd|tr|antw)\s*(?:\[\d+\])?\s*:\s*|\[[^\]]{1,40}\]\s*)+", re.I
+)
 _LEAD_MARKS = re.compile(r"^[\s#*_\-•·↳→>|]*")
 _VIA = re.compile(r"\s+via\s+\S+$", re.I)
 _SIGNATURE = re.compile(r"^--\s?$")
@@ -172,7 +177,9 @@ def _subject_heading(lines: list[str], block: _Block, floor: int, thread: set[st
     keys = {subject_key(subject)} - {""} if subject else thread
     if not keys:
         return None
-    return next((k for k in _rows_above(lines, block, floor) if subject_key(lines[k]) in keys), None)
+    return next(
+        (k for k in _rows_above(lines, block, floor) if subject_key(lines[k]) in keys), None
+    )
 
 
 def _opener_key(line: str) -> str:
@@ -192,7 +199,9 @@ def _tops(lines: list[str], blocks: list[_Block]) -> list[int]:
         tops.append(b.first if heading is None else heading)
         floor = b.last
     above = [
-        _opener_key(lines[t - 1]) if t > 0 and lines[t - 1].strip() and not is_marked(lines[t - 1]) else ""
+        _opener_key(lines[t - 1])
+        if t > 0 and lines[t - 1].strip() and not is_marked(lines[t - 1])
+        else ""
         for t in tops
     ]
     counts = Counter(k for k in above if k)
@@ -206,10 +215,8 @@ def _tops(lines: list[str], blocks: list[_Block]) -> list[int]:
 def _author(value: str) -> str | None:
     """The sender's name as a reader knows it ("Andy Grunwald" of "andy at example.com (Andy
     Grunwald)" or "Andy Grunwald <andy@example.com>"), else the address's local part."""
-    try:
+    with contextlib.suppress(ValueError, LookupError, UnicodeError):
         value = str(make_header(decode_header(value)))
-    except (ValueError, LookupError, UnicodeError):
-        pass
     name, address = parseaddr(value.replace(" at ", "@"))
     name = _VIA.sub("", name.strip().strip("\"'"))
     if name:
@@ -237,7 +244,9 @@ def _trailers(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int,
     list footer, an attachment note, a signature repeated), and a signature under `-- `."""
     ends: list[list[int]] = []
     for body_first, last in spans:
-        own = [k for k in range(body_first, last + 1) if lines[k].strip() and not is_marked(lines[k])]
+        own = [
+            k for k in range(body_first, last + 1) if lines[k].strip() and not is_marked(lines[k])
+        ]
         ends.append(own[-MAX_TRAILER_LINES:])
     seen = Counter(key for end in ends for key in {_masked(lines[k]) for k in end})
     out: list[tuple[int, int]] = []

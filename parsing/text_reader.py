@@ -19,9 +19,9 @@ from parsing.attachments import find_attachments
 from parsing.chrome import MAX_CHROME_CHARS, find_title, is_chrome
 from parsing.collector import collector_paused
 from parsing.frame import find_frame
-from parsing.mail_frame import find_mail_frame, is_bare_mark
 from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
+from parsing.mail_frame import find_mail_frame, is_bare_mark
 from parsing.mail_quotes import is_marked, mail_quote_frames, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
 from parsing.normalize import normalize, normalize_lines, words
@@ -112,7 +112,9 @@ def _parse(text: str, source: Source) -> Thread:
             norms[k] = normalize(unmarked(lines[k]))
     frame_lines = {k for f in frames for k in (f.start, f.end)} | mail_lines
     if mail_lines:  # a quote's wordless lines (">", "> >") are nobody's text
-        footer_lines |= {k for k, line in enumerate(lines) if k not in mail_lines and is_bare_mark(line)}
+        footer_lines |= {
+            k for k, line in enumerate(lines) if k not in mail_lines and is_bare_mark(line)
+        }
     # Chrome is at most MAX_CHROME_CHARS long once stripped: longer lines skip the pattern.
     chrome = footer_lines | {
         i
