@@ -244,9 +244,10 @@ def _trailers(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int,
     list footer, an attachment note, a signature repeated), and a signature under `-- `."""
     ends: list[list[int]] = []
     for body_first, last in spans:
-        own = [
-            k for k in range(body_first, last + 1) if lines[k].strip() and not is_marked(lines[k])
-        ]
+        # a trailer closes the message: it stands after its last quoted line
+        marked = [k for k in range(body_first, last + 1) if is_marked(lines[k])]
+        start = marked[-1] + 1 if marked else body_first
+        own = [k for k in range(start, last + 1) if lines[k].strip()]
         ends.append(own[-MAX_TRAILER_LINES:])
     seen = Counter(key for end in ends for key in {_masked(lines[k]) for k in end})
     out: list[tuple[int, int]] = []

@@ -11,9 +11,12 @@ at all, is still the quote. The "X wrote:" line above a run is its marker, not a
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from parsing.headers import QuoteFrame
 from parsing.literal import is_literal
+
+T = TypeVar("T")
 
 _MARK = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _SENTENCE_END = (".", "!", "?", ":", ";")
@@ -160,3 +163,24 @@ def mail_quote_frames(lines: list[str], frames: list[QuoteFrame]) -> list[QuoteF
     out = [f for f in out if not (f.open_end and f.start in used)]
     out.sort(key=lambda f: f.start)
     return out
+
+
+_ATTRIBUTION = re.compile(
+    r"(?:\b(?:wrote|writes|said|schrieb|a écrit|escribió|ha scritto|napisał|написал)\s*:?|<)\s*$"
+    r"|^\s*(?:on|am|le|el|il|op)\s.{4,90}(?:\d{1,2}:\d{2}|\d{4})",
+    re.IGNORECASE,
+)
+MIN_TELLING_WORDS = 5
+"""A quoted line of fewer words ("Thanks!", "Hi all,") is in too many messages to tell which
+one a quote repeats."""
+
+
+def telling(items: list[T], texts: list[str]) -> list[T]:
+    """The items (quote lines, in order) whose text tells which message a mail quote repeats:
+    not a quoted attribution ("On Feb 22, X <x at y> wrote:"), which every reply prints, and
+    long enough to be one message's words."""
+    return [
+        item
+        for item, text in zip(items, texts, strict=True)
+        if len(text.split()) >= MIN_TELLING_WORDS and _ATTRIBUTION.search(text) is None
+    ]

@@ -22,7 +22,7 @@ from parsing.frame import find_frame
 from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
 from parsing.mail_frame import find_mail_frame, is_bare_mark
-from parsing.mail_quotes import is_marked, mail_quote_frames, unmarked
+from parsing.mail_quotes import is_marked, mail_quote_frames, telling, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
 from parsing.normalize import normalize, normalize_lines, words
 from parsing.residue import plain_lines
@@ -159,7 +159,7 @@ def _parse(text: str, source: Source) -> Thread:
     for k in mail_lines:  # a mail quote reads without its marks ("> > words")
         if is_marked(lines[k]):
             lines[k] = unmarked(lines[k])
-    drafts = _draft_posts(lines, layout)
+    drafts = _draft_posts(lines, layout, frozenset(mail_lines))
     title = view[title_at].strip() if title_at is not None else None
     # The index, the matching form and the lines are as big as the text; posts need none.
     del layout, norms, lines, raw
@@ -233,6 +233,8 @@ class _Context:
     layout: Layout
     starts: list[int]
     authors: dict[str, list[int]]
+    mail: frozenset[int] = frozenset()
+    """Lines of `>` quote runs (read without their marks)."""
 
     def post_of(self, line: int) -> int:
         """The number (from 1) of the post a line belongs to."""
@@ -248,13 +250,15 @@ class _Draft:
     items: list[str | Quote]
 
 
-def _draft_posts(lines: list[str], layout: Layout) -> list[_Draft]:
+def _draft_posts(
+    lines: list[str], layout: Layout, mail: frozenset[int] = frozenset()
+) -> list[_Draft]:
     """Resolve every post's quotes (the one step that needs the quote index)."""
     authors: dict[str, list[int]] = {}
     for n, span in enumerate(layout.posts, start=1):
         if span.header and span.header.author:
             authors.setdefault(span.header.author.casefold(), []).append(n)
-    ctx = _Context(lines, layout, [s.start for s in layout.posts], authors)
+    ctx = _Context(lines, layout, [s.start for s in layout.posts], authors, mail)
     drafts: list[_Draft] = []
     for number, span in enumerate(layout.posts, start=1):
         signature = _cut_signature(lines, span)
@@ -432,6 +436,14 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     score = 0.0
     if author is None:
         sources = [q for q in qls if q.source is not None]
+        if first in ctx.mail:  # a mail quote is of the message whose words open it
+            sources = (
+                telling(
+                    sources,
+                    [ctx.lines[k] for k, q in zip(group.lines, qls) if q.source is not None],
+                )
+                or sources
+            )
         if sources:
             target = ctx.post_of(sources[0].source)
             score = sum(q.score for q in sources) / len(sources)
