@@ -251,7 +251,7 @@ def _trailers(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int,
         ends.append(own[-MAX_TRAILER_LINES:])
     seen = Counter(key for end in ends for key in {_masked(lines[k]) for k in end})
     out: list[tuple[int, int]] = []
-    for end in ends:
+    for (body_first, _), end in zip(spans, ends, strict=True):
         cut = len(end)
         while cut > 0 and seen[_masked(lines[end[cut - 1]])] >= MIN_MESSAGES:
             cut -= 1
@@ -259,7 +259,9 @@ def _trailers(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int,
             if _SIGNATURE.match(lines[end[j]].rstrip(" \t")) or lines[end[j]] == "-- ":
                 cut = j
                 break
-        if cut < len(end) and cut > 0:  # a message is never all frame
+        if cut < len(end) and any(  # a message is never all frame
+            lines[k].strip() for k in range(body_first, end[cut])
+        ):
             out.append((end[cut], end[-1]))
     return out
 

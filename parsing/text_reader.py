@@ -440,7 +440,11 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
             sources = (
                 telling(
                     sources,
-                    [ctx.lines[k] for k, q in zip(group.lines, qls) if q.source is not None],
+                    [
+                        ctx.lines[k]
+                        for k, q in zip(group.lines, qls, strict=True)
+                        if q.source is not None
+                    ],
                 )
                 or sources
             )
