@@ -46,7 +46,7 @@ MAX_SIGNATURE_LINES = 6
 """How many lines a signature under a `-- ` line may have."""
 
 _FIELD = re.compile(
-    r"^[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9-]{0,40})(?:\*\*|__)?:"
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9-]{0,40})(?:\*\*|__)?:"
     r"(?:\*\*|__)?(?:[ \t]+(.*?))?\s*$"
 )
 """A header field line: a name of letters, digits and dashes, a colon, the value; as a tool
@@ -291,6 +291,76 @@ def find_mail_frame(lines: list[str]) -> Frame | None:
         gap=None,
         keys=frozenset(),
     )
+
+
+MAX_HEAD_LINES = 12
+"""How many lines (title, navigation) a single message's archive page prints above its header."""
+MAX_HEAD_WORDS = 30
+"""A longer line above the header is someone's words, not the page's title or navigation."""
+_ADDRESS = re.compile(r"[\w.+-]+(?:@| at )[\w-]+(?:\.[\w-]+)+")
+
+
+def _sender_and_date(lines: list[str], k: int) -> bool:
+    """Whether line k names a sender with an address ("John Fouhy john at fouhy.net") and the
+    next line is a date: the header an archive prints over a message without field names."""
+    if k + 1 >= len(lines) or _ADDRESS.search(lines[k]) is None or len(lines[k].split()) > 8:
+        return False
+    return _date(lines[k + 1].strip()) is not None
+
+
+def _repeated_navigation(lines: list[str], head: list[int], end: int) -> list[tuple[int, int]]:
+    """Lines the page prints both around the header and at its foot ("Next message: ...",
+    "Messages sorted by: ..."): its navigation, not the message's words."""
+    top = {lines[k].strip() for k in head} | {
+        lines[k].strip() for k in range(end + 1, min(len(lines), end + MAX_HEAD_LINES))
+    }
+    tail = [k for k in range(len(lines)) if lines[k].strip()][-MAX_HEAD_LINES:]
+    repeated = {lines[k].strip() for k in tail if lines[k].strip() in top}
+    return [
+        (k, k)
+        for k in range(end + 1, len(lines))
+        if lines[k].strip() in repeated and len(lines[k].split()) >= 2
+    ]
+
+
+def find_mail_message(lines: list[str]) -> Frame | None:
+    """The frame of an archive's page of one message (Hypermail, MHonArc, Pipermail's HTML
+    message page, laid out as text): a header near the top (a From/Date block, or a sender line
+    with an address over a date line), only short lines (title, navigation) above it, and mail
+    quoting in the body. Asked only where the page has no frame of its own."""
+    head = [k for k in range(len(lines)) if lines[k].strip()][: MAX_HEAD_LINES + 2]
+    quoted = any(is_marked(line) and _WORD.search(line) for line in lines)
+    if not head or not quoted:
+        return None
+    for n, k in enumerate(head):
+        if len(lines[k].split()) > MAX_HEAD_WORDS:
+            return None
+        block = next(iter(_blocks(lines[k : k + 40])), None)
+        if (
+            block is not None
+            and block.first == 0
+            and _has(block.fields, _FROM)
+            and (_has(block.fields, _DATE) or _has(block.fields, _SUBJECT))
+        ):
+            sender = next(v for f, v in block.fields.items() if f in _FROM)
+            date = next((v for f, v in block.fields.items() if f in _DATE), "")
+            header = PostHeader(k, k + block.last, _author(sender), None, _date(date), None)
+        elif _sender_and_date(lines, k):
+            name = _ADDRESS.sub("", lines[k]).strip(" <>()\"'")
+            header = PostHeader(k, k + 1, name or None, None, _date(lines[k + 1].strip()), None)
+        else:
+            continue
+        if n > MAX_HEAD_LINES:
+            return None
+        return Frame(
+            headers=[header],
+            footers=_repeated_navigation(lines, head, header.end),
+            starts=[header.start],
+            complete=True,
+            gap=None,
+            keys=frozenset(),
+        )
+    return None
 
 
 def is_bare_mark(line: str) -> bool:

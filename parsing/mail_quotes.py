@@ -170,7 +170,9 @@ def attribution_above(lines: list[str], a: int) -> int | None:
     return start if _attribution_text(text) else None
 
 
-def mail_quote_frames(lines: list[str], frames: list[QuoteFrame]) -> list[QuoteFrame]:
+def mail_quote_frames(
+    lines: list[str], frames: list[QuoteFrame], mail: bool = False
+) -> list[QuoteFrame]:
     """The quote frames of a page with `frames` (its "X wrote:" markers) and its marked runs.
 
     Each marked run becomes a closed frame with no closing marker (`end == last`); an
@@ -178,12 +180,12 @@ def mail_quote_frames(lines: list[str], frames: list[QuoteFrame]) -> list[QuoteF
     fewer than `MIN_MARKED_RUNS` runs keeps `frames` as they are, and so does a page whose
     quotes the forum frames itself (a closed frame, "X said: ... Click to expand..."): there a
     `>` is what a poster typed, as the segmenter reads words repeated without the forum's
-    marker.
+    marker. On a page of mail messages (`mail`, their header blocks found) one run is enough.
     """
     if any(not f.open_end for f in frames):
         return frames
     runs = quote_runs(lines)
-    if len(runs) < MIN_MARKED_RUNS:
+    if len(runs) < (1 if mail else MIN_MARKED_RUNS):
         return frames
     inside = {k for a, b in runs for k in range(a, b + 1)}
     openers = {f.start: f for f in frames if f.open_end}

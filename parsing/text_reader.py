@@ -21,7 +21,7 @@ from parsing.collector import collector_paused
 from parsing.frame import find_frame
 from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
-from parsing.mail_frame import find_mail_frame, is_bare_mark
+from parsing.mail_frame import find_mail_frame, find_mail_message, is_bare_mark
 from parsing.mail_quotes import is_marked, mail_quote_frames, telling, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
 from parsing.normalize import normalize, normalize_lines, words
@@ -94,7 +94,13 @@ def _parse(text: str, source: Source) -> Thread:
     }
     view = plain_lines(lines)  # markdown residue read through; the same lines without any
     # a mail archive's messages open with header blocks: its own frame, read first
-    page = find_mail_frame(view) or find_frame(view, attachment_lines)
+    page = find_mail_frame(view)
+    mail = page is not None
+    if page is None:
+        page = find_frame(view, attachment_lines)
+    if page is None:
+        page = find_mail_message(view)
+        mail = page is not None
     headers = page.headers if page and page.complete else find_post_headers(view)
     header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
     footer_lines = {k for a, b in page.footers for k in range(a, b + 1)} if page else set()
@@ -105,7 +111,7 @@ def _parse(text: str, source: Source) -> Thread:
         for f in find_quote_frames(view, authors=authors)
         if f.start not in footer_lines and f.start not in header_lines
     ]
-    frames = mail_quote_frames(lines, frames)
+    frames = mail_quote_frames(lines, frames, mail)
     mail_lines = {k for f in frames if f.end == f.last for k in range(f.first, f.last + 1)}
     for k in mail_lines:
         if is_marked(lines[k]):
@@ -137,7 +143,11 @@ def _parse(text: str, source: Source) -> Thread:
     skip = set(chrome)
     if title_at is not None:
         skip.add(title_at)
-    marked = len(headers) >= MIN_MARKED_HEADERS or any(h.number is not None for h in headers)
+    marked = (
+        len(headers) >= MIN_MARKED_HEADERS
+        or any(h.number is not None for h in headers)
+        or bool(page and page.complete)  # a page of one mail message is framed too
+    )
     title_key = " ".join(words(norms[title_at])) if title_at is not None else None
     layout = segment(
         lines,
