@@ -217,7 +217,7 @@ def mail_quote_frames(
 
 
 _ATTRIBUTION = re.compile(
-    r"(?:\b(?:wrote|writes|said|schrieb|a écrit|escribió|ha scritto|napisał|написал)\s*:?|<)\s*$"
+    r"\b(?:wrote|writes|said|schrieb|a écrit|escribió|ha scritto|napisał|написал)\s*:|<\s*$"
     r"|^\s*(?:on|am|le|el|il|op)\s.{4,90}(?:\d{1,2}:\d{2}|\d{4})",
     re.IGNORECASE,
 )
