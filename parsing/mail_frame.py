@@ -366,3 +366,20 @@ def find_mail_message(lines: list[str]) -> Frame | None:
 def is_bare_mark(line: str) -> bool:
     """A quote-marked line with no words (`>`, `> >`): a quote's blank line, nobody's text."""
     return is_marked(line) and _WORD.search(line) is None
+
+
+def bare_marks(lines: list[str], quoted: set[int], everywhere: bool) -> set[int]:
+    """The wordless marked lines that belong to mail quotes: next to a quote's lines (or to
+    another such line), or anywhere on a page of mail messages. Elsewhere a forum's own quote
+    frame may hold them, and they part its quotes."""
+    bare = [k for k, line in enumerate(lines) if k not in quoted and is_bare_mark(line)]
+    if everywhere:
+        return set(bare)
+    near: set[int] = set()
+    for k in bare:  # in page order: a run of them above a quote joins it from below next
+        if k - 1 in quoted or k - 1 in near:
+            near.add(k)
+    for k in reversed(bare):
+        if k + 1 in quoted or k + 1 in near:
+            near.add(k)
+    return near

@@ -21,7 +21,7 @@ from parsing.collector import collector_paused
 from parsing.frame import find_frame
 from parsing.headers import find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
-from parsing.mail_frame import find_mail_frame, find_mail_message, is_bare_mark
+from parsing.mail_frame import bare_marks, find_mail_frame, find_mail_message
 from parsing.mail_quotes import is_marked, mail_quote_frames, telling, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
 from parsing.normalize import normalize, normalize_lines, words
@@ -117,10 +117,8 @@ def _parse(text: str, source: Source) -> Thread:
         if is_marked(lines[k]):
             norms[k] = normalize(unmarked(lines[k]))
     frame_lines = {k for f in frames for k in (f.start, f.end)} | mail_lines
-    if mail_lines:  # a quote's wordless lines (">", "> >") are nobody's text
-        footer_lines |= {
-            k for k, line in enumerate(lines) if k not in mail_lines and is_bare_mark(line)
-        }
+    if mail_lines:  # a mail quote's wordless lines (">", "> >") are nobody's text
+        footer_lines |= bare_marks(lines, mail_lines, everywhere=mail)
     # Chrome is at most MAX_CHROME_CHARS long once stripped: longer lines skip the pattern.
     chrome = footer_lines | {
         i
