@@ -122,7 +122,10 @@ def _trailing_overflow(above: str, line: str) -> bool:
     )
 
 
-_STAMP_OR_ADDRESS = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b|@|\sat\s\S+\.\w+|<\S*>?\s*$")
+_STAMP_OR_ADDRESS = re.compile(
+    r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b|[\w.+-]+(?:@| at )[\w-]+\.[\w.-]+|<\S*>?\s*$"
+)
+"""A time, a year or an e-mail address (not an @mention): what a mail client's attribution names."""
 _WROTE = re.compile(
     r"\b(?:wrote|writes|said|schrieb|a écrit|escribió|ha scritto|napisał|написал)\s*:\s*$", re.I
 )
