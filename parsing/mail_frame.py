@@ -315,7 +315,9 @@ def _repeated_navigation(lines: list[str], head: list[int], end: int) -> list[tu
         lines[k].strip() for k in range(end + 1, min(len(lines), end + MAX_HEAD_LINES))
     }
     tail = [k for k in range(len(lines)) if lines[k].strip()][-MAX_HEAD_LINES:]
+    seen = Counter(line.strip() for line in lines)  # printed twice: above and below
     repeated = {lines[k].strip() for k in tail if lines[k].strip() in top}
+    repeated = {text for text in repeated if seen[text] >= 2}
     return [
         (k, k)
         for k in range(end + 1, len(lines))

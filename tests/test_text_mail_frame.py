@@ -231,3 +231,82 @@ def test_a_forum_page_with_one_label_block_is_no_mail_archive() -> None:
 
 def test_subjects_compare_without_reply_tags_and_marks() -> None:
     assert subject_key("#### ↳ Re: [Garden-talk] AW: Peat ban") == "peat ban"
+
+
+# An archive's page of one message (Hypermail laid out by lynx): title and navigation above the
+# From/Date block, the same navigation under the message.
+ONE_MESSAGE = """Re: Peat ban
+
+     * Related messages: [ Next message ] [ Previous message ] [ In reply to ]
+     * Contemporary messages sorted: [ by date ] [ by thread ] [ by subject ] [ by author ]
+
+
+    From: Bob Sample <bob.example.net>
+    Date: Tue, 03 Mar 2015 11:40:02 +0100
+
+   Ann Example wrote:
+   > The committee wants to ban peat compost on every plot from next spring.
+
+   A ban punishes the plot holders who cannot make their own compost yet.
+   Seedlings fail in garden soil, and the shop alternatives cost twice as much.
+
+   Would a year's delay and bulk compost at cost satisfy the committee?
+   Received on Tue Mar 03 2015 - 11:40:02 CET
+
+     * Related messages: [ Next message ] [ Previous message ] [ In reply to ]
+     * Contemporary messages sorted: [ by date ] [ by thread ] [ by subject ] [ by author ]
+"""
+
+
+def test_a_page_of_one_message_is_one_post_under_its_header() -> None:
+    thread = parse(ONE_MESSAGE)
+    lines = ONE_MESSAGE.split("\n")
+    assert len(thread.posts) == 1
+    post = thread.posts[0]
+    assert lines[post.lines[0] - 1].strip().startswith("From: Bob Sample")
+    assert post.author == "Bob Sample"
+    assert "Next message" not in post.body  # the page's navigation, above and below
+    assert "Would a year's delay" in post.body
+    # the quoted message is on another page: a quote, linked to no post here
+    assert [(q.target, q.lines) for q in post.quotes] == [(None, (11, 11))]
+
+
+# html2text prints a forum's quote boxes as '>' lines; a wordless '>' between two boxes of the
+# forum's own "X wrote:" frame is the forum's, not a mail quote's, and stays between them.
+def test_wordless_marks_join_only_mail_quotes() -> None:
+    from parsing.mail_frame import bare_marks
+
+    lines = ["> quoted words", ">", "", "own words", ">", "> > more quoted", "", ">"]
+    assert bare_marks(lines, {0, 5}, everywhere=False) == {1, 4}
+    assert bare_marks(lines, {0, 5}, everywhere=True) == {1, 4, 7}
+
+
+# Pipermail's HTML page of one message, as text: the sender's name and address over the date,
+# no field names.
+PIPERMAIL_PAGE = """[Garden-talk] Peat ban
+
+Bob Sample bob at example.net
+Tue Mar  3 11:40:02 CET 2015
+Previous message: [Garden-talk] Peat ban
+Next message: [Garden-talk] Seed swap
+Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]
+On 03/03/15, Ann Example <ann at example.org> wrote:
+> The committee wants to ban peat compost on every plot from next spring.
+
+A ban punishes the plot holders who cannot make their own compost yet.
+
+Seedlings fail in garden soil, and the shop alternatives cost twice as much.
+Previous message: [Garden-talk] Peat ban
+Next message: [Garden-talk] Seed swap
+Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]
+"""
+
+
+def test_a_pipermail_message_page_is_one_post_by_its_sender() -> None:
+    thread = parse(PIPERMAIL_PAGE)
+    assert [(p.lines[0], p.author, str(p.date)) for p in thread.posts] == [
+        (3, "Bob Sample", "2015-03-03")
+    ]
+    body = thread.posts[0].body
+    assert "Next message" not in body and "wrote:" not in body
+    assert body.startswith("A ban punishes")
