@@ -28,6 +28,11 @@ for c in $(git -C "$speakup" log --reverse --format=%H --grep='About no_interrup
   git -C "$speakup" show "$c:m" >> "$tmp/m08_speakup_nointerrupt.mbox.txt"
   printf '\n' >> "$tmp/m08_speakup_nointerrupt.mbox.txt"
 done
+# Hypermail message pages (HTML) laid out as text by lynx
+everything=$mirrors/riceissa+everything-list-1998-2009/repo
+for n in 5000 12000; do
+  git -C "$everything" show "b3b6ccb:$n.html" | lynx -dump -nolist -width=200 -stdin > "$tmp/m09_everything_$n.hypermail.txt"
+done
 status=0
 for f in "$tmp"/*.txt; do
   name=$(basename "$f")
