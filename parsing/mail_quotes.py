@@ -11,9 +11,12 @@ at all, is still the quote. The "X wrote:" line above a run is its marker, not a
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from parsing.headers import QuoteFrame
 from parsing.literal import is_literal
+
+T = TypeVar("T")
 
 _MARK = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _SENTENCE_END = (".", "!", "?", ":", ";")
@@ -119,7 +122,60 @@ def _trailing_overflow(above: str, line: str) -> bool:
     )
 
 
-def mail_quote_frames(lines: list[str], frames: list[QuoteFrame]) -> list[QuoteFrame]:
+_STAMP_OR_ADDRESS = re.compile(
+    r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b|[\w.+-]+(?:@| at )[\w-]+\.[\w.-]+|<\S*>?\s*$"
+)
+"""A time, a year or an e-mail address (not an @mention): what a mail client's attribution names."""
+_WROTE = re.compile(
+    r"\b(?:wrote|writes|said|schrieb|a écrit|escribió|ha scritto|napisał|написал)\s*:\s*$", re.I
+)
+MAX_ATTRIBUTION_CHARS = 160
+
+
+def _attribution_text(text: str) -> bool:
+    """Whether a line (or two joined) reads as a mail client's attribution: it ends in a colon
+    and names a time, a year or an address ("On Feb 22, 2016, X <x at y> wrote:",
+    "2015-11-21 13:05 GMT+01:00 X <x at y>:"), or ends in "wrote:"."""
+    text = text.strip()
+    if not text.endswith(":") or len(text) > MAX_ATTRIBUTION_CHARS:
+        return False
+    return _WROTE.search(text) is not None or _STAMP_OR_ADDRESS.search(text[:-1]) is not None
+
+
+def attribution_start(lines: list[str], k: int) -> int:
+    """Where an attribution ending on line k begins: a mail client wraps a long one onto two
+    lines ("On Mon, ..., X via list <" / "list at example.org> wrote:")."""
+    if k > 0 and lines[k - 1].strip() and not is_marked(lines[k - 1]):
+        above = lines[k - 1].rstrip()
+        if (
+            not above.endswith(_SENTENCE_END)
+            and _STAMP_OR_ADDRESS.search(above) is not None
+            and _attribution_text(f"{above} {lines[k].strip()}")
+        ):
+            return k - 1
+    return k
+
+
+def attribution_above(lines: list[str], a: int) -> int | None:
+    """The first line of an attribution standing right above a run (a blank line between or
+    not), if one does."""
+    k = a - 1
+    while (
+        k >= 0
+        and a - k <= 3
+        and (not lines[k].strip() or (is_marked(lines[k]) and not _words(lines[k])))
+    ):
+        k -= 1
+    if k < 0 or a - k > 3 or is_marked(lines[k]):
+        return None
+    start = attribution_start(lines, k)
+    text = " ".join(lines[j].strip() for j in range(start, k + 1))
+    return start if _attribution_text(text) else None
+
+
+def mail_quote_frames(
+    lines: list[str], frames: list[QuoteFrame], mail: bool = False
+) -> list[QuoteFrame]:
     """The quote frames of a page with `frames` (its "X wrote:" markers) and its marked runs.
 
     Each marked run becomes a closed frame with no closing marker (`end == last`); an
@@ -127,12 +183,12 @@ def mail_quote_frames(lines: list[str], frames: list[QuoteFrame]) -> list[QuoteF
     fewer than `MIN_MARKED_RUNS` runs keeps `frames` as they are, and so does a page whose
     quotes the forum frames itself (a closed frame, "X said: ... Click to expand..."): there a
     `>` is what a poster typed, as the segmenter reads words repeated without the forum's
-    marker.
+    marker. On a page of mail messages (`mail`, their header blocks found) one run is enough.
     """
     if any(not f.open_end for f in frames):
         return frames
     runs = quote_runs(lines)
-    if len(runs) < MIN_MARKED_RUNS:
+    if len(runs) < (1 if mail else MIN_MARKED_RUNS):
         return frames
     inside = {k for a, b in runs for k in range(a, b + 1)}
     openers = {f.start: f for f in frames if f.open_end}
@@ -154,9 +210,31 @@ def mail_quote_frames(lines: list[str], frames: list[QuoteFrame]) -> list[QuoteF
             used.add(said.start)
             # no author: the name a mail client prints ("X" <x@example.org>) rarely matches
             # how the page names the poster, and the quoted words say what the run repeats
-            out.append(QuoteFrame(said.start, a, b, b, None, False))
+            out.append(QuoteFrame(attribution_start(lines, said.start), a, b, b, None, False))
         else:
-            out.append(QuoteFrame(a, a, b, b, None, False))
+            start = attribution_above(lines, a)
+            out.append(QuoteFrame(a if start is None else start, a, b, b, None, False))
     out = [f for f in out if not (f.open_end and f.start in used)]
     out.sort(key=lambda f: f.start)
     return out
+
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:wrote|writes|said|schrieb|a écrit|escribió|ha scritto|napisał|написал)\s*:|<\s*$"
+    r"|^\s*(?:on|am|le|el|il|op)\s.{4,90}(?:\d{1,2}:\d{2}|\d{4})",
+    re.IGNORECASE,
+)
+MIN_TELLING_WORDS = 5
+"""A quoted line of fewer words ("Thanks!", "Hi all,") is in too many messages to tell which
+one a quote repeats."""
+
+
+def telling(items: list[T], texts: list[str]) -> list[T]:
+    """The items (quote lines, in order) whose text tells which message a mail quote repeats:
+    not a quoted attribution ("On Feb 22, X <x at y> wrote:"), which every reply prints, and
+    long enough to be one message's words."""
+    return [
+        item
+        for item, text in zip(items, texts, strict=True)
+        if len(text.split()) >= MIN_TELLING_WORDS and _ATTRIBUTION.search(text) is None
+    ]

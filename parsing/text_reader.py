@@ -21,7 +21,8 @@ from parsing.collector import collector_paused
 from parsing.frame import find_frame, left_column, opening_article
 from parsing.headers import PostHeader, find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
-from parsing.mail_quotes import is_marked, mail_quote_frames, unmarked
+from parsing.mail_frame import bare_marks, find_mail_frame, find_mail_message
+from parsing.mail_quotes import is_marked, mail_quote_frames, telling, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
 from parsing.normalize import normalize, normalize_lines, words
 from parsing.residue import plain_lines
@@ -92,7 +93,14 @@ def _parse(text: str, source: Source) -> Thread:
         k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)
     }
     view = plain_lines(lines)  # markdown residue read through; the same lines without any
-    page = find_frame(left_column(view), attachment_lines)
+    # a mail archive's messages open with header blocks: its own frame, read first
+    page = find_mail_frame(view)
+    mail = page is not None
+    if page is None:
+        page = find_frame(left_column(view), attachment_lines)
+    if page is None:
+        page = find_mail_message(view)
+        mail = page is not None
     headers = page.headers if page and page.complete else find_post_headers(view)
     header_lines = {k for h in headers for k in range(h.start, h.end + 1)}
     footer_lines = {k for a, b in page.footers for k in range(a, b + 1)} if page else set()
@@ -103,12 +111,14 @@ def _parse(text: str, source: Source) -> Thread:
         for f in find_quote_frames(view, authors=authors)
         if f.start not in footer_lines and f.start not in header_lines
     ]
-    frames = mail_quote_frames(lines, frames)
+    frames = mail_quote_frames(lines, frames, mail)
     mail_lines = {k for f in frames if f.end == f.last for k in range(f.first, f.last + 1)}
     for k in mail_lines:
         if is_marked(lines[k]):
             norms[k] = normalize(unmarked(lines[k]))
     frame_lines = {k for f in frames for k in (f.start, f.end)} | mail_lines
+    if mail_lines:  # a mail quote's wordless lines (">", "> >") are nobody's text
+        footer_lines |= bare_marks(lines, mail_lines, everywhere=mail)
     # Chrome is at most MAX_CHROME_CHARS long once stripped: longer lines skip the pattern.
     chrome = footer_lines | {
         i
@@ -141,7 +151,11 @@ def _parse(text: str, source: Source) -> Thread:
     skip = set(chrome)
     if title_at is not None and title_at not in header_lines:  # an article's headline opens it
         skip.add(title_at)
-    marked = len(headers) >= MIN_MARKED_HEADERS or any(h.number is not None for h in headers)
+    marked = (
+        len(headers) >= MIN_MARKED_HEADERS
+        or any(h.number is not None for h in headers)
+        or bool(page and page.complete)  # a page of one mail message is framed too
+    )
     title_key = " ".join(words(norms[title_at])) if title_at is not None else None
     layout = segment(
         lines,
@@ -160,7 +174,10 @@ def _parse(text: str, source: Source) -> Thread:
         layout = segment(
             lines, norms, skip, headers, frames, attachment_lines, False, title_key, separator=gap
         )
-    drafts = _draft_posts(lines, layout)
+    for k in mail_lines:  # a mail quote reads without its marks ("> > words")
+        if is_marked(lines[k]):
+            lines[k] = unmarked(lines[k])
+    drafts = _draft_posts(lines, layout, frozenset(mail_lines))
     title = view[title_at].strip() if title_at is not None else None
     # The index, the matching form and the lines are as big as the text; posts need none.
     del layout, norms, lines, raw
@@ -234,6 +251,8 @@ class _Context:
     layout: Layout
     starts: list[int]
     authors: dict[str, list[int]]
+    mail: frozenset[int] = frozenset()
+    """Lines of `>` quote runs (read without their marks)."""
 
     def post_of(self, line: int) -> int:
         """The number (from 1) of the post a line belongs to."""
@@ -249,13 +268,15 @@ class _Draft:
     items: list[str | Quote]
 
 
-def _draft_posts(lines: list[str], layout: Layout) -> list[_Draft]:
+def _draft_posts(
+    lines: list[str], layout: Layout, mail: frozenset[int] = frozenset()
+) -> list[_Draft]:
     """Resolve every post's quotes (the one step that needs the quote index)."""
     authors: dict[str, list[int]] = {}
     for n, span in enumerate(layout.posts, start=1):
         if span.header and span.header.author:
             authors.setdefault(span.header.author.casefold(), []).append(n)
-    ctx = _Context(lines, layout, [s.start for s in layout.posts], authors)
+    ctx = _Context(lines, layout, [s.start for s in layout.posts], authors, mail)
     drafts: list[_Draft] = []
     for number, span in enumerate(layout.posts, start=1):
         signature = _cut_signature(lines, span)
@@ -433,6 +454,18 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     score = 0.0
     if author is None:
         sources = [q for q in qls if q.source is not None]
+        if first in ctx.mail:  # a mail quote is of the message whose words open it
+            sources = (
+                telling(
+                    sources,
+                    [
+                        ctx.lines[k]
+                        for k, q in zip(group.lines, qls, strict=True)
+                        if q.source is not None
+                    ],
+                )
+                or sources
+            )
         if sources:
             target = ctx.post_of(sources[0].source)
             score = sum(q.score for q in sources) / len(sources)
