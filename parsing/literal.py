@@ -48,8 +48,9 @@ def marks_code(line: str) -> bool:
     """Whether a line holds a character code and logs use and prose hardly ever does.
 
     A substring test per character (a C search of the line each): on every line of a thread,
-    6x cheaper than a set's `isdisjoint`, which hashes the line's characters one by one."""
-    for char in _CODE_CHARS:
+    6x cheaper than a set's `isdisjoint`, which hashes the line's characters one by one (and
+    twice as cheap as `any` over a generator)."""
+    for char in _CODE_CHARS:  # noqa: SIM110
         if char in line:
             return True
     return False
