@@ -66,6 +66,24 @@ def test_cheap_paths_import_no_models(args: list[str], tmp_path: Path) -> None:
         assert code != 0 and len(said) >= 1 and "Traceback" not in done.stderr
 
 
+def test_a_thread_quoted_word_for_word_is_parsed_without_rapidfuzz(tmp_path: Path) -> None:
+    """rapidfuzz aligns edited quotes only (~10 ms to import): the seed, whose quotes are all
+    verbatim, is parsed and printed without it."""
+    seed = ROOT.parent / "shared" / "fixtures" / "000_7a8e4cebb9525fcd.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(["parse", str(seed), "--json"]), '["rapidfuzz"]'],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    code, heavy, models = json.loads(done.stderr.strip().splitlines()[-1])
+    assert (code, heavy) == (0, []) and "parsing.models" in models
+    assert json.loads(done.stdout)["posts"][2]["quotes"][0]["target"] == 2  # linked all the same
+
+
 TEXTS = [
     "According to the 2019 census, 41% of trips are under 2 km. Source? I doubt it.",
     "Explain how that works. Studies show it; see https://example.org/x (table 4).",
