@@ -121,9 +121,11 @@ def child(
     Times are wall-clock from `spawned` (when the parent started this process), so interpreter
     start-up and imports count as they do for a user.
     """
+    from parsing import regex_cache
     from tui.startup import pause_collector
 
-    pause_collector()  # first, as `threadscore THREAD` does (tui.cli.main)
+    regex_cache.warm("reader")  # first, as `threadscore THREAD` does (tui.cli.main)
+    pause_collector()
 
     from tui.app import ThreadscoreApp
 
