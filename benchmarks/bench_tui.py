@@ -124,7 +124,8 @@ def child(
     from parsing import regex_cache
     from tui.startup import pause_collector
 
-    regex_cache.warm("reader")  # first, as `threadscore THREAD` does (tui.cli.main)
+    if hasattr(regex_cache, "warm"):  # an older checkout measured with this script has none
+        regex_cache.warm("reader")  # first, as `threadscore THREAD` does (tui.cli.main)
     pause_collector()
 
     from tui.app import ThreadscoreApp
