@@ -106,3 +106,34 @@ async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replac
         assert 1100 in reader.matches  # the search runs again over the whole thread
         assert reader.doc.score(3) is not None and reader.scored
     assert previews and previews[0] is not None
+
+
+async def test_the_last_post_key_on_a_preview_goes_to_the_whole_threads_last_post(
+    tmp_path: Path, dump: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`G` on a preview means the thread's last post, which only the whole parse has: it
+    waits for it, and a key pressed after it moves from there."""
+    gate = threading.Event()
+
+    def gated(paths: object, home: object) -> object:
+        preview, rest = loader.read_in_two(paths, home)  # type: ignore[arg-type]
+        return preview, lambda: (gate.wait(20), rest())[1]
+
+    monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
+    app = ThreadscoreApp([dump], home=tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(500):
+            if app.reader.doc is not None:
+                break
+            await pilot.pause(0.01)
+        reader = app.reader
+        assert reader.doc is not None and reader._provisional
+        previewed = len(reader.doc.thread.posts)
+        await pilot.press("j", "G", "k")
+        await pilot.pause()
+        assert reader.current == 2  # not the preview's last post: kept for the whole thread
+        gate.set()
+        await wait_loaded(app)
+        await pilot.pause()
+        assert not reader._provisional and len(reader.doc.thread.posts) == 1200 > previewed
+        assert reader.current == 1199  # the last post, then one up

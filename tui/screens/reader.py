@@ -828,14 +828,32 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         it acts on the post that was under the cursor when it was keyed (keyed before the
         posts were in: the post the list keys kept with it land on)."""
         if not self._pending:
-            waiting = {"posts": "the posts", "marks": "your marks"}.get(needs, "the scores")
+            waiting = {
+                "posts": "the posts",
+                "whole": "the whole thread",
+                "marks": "your marks",
+            }.get(needs, "the scores")
             self.notify(f"Keys kept until {waiting} are in; then they take effect.", markup=False)
         self._pending.append((action, self.current, needs))
 
     def on_key(self, event: events.Key) -> None:
         """A list key (j, k, G, enter…) pressed before the posts are in: nothing has focus to
-        take it yet, so it is kept, in order with the edits keyed meanwhile (`_keep`)."""
-        if self.doc is not None or self.load_error is not None:
+        take it yet, so it is kept, in order with the edits keyed meanwhile (`_keep`).
+
+        On a preview, `G` (the last post) means the whole thread's last post, which the preview
+        does not hold yet: it is kept until the whole thread is in, and so are the list keys
+        pressed after it (they move from where it lands)."""
+        if self.load_error is not None:
+            return
+        if self.doc is not None:
+            if not self._provisional:
+                return
+            action = self._list_action(event.key)
+            waiting = any(needs == "whole" for _, _, needs in self._pending)
+            if action is not None and (action == "last" or waiting):
+                event.stop()
+                event.prevent_default()
+                self._keep(LIST_ACTION + action, "whole")
             return
         action = self._list_action(event.key)
         if action is not None:
@@ -857,6 +875,8 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
     def _ready_for(self, needs: str) -> bool:
         if needs == "posts":
             return self.doc is not None
+        if needs == "whole":
+            return self.doc is not None and not self._provisional
         return self.marks_ready and (needs != "scores" or self.loading_done)
 
     async def _replay(self) -> None:
