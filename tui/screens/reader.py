@@ -15,6 +15,7 @@ marks, then scores (it stops between two batches when the reader quits).
 from __future__ import annotations
 
 import asyncio
+import bisect
 import contextlib
 import itertools
 import sys
@@ -432,11 +433,24 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         """The preview's cursor and kept actions moved to the same posts (by id) of the whole
         `thread`; the cursor's post number there."""
         assert self.doc is not None
-        ids = {post.number: post.id for post in self.doc.thread.posts}
+        shown = self.doc.thread.posts
+        ids = {post.number: post.id for post in shown}
         numbers = {post.id: post.number for post in thread.posts}
+        firsts = [post.lines[0] if post.lines else 0 for post in thread.posts]
+
+        def by_line(number: int) -> int:
+            """The whole thread's post holding the preview post's first line (the two parses
+            read the same file, so line numbers agree): where a post's id changed (the whole
+            parse cut or joined it otherwise), the same number is another post."""
+            lines = shown[number - 1].lines if 0 < number <= len(shown) else None
+            k = bisect.bisect_right(firsts, lines[0]) - 1 if lines else -1
+            span = thread.posts[k].lines if k >= 0 else None
+            return thread.posts[k].number if span and lines and lines[0] <= span[1] else number
 
         def moved(number: int | None) -> int | None:
-            return numbers.get(ids.get(number, ""), number) if number is not None else None
+            if number is None:
+                return None
+            return numbers.get(ids.get(number, "")) or by_line(number)
 
         self._pending = [(action, moved(n), needs) for action, n, needs in self._pending]
         return moved(self.current)
