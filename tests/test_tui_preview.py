@@ -91,10 +91,10 @@ async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replac
         assert reader.current == 3 and reader.pane.view is not None
         assert reader.pane.view.post.number == 3
         assert reader.doc.bookmarks() == []  # kept, not made, until the marks are in
-        await pilot.press("slash", *"1100", "enter")  # in a post past the preview
+        await pilot.press("slash", *"says", "enter")  # every post matches: the preview's too
         await pilot.pause()
-        assert reader.search_query == "1100" and 1100 not in reader.matches
-        assert reader.current == 3
+        assert reader.search_query == "says" and 1100 not in reader.matches
+        assert reader.current == 3  # a match itself
 
         gate.set()
         await wait_loaded(app)
@@ -103,7 +103,7 @@ async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replac
         assert reader.current == 3 and app.focused is reader.pane
         assert reader.pane.view is not None and reader.pane.view.post.number == 3
         assert reader.doc.bookmarks() == [2, 3]  # the saved one and the one keyed on the preview
-        assert 1100 in reader.matches  # the search runs again over the whole thread
+        assert 1100 in reader.matches  # the search runs again over the whole thread, in place
         assert reader.doc.score(3) is not None and reader.scored
     assert previews and previews[0] is not None
 
@@ -186,3 +186,33 @@ async def test_an_edit_on_a_preview_post_the_whole_parse_renamed_lands_on_that_p
         assert not reader._provisional and reader.doc.thread.posts[3].id == "changed-id"
         assert reader.doc.thread.posts[3].lines == third.lines
         assert reader.current == 4 and reader.doc.bookmarks() == [4]
+
+
+async def test_a_search_matching_nothing_in_the_preview_moves_once_the_whole_thread_is_in(
+    tmp_path: Path, dump: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview holds the first posts only: a search for words further on says so, and
+    goes to its first match when the whole thread is in."""
+    gate = threading.Event()
+
+    def gated(paths: object, home: object) -> object:
+        preview, rest = loader.read_in_two(paths, home)  # type: ignore[arg-type]
+        return preview, lambda: (gate.wait(20), rest())[1]
+
+    monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
+    app = ThreadscoreApp([dump], home=tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(500):
+            if app.reader.doc is not None:
+                break
+            await pilot.pause(0.01)
+        reader = app.reader
+        assert reader.doc is not None and reader._provisional
+        await pilot.press("j", "slash", *"1100", "enter")  # in a post past the preview
+        await pilot.pause()
+        assert reader.matches == [] and reader.current == 2
+        gate.set()
+        await wait_loaded(app)
+        await pilot.pause()
+        assert not reader._provisional and 1100 in reader.matches
+        assert reader.current == reader.matches[0] >= 1100

@@ -226,6 +226,9 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         """The preview's posts on screen and the open one, once it is drawn."""
         self._pending: list[tuple[str, int | None, str]] = []
         """Actions keyed while loading: (action, post under the cursor then, what it needs)."""
+        self._search_waits = False
+        """A search made on a preview matched none of its posts: it moves to its first match
+        once the whole thread is in."""
         self.post_list = PostList(
             self.row_for,
             moved=self.cursor_moved,
@@ -420,7 +423,8 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         await self._show(read, at, scores)
         self._settle(focus=at is None)
         if at is not None and self.search_query:  # searched on the preview: now over them all
-            self._run_search(self.search_query, move=False)
+            self._run_search(self.search_query, move=self._search_waits)
+        self._search_waits = False
         await self._replay()  # list keys pressed while the thread was read
         self.call_after_refresh(self._first_frame_shown, read.thread)
 
@@ -1002,6 +1006,15 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
             self.pane.search = pattern
             self.call_later(self.pane.redraw)
         if not (query and move):
+            return
+        self._search_waits = self._provisional and not self.matches
+        if self._search_waits:
+            assert self.doc is not None
+            self.notify(
+                f"Nothing matches “{query}” in the first {len(self.doc.numbers):,} posts; "
+                "the search goes on over the whole thread once it is read.",
+                markup=False,
+            )
             return
         if not self.matches:
             self.notify(f"Nothing matches “{query}”.", markup=False)
