@@ -16,7 +16,14 @@ At 10k posts it also times the scorecard screen (first and later opening), an ex
 cursor key while it runs), quitting, and on a copy of the thread with quote links added, the
 reply tree's toggle and cursor keys in the tree.
 Targets on the 2-vCPU dev machine: seed <= 0.5 s, 10k posts <= 1.5 s, cursor key <= 16 ms,
-scorecard again <= 0.5 s, quit <= 0.5 s.
+scorecard again <= 0.5 s, quit <= 0.5 s (issue 12: first frame CPU, seed <= 0.35 s, 10k <= 0.8 s).
+
+Compiled bytecode is kept, as an installed package keeps it (`PYTHONPYCACHEPREFIX` in a temp
+folder, filled by one untimed run first), as `bench_commands.py` does; `--no-bytecode` compiles
+every module in every process, as a development shell with `PYTHONDONTWRITEBYTECODE` does
+(figures before session 5 were taken that way: ~0.07 s more at the seed's first frame).
+`--seed-runs N` opens the seed N times and prints the median first frame (CPU and wall) with
+the range; `--seed-only` stops there.
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BYTECODE: dict[str, str] = {}
+"""Set by `main`: where the measured processes keep compiled bytecode (empty: compiled anew)."""
 SEED = ROOT.parent / "shared" / "fixtures" / "000_7a8e4cebb9525fcd.txt"
 
 WORDS = (
@@ -112,9 +121,12 @@ def child(
     Times are wall-clock from `spawned` (when the parent started this process), so interpreter
     start-up and imports count as they do for a user.
     """
+    from parsing import regex_cache
     from tui.startup import pause_collector
 
-    pause_collector()  # first, as `threadscore THREAD` does (tui.cli.main)
+    if hasattr(regex_cache, "warm"):  # an older checkout measured with this script has none
+        regex_cache.warm("reader")  # first, as `threadscore THREAD` does (tui.cli.main)
+    pause_collector()
 
     from tui.app import ThreadscoreApp
 
@@ -293,6 +305,9 @@ def measure(
     with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
         env = {**os.environ, "THREADSCORE_HOME": home}
         env.pop("TEXTUAL_THEME", None)
+        if BYTECODE:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env.update(BYTECODE)
         spawn = time.time()
         code = (
             f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
@@ -363,12 +378,41 @@ def report_early_quit(name: str, r: dict[str, float]) -> None:
     )
 
 
+def report_first_frames(name: str, runs: list[dict[str, float]]) -> None:
+    cpu = sorted(r["first_frame_cpu_s"] for r in runs)
+    wall = sorted(r["first_frame_s"] for r in runs)
+    print(
+        f"{name:>12}: first frame over {len(runs)} runs: CPU median {statistics.median(cpu):.3f} s "
+        f"({cpu[0]:.3f}-{cpu[-1]:.3f}), wall median {statistics.median(wall):.3f} s "
+        f"({wall[0]:.3f}-{wall[-1]:.3f}); load average {os.getloadavg()[0]:.1f}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--keys", type=int, default=30)
     parser.add_argument("--no-tree", action="store_true", help="skip the reply-tree case")
+    parser.add_argument(
+        "--seed-runs", type=int, default=0, help="time the seed's first frame N times"
+    )
+    parser.add_argument("--seed-only", action="store_true", help="only the seed's first frames")
+    parser.add_argument(
+        "--no-bytecode", action="store_true", help="compile every module in every process"
+    )
     args = parser.parse_args()
+    cache = tempfile.TemporaryDirectory(prefix="bench-pycache-")
+    if not args.no_bytecode:
+        BYTECODE["PYTHONPYCACHEPREFIX"] = cache.name
+        if SEED.exists():
+            measure(SEED, 1, quit_early=True)  # untimed: fills the bytecode cache
+    print(f"bytecode: {'compiled in every process' if args.no_bytecode else 'kept'}")
+    if SEED.exists() and (args.seed_runs or args.seed_only):
+        report_first_frames(
+            "seed", [measure(SEED, 1, quit_early=True) for _ in range(max(1, args.seed_runs))]
+        )
+    if args.seed_only:
+        return 0
     cases: list[tuple[str, Path, float]] = []
     if SEED.exists():
         cases.append(("seed", SEED, 0.5))
@@ -384,6 +428,7 @@ def main() -> int:
     if not args.no_tree:
         report(f"{args.posts} tree", measure(big, args.keys, tree=True), 99.0)
     scratch.cleanup()
+    cache.cleanup()
     return 0
 
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from parsing.normalize import clauses, split_sentences, strip_ellipses, words
 
 AFFIX_WORDS = 5
@@ -189,6 +187,9 @@ class QuoteIndex:
             return self._align_by_keys(cut, line, len(source))
         self.aligned += 1
         self._allowance -= work
+        from rapidfuzz import fuzz  # here, not at the top: ~10 ms of every start, and most
+        # threads (the seed, the demo) repeat every quote verbatim and never get here
+
         found = fuzz.partial_ratio_alignment(cut, source, score_cutoff=cutoff)
         if found is None:
             return Match(line, 0.0)

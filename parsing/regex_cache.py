@@ -12,6 +12,13 @@ to a temporary name and renamed; the engine checks the code it is given. Any pro
 cache folder, a read-only disk, a damaged file, a Python whose `re` internals differ) falls back
 to `re.compile` in silence. THREADSCORE_CACHE names another folder; set empty, it turns the
 cache off.
+
+The many small patterns our modules, Textual and the standard library compile as they are
+imported cost every process as much again (~20 ms of `parse`, ~30 ms of the reader's first
+frame, ~190 patterns): `warm` puts the ones a kind of process compiled last time into `re`'s
+own cache before the imports, so their `re.compile` finds them there, and `keep` stores what
+the process compiled beyond them (once per install, the first time; a file per kind of process,
+keyed by the Python build, checked like the others; at most `WARM_LIMIT` patterns).
 """
 
 from __future__ import annotations
@@ -22,7 +29,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +61,13 @@ def _engine() -> Any:
     return _sre
 
 
-def _key(pattern: str, flags: int) -> str:
+def _build_tag() -> str:
     sre = _engine()
-    build = f"{FORMAT}|{sys.implementation.cache_tag}|{sys.version}|{sre.MAGIC}|{sre.CODESIZE}"
-    text = f"{build}|{flags}|{pattern}"
+    return f"{FORMAT}|{sys.implementation.cache_tag}|{sys.version}|{sre.MAGIC}|{sre.CODESIZE}"
+
+
+def _key(pattern: str, flags: int) -> str:
+    text = f"{_build_tag()}|{flags}|{pattern}"
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -123,17 +132,24 @@ def _store(path: Path, key: str, parts: dict[str, Any]) -> None:
     try:
         body = array.array(_typecode(), parts.pop("code")).tobytes()
         meta = {**parts, "key": key, "sha256": hashlib.sha256(body).hexdigest()}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(json.dumps(meta).encode("utf-8") + b"\n" + body)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _write(path, json.dumps(meta).encode("utf-8") + b"\n" + body)
     except Exception:
         return
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all (a temporary name, then renamed)."""
+    import tempfile  # only when a file is written: a few ms of every start otherwise
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -153,3 +169,126 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if parts is not None:
         _store(path, key, parts)
     return compiled
+
+
+WARM_LIMIT = 1000
+"""Patterns kept per kind of process at most: a pattern built from the input (rare) is kept
+too, so the file must not grow without end."""
+MAX_WARM_CHARS = 20_000
+"""Longer patterns (the scorer's rules) have a file of their own (`compile_cached`)."""
+
+
+class _Warm:
+    """What `warm` loaded, for `keep` to write back with what the process added."""
+
+    def __init__(self) -> None:
+        self.role: str | None = None
+        self.entries: list[list[Any]] = []
+        self.code: array.array[int] | None = None
+        self.known: set[tuple[str, int]] = set()
+
+
+_warm = _Warm()
+
+
+def _warm_path(role: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"{_build_tag()}|{role}".encode()).hexdigest()[:32]
+    return folder / f"start-{role}-{digest}.bin"
+
+
+def _re_cache() -> dict[Any, Any] | None:
+    """`re`'s own cache of compiled patterns, if it is the dict this module knows (keyed by
+    (type, pattern, flags), as Python 3.11 keys it); None otherwise."""
+    cache = getattr(re, "_cache", None)
+    if not isinstance(cache, dict):
+        return None
+    probe = f"(?#threadscore-warm-{os.getpid()})"
+    re.compile(probe)
+    return cache if (str, probe, 0) in cache else None
+
+
+def warm(role: str) -> None:
+    """Before a process's imports: the patterns a process of this kind ("parse", "score",
+    "reader") compiled last time, put in `re`'s own cache (nothing on any problem)."""
+    try:
+        cache = _re_cache()
+        path = _warm_path(role)
+        if cache is None or path is None:
+            return
+        _warm.role, _warm.entries, _warm.code, _warm.known = role, [], None, set()
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return
+        head, _, body = raw.partition(b"\n")
+        meta = json.loads(head)
+        if meta.get("build") != _build_tag() or hashlib.sha256(body).hexdigest() != meta.get(
+            "sha256"
+        ):
+            return
+        code = array.array(_typecode())
+        code.frombytes(body)
+        compile_code = _engine().compile
+        made = {}
+        for pattern, flags, final, groups, groupindex, indexgroup, start, end in meta["patterns"]:
+            made[(str, pattern, flags)] = compile_code(
+                pattern, final, code[start:end].tolist(), groups, groupindex, tuple(indexgroup)
+            )
+        for key, compiled in made.items():
+            cache.setdefault(key, compiled)
+        _warm.entries, _warm.code = meta["patterns"], code
+        _warm.known = {(pattern, flags) for pattern, flags, *_ in meta["patterns"]}
+    except Exception:
+        _warm.entries, _warm.code, _warm.known = [], None, set()
+
+
+def keep() -> None:
+    """Once the process's start-up is over: store the patterns it compiled beyond those `warm`
+    found (nothing when there are none, which is every time but the first)."""
+    try:
+        role = _warm.role
+        cache = _re_cache() if role is not None else None
+        path = _warm_path(role) if role is not None else None
+        if cache is None or path is None:
+            return
+        new = [
+            (pattern, flags)
+            for kind, pattern, flags in list(cache)
+            if kind is str
+            and (pattern, flags) not in _warm.known
+            and len(pattern) <= MAX_WARM_CHARS
+            and not pattern.startswith("(?#threadscore-warm-")
+        ]
+        room = WARM_LIMIT - len(_warm.entries)
+        if not new or room <= 0:
+            return
+        entries = list(_warm.entries)
+        code = array.array(_typecode(), _warm.code or [])
+        for pattern, flags in new[:room]:
+            _, parts = _compile(pattern, flags)
+            if parts is None:
+                continue
+            start = len(code)
+            code.extend(parts["code"])
+            entries.append(
+                [
+                    pattern,
+                    flags,
+                    parts["flags"],
+                    parts["groups"],
+                    parts["groupindex"],
+                    parts["indexgroup"],
+                    start,
+                    len(code),
+                ]
+            )
+        body = code.tobytes()
+        meta = {"build": _build_tag(), "sha256": hashlib.sha256(body).hexdigest()}
+        _write(path, json.dumps({**meta, "patterns": entries}).encode("utf-8") + b"\n" + body)
+        _warm.entries, _warm.code = entries, code
+        _warm.known |= {(pattern, flags) for pattern, flags, *_ in entries}
+    except Exception:
+        return

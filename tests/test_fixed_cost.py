@@ -15,7 +15,7 @@ import pytest
 from parsing import regex_cache
 from scoring.cues import RULES
 from scoring.patterns import compile_rules, find
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEED, needs_shared
 
 HEAVY = ("pydantic", "pydantic_core", "textual", "rapidfuzz", "charset_normalizer", "tomli_w")
 
@@ -64,6 +64,24 @@ def test_cheap_paths_import_no_models(args: list[str], tmp_path: Path) -> None:
     assert (heavy, models) == ([], []), args
     if args[-1] in ("MISSING", "EMPTY", "--json") or "-o" in args or "--toml" in args:
         assert code != 0 and len(said) >= 1 and "Traceback" not in done.stderr
+
+
+def test_a_thread_quoted_word_for_word_is_parsed_without_rapidfuzz(tmp_path: Path) -> None:
+    """rapidfuzz aligns edited quotes only (~10 ms to import): the seed, whose quotes are all
+    verbatim, is parsed and printed without it."""
+    seed = ROOT.parent / "shared" / "fixtures" / "000_7a8e4cebb9525fcd.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(["parse", str(seed), "--json"]), '["rapidfuzz"]'],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    code, heavy, models = json.loads(done.stderr.strip().splitlines()[-1])
+    assert (code, heavy) == (0, []) and "parsing.models" in models
+    assert json.loads(done.stdout)["posts"][2]["quotes"][0]["target"] == 2  # linked all the same
 
 
 TEXTS = [
@@ -135,3 +153,77 @@ def test_a_cache_file_is_keyed_by_pattern_and_flags(cache: Path) -> None:
     assert regex_cache.compile_cached("abc", re.IGNORECASE).match("ABC")
     assert not regex_cache.compile_cached("abc").match("ABC")
     assert len(list(cache.glob("regex-*.bin"))) == 2
+
+
+WARM_PROBE = """
+import json, re, sys
+from parsing import regex_cache
+regex_cache.warm("parse")  # as `main` does first: what the cache held before this process
+before = set(regex_cache._warm.known)
+from tui.cli import main
+code = main(["parse", sys.argv[1], "--json"])
+from parsing.literal import LOG_STAMP
+warmed = (LOG_STAMP.pattern, 0) in before
+print(json.dumps([code, warmed, len(before)]), file=sys.stderr)
+"""
+
+
+def _parse_in_process(cache: Path, cwd: Path) -> tuple[bytes, list]:
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_PROBE, str(SEED)],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT), regex_cache.CACHE_ENV: str(cache)},
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    return done.stdout, json.loads(done.stderr.decode().strip().splitlines()[-1])
+
+
+@needs_shared
+def test_start_up_patterns_come_from_the_cache_the_second_time(tmp_path: Path) -> None:
+    """The first `parse` stores the patterns its imports compiled; the next one finds them
+    in the cache before its imports and prints the same document; a damaged file is
+    replaced by a good one in silence."""
+    cache = tmp_path / "cache"
+    first, (code, warmed, _) = _parse_in_process(cache, tmp_path)
+    assert (code, warmed) == (0, False)
+    (stored,) = cache.glob("start-parse-*.bin")
+    again, (code, warmed, kept) = _parse_in_process(cache, tmp_path)
+    assert (code, warmed) == (0, True) and kept >= 50 and again == first
+    stored.write_bytes(stored.read_bytes()[:-7])  # cut short
+    damaged, (code, warmed, _) = _parse_in_process(cache, tmp_path)
+    assert (code, warmed) == (0, False) and damaged == first
+    assert _parse_in_process(cache, tmp_path)[1][1]  # written whole again
+
+
+def test_warmed_patterns_match_as_freshly_compiled(cache: Path) -> None:
+    """Every pattern a parse compiled, read back from the cache, is the pattern `re` makes:
+    the same flags and groups, and the same matches over a real thread's text."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    import parsing.text_reader  # noqa: F401  (its imports compile the parser's patterns)
+
+    regex_cache.warm("test")
+    regex_cache.keep()
+    (stored,) = cache.glob("start-test-*.bin")
+    entries = json.loads(stored.read_bytes().partition(b"\n")[0])["patterns"]
+    assert len(entries) >= 50
+    text = SEED.read_text(encoding="utf-8") if SEED.exists() else "\n".join(TEXTS)
+    loaded = regex_cache._warm
+    loaded.known, loaded.entries = set(), []
+    cache_of_re = re._cache  # type: ignore[attr-defined]
+    cache_of_re.clear()
+    regex_cache.warm("test")
+    for pattern, flags, *_ in entries:
+        warmed = cache_of_re[(str, pattern, flags)]
+        fresh = _compiler.compile(pattern, flags)
+        assert warmed is not fresh
+        assert (warmed.flags, warmed.groups, warmed.groupindex) == (
+            fresh.flags,
+            fresh.groups,
+            fresh.groupindex,
+        ), pattern
+        assert [m.span() for m in warmed.finditer(text)] == [
+            m.span() for m in fresh.finditer(text)
+        ], pattern

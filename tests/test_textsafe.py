@@ -47,6 +47,21 @@ def test_both_old_cleaners_are_one_now() -> None:
     assert safe.clean("\u061c\u200e\u200f") == ""  # the reader's regex left these
 
 
+def test_plain_ascii_is_kept_and_every_ascii_control_is_not() -> None:
+    """ASCII text takes a shortcut past the pattern: it must still catch every control."""
+    plain = "".join(map(chr, range(0x20, 0x7F))) + "\t\n"
+    assert clean(plain) is plain
+    for code in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]:
+        assert clean(f"a{chr(code)}\nb") == "a\nb", hex(code)  # ESC alone: nothing after it
+
+
+def test_an_escape_deep_in_a_big_dump_is_removed() -> None:
+    """A long text is checked a slice at a time: an escape past the first slice still counts."""
+    dump = "This is a plain ASCII post that says something about the topic at hand.\n\n" * 30_000
+    assert clean(dump) is dump  # over 2 MB: three slices, all plain
+    assert clean(dump + "Evil \x1b]52;c;SGVsbG8=\x07end.\n") == dump + "Evil end.\n"
+
+
 def test_visible_shows_what_it_would_otherwise_obey() -> None:
     assert visible("ev\x1b[2J\u202e\u200b.txt") == "ev\\x1b[2J\\u202e\\u200b.txt"
     assert visible("plain name.txt") == "plain name.txt"

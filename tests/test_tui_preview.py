@@ -91,10 +91,10 @@ async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replac
         assert reader.current == 3 and reader.pane.view is not None
         assert reader.pane.view.post.number == 3
         assert reader.doc.bookmarks() == []  # kept, not made, until the marks are in
-        await pilot.press("slash", *"1100", "enter")  # in a post past the preview
+        await pilot.press("slash", *"says", "enter")  # every post matches: the preview's too
         await pilot.pause()
-        assert reader.search_query == "1100" and 1100 not in reader.matches
-        assert reader.current == 3
+        assert reader.search_query == "says" and 1100 not in reader.matches
+        assert reader.current == 3  # a match itself
 
         gate.set()
         await wait_loaded(app)
@@ -103,6 +103,116 @@ async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replac
         assert reader.current == 3 and app.focused is reader.pane
         assert reader.pane.view is not None and reader.pane.view.post.number == 3
         assert reader.doc.bookmarks() == [2, 3]  # the saved one and the one keyed on the preview
-        assert 1100 in reader.matches  # the search runs again over the whole thread
+        assert 1100 in reader.matches  # the search runs again over the whole thread, in place
         assert reader.doc.score(3) is not None and reader.scored
     assert previews and previews[0] is not None
+
+
+async def test_the_last_post_key_on_a_preview_goes_to_the_whole_threads_last_post(
+    tmp_path: Path, dump: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`G` on a preview means the thread's last post, which only the whole parse has: it
+    waits for it, and a key pressed after it moves from there."""
+    gate = threading.Event()
+
+    def gated(paths: object, home: object) -> object:
+        preview, rest = loader.read_in_two(paths, home)  # type: ignore[arg-type]
+        return preview, lambda: (gate.wait(20), rest())[1]
+
+    monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
+    app = ThreadscoreApp([dump], home=tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(500):
+            if app.reader.doc is not None:
+                break
+            await pilot.pause(0.01)
+        reader = app.reader
+        assert reader.doc is not None and reader._provisional
+        previewed = len(reader.doc.thread.posts)
+        await pilot.press("j", "G", "k")
+        await pilot.pause()
+        assert reader.current == 2  # not the preview's last post: kept for the whole thread
+        gate.set()
+        await wait_loaded(app)
+        await pilot.pause()
+        assert not reader._provisional and len(reader.doc.thread.posts) == 1200 > previewed
+        assert reader.current == 1199  # the last post, then one up
+
+
+async def test_an_edit_on_a_preview_post_the_whole_parse_renamed_lands_on_that_post(
+    tmp_path: Path, dump: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the whole parse cuts the thread otherwise than the preview did (here: post 2 ends
+    a line earlier, the line is a post of its own, and the next post's id changes), a key
+    kept on the preview's post 3 lands on the post holding its lines, not on number 3."""
+    import dataclasses
+
+    gate = threading.Event()
+
+    def recut(read: loader.ThreadRead) -> loader.ThreadRead:
+        posts = read.thread.posts
+        first, last = posts[1].lines or (0, 0)
+        split = [
+            posts[0],
+            posts[1].model_copy(update={"lines": (first, last - 1)}),
+            posts[1].model_copy(update={"id": "split-off", "lines": (last, last)}),
+            posts[2].model_copy(update={"id": "changed-id"}),
+            *posts[3:],
+        ]
+        renumbered = [p.model_copy(update={"number": n}) for n, p in enumerate(split, 1)]
+        thread = read.thread.model_copy(update={"posts": renumbered})
+        return dataclasses.replace(read, thread=thread)
+
+    def gated(paths: object, home: object) -> object:
+        preview, rest = loader.read_in_two(paths, home)  # type: ignore[arg-type]
+        return preview, lambda: (gate.wait(20), recut(rest()))[1]
+
+    monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
+    app = ThreadscoreApp([dump], home=tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(500):
+            if app.reader.doc is not None:
+                break
+            await pilot.pause(0.01)
+        reader = app.reader
+        assert reader.doc is not None and reader._provisional
+        third = reader.doc.thread.posts[2]
+        await pilot.press("j", "j", "m")
+        await pilot.pause()
+        assert reader.current == 3 and reader.doc.bookmarks() == []
+        gate.set()
+        await wait_loaded(app)
+        await pilot.pause()
+        assert not reader._provisional and reader.doc.thread.posts[3].id == "changed-id"
+        assert reader.doc.thread.posts[3].lines == third.lines
+        assert reader.current == 4 and reader.doc.bookmarks() == [4]
+
+
+async def test_a_search_matching_nothing_in_the_preview_moves_once_the_whole_thread_is_in(
+    tmp_path: Path, dump: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview holds the first posts only: a search for words further on says so, and
+    goes to its first match when the whole thread is in."""
+    gate = threading.Event()
+
+    def gated(paths: object, home: object) -> object:
+        preview, rest = loader.read_in_two(paths, home)  # type: ignore[arg-type]
+        return preview, lambda: (gate.wait(20), rest())[1]
+
+    monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
+    app = ThreadscoreApp([dump], home=tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(500):
+            if app.reader.doc is not None:
+                break
+            await pilot.pause(0.01)
+        reader = app.reader
+        assert reader.doc is not None and reader._provisional
+        await pilot.press("j", "slash", *"1100", "enter")  # in a post past the preview
+        await pilot.pause()
+        assert reader.matches == [] and reader.current == 2
+        gate.set()
+        await wait_loaded(app)
+        await pilot.pause()
+        assert not reader._provisional and 1100 in reader.matches
+        assert reader.current == reader.matches[0] >= 1100

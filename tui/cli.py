@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
+from parsing import regex_cache
 from tui.startup import pause_collector, resume_collector
 
 COMMANDS = {
@@ -87,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (0 ok, 1 bad input, 2 bad usage, 130 interrupted)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = args_list[0] if args_list and args_list[0] in COMMANDS else None
+    regex_cache.warm(command or "reader")  # the patterns the imports compile, from the cache
     if command is None:
         pause_collector()  # before the imports (see tui.startup); the app resumes it
     from parsing.errors import ThreadscoreError
@@ -116,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     finally:
         resume_collector()  # when the app ended before its first frame, or never started
+        if command is not None:
+            regex_cache.keep()  # the reader keeps its patterns once start-up is over
     return int(code or 0)
 
 

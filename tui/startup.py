@@ -13,7 +13,7 @@ does; a collector the caller had turned off, and objects the program froze, are 
 
 from __future__ import annotations
 
-from parsing import collector
+from parsing import collector, regex_cache
 
 _held = False
 
@@ -27,8 +27,10 @@ def pause_collector() -> None:
 
 
 def resume_collector() -> None:
-    """Let go of the start-up hold (again, or without one: nothing)."""
+    """Let go of the start-up hold (again, or without one: nothing). Start-up is over then:
+    the patterns it compiled are kept for the next start (`regex_cache.keep`)."""
     global _held
     if _held:
         _held = False
         collector.release()
+        regex_cache.keep()

@@ -15,6 +15,7 @@ marks, then scores (it stops between two batches when the reader quits).
 from __future__ import annotations
 
 import asyncio
+import bisect
 import contextlib
 import itertools
 import sys
@@ -225,6 +226,9 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         """The preview's posts on screen and the open one, once it is drawn."""
         self._pending: list[tuple[str, int | None, str]] = []
         """Actions keyed while loading: (action, post under the cursor then, what it needs)."""
+        self._search_waits = False
+        """A search made on a preview matched none of its posts: it moves to its first match
+        once the whole thread is in."""
         self.post_list = PostList(
             self.row_for,
             moved=self.cursor_moved,
@@ -419,7 +423,8 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         await self._show(read, at, scores)
         self._settle(focus=at is None)
         if at is not None and self.search_query:  # searched on the preview: now over them all
-            self._run_search(self.search_query, move=False)
+            self._run_search(self.search_query, move=self._search_waits)
+        self._search_waits = False
         await self._replay()  # list keys pressed while the thread was read
         self.call_after_refresh(self._first_frame_shown, read.thread)
 
@@ -432,11 +437,24 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         """The preview's cursor and kept actions moved to the same posts (by id) of the whole
         `thread`; the cursor's post number there."""
         assert self.doc is not None
-        ids = {post.number: post.id for post in self.doc.thread.posts}
+        shown = self.doc.thread.posts
+        ids = {post.number: post.id for post in shown}
         numbers = {post.id: post.number for post in thread.posts}
+        firsts = [post.lines[0] if post.lines else 0 for post in thread.posts]
+
+        def by_line(number: int) -> int:
+            """The whole thread's post holding the preview post's first line (the two parses
+            read the same file, so line numbers agree): where a post's id changed (the whole
+            parse cut or joined it otherwise), the same number is another post."""
+            lines = shown[number - 1].lines if 0 < number <= len(shown) else None
+            k = bisect.bisect_right(firsts, lines[0]) - 1 if lines else -1
+            span = thread.posts[k].lines if k >= 0 else None
+            return thread.posts[k].number if span and lines and lines[0] <= span[1] else number
 
         def moved(number: int | None) -> int | None:
-            return numbers.get(ids.get(number, ""), number) if number is not None else None
+            if number is None:
+                return None
+            return numbers.get(ids.get(number, "")) or by_line(number)
 
         self._pending = [(action, moved(n), needs) for action, n, needs in self._pending]
         return moved(self.current)
@@ -828,14 +846,32 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         it acts on the post that was under the cursor when it was keyed (keyed before the
         posts were in: the post the list keys kept with it land on)."""
         if not self._pending:
-            waiting = {"posts": "the posts", "marks": "your marks"}.get(needs, "the scores")
+            waiting = {
+                "posts": "the posts",
+                "whole": "the whole thread",
+                "marks": "your marks",
+            }.get(needs, "the scores")
             self.notify(f"Keys kept until {waiting} are in; then they take effect.", markup=False)
         self._pending.append((action, self.current, needs))
 
     def on_key(self, event: events.Key) -> None:
         """A list key (j, k, G, enter…) pressed before the posts are in: nothing has focus to
-        take it yet, so it is kept, in order with the edits keyed meanwhile (`_keep`)."""
-        if self.doc is not None or self.load_error is not None:
+        take it yet, so it is kept, in order with the edits keyed meanwhile (`_keep`).
+
+        On a preview, `G` (the last post) means the whole thread's last post, which the preview
+        does not hold yet: it is kept until the whole thread is in, and so are the list keys
+        pressed after it (they move from where it lands)."""
+        if self.load_error is not None:
+            return
+        if self.doc is not None:
+            if not self._provisional:
+                return
+            action = self._list_action(event.key)
+            waiting = any(needs == "whole" for _, _, needs in self._pending)
+            if action is not None and (action == "last" or waiting):
+                event.stop()
+                event.prevent_default()
+                self._keep(LIST_ACTION + action, "whole")
             return
         action = self._list_action(event.key)
         if action is not None:
@@ -857,6 +893,8 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
     def _ready_for(self, needs: str) -> bool:
         if needs == "posts":
             return self.doc is not None
+        if needs == "whole":
+            return self.doc is not None and not self._provisional
         return self.marks_ready and (needs != "scores" or self.loading_done)
 
     async def _replay(self) -> None:
@@ -968,6 +1006,15 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
             self.pane.search = pattern
             self.call_later(self.pane.redraw)
         if not (query and move):
+            return
+        self._search_waits = self._provisional and not self.matches
+        if self._search_waits:
+            assert self.doc is not None
+            self.notify(
+                f"Nothing matches “{query}” in the first {len(self.doc.numbers):,} posts; "
+                "the search goes on over the whole thread once it is read.",
+                markup=False,
+            )
             return
         if not self.matches:
             self.notify(f"Nothing matches “{query}”.", markup=False)
