@@ -25,7 +25,7 @@ from scoring.models import (
     UserLayer,
     UserMark,
 )
-from scoring.report import json_chunks, to_json
+from scoring.report import json_chunks, scored_json_chunks, to_json
 from scoring.scorer import score_thread
 from scoring.tally import with_effective_tallies
 from scoring.user_layer import set_override, set_rating
@@ -235,3 +235,17 @@ def test_write_chunks_to_a_text_stream_without_a_buffer() -> None:
     stream.write("before ")
     write_chunks(["é".encode(), b"!"], stream)
     assert stream.getvalue() == "before é!"
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "name", ["html/08_discourse.html", "iac/9455.bare.txt", "iac/9455.marked.txt"]
+)
+def test_score_json_scored_as_written_is_the_whole_cards(name: str) -> None:
+    """`score --json` scores each post as it writes it and counts the tallies after the last:
+    the bytes of the whole card's document, on threads with known and unknown authors,
+    challenges answered and not, and evidence of many types."""
+    thread = load_thread(SEED.parent.parent / "datasets" / name)
+    card = score_thread(thread)
+    assert card.totals.challenges_answered
+    assert b"".join(scored_json_chunks(thread)) == b"".join(json_chunks(card, tallied=True))
