@@ -140,7 +140,7 @@ def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
     """
     from pydantic_core import to_json as dump
 
-    from parsing.json_output import document, items, value
+    from parsing.json_output import array, document, items, value
     from scoring.models import SCHEMA_VERSION
     from scoring.tally import Tallied, tallied, tally_rows
     from scoring.verdicts import score_post
@@ -168,7 +168,7 @@ def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
             return counted[0]
 
         def authors() -> Iterator[bytes]:
-            yield from items(counts()[0], 1, lambda a: dump(a, indent=1))
+            yield from array(counts()[0], 1)
 
         def totals() -> Iterator[bytes]:
             yield from value(counts()[1])

@@ -11,8 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
+from pydantic_core import to_json as to_json_bytes
 
-from parsing.json_output import thread_chunks, write_chunks
+from parsing.json_output import array, items, thread_chunks, write_chunks
 from parsing.load import demo_path, load_thread
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
 from scoring.models import (
@@ -249,3 +250,14 @@ def test_score_json_scored_as_written_is_the_whole_cards(name: str) -> None:
     card = score_thread(thread)
     assert card.totals.challenges_answered
     assert b"".join(scored_json_chunks(thread)) == b"".join(json_chunks(card, tallied=True))
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 500])
+def test_an_array_in_batches_is_its_items_one_by_one(batch: int) -> None:
+    card = score_thread(load_thread(demo_path()))
+    one_by_one = b"".join(items(card.authors, 1, lambda a: to_json_bytes(a, indent=1)))
+    assert b"".join(array(card.authors, 1, batch)) == one_by_one
+    assert b"".join(array(card.authors[:1], 2, batch)) == b"".join(
+        items(card.authors[:1], 2, lambda a: to_json_bytes(a, indent=1))
+    )
+    assert b"".join(array([], 1, batch)) == b"[]"
