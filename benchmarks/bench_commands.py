@@ -18,8 +18,8 @@ development shell with `PYTHONDONTWRITEBYTECODE` does.
 Floors, each its own fresh process over the same file:
 - `start`: `python -c pass`; `models`: importing the parser's and the scorer's models (pydantic);
 - `read`: reading, decoding and splitting the file into lines;
-- `regex`: one pass of the scorer's whole cue pattern over the lower-cased text (all the
-  scanning scoring cannot avoid, without sentences, models or output);
+- `regex`: the scorer's cue scan (`scoring.patterns.spans`, every rule) over the lower-cased
+  text (all the scanning scoring cannot avoid, without sentences, models or output);
 - `naive`: a parser that cuts posts at blank lines and prints them as JSON (no quotes, no
   models): what any parser pays.
 `--against DIR` runs the same commands from another checkout (its .venv) beside this one,
@@ -92,8 +92,9 @@ REGEX = """
 import sys
 from pathlib import Path
 from scoring.cues import compiled_rules
+from scoring.patterns import spans
 text = Path(sys.argv[1]).read_bytes().decode("utf-8").lower()
-n = sum(1 for _ in compiled_rules().scan.finditer(text))
+n = sum(1 for _ in spans(compiled_rules(), text))
 """
 NAIVE = """
 import json, re, sys

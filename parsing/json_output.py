@@ -61,6 +61,20 @@ def items(values: Iterable[Any], depth: int, dump: Callable[[Any], bytes]) -> It
     yield b"[]" if sep.startswith(b"[") else b"\n" + b" " * depth + b"]"
 
 
+def array(values: list[Any], depth: int, batch: int = 500) -> Iterator[bytes]:
+    """`items(values, depth, lambda v: to_json(v, indent=1))` in fewer calls: `batch` values
+    serialised at once (a list at depth 0, shifted, is the same bytes as its items one by one);
+    for many small values (a 100,000-post thread's per-post tallies)."""
+    if not values:
+        yield b"[]"
+        return
+    close = b"\n" + b" " * depth + b"]"
+    for i in range(0, len(values), batch):
+        raw = shifted(to_json(values[i : i + batch], indent=1), depth)
+        yield (b"," if i else b"[") + raw[1 : -len(close)]
+    yield close
+
+
 def document(members: Iterable[tuple[str, Iterable[bytes]]]) -> Iterator[bytes]:
     """A top-level object, then a newline: each member's key, then its value's pieces."""
     sep = b"{\n "

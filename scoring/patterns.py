@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from parsing.regex_cache import compile_cached
 
@@ -237,15 +238,38 @@ def _scan_pattern(alts: list[str]) -> str:
     return _tree(loose + keyed)
 
 
+def _not_word_class() -> str:
+    """A character class holding every non-word character below U+0100 and everything above:
+    `re` tests it with a bitmap and one range, where `\\W` asks Unicode's tables for each
+    character. It may hold word characters (above U+00FF); a `(?<!\\w)` after it checks."""
+    below = "".join(f"\\x{i:02x}" for i in range(256) if not (chr(i).isalnum() or i == 95))
+    return f"[{below}\\u0100-\\U0010ffff]"
+
+
 @dataclass(frozen=True)
 class RuleSet:
-    """Rules compiled for `find`: one scan pattern whose every alternative ends in an empty
-    named group (a marker) that says which rule matched, and the as-written patterns of cased
-    rules (a lower-cased match must also hold there)."""
+    """Rules compiled for `find`: every alternative ends in an empty named group (a marker)
+    that says which rule matched; the as-written patterns of cased rules (a lower-cased match
+    must also hold there).
 
-    scan: re.Pattern[str]
+    The rules are scanned as two patterns (see `spans`): `words`, the alternatives that start
+    a word (`\\b(?<!\\w)...`), each match taking the character before the word with it, and
+    `others`, the rest. Both start with a character from a known set, so `re` skips, in C,
+    every place none of them can start (inside words: four in five characters), where one
+    pattern of both tried each place in turn. `scan` is that one pattern, `words` then
+    `others` (what `spans` finds, as `scan.finditer` finds it; compiled when asked for)."""
+
+    words: re.Pattern[str] | None
+    others: re.Pattern[str] | None
     markers: dict[str, Rule]
     cased: dict[str, re.Pattern[str]]
+    parts: tuple[str, ...]
+    """The source of the two scans' alternatives: words (`\\b(?<!\\w)(?:...)`), then others."""
+
+    @cached_property
+    def scan(self) -> re.Pattern[str]:
+        """The rules as one pattern (what `spans` matches)."""
+        return compile_cached("|".join(self.parts), re.MULTILINE)
 
 
 def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
@@ -286,22 +310,54 @@ def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
                     for x in _literal_starts(one):
                         add(at_word if word else other, rule, x)
     # `(?<!\w)` after `\b`: a word start, so positions at word ends fail at once.
-    scan = ([f"\\b(?<!\\w)(?:{_scan_pattern(at_word)})"] if at_word else []) + (
-        [_scan_pattern(other)] if other else []
+    words = f"\\b(?<!\\w)(?:{_scan_pattern(at_word)})" if at_word else ""
+    others = _scan_pattern(other) if other else ""
+    # Each compiled once per install (parsing.regex_cache).
+    return RuleSet(
+        words=compile_cached(_not_word_class() + words, re.MULTILINE) if words else None,
+        others=compile_cached(others, re.MULTILINE) if others else None,
+        markers=markers,
+        cased=cased,
+        parts=tuple(part for part in (words, others) if part),
     )
-    scan_pattern = compile_cached("|".join(scan), re.MULTILINE)  # compiled once per install
-    return RuleSet(scan=scan_pattern, markers=markers, cased=cased)
+
+
+def spans(rules: RuleSet, lower: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, marker) of every match in `lower`, exactly as `rules.scan.finditer` gives
+    them: at each place the first alternative of `words` then of `others` that matches, the
+    next search from the end of the last match.
+
+    Both scans run over `lower` after a line break (offsets one on), so a word at the very
+    start has a character before it for `words` to take; no rule looks back past a line break
+    differently from the text's start (no `\\A`, and no look-behind a line break satisfies).
+    A word match taken from the character before it starts one place on; a pending match of
+    either scan that starts inside the match just taken is searched again from its end.
+    """
+    text = "\n" + lower
+    words, others = rules.words, rules.others
+    w = words.search(text) if words is not None else None  # its word starts at w.start() + 1
+    o = others.search(text) if others is not None else None
+    while w is not None or o is not None:
+        # In `lower`: a word match starts at w.start(), another at o.start() - 1.
+        if o is None or (w is not None and w.start() <= o.start() - 1):
+            match, start = w, w.start()
+        else:
+            match, start = o, o.start() - 1
+        end = match.end() - 1
+        yield start, end, match.lastgroup or ""
+        if w is not None and w.start() < end:  # `words`: the place before the word's start
+            w = words.search(text, end) if words is not None else None
+        if o is not None and o.start() - 1 < end:
+            o = others.search(text, end + 1) if others is not None else None
 
 
 def find(rules: RuleSet, text: str) -> list[tuple[Rule, int, int]]:
     """Every (rule, start, end) in `text`, in order, without overlaps: one scan of the
-    lower-cased text; a cased rule's match must also hold in the text as written."""
+    lower-cased text (`spans`); a cased rule's match must also hold in the text as written."""
     lower = lower_text(text)
     out: list[tuple[Rule, int, int]] = []
     markers, cased = rules.markers, rules.cased
-    for match in rules.scan.finditer(lower):
-        name = match.lastgroup or ""
-        start, end = match.span()
+    for start, end, name in spans(rules, lower):
         if name in cased:
             exact = cased[name].match(text, start)
             if exact is None or exact.end() != end:

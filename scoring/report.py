@@ -7,11 +7,14 @@ and `scoring` must not depend on the reader's rendering libraries.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parsing.collector import collector_paused
-from scoring.models import VERDICTS, PostScore, Scorecard
+from scoring.models import VERDICTS, AuthorTally, PostScore, Scorecard, ThreadTotals
 from scoring.tally import with_effective_tallies
+
+if TYPE_CHECKING:
+    from parsing.models import Post, Thread
 
 
 def _types(counts: dict[str, int]) -> str:
@@ -103,8 +106,7 @@ def json_chunks(card: Scorecard, *, tallied: bool = False) -> Iterator[bytes]:
         card = with_effective_tallies(card, tallied=tallied)
 
         def post(score: PostScore) -> bytes:
-            verdict = dump(card.effective_verdict(score.number))
-            return dump(score, indent=1)[:-2] + b',\n "effective_verdict": ' + verdict + b"\n}"
+            return _post_json(score, dump(card.effective_verdict(score.number)))
 
         user = {"marks": list(card.user.marks.values()), "orphans": card.user.orphans}
         yield from document(
@@ -117,5 +119,69 @@ def json_chunks(card: Scorecard, *, tallied: bool = False) -> Iterator[bytes]:
                 ("authors", items(card.authors, 1, lambda a: dump(a, indent=1))),
                 ("totals", value(card.totals)),
                 ("user", value(user)),
+            ]
+        )
+
+
+def _post_json(score: PostScore, verdict: bytes) -> bytes:
+    """One post of the document at depth 0, with its effective verdict (serialised) added."""
+    from pydantic_core import to_json as dump
+
+    return dump(score, indent=1)[:-2] + b',\n "effective_verdict": ' + verdict + b"\n}"
+
+
+def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
+    """`json_chunks(score_thread(thread), tallied=True)`, each post scored as it is written.
+
+    Only what the tallies count is kept of a post's score (`tally.Tallied`), so the thread's
+    scores are never all held at once (about 300 MiB at 100,000 posts); the authors and totals
+    come after the posts in the document and are counted once the last post is written. No
+    marks: the effective verdict is the computed one.
+    """
+    from pydantic_core import to_json as dump
+
+    from parsing.json_output import array, document, items, value
+    from scoring.models import SCHEMA_VERSION
+    from scoring.tally import Tallied, tallied, tally_rows
+    from scoring.verdicts import score_post
+
+    with collector_paused():
+        head = Scorecard(
+            schema_version=SCHEMA_VERSION,
+            fingerprint=thread.source.sha256,
+            source_path=thread.source.path,
+            title=thread.title,
+        )
+        rows: list[Tallied] = []
+        verdicts = {verdict: dump(verdict) for verdict in VERDICTS}
+
+        def post(source: Post) -> bytes:
+            score = score_post(source)
+            rows.append(tallied(score))
+            return _post_json(score, verdicts[score.verdict])
+
+        counted: list[tuple[list[AuthorTally], ThreadTotals]] = []
+
+        def counts() -> tuple[list[AuthorTally], ThreadTotals]:
+            if not counted:  # once every post is written
+                counted.append(tally_rows(rows))
+            return counted[0]
+
+        def authors() -> Iterator[bytes]:
+            yield from array(counts()[0], 1)
+
+        def totals() -> Iterator[bytes]:
+            yield from value(counts()[1])
+
+        yield from document(
+            [
+                ("schema_version", value(head.schema_version)),
+                ("fingerprint", value(head.fingerprint)),
+                ("source_path", value(head.source_path)),
+                ("title", value(head.title)),
+                ("posts", items(thread.posts, 1, post)),
+                ("authors", authors()),
+                ("totals", totals()),
+                ("user", value({"marks": [], "orphans": []})),
             ]
         )

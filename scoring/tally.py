@@ -15,6 +15,7 @@ own counts are kept beside them as `computed_verdicts` and `computed_evidence_ra
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from parsing.models import Thread
 from scoring.models import (
@@ -32,13 +33,27 @@ _new_tally = trusted_builder(AuthorTally)
 validation each was a tenth of the tallying."""
 
 
-def _targets(score: PostScore) -> list[int]:
+class Tallied(NamedTuple):
+    """What the tallies read of one post's score: enough to count it without keeping the
+    score (a streamed `score --json` writes each post's score and keeps only this)."""
+
+    number: int
+    author: str | None
+    verdict: Verdict
+    claims: int
+    evidence: int
+    rebuts: list[int]
+    types: dict[str, int]
+    """Evidence cues by type (`_post_types`)."""
+
+
+def _targets(score: Tallied) -> list[int]:
     if score.rebuts:
         return score.rebuts
     return [score.number - 1] if score.number > 1 else []
 
 
-def _side(score: PostScore) -> str:
+def _side(score: Tallied) -> str:
     return score.author if score.author else f"#{score.number}"
 
 
@@ -47,7 +62,7 @@ def _later(numbers: list[int], after: int) -> bool:
     return bool(numbers) and numbers[-1] > after
 
 
-def _pairs(scores: Sequence[PostScore], verdicts: Sequence[Verdict]) -> list[tuple[int, int, bool]]:
+def _pairs(scores: Sequence[Tallied], verdicts: Sequence[Verdict]) -> list[tuple[int, int, bool]]:
     """(challenge post, challenged post, answered with evidence later), on `verdicts`.
 
     Linear in the thread: evidenced posts are indexed once by side and by what they quote.
@@ -118,20 +133,40 @@ def tally(thread: Thread, scores: list[PostScore]) -> tuple[list[AuthorTally], T
     return tally_scores(scores)
 
 
+def tallied(score: PostScore) -> Tallied:
+    """The part of `score` the tallies count."""
+    return Tallied(
+        score.number,
+        score.author,
+        score.verdict,
+        score.claims,
+        score.evidence,
+        score.rebuts,
+        _post_types(score),
+    )
+
+
 def tally_scores(
-    scores: list[PostScore], verdicts: Sequence[Verdict] | None = None
+    scores: Sequence[PostScore], verdicts: Sequence[Verdict] | None = None
 ) -> tuple[list[AuthorTally], ThreadTotals]:
     """Per-author (or per-post) tallies in order of first post, and the thread's totals.
 
     `verdicts` are the effective verdicts, one per score (default: the computed ones); claims,
     evidence and its types are what the scorer found in the words and do not move with them.
     """
+    return tally_rows([tallied(s) for s in scores], verdicts)
+
+
+def tally_rows(
+    scores: Sequence[Tallied], verdicts: Sequence[Verdict] | None = None
+) -> tuple[list[AuthorTally], ThreadTotals]:
+    """`tally_scores` on what the tallies read of each score."""
     effective = [s.verdict for s in scores] if verdicts is None else list(verdicts)
     pairs = _pairs(scores, effective)
     received: dict[str, list[bool]] = {}
     for _challenge, target, answered in pairs:
         received.setdefault(_side(scores[target - 1]), []).append(answered)
-    types = [_post_types(s) for s in scores]
+    types = [s.types for s in scores]
     groups: dict[str, list[int]] = {}
     for i, score in enumerate(scores):
         groups.setdefault(_side(score), []).append(i)

@@ -253,7 +253,7 @@ class Counts:
 
     @property
     def types(self) -> list[str]:
-        return [t for t in EVIDENCE_TYPES if t in self.found]
+        return [t for t in EVIDENCE_TYPES if t in self.found] if self.found else []
 
 
 def _count_cues(counts: Counts, sentence: SentenceScore) -> bool:
@@ -364,11 +364,10 @@ def _model_words(c: Counts) -> str:
 
 
 def _strength(verdict: Verdict, c: Counts) -> float:
-    types = c.types
     if verdict == "challenge":
         return 0.6 if c.asks else 0.4
     if verdict == "evidenced":
-        score = 0.3 + sum(TYPE_WEIGHT.get(t, 0) for t in types) - HEDGE_PENALTY * min(c.hedges, 4)
+        score = 0.3 + sum(TYPE_WEIGHT.get(t, 0) for t in c.types) - HEDGE_PENALTY * min(c.hedges, 4)
         score += REASON_WEIGHT * bool(c.reason_cues or c.reasoned_at)
     elif verdict == "reasoned":
         given = len(c.reasoned_at) + len({q.kind for q in c.reason_cues})
@@ -377,7 +376,16 @@ def _strength(verdict: Verdict, c: Counts) -> float:
         score = 0.15 - HEDGE_PENALTY * min(c.hedges, 2)
     else:
         return 0.0
-    return round(min(1.0, max(0.05, score)), 2)
+    clipped = min(1.0, max(0.05, score))
+    rounded = _ROUNDED.get(clipped)
+    if rounded is None:
+        rounded = _ROUNDED[clipped] = round(clipped, 2)
+    return rounded
+
+
+_ROUNDED: dict[float, float] = {}
+"""Strengths rounded so far: a strength is one of a few sums of the weights above, and `round`
+was a tenth of choosing a verdict."""
 
 
 def _claims_said(c: Counts) -> str:

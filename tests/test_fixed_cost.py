@@ -107,6 +107,8 @@ def test_rules_from_the_cache_match_as_freshly_compiled(cache: Path) -> None:
     assert stored  # the scan pattern and the as-written patterns of cased rules
     again = compile_rules(RULES)
     assert again.scan is not first.scan  # read back from the file, not from `re`'s own cache
+    assert again.words is not first.words and again.others is not first.others
+    assert again.words.pattern == first.words.pattern
     assert again.scan.pattern == first.scan.pattern
     assert again.scan.flags == first.scan.flags
     assert again.scan.groupindex == first.scan.groupindex

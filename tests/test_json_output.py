@@ -11,8 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
+from pydantic_core import to_json as to_json_bytes
 
-from parsing.json_output import thread_chunks, write_chunks
+from parsing.json_output import array, items, thread_chunks, write_chunks
 from parsing.load import demo_path, load_thread
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
 from scoring.models import (
@@ -25,7 +26,7 @@ from scoring.models import (
     UserLayer,
     UserMark,
 )
-from scoring.report import json_chunks, to_json
+from scoring.report import json_chunks, scored_json_chunks, to_json
 from scoring.scorer import score_thread
 from scoring.tally import with_effective_tallies
 from scoring.user_layer import set_override, set_rating
@@ -235,3 +236,28 @@ def test_write_chunks_to_a_text_stream_without_a_buffer() -> None:
     stream.write("before ")
     write_chunks(["é".encode(), b"!"], stream)
     assert stream.getvalue() == "before é!"
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "name", ["html/08_discourse.html", "iac/9455.bare.txt", "iac/9455.marked.txt"]
+)
+def test_score_json_scored_as_written_is_the_whole_cards(name: str) -> None:
+    """`score --json` scores each post as it writes it and counts the tallies after the last:
+    the bytes of the whole card's document, on threads with known and unknown authors,
+    challenges answered and not, and evidence of many types."""
+    thread = load_thread(SEED.parent.parent / "datasets" / name)
+    card = score_thread(thread)
+    assert card.totals.challenges_answered
+    assert b"".join(scored_json_chunks(thread)) == b"".join(json_chunks(card, tallied=True))
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 500])
+def test_an_array_in_batches_is_its_items_one_by_one(batch: int) -> None:
+    card = score_thread(load_thread(demo_path()))
+    one_by_one = b"".join(items(card.authors, 1, lambda a: to_json_bytes(a, indent=1)))
+    assert b"".join(array(card.authors, 1, batch)) == one_by_one
+    assert b"".join(array(card.authors[:1], 2, batch)) == b"".join(
+        items(card.authors[:1], 2, lambda a: to_json_bytes(a, indent=1))
+    )
+    assert b"".join(array([], 1, batch)) == b"[]"

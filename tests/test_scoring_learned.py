@@ -13,7 +13,7 @@ import tomli_w
 from parsing import Post, load_thread
 from scoring import SCHEMA_VERSION, score_thread
 from scoring.evaluate import evaluate, read_examples
-from scoring.learned import LABELS, decode, encode, features, model
+from scoring.learned import _TABLE, _URL, LABELS, decode, encode, features, model, tokens
 from scoring.roles import explain, score_sentence
 from scoring.store import HEADER, TRAILER, load_scorecard, save_scorecard, to_toml
 from scoring.user_layer import set_note, set_override, set_rating, toggle_bookmark
@@ -172,3 +172,22 @@ def test_quoted_lines_are_never_scored_as_the_posters_words() -> None:
     assert all(not s.cues and not s.weighed for s in quoted)
     assert score.sentences[-1].role == "challenge"  # put to the quoted poster
     assert "40%" not in " ".join(c.text for c in score.cues)
+
+
+def test_tokens_of_ascii_text_are_the_character_maps() -> None:
+    """ASCII text is tokenised through `bytes.translate`, other text through the character
+    map: both give the character map's tokens (what the weights were trained on), for every
+    ASCII character between words, at either end, and beside non-ASCII text."""
+    texts = [
+        "Don't say \"never\"! 45% of $3 isn't much?",
+        "See https://example.org/a?b=1 or WWW.X.COM: it's 2019.",
+        "It’s “naïve” — café…",
+        "",
+    ]
+    texts += [f"{c}a{c}b {c}1{c}" for c in map(chr, range(128))]
+    texts += [f"é{c}a{c}" for c in map(chr, range(128))]
+    for text in texts:
+        low = text.lower()
+        if "http" in low or "www." in low:
+            low = _URL.sub(" url ", low)
+        assert tokens(text) == low.translate(_TABLE).split(), repr(text)

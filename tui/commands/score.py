@@ -93,13 +93,9 @@ def _kept_marks(out: Path, thread: Thread) -> UserLayer | None:
     return done.layer
 
 
-def _export(card: Scorecard, args: argparse.Namespace, out: Path | None) -> Iterable[bytes]:
-    """The JSON document or the table, as byte chunks (the card's tallies are the effective
-    ones already: `score_thread` counted them on the kept overrides)."""
-    if args.json:
-        from scoring.report import json_chunks
-
-        return json_chunks(card, tallied=True)
+def _table(card: Scorecard, out: Path | None) -> list[bytes]:
+    """The table, as byte chunks (the card's tallies are the effective ones already:
+    `score_thread` counted them on the kept overrides)."""
     from scoring.report import format_table
 
     full = out is not None or not sys.stdout.isatty()
@@ -119,18 +115,24 @@ def run(args: argparse.Namespace) -> int:
         _checked(out, thread.source.paths or [thread.source.path])
     as_toml = args.toml or (out is not None and not args.json and out.suffix == ".toml")
     user = _kept_marks(out, thread) if out is not None and as_toml else None
-    card = score_thread(thread, user)
-    if as_toml:
-        from scoring.store import save_scorecard, to_toml
+    chunks: Iterable[bytes]
+    if args.json:
+        from scoring.report import scored_json_chunks
 
-        if out is None:
-            sys.stdout.write(to_toml(card, tallied=True, cues=args.cues))
+        chunks = scored_json_chunks(thread)  # a JSON document has no marks: scored as written
+    else:
+        card = score_thread(thread, user)
+        if as_toml:
+            from scoring.store import save_scorecard, to_toml
+
+            if out is None:
+                sys.stdout.write(to_toml(card, tallied=True, cues=args.cues))
+                return 0
+            aside = _write(out, lambda: save_scorecard(card, out, tallied=True, cues=args.cues))
+            if aside is not None:
+                _say(f"{out} was a damaged scorecard; it was set aside as {aside}")
             return 0
-        aside = _write(out, lambda: save_scorecard(card, out, tallied=True, cues=args.cues))
-        if aside is not None:
-            _say(f"{out} was a damaged scorecard; it was set aside as {aside}")
-        return 0
-    chunks = _export(card, args, out)
+        chunks = _table(card, out)
     if out is None:
         from parsing.json_output import write_chunks
 
