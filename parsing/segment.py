@@ -387,7 +387,10 @@ def _says_enough(line: str) -> bool:
 
 
 MIN_QUOTE_OPENINGS = 2
-"""How many quoted passages, all after blank lines, show that this page parts posts by them."""
+"""How many quoted passages after blank lines show that this page parts posts by them."""
+APART_SHARE = 0.67
+"""The share of quoted passages that must stand after blank lines: a log or a passage quoted
+twice also opens on a single break now and then, and one such must not outvote the rest."""
 
 
 def separator_from_quotes(lines: list[str], quotes: dict[int, QuoteLine]) -> int | None:
@@ -395,10 +398,10 @@ def separator_from_quotes(lines: list[str], quotes: dict[int, QuoteLine]) -> int
 
     A reply opens with the words it quotes, right after the post before it, so the lines just
     above a quoted passage show what stands between two posts on this page. Where quotes follow
-    the line above with a single break (the seed), single breaks part posts. Where every quoted
-    passage, two or more of them, stands after a run of blank lines, posts are parted as
-    paragraphs are (Discourse flattened without its footers): the shortest such run is the
-    separator. Returns None when the quotes say nothing or say single breaks.
+    the line above with a single break (the seed), single breaks part posts. Where two or more
+    quoted passages, and nearly all of them (`APART_SHARE`), stand after a run of blank lines,
+    posts are parted as paragraphs are (Discourse flattened without its footers): the shortest
+    such run is the separator. Returns None when the quotes say nothing or most say single breaks.
     """
     runs: list[int] = []
     for i in sorted(quotes):
@@ -410,10 +413,11 @@ def separator_from_quotes(lines: list[str], quotes: dict[int, QuoteLine]) -> int
             k, run = k - 1, run + 1
         if k in quotes:
             continue  # a passage going on, not one opening
-        if run == 0:
-            return None
         runs.append(run)
-    return min(runs) if len(runs) >= MIN_QUOTE_OPENINGS else None
+    apart = [run for run in runs if run]
+    if len(apart) < MIN_QUOTE_OPENINGS or len(apart) < APART_SHARE * len(runs):
+        return None
+    return min(apart)
 
 
 def split_at_quoted_openings(
@@ -490,6 +494,8 @@ class _Scanner:
         self.open_frame: QuoteFrame | None = None
         self.gap = False
         self.after_chrome = False
+        self.chrome_apart = False
+        """The chrome after the post stands apart from its words, a blank line above it."""
         self.opens: set[int] = set()
         self.separator = 0
         self.run = 0
@@ -507,6 +513,7 @@ class _Scanner:
     def chrome(self) -> None:
         """Page chrome ("Reply", "Last edited: ...") sits between posts, not inside one."""
         self.after_chrome = self.cur is not None
+        self.chrome_apart = self.gap
 
     def header(self, header: PostHeader) -> None:
         self.cur = self.new_post(header.start, header)
@@ -658,6 +665,10 @@ class _Scanner:
             return _NEW if new else _SAME
         if kind is _QUOTE_KIND and qline is not None:
             return _NEW if self.quote_starts_post(qline) else _SAME
+        if gap and self.after_chrome and self.chrome_apart and last_kind is _TEXT_KIND:
+            # Chrome standing apart under a post's words ("2 Likes" between blank lines) closes
+            # the post, even on a page whose posts are otherwise one line break apart.
+            return _NEW
         if gap or last_kind in (_QUOTE_KIND, _HEADER_KIND, _MARKER_KIND):
             return _SAME
         last_text = last.text
