@@ -49,7 +49,17 @@ def examples(path: Path, truth: dict) -> list[Example]:
         for h in frame.headers:
             frame_lines.update(range(h.start + 1, h.end + 2))
     out: list[Example] = []
-    previous: tuple[str, PostSoFar] | None = None
+    previous: tuple[str, PostSoFar, str, str] | None = None
+
+    def text(numbers: list[int]) -> str:
+        return " ".join(lines[k - 1] for k in numbers)
+
+    def paragraph_from(own: list[int], n: int) -> str:
+        end = n + 1
+        while end < len(own) and own[end] == own[end - 1] + 1:
+            end += 1
+        return text(own[n:end])
+
     for number, post in enumerate(truth["posts"]):
         first, last = post["lines"]
         header = set(range(post["header"][0], post["header"][1] + 1)) if "header" in post else set()
@@ -67,24 +77,29 @@ def examples(path: Path, truth: dict) -> list[Example]:
             previous = None
             continue
         if previous is not None and own[0] not in quoted and own[0] - 1 not in quoted:
-            before, so_far = previous
-            out.append(
-                ([float(v) for v in breaks.break_cues(before, lines[own[0] - 1], so_far)], True)
-            )
-        paragraphs, in_paragraph = 1, 1
+            before, so_far, post_text, last_paragraph = previous
+            around = breaks.Paragraphs(post_text, last_paragraph, paragraph_from(own, 0))
+            cues = breaks.break_cues(before, lines[own[0] - 1], so_far, around)
+            out.append(([float(v) for v in cues], True))
+        paragraphs, in_paragraph, opened = 1, 1, 0
         for n in range(1, len(own)):
             k, j = own[n], own[n - 1]
             if k > j + 1 and not any(lines[x - 1].strip() for x in range(j + 1, k)):
                 so_far = PostSoFar(
                     n, bool(quoted), False, paragraphs > 1, in_paragraph, number == 0
                 )
-                cues = breaks.break_cues(lines[j - 1], lines[k - 1], so_far)
+                around = breaks.Paragraphs(
+                    text(own[:n]), text(own[opened:n]), paragraph_from(own, n)
+                )
+                cues = breaks.break_cues(lines[j - 1], lines[k - 1], so_far, around)
                 out.append(([float(v) for v in cues], False))
-                paragraphs, in_paragraph = paragraphs + 1, 0
+                paragraphs, in_paragraph, opened = paragraphs + 1, 0, n
             in_paragraph += 1
         previous = (
             lines[own[-1] - 1],
             PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph, number == 0),
+            text(own),
+            text(own[opened:]),
         )
     return out
 

@@ -15,73 +15,102 @@ from __future__ import annotations
 
 import math
 from operator import mul
+from typing import NamedTuple
 
 from parsing.edges import EDGE_CUES, edge_cues
 from parsing.turns import CUES as TURN_CUES
 from parsing.turns import PostSoFar, cue_values
+from parsing.voice import VOICE_CUES, voice_cues
 
-CUES: tuple[str, ...] = (*TURN_CUES, *EDGE_CUES, "in_first_post")
+CUES: tuple[str, ...] = (
+    *TURN_CUES,
+    *EDGE_CUES,
+    "in_first_post",
+    "before_ends_with_colon",
+    *VOICE_CUES,
+)
 
 WEIGHTS: dict[str, float] = {
-    "bias": -1.46,
-    "ends_question": 1.19,
-    "ends_exclamation": 0.24,
-    "ends_without_punctuation": 0.26,
-    "ends_with_ellipsis": -0.27,
-    "ends_with_emoticon": 0.84,
-    "opens_with_conjunction": -0.74,
-    "opens_with_pronoun": 0.57,
-    "opens_like_an_answer": 1.11,
-    "opens_with_i": -0.72,
-    "opens_with_you": 0.12,
-    "opens_lower_case": -0.17,
-    "opens_with_quote_mark": -0.21,
-    "opens_with_emoticon": -0.81,
-    "same_first_word": -0.45,
-    "log_words_before": 0.18,
-    "long_before": -0.03,
-    "long": 0.12,
-    "very_long": -0.22,
-    "tiny": -0.31,
-    "tiny_before": -0.69,
+    "bias": -1.12,
+    "ends_question": 1.02,
+    "ends_exclamation": -0.02,
+    "ends_without_punctuation": 0.13,
+    "ends_with_ellipsis": -0.29,
+    "ends_with_emoticon": 2.00,
+    "opens_with_conjunction": -0.88,
+    "opens_with_pronoun": 0.48,
+    "opens_like_an_answer": 0.94,
+    "opens_with_i": -0.77,
+    "opens_with_you": -0.07,
+    "opens_lower_case": -0.09,
+    "opens_with_quote_mark": -0.13,
+    "opens_with_emoticon": -0.83,
+    "same_first_word": -0.24,
+    "log_words_before": 0.10,
+    "long_before": -0.04,
+    "long": -0.05,
+    "very_long": -0.21,
+    "tiny": 0.02,
+    "tiny_before": -0.75,
     "post_has_quotes": -0.28,
     "quote_just_before": 0.00,
-    "log_post_lines": -0.24,
-    "post_has_paragraphs": 0.18,
-    "log_paragraph_lines": 0.65,
+    "log_post_lines": -0.28,
+    "post_has_paragraphs": 0.09,
+    "log_paragraph_lines": 0.60,
     "paragraph_is_one_line": 0.05,
-    "opens_with_greeting": 2.33,
-    "opens_with_mention": 1.69,
-    "before_closes": 2.51,
-    "before_is_a_name": 2.64,
-    "line_only_thanks": -3.23,
-    "line_is_a_name": -2.35,
-    "both_literal": -1.72,
-    "line_indented": -2.76,
-    "both_list_items": -0.29,
+    "opens_with_greeting": 2.07,
+    "opens_with_mention": 1.57,
+    "before_closes": 2.23,
+    "before_is_a_name": 2.41,
+    "line_only_thanks": -3.40,
+    "line_is_a_name": -2.38,
+    "both_literal": -1.53,
+    "line_indented": -2.65,
+    "both_list_items": -0.31,
     "in_first_post": -1.17,
+    "before_ends_with_colon": -1.87,
+    "turns_to_you": 1.12,
+    "turns_to_i": 1.29,
+    "shared_words": -0.92,
+    "other_hand": 0.26,
 }
 """Each cue's weight, fitted by `benchmarks/fit_breaks.py` on the 120 threads of
 `../shared/datasets/flat` (all four layouts)."""
 
-THRESHOLD = 0.300
+THRESHOLD = 0.350
 """The probability from which a paragraph break is a post break (fitted with the weights)."""
 
 
-def break_cues(before: str, line: str, post: PostSoFar) -> tuple[float, ...]:
+class Paragraphs(NamedTuple):
+    """The words around a paragraph break: what the voice cues compare."""
+
+    post: str
+    """The post so far, its own words."""
+    previous: str
+    """Its last paragraph."""
+    following: str
+    """The paragraph after the break."""
+
+
+def break_cues(
+    before: str, line: str, post: PostSoFar, around: Paragraphs
+) -> tuple[float, ...]:
     """Every cue of CUES for the paragraph `line` after the paragraph ending with `before`."""
     return (
         *cue_values(before, line, post),
         *edge_cues(before, line),
         post.first,
+        before.rstrip().endswith(":"),
+        *voice_cues(around.post, around.previous, around.following),
     )
 
 
-def break_logit(before: str, line: str, post: PostSoFar) -> float:
+def break_logit(before: str, line: str, post: PostSoFar, around: Paragraphs) -> float:
     """The weighed sum of the cues: the log-odds that a paragraph break is a post break."""
-    return sum(map(mul, (WEIGHTS[name] for name in CUES), break_cues(before, line, post)))
+    cues = break_cues(before, line, post, around)
+    return sum(map(mul, (WEIGHTS[name] for name in CUES), cues))
 
 
-def is_post_break(before: str, line: str, post: PostSoFar) -> bool:
+def is_post_break(before: str, line: str, post: PostSoFar, around: Paragraphs) -> bool:
     """Whether to split at a paragraph break between own words `before` and `line`."""
-    return break_logit(before, line, post) >= math.log(THRESHOLD / (1 - THRESHOLD))
+    return break_logit(before, line, post, around) >= math.log(THRESHOLD / (1 - THRESHOLD))

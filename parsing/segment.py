@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from parsing.attachments import is_attachment_label
-from parsing.breaks import is_post_break
+from parsing.breaks import Paragraphs, is_post_break
 from parsing.edges import closes_a_post, formulaic, looks_literal
 from parsing.headers import PostHeader, QuoteFrame
 from parsing.literal import LOG_STAMP, is_list_item, is_literal, marks_code
@@ -138,6 +138,9 @@ MAX_HEADING_WORDS = 14
 
 SHORT_QUOTE_REACH = 200
 """How many lines past the last quote a short quote ("Irrelevant.") is looked for."""
+
+MAX_PARAGRAPH_LINES = 30
+"""How much of the paragraph after a break its voice is read from."""
 
 _WORDY = re.compile(r"[^\W_]")
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
@@ -695,8 +698,20 @@ class _Scanner:
             first=len(self.posts) == 1,
         )
         if self.separator:
-            return _NEW if is_post_break(last_text, line, post) else _SAME
+            return _NEW if is_post_break(last_text, line, post, self.around(i)) else _SAME
         return _NEW if is_new_post(last_text, line, post) else _SAME
+
+    def around(self, i: int) -> Paragraphs:
+        """The post so far, its last paragraph and the paragraph opening at line i: what the
+        voice cues of a paragraph break compare."""
+        cur, lines = self.cur, self.lines
+        assert cur is not None
+        own = [lines[k] for k, kind in cur.lines if kind is _TEXT_KIND]
+        last = [lines[k] for k, kind in cur.lines[-cur.paragraph_lines :] if kind is _TEXT_KIND]
+        end = i
+        while end < len(lines) and end - i < MAX_PARAGRAPH_LINES and lines[end].strip():
+            end += 1
+        return Paragraphs(" ".join(own), " ".join(last), " ".join(lines[i:end]))
 
     def quote_starts_post(self, qline: QuoteLine) -> bool:
         """Whether a quote line of a bare dump opens a new post (a reply starts with it)."""
