@@ -93,9 +93,12 @@ class Paragraphs(NamedTuple):
 
 
 def break_cues(
-    before: str, line: str, post: PostSoFar, around: Paragraphs
+    before: str, line: str, post: PostSoFar, around: Paragraphs | None = None
 ) -> tuple[float, ...]:
-    """Every cue of CUES for the paragraph `line` after the paragraph ending with `before`."""
+    """Every cue of CUES for the paragraph `line` after the paragraph ending with `before`
+    (`around` defaults to those two lines alone)."""
+    if around is None:
+        around = Paragraphs(before, before, line)
     return (
         *cue_values(before, line, post),
         *edge_cues(before, line),
@@ -105,7 +108,9 @@ def break_cues(
     )
 
 
-def break_logit(before: str, line: str, post: PostSoFar, around: Paragraphs) -> float:
+def break_logit(
+    before: str, line: str, post: PostSoFar, around: Paragraphs | None = None
+) -> float:
     """The weighed sum of the cues: the log-odds that a paragraph break is a post break."""
     cues = break_cues(before, line, post, around)
     return sum(map(mul, (WEIGHTS[name] for name in CUES), cues))

@@ -643,6 +643,7 @@ class _Scanner:
             self.inside_own_literal(i)
             or self.same_author(match.line)
             or (self.open_frame is None and formulaic(self.lines[i]))
+            or (self.open_frame is None and self.pastes_a_log(i, match.line))
         ):
             # a log repeating its lines is no quote, nor are words an author repeats from
             # their own post (a signature, a habit), nor a formula anyone writes ("Thanks for
@@ -772,6 +773,18 @@ class _Scanner:
             header is not None
             and header.author is not None
             and header.author.casefold() == cur.header.author.casefold()
+        )
+
+    def pastes_a_log(self, i: int, source: int) -> bool:
+        """Whether line i opens a block of log or code lines that repeats a block of them
+        (line `source` on): the same error or output pasted again, quoting nobody. A quote
+        opens with words; one code line quoted alone stays a quote."""
+        lines = self.lines
+        return (
+            self.last.kind is not _QUOTE_KIND
+            and i + 1 < len(lines)
+            and source + 1 < len(lines)
+            and all(is_literal(lines[k]) for k in (i, i + 1, source, source + 1))
         )
 
     def inside_own_literal(self, i: int) -> bool:
