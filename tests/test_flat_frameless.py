@@ -106,3 +106,66 @@ def test_a_share_link_under_every_comment_is_not_a_quote() -> None:
     )
     text = "\n\n".join(f"{c}\n   o http://disq.us/p/1ry" for c in comments)
     assert not [q for post in parse(text).posts for q in post.quotes if q.target is not None]
+
+
+def test_one_passage_after_a_single_break_does_not_outvote_the_rest() -> None:
+    """A log quoted twice, or a passage going on over a single break, now and then opens on a
+    single break even where posts are parted by blank lines: most passages decide."""
+    from parsing.segment import QuoteLine
+
+    words = "Words of an earlier post that a later reply quotes at its very start."
+    lines = [words, "", "", words, "a", "", words, "b", words, "c", "", words]
+    quotes = {k: QuoteLine(0, 1.0, False) for k in (3, 6, 8, 11)}
+    assert separator_from_quotes(lines, quotes) == 1
+    # Half of them after single breaks is no vote for blank lines.
+    assert separator_from_quotes(lines, {6: quotes[6], 8: quotes[8]}) is None
+
+
+LIKED = """Exporting a segmentation
+
+I am trying to export my segmentation of the liver to an STL file for printing.
+
+The export button stays grey whatever I select in the list of segments.
+
+2 Likes
+
+Select the segmentation node in the dropdown above the list first, then the button works.
+"""
+
+
+def test_a_likes_line_standing_apart_closes_the_post_on_a_page_without_quotes() -> None:
+    # No quote shows how posts are parted here; the "2 Likes" under the words still closes
+    # the post, and the words after it open the next one.
+    thread = parse(LIKED)
+    assert starts(thread) == [3, 9]
+
+
+def test_a_paragraph_turning_from_i_to_you_more_likely_opens_a_post() -> None:
+    from parsing.breaks import Paragraphs
+
+    post = PostSoFar(4, False, False, True, 1)
+    before = "I tried it again this morning and my export still fails."
+    asking = "I also tried my other laptop, and my files fail there too."
+    answering = "You need to select your segmentation node before you export it."
+    question = "I am exporting my liver segmentation. " + before
+    mine = Paragraphs(question, before, asking)
+    yours = Paragraphs(question, before, answering)
+    assert break_logit(before, answering, post, yours) > break_logit(before, asking, post, mine)
+
+
+def test_a_log_pasted_again_is_not_a_quote_of_the_post_that_pasted_it_first() -> None:
+    log = [
+        "[ERROR][VTK] 19.12.2020 00:14:44 [vtkSlicerCLIModuleLogic] - Convert failed (code 1)",
+        "[CRITICAL][Stream] 19.12.2020 00:14:44 [] (unknown:0) - SEG2NRRD did not complete",
+    ]
+    text = "\n\n".join(
+        [
+            "Loading a segmentation fails",
+            "Loading my segmentation fails with this in the log:",
+            "\n".join(log),
+            "Please try the latest preview release and post the log again.",
+            "Same with the preview release, the log says:",
+            "\n".join(log),
+        ]
+    )
+    assert not [q for post in parse(text + "\n").posts for q in post.quotes]
