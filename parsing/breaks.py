@@ -108,9 +108,7 @@ def break_cues(
     )
 
 
-def break_logit(
-    before: str, line: str, post: PostSoFar, around: Paragraphs | None = None
-) -> float:
+def break_logit(before: str, line: str, post: PostSoFar, around: Paragraphs | None = None) -> float:
     """The weighed sum of the cues: the log-odds that a paragraph break is a post break."""
     cues = break_cues(before, line, post, around)
     return sum(map(mul, (WEIGHTS[name] for name in CUES), cues))
