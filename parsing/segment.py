@@ -43,6 +43,7 @@ from parsing.literal import LOG_STAMP, is_list_item, is_literal, marks_code
 from parsing.normalize import words
 from parsing.quote_index import Match, Probe, QuoteIndex, probe
 from parsing.turns import PostSoFar, is_new_post
+from parsing.voice import MAX_VOICE_CHARS
 
 
 class Kind(Enum):
@@ -140,7 +141,7 @@ SHORT_QUOTE_REACH = 200
 """How many lines past the last quote a short quote ("Irrelevant.") is looked for."""
 
 MAX_PARAGRAPH_LINES = 30
-"""How much of the paragraph after a break its voice is read from."""
+"""How many lines of the paragraph before a break its words are read from."""
 
 _WORDY = re.compile(r"[^\W_]")
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
@@ -704,15 +705,27 @@ class _Scanner:
 
     def around(self, i: int) -> Paragraphs:
         """The post so far, its last paragraph and the paragraph opening at line i: what the
-        voice cues of a paragraph break compare."""
+        voice cues of a paragraph break compare, read only as far as they look
+        (`MAX_VOICE_CHARS` from the break each way)."""
         cur, lines = self.cur, self.lines
         assert cur is not None
-        own = [lines[k] for k, kind in cur.lines if kind is _TEXT_KIND]
+        own: list[str] = []
+        size = 0
+        for k, kind in reversed(cur.lines):
+            if size >= MAX_VOICE_CHARS:
+                break
+            if kind is _TEXT_KIND:
+                own.append(lines[k])
+                size += len(lines[k]) + 1
+        own.reverse()
         last = [lines[k] for k, kind in cur.lines[-cur.paragraph_lines :] if kind is _TEXT_KIND]
-        end = i
-        while end < len(lines) and end - i < MAX_PARAGRAPH_LINES and lines[end].strip():
+        end, size = i, 0
+        while end < len(lines) and size < MAX_VOICE_CHARS and lines[end].strip():
+            size += len(lines[end]) + 1
             end += 1
-        return Paragraphs(" ".join(own), " ".join(last), " ".join(lines[i:end]))
+        return Paragraphs(
+            " ".join(own), " ".join(last[-MAX_PARAGRAPH_LINES:]), " ".join(lines[i:end])
+        )
 
     def quote_starts_post(self, qline: QuoteLine) -> bool:
         """Whether a quote line of a bare dump opens a new post (a reply starts with it)."""

@@ -20,6 +20,10 @@ _LOWER_START = re.compile(r"(?:^|[.!?] )[a-z]")
 _LONE_I = re.compile(r"\bi\b")
 _EMOJI_CODE = re.compile(r":[a-z_]+:")
 
+MAX_VOICE_CHARS = 2000
+"""How much of the post so far (its end) and of the next paragraph (its start) the voice is read
+from: enough for a writer's habits, and a bound on the cost of a page of endless posts."""
+
 MIN_STYLE_WORDS = 12
 """Both texts must be this long for their hands to be compared: a short one shows too little."""
 
@@ -59,6 +63,8 @@ def voice(text: str) -> Voice:
 def voice_cues(post: str, previous: str, following: str) -> tuple[float, ...]:
     """Every cue of VOICE_CUES for the paragraph `following` after the post so far `post`,
     whose last paragraph is `previous`."""
+    post, previous = post[-MAX_VOICE_CHARS:], previous[-MAX_VOICE_CHARS:]
+    following = following[:MAX_VOICE_CHARS]
     was, now = voice(post), voice(following)
     before_words = set(_WORD.findall(previous.lower()))
     after_words = set(_WORD.findall(following.lower()))
