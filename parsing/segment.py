@@ -395,6 +395,9 @@ MIN_QUOTE_OPENINGS = 2
 APART_SHARE = 0.67
 """The share of quoted passages that must stand after blank lines: a log or a passage quoted
 twice also opens on a single break now and then, and one such must not outvote the rest."""
+MAX_SEPARATOR_VOTES = 60
+"""The first this many quoted passages decide: the separator is one for the whole page, and
+weighing every passage of a long thread costs more than the rest of the check."""
 
 
 def separator_from_quotes(lines: list[str], quotes: dict[int, QuoteLine]) -> int | None:
@@ -410,14 +413,16 @@ def separator_from_quotes(lines: list[str], quotes: dict[int, QuoteLine]) -> int
     runs: list[int] = []
     for i in sorted(quotes):
         q = quotes[i]
-        if q.source is None or q.frame is not None or not _says_enough(lines[i]):
+        if q.source is None or q.frame is not None:
             continue
         k, run = i - 1, 0
         while k >= 0 and not lines[k].strip():
             k, run = k - 1, run + 1
-        if k in quotes:
-            continue  # a passage going on, not one opening
+        if k in quotes or not _says_enough(lines[i]):
+            continue  # a passage going on, not one opening; or too little to prove a quote
         runs.append(run)
+        if len(runs) >= MAX_SEPARATOR_VOTES:
+            break
     apart = [run for run in runs if run]
     if len(apart) < MIN_QUOTE_OPENINGS or len(apart) < APART_SHARE * len(runs):
         return None
