@@ -795,13 +795,14 @@ class _Scanner:
 
     def pastes_a_log(self, i: int, source: int) -> bool:
         """Whether line i opens a block of log or code lines that repeats a block of them
-        (line `source` on): the same error or output pasted again, quoting nobody. A quote
-        opens with words; one code line quoted alone stays a quote."""
-        lines = self.lines
+        (line `source` on, the next line too): the same error or output pasted again, quoting
+        nobody. A quote opens with words; one code line quoted alone stays a quote."""
+        lines, norms = self.lines, self.norms
         return (
             self.last.kind is not _QUOTE_KIND
             and i + 1 < len(lines)
             and source + 1 < len(lines)
+            and norms[i + 1] == norms[source + 1] != ""
             and all(is_literal(lines[k]) for k in (i, i + 1, source, source + 1))
         )
 
