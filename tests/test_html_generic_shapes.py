@@ -1,8 +1,9 @@
 """The generic reader (engine table off) on small pages of our own words in the shapes of engines
 it has no entry for: a phpBB 2 topic (table rows, names beside nameless message spans), a Q&A
 page (question, answers, comments; an editor's card beside the author's), a blog's comment tree
-under a long article (hCard names, a reply nested in its comment, a badge after a name) and a
-news site's comments ("Name | date" headers, permalink titles)."""
+under a long article (hCard names, a reply nested in its comment, a badge after a name), a
+news site's comments ("Name | date" headers, permalink titles) and a Disqus-style list under a
+long article (name and words only: no ids, no dates, classes that alternate by row)."""
 
 from __future__ import annotations
 
@@ -82,3 +83,23 @@ def test_news_comments_take_names_from_name_and_date_headers() -> None:
     ]
     assert all(p.date == dt.date(2022, 4, 15) for p in thread.posts)
     assert thread.posts[0].body.startswith("Carrying an eight around the east bank")
+
+
+def test_a_comment_list_of_names_and_words_beats_the_article_blocks() -> None:
+    """No comment carries an id or a date and their classes alternate ('comment even',
+    'comment odd alt'); the class word they share keys them as one kind, and a linked name
+    reads like a plain one. The article's repeated code blocks are not posts, nor is the
+    pingback."""
+    thread = read_generic(PAGES / "disqus_list_like.html")
+    assert [p.author for p in thread.posts] == [
+        "Maren Holt",
+        "Tobiah Quint",
+        "Ilse Brandvold",
+        "Maren Holt",
+        "Jon Aberg",
+        "Maren Holt",
+    ]
+    assert thread.posts[0].body.startswith("We stopped greasing the tracks")
+    assert thread.posts[1].body.startswith("Dry wiping works")  # a reply, out of its parent
+    assert "Dry wiping" not in thread.posts[0].body
+    assert not any("spread" in p.body or "Pingback" in p.body for p in thread.posts)

@@ -68,6 +68,8 @@ _CONTENT_TAGS = frozenset(
         "cite", "iframe", "video", "figure", "dl", "tt", "wbr",
     }
 )  # fmt: skip
+_PHRASING = frozenset({"a", "span", "b", "strong", "em", "i", "cite", "font", "small", "bdi", "u"})
+"""Inline elements: one wrapped in another with the same text shows one name."""
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "button", "select"})
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _NOT_NAMES = frozenset(
@@ -181,7 +183,12 @@ def members_of(key: Key, measure: Measure) -> list[LexborNode]:
     out = []
     for node in measure.elements:
         attrs = node.attributes
-        if attrs and key in _keys(node.tag or "", attrs):
+        if not attrs:
+            continue
+        if key[0] == "token":
+            if node.tag == key[1] and key[2] in _class_step(attrs.get("class") or "").split():
+                out.append(node)
+        elif key in _keys(node.tag or "", attrs):
             out.append(node)
     return out
 
@@ -228,6 +235,9 @@ def families(measure: Measure) -> list[Family]:
     """Every signature shared by two or more elements that do not nest in one another."""
     groups: dict[Key, list[LexborNode]] = {}
     seen: dict[tuple[str, tuple[tuple[str, str | None], ...]], list[Key]] = {}
+    kinds: dict[Key, set[Key]] = {}
+    """One kind of element whose class strings vary by state ("comment even", "comment odd
+    alt"): a class token two or more repeating class strings share keys the kind whole."""
     for node in measure.elements:
         tag = node.tag or ""
         if tag in _SKIP or tag in ("a", "img", "br"):
@@ -241,15 +251,35 @@ def families(measure: Measure) -> list[Family]:
             keys = seen[shape] = _keys(tag, attrs)
         for key in keys:
             groups.setdefault(key, []).append(node)
+            if key[0] == "class":
+                for token in key[2:]:
+                    kinds.setdefault(("token", tag, token), set()).add(key)
+    for token_key, variants in kinds.items():
+        if sum(1 for v in variants if len(groups[v]) >= MIN_MEMBERS) >= 2:
+            groups[token_key] = sorted((n for v in variants for n in groups[v]), key=measure.position)
     out = []
     for key, nodes in groups.items():
         if len(nodes) < MIN_MEMBERS:
             continue
         members = _outermost(nodes, measure)
+        if key[0] == "token" and not _siblings(members):
+            continue
         if len(members) >= MIN_MEMBERS:
             kept = {n.mem_id for n in members}
             out.append(Family(key, members, [n for n in nodes if n.mem_id not in kept]))
     return out
+
+
+SIBLINGS = 0.8
+"""Share of a state-varied kind's members that must stand beside another member (a list of
+comments), so that layout tokens shared by a page's wrappers ("container") key no family."""
+
+
+def _siblings(members: list[LexborNode]) -> bool:
+    if len(members) < 3:
+        return False
+    parents = Counter(m.parent.mem_id for m in members if m.parent is not None)
+    return sum(n for n in parents.values() if n >= 2) >= SIBLINGS * len(members)
 
 
 def _outermost(nodes: list[LexborNode], measure: Measure) -> list[LexborNode]:
@@ -895,9 +925,24 @@ def _innermost_texts(member: LexborNode, body: LexborNode | None) -> dict[Slot, 
             continue
         if any(text_of(kid) == text for kid in _kids(node)):
             continue
-        if not _in_quote(node, member):
+        parent = node.parent
+        if (
+            len(slot) > 1
+            and parent is not None
+            and node.tag in _PHRASING
+            and parent.tag in _PHRASING
+            and text_of(parent) == text
+            and _only_kid(parent)
+        ):
+            slot = slot[:-1]  # a linked name and a plain one ("<cite><a>" / "<cite><span>")
+        if slot not in out and not _in_quote(node, member):
             out[slot] = text
     return out
+
+
+def _only_kid(node: LexborNode) -> bool:
+    kids = _kids(node)
+    return next(kids, None) is not None and next(kids, None) is None
 
 
 _BEFORE_DATE = re.compile(r"^(.{1,40}?)\s*(?:\||·|•|–|—|\s-\s|,)\s*(.+)$")
