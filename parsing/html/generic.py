@@ -256,7 +256,9 @@ def families(measure: Measure) -> list[Family]:
                     kinds.setdefault(("token", tag, token), set()).add(key)
     for token_key, variants in kinds.items():
         if sum(1 for v in variants if len(groups[v]) >= MIN_MEMBERS) >= 2:
-            groups[token_key] = sorted((n for v in variants for n in groups[v]), key=measure.position)
+            groups[token_key] = sorted(
+                (n for v in variants for n in groups[v]), key=measure.position
+            )
     out = []
     for key, nodes in groups.items():
         if len(nodes) < MIN_MEMBERS:
