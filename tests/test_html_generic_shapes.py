@@ -103,3 +103,15 @@ def test_a_comment_list_of_names_and_words_beats_the_article_blocks() -> None:
     assert thread.posts[1].body.startswith("Dry wiping works")  # a reply, out of its parent
     assert "Dry wiping" not in thread.posts[0].body
     assert not any("spread" in p.body or "Pingback" in p.body for p in thread.posts)
+
+
+def test_an_unattributed_quote_cut_into_pieces_is_linked_by_its_lines() -> None:
+    """The quote names no one and no post, and joins two cut pieces of the first post's
+    paragraphs ('...'): too far from verbatim for a whole-text match, each line still finds
+    the line it repeats. The link is a guess (score below 1) and names the quoted author."""
+    thread = read_generic(PAGES / "cut_quote_like.html")
+    assert [p.source_id for p in thread.posts] == ["4101", "4102", "4107"]
+    [quote] = thread.posts[2].quotes
+    assert (quote.target, quote.author) == (1, "Maren Holt")
+    assert 0 < quote.score < 1
+    assert thread.posts[2].body.startswith("The form can go out now")
