@@ -100,10 +100,11 @@ def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
     if root is None:
         return []
     measure = Measure(root)
-    scored = rank_families(root, measure)
+    found = families(measure)
+    scored = rank_families(root, measure, found=found)
     family = choose_family(scored, measure)
     if family is None:
-        scored = rank_families(root, measure, lift=True)
+        scored = rank_families(root, measure, lift=True, found=found)
         family = choose_family(scored, measure)
     if family is None:
         return []
@@ -301,13 +302,21 @@ def best_family(root: LexborNode, measure: Measure) -> Family | None:
     return choose_family(rank_families(root, measure), measure)
 
 
-def rank_families(root: LexborNode, measure: Measure, lift: bool = False) -> list[Family]:
+def rank_families(
+    root: LexborNode, measure: Measure, lift: bool = False, found: list[Family] | None = None
+) -> list[Family]:
     """Families that may be posts, scored, best first (families with every mark of a post
     list first). `lift`: a family of bodies without names is read as the containers around
-    them (`_lift`), for a page where no family has names of its own."""
+    them (`_lift`), for a page where no family has names of its own. `found`: the page's
+    `families`, when a first pass already grouped them (each is scored afresh)."""
     total = measure.text_len(root) or 1
     scored: list[Family] = []
-    for fam in families(measure):
+    fresh = (
+        [Family(f.key, list(f.members), list(f.inner)) for f in found]
+        if found is not None
+        else families(measure)
+    )
+    for fam in fresh:
         lengths = [measure.text_len(n) for n in fam.members]
         fam.coverage = sum(lengths) / total
         if fam.coverage < MIN_STRONG_COVERAGE or _median(lengths) < 20:
@@ -1237,11 +1246,25 @@ def _presence(sample: list[LexborNode], slot: Slot) -> float:
 
 
 def _largest_content(member: LexborNode, measure: Measure) -> LexborNode | None:
+    """The element with most written content (`walk`'s elements, in its order): the body of
+    a member whose body slot is missing. A node's content can be no more than its text, so
+    nodes with less text than the best so far are not weighed."""
     best, best_score = None, 0.0
-    for _slot, node in walk(member):
-        score = measure.text_len(node) * content_share(node, measure)
-        if score > best_score:
-            best, best_score = node, score
+    stack: list[tuple[int, LexborNode]] = [(0, member)]
+    while stack:
+        depth, node = stack.pop()
+        child = node.last_child
+        while child is not None:
+            tag = child.tag
+            if tag and not tag.startswith("-") and tag not in _SKIP:
+                size = measure.text_len(child)
+                if size > best_score:
+                    score = size * content_share(child, measure)
+                    if score > best_score:
+                        best, best_score = child, score
+                if depth + 1 < MAX_SLOT_DEPTH:
+                    stack.append((depth + 1, child))
+            child = child.prev
     return best
 
 
