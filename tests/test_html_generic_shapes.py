@@ -3,7 +3,8 @@ it has no entry for: a phpBB 2 topic (table rows, names beside nameless message 
 page (question, answers, comments; an editor's card beside the author's), a blog's comment tree
 under a long article (hCard names, a reply nested in its comment, a badge after a name), a
 news site's comments ("Name | date" headers, permalink titles) and a Disqus-style list under a
-long article (name and words only: no ids, no dates, classes that alternate by row)."""
+long article (name and words only: no ids, no dates, classes that alternate by row), and a
+page of web components (`<shreddit-comment author=... thingid=...>`, new Reddit's shape)."""
 
 from __future__ import annotations
 
@@ -115,3 +116,22 @@ def test_an_unattributed_quote_cut_into_pieces_is_linked_by_its_lines() -> None:
     assert (quote.target, quote.author) == (1, "Maren Holt")
     assert 0 < quote.score < 1
     assert thread.posts[2].body.startswith("The form can go out now")
+
+
+def test_web_components_name_their_kind_author_id_and_time_in_attributes() -> None:
+    """Custom elements carry no class: their tag is their kind and their own attributes are
+    their data (author, an id in letters and digits, the time made). Replies nest in the
+    comment they answer; the post above the comments is the first post."""
+    thread = read_generic(PAGES / "web_components_like.html")
+    assert [(p.source_id, p.author) for p in thread.posts] == [
+        ("t3_k2r8vq", "maren_holt"),
+        ("t1_kf01a2", "tobiah_q"),
+        ("t1_kf07c9", "maren_holt"),
+        ("t1_kf0b11", "tobiah_q"),
+        ("t1_kf0d40", "ilse_b"),
+    ]
+    assert all(p.date == dt.date(2024, 3, 2) for p in thread.posts)
+    lead = thread.posts[0].body
+    assert lead.startswith("The council offers") and "how did you split the slots?" in lead
+    assert thread.posts[1].body.startswith("We share with a university club.")
+    assert "Splitting racks" not in thread.posts[1].body  # the reply is a post of its own

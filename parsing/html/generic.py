@@ -40,6 +40,11 @@ MAX_NAME_CHARS = 40
 MAX_NAME_WORDS = 5
 MAX_SLOT_DEPTH = 14
 
+_MIXED_TAIL = re.compile(
+    r"(?:^|[^A-Za-z0-9])(?=[A-Za-z0-9]{5,}$)[A-Za-z0-9]*\d[A-Za-z][A-Za-z0-9]*$"
+)
+"""The last part of an id that has letters after digits ("kf0b11", base 36), so its digits
+are not a number of their own."""
 _ID = re.compile(r"^([A-Za-z_-]*?)[-_]?(\d+)$")
 _DIGITS = re.compile(r"\d")
 _NUM_ID = re.compile(r"(?:^|\D)(\d{2,})$")
@@ -224,7 +229,15 @@ def _keys(tag: str, attrs: dict[str, str | None]) -> list[Key]:
     for name, value in attrs.items():
         if name.startswith("data-") and value and _NUM_ID.search(value) and _id_like_attr(name):
             out.append(("data", tag, name))
+    if _custom(tag):
+        out.append(("tag", tag))
     return out
+
+
+def _custom(tag: str | None) -> bool:
+    """A custom element (a web component: `<shreddit-comment>`): its tag names its kind, and
+    its own attributes are its data, as `data-*` attributes are a standard element's."""
+    return bool(tag) and "-" in tag and not tag.startswith("-")
 
 
 def _id_like_attr(name: str) -> bool:
@@ -609,8 +622,13 @@ def _card_date(card: LexborNode, member: LexborNode, body: LexborNode) -> dt.dat
 
 
 def _attr_author(node: LexborNode) -> str | None:
+    custom = _custom(node.tag)
     for name, value in node.attributes.items():
-        if name.startswith("data-") and ("author" in name or "username" in name) and value:
+        if (
+            (custom or name.startswith("data-"))
+            and ("author" in name or "username" in name)
+            and value
+        ):
             value = clean(value)
             if looks_like_name(value):
                 return value
@@ -629,12 +647,15 @@ def own_post_id(
     m = _ID.match(node.attributes.get("id") or "")
     if m and (m[1] or len(m[2]) >= 2):
         return m[2]
+    custom = _custom(node.tag)
     ranked = sorted(
         (rank, value)
         for name, value in node.attributes.items()
-        if value and name not in counters and (rank := _id_rank(name)) is not None
+        if value and name not in counters and (rank := _id_rank(name, custom)) is not None
     )
     for _rank, value in ranked:
+        if _MIXED_TAIL.search(value):
+            return value  # "t1_kf0b11": an id in letters and digits, not a number at its end
         hit = _NUM_ID.search(value)
         if hit:
             return hit[1]
@@ -695,12 +716,15 @@ def _only_anchor(node: LexborNode) -> LexborNode | None:
     return found
 
 
-def _id_rank(name: str) -> int | None:
-    """How surely a data attribute holds the post's own id: a post id first, a bare id next;
-    never a user's id, a position or a time."""
-    if not name.startswith("data-"):
+def _id_rank(name: str, custom: bool = False) -> int | None:
+    """How surely a data attribute (any attribute of a custom element) holds the post's own
+    id: a post id first, a bare id next; never a user's id, a position or a time."""
+    if name.startswith("data-"):
+        rest = name[5:]
+    elif custom:
+        rest = name
+    else:
         return None
-    rest = name[5:]
     if any(k in rest for k in ("user", "uid", "author", "index", "time", "date", "count")):
         return None
     if "pid" in rest or "post" in rest:
@@ -1183,13 +1207,18 @@ def lead_post(
     Returns (container, body)."""
     if not body_slot:
         return None
-    step = body_slot[-1]
     first = measure.position(members[0])
-    found = [
-        n
-        for n in measure.elements[:first]
-        if measure.subtree_end(n) < first and _step(n) == step and measure.text_len(n)
-    ]
+    found: list[LexborNode] = []
+    for step in (body_slot[-1], *body_slot[-2:-1]):
+        # a body of one paragraph in each member: the lead post's several paragraphs stand
+        # in the element one step up (`div.md > p` in a reply, `div.md` holding the lead's)
+        found = [
+            n
+            for n in measure.elements[:first]
+            if measure.subtree_end(n) < first and _step(n) == step and measure.text_len(n)
+        ]
+        if len(found) == 1:
+            break
     if len(found) != 1:
         return None
     body = found[0]
@@ -1290,4 +1319,12 @@ def post_date(member: LexborNode, body: LexborNode) -> dt.date | None:
                 stamp = dates.from_timestamp(value)
                 if stamp:
                     return stamp
+    if _custom(member.tag):
+        for name, value in member.attributes.items():
+            if _TIME_ATTR.search(name) and (stamp := dates.from_iso(value)):
+                return stamp
     return None
+
+
+_TIME_ATTR = re.compile(r"creat|time|date|^ts$")
+"""A custom element's own attribute naming when it was made ("created", "created-timestamp")."""
