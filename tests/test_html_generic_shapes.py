@@ -4,7 +4,8 @@ page (question, answers, comments; an editor's card beside the author's), a blog
 under a long article (hCard names, a reply nested in its comment, a badge after a name), a
 news site's comments ("Name | date" headers, permalink titles) and a Disqus-style list under a
 long article (name and words only: no ids, no dates, classes that alternate by row), and a
-page of web components (`<shreddit-comment author=... thingid=...>`, new Reddit's shape)."""
+page of web components (`<shreddit-comment author=... thingid=...>`, new Reddit's shape) and
+a script-built forum whose posts are saved only in a `<noscript>` copy (Flarum's shape)."""
 
 from __future__ import annotations
 
@@ -135,3 +136,14 @@ def test_web_components_name_their_kind_author_id_and_time_in_attributes() -> No
     assert lead.startswith("The council offers") and "how did you split the slots?" in lead
     assert thread.posts[1].body.startswith("We share with a university club.")
     assert "Splitting racks" not in thread.posts[1].body  # the reply is a post of its own
+
+
+def test_posts_saved_only_in_a_noscript_copy_are_read() -> None:
+    """The page is an empty script shell; its posts stand in a `<noscript>` block for readers
+    without scripts (no ids, no dates, names in headings). A short 'enable JavaScript' notice
+    in another `<noscript>` is no post."""
+    thread = read_generic(PAGES / "noscript_content_like.html")
+    assert [p.author for p in thread.posts] == ["Maren Holt", "Tobiah Quint", "Ilse Brandvold"]
+    assert thread.posts[0].body.startswith("From December the river is closed")
+    assert "Please add your sessions below" in thread.posts[0].body
+    assert not any("modern browser" in p.body for p in thread.posts)

@@ -100,7 +100,9 @@ class Family:
 
 def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
     """The posts of a page of an unknown engine; [] when no family of elements looks like posts."""
-    tree.strip_tags(list(_SKIP))  # script and style text would count as page text
+    tree.strip_tags([t for t in _SKIP if t != "noscript"])  # script text is not page text
+    _read_content_noscripts(tree)
+    tree.strip_tags(["noscript"])
     root = tree.body
     if root is None:
         return []
@@ -121,6 +123,22 @@ def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
         members = _outermost(members_of(family.key, measure), measure)
         return read_family(members, measure)
     return read_family(members, measure, comment_family(family, scored, measure))
+
+
+def _read_content_noscripts(tree: LexborHTMLParser) -> None:
+    """Unwrap the `<noscript>` blocks when they hold most of the page's words: a script-built
+    forum (Flarum) saves its posts there for readers without scripts, the rest of the page
+    being an empty shell. A short notice ("enable JavaScript") is dropped with the others."""
+    body = tree.body
+    if body is None:
+        return
+    blocks = [n for n in body.css("noscript") if n.parent is not None]
+    if not blocks:
+        return
+    inside = sum(len(n.text(deep=True, separator=" ").split()) for n in blocks)
+    if inside and inside > 0.5 * len(body.text(deep=True, separator=" ").split()):
+        for node in blocks:
+            node.unwrap()
 
 
 def comment_family(family: Family, scored: list[Family], measure: Measure) -> list[LexborNode]:
