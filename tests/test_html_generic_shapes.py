@@ -5,7 +5,8 @@ under a long article (hCard names, a reply nested in its comment, a badge after 
 news site's comments ("Name | date" headers, permalink titles) and a Disqus-style list under a
 long article (name and words only: no ids, no dates, classes that alternate by row), and a
 page of web components (`<shreddit-comment author=... thingid=...>`, new Reddit's shape) and
-a script-built forum whose posts are saved only in a `<noscript>` copy (Flarum's shape)."""
+a script-built forum whose posts are saved only in a `<noscript>` copy (Flarum's shape), and a
+Discuz!-style topic in Chinese ("X 发表于 DATE" quote attributions, "发表于 DATE TIME" stamps)."""
 
 from __future__ import annotations
 
@@ -147,3 +148,18 @@ def test_posts_saved_only_in_a_noscript_copy_are_read() -> None:
     assert thread.posts[0].body.startswith("From December the river is closed")
     assert "Please add your sessions below" in thread.posts[0].body
     assert not any("modern browser" in p.body for p in thread.posts)
+
+
+def test_discuz_style_posts_dates_and_a_quote_attributed_in_chinese() -> None:
+    """Each post's date is a short line of its own with a date and a clock time; the quote's
+    attribution "马仁 发表于 2023-12-02 09:14" names its author and its link names the post."""
+    thread = read_generic(PAGES / "discuz_like.html")
+    assert [(p.source_id, p.author, p.date) for p in thread.posts] == [
+        ("70211", "马仁", dt.date(2023, 12, 2)),
+        ("70214", "托比", dt.date(2023, 12, 2)),
+        ("70219", "伊尔莎", dt.date(2023, 12, 3)),
+    ]
+    [quote] = thread.posts[1].quotes
+    assert (quote.author, quote.target, quote.score) == ("马仁", 1, 1.0)
+    assert thread.posts[1].body.startswith("周六青少年")
+    assert "发表于" not in thread.posts[1].body

@@ -1175,6 +1175,8 @@ def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost 
     if date is None and (head := _dated_head(body)) is not None:
         date = dates.from_text(inline_text(head))
         head.decompose()
+    if date is None:
+        date = _stamp_line(member, body)
     parts, quotes = body_parts(body, find_quotes(body))
     if not parts:
         return None
@@ -1190,6 +1192,19 @@ def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost 
         quotes=quotes,
         date=date,
     )
+
+
+def _stamp_line(member: LexborNode, body: LexborNode) -> dt.date | None:
+    """The date of the first short line of its own outside the body with a date and a clock
+    time ("发表于 2023-12-02 09:14"): when a post was written, where no markup says so (a date
+    without a time is as often when its author joined)."""
+    for node in member.css("span, small, div, time, em, abbr, td, p, font"):
+        if node.child is None or _inside(node, body):
+            continue
+        text = node.text(deep=False).strip()
+        if 0 < len(text) <= 40 and _CLOCK.search(text) and (found := dates.from_text(text)):
+            return found
+    return None
 
 
 _NOT_HEAD = frozenset({"p", "blockquote", "pre", "ul", "ol", "li", "table", "code"})
