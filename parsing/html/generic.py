@@ -40,6 +40,11 @@ MAX_NAME_CHARS = 40
 MAX_NAME_WORDS = 5
 MAX_SLOT_DEPTH = 14
 
+_MIXED_TAIL = re.compile(
+    r"(?:^|[^A-Za-z0-9])(?=[A-Za-z0-9]{5,}$)[A-Za-z0-9]*\d[A-Za-z][A-Za-z0-9]*$"
+)
+"""The last part of an id that has letters after digits ("kf0b11", base 36), so its digits
+are not a number of their own."""
 _ID = re.compile(r"^([A-Za-z_-]*?)[-_]?(\d+)$")
 _DIGITS = re.compile(r"\d")
 _NUM_ID = re.compile(r"(?:^|\D)(\d{2,})$")
@@ -68,6 +73,8 @@ _CONTENT_TAGS = frozenset(
         "cite", "iframe", "video", "figure", "dl", "tt", "wbr",
     }
 )  # fmt: skip
+_PHRASING = frozenset({"a", "span", "b", "strong", "em", "i", "cite", "font", "small", "bdi", "u"})
+"""Inline elements: one wrapped in another with the same text shows one name."""
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "button", "select"})
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _NOT_NAMES = frozenset(
@@ -93,15 +100,18 @@ class Family:
 
 def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
     """The posts of a page of an unknown engine; [] when no family of elements looks like posts."""
-    tree.strip_tags(list(_SKIP))  # script and style text would count as page text
+    tree.strip_tags([t for t in _SKIP if t != "noscript"])  # script text is not page text
+    _read_content_noscripts(tree)
+    tree.strip_tags(["noscript"])
     root = tree.body
     if root is None:
         return []
     measure = Measure(root)
-    scored = rank_families(root, measure)
+    found = families(measure)
+    scored = rank_families(root, measure, found=found)
     family = choose_family(scored, measure)
     if family is None:
-        scored = rank_families(root, measure, lift=True)
+        scored = rank_families(root, measure, lift=True, found=found)
         family = choose_family(scored, measure)
     if family is None:
         return []
@@ -113,6 +123,22 @@ def read_generic(tree: LexborHTMLParser) -> list[RawPost]:
         members = _outermost(members_of(family.key, measure), measure)
         return read_family(members, measure)
     return read_family(members, measure, comment_family(family, scored, measure))
+
+
+def _read_content_noscripts(tree: LexborHTMLParser) -> None:
+    """Unwrap the `<noscript>` blocks when they hold most of the page's words: a script-built
+    forum (Flarum) saves its posts there for readers without scripts, the rest of the page
+    being an empty shell. A short notice ("enable JavaScript") is dropped with the others."""
+    body = tree.body
+    if body is None:
+        return
+    blocks = [n for n in body.css("noscript") if n.parent is not None]
+    if not blocks:
+        return
+    inside = sum(len(n.text(deep=True, separator=" ").split()) for n in blocks)
+    if inside and inside > 0.5 * len(body.text(deep=True, separator=" ").split()):
+        for node in blocks:
+            node.unwrap()
 
 
 def comment_family(family: Family, scored: list[Family], measure: Measure) -> list[LexborNode]:
@@ -181,7 +207,12 @@ def members_of(key: Key, measure: Measure) -> list[LexborNode]:
     out = []
     for node in measure.elements:
         attrs = node.attributes
-        if attrs and key in _keys(node.tag or "", attrs):
+        if not attrs:
+            continue
+        if key[0] == "token":
+            if node.tag == key[1] and key[2] in _class_step(attrs.get("class") or "").split():
+                out.append(node)
+        elif key in _keys(node.tag or "", attrs):
             out.append(node)
     return out
 
@@ -216,7 +247,15 @@ def _keys(tag: str, attrs: dict[str, str | None]) -> list[Key]:
     for name, value in attrs.items():
         if name.startswith("data-") and value and _NUM_ID.search(value) and _id_like_attr(name):
             out.append(("data", tag, name))
+    if _custom(tag):
+        out.append(("tag", tag))
     return out
+
+
+def _custom(tag: str | None) -> bool:
+    """A custom element (a web component: `<shreddit-comment>`): its tag names its kind, and
+    its own attributes are its data, as `data-*` attributes are a standard element's."""
+    return bool(tag) and "-" in tag and not tag.startswith("-")
 
 
 def _id_like_attr(name: str) -> bool:
@@ -228,6 +267,9 @@ def families(measure: Measure) -> list[Family]:
     """Every signature shared by two or more elements that do not nest in one another."""
     groups: dict[Key, list[LexborNode]] = {}
     seen: dict[tuple[str, tuple[tuple[str, str | None], ...]], list[Key]] = {}
+    kinds: dict[Key, set[Key]] = {}
+    """One kind of element whose class strings vary by state ("comment even", "comment odd
+    alt"): a class token two or more repeating class strings share keys the kind whole."""
     for node in measure.elements:
         tag = node.tag or ""
         if tag in _SKIP or tag in ("a", "img", "br"):
@@ -241,15 +283,37 @@ def families(measure: Measure) -> list[Family]:
             keys = seen[shape] = _keys(tag, attrs)
         for key in keys:
             groups.setdefault(key, []).append(node)
+            if key[0] == "class":
+                for token in key[2:]:
+                    kinds.setdefault(("token", tag, token), set()).add(key)
+    for token_key, variants in kinds.items():
+        if sum(1 for v in variants if len(groups[v]) >= MIN_MEMBERS) >= 2:
+            groups[token_key] = sorted(
+                (n for v in variants for n in groups[v]), key=measure.position
+            )
     out = []
     for key, nodes in groups.items():
         if len(nodes) < MIN_MEMBERS:
             continue
         members = _outermost(nodes, measure)
+        if key[0] == "token" and not _siblings(members):
+            continue
         if len(members) >= MIN_MEMBERS:
             kept = {n.mem_id for n in members}
             out.append(Family(key, members, [n for n in nodes if n.mem_id not in kept]))
     return out
+
+
+SIBLINGS = 0.8
+"""Share of a state-varied kind's members that must stand beside another member (a list of
+comments), so that layout tokens shared by a page's wrappers ("container") key no family."""
+
+
+def _siblings(members: list[LexborNode]) -> bool:
+    if len(members) < 3:
+        return False
+    parents = Counter(m.parent.mem_id for m in members if m.parent is not None)
+    return sum(n for n in parents.values() if n >= 2) >= SIBLINGS * len(members)
 
 
 def _outermost(nodes: list[LexborNode], measure: Measure) -> list[LexborNode]:
@@ -269,13 +333,21 @@ def best_family(root: LexborNode, measure: Measure) -> Family | None:
     return choose_family(rank_families(root, measure), measure)
 
 
-def rank_families(root: LexborNode, measure: Measure, lift: bool = False) -> list[Family]:
+def rank_families(
+    root: LexborNode, measure: Measure, lift: bool = False, found: list[Family] | None = None
+) -> list[Family]:
     """Families that may be posts, scored, best first (families with every mark of a post
     list first). `lift`: a family of bodies without names is read as the containers around
-    them (`_lift`), for a page where no family has names of its own."""
+    them (`_lift`), for a page where no family has names of its own. `found`: the page's
+    `families`, when a first pass already grouped them (each is scored afresh)."""
     total = measure.text_len(root) or 1
     scored: list[Family] = []
-    for fam in families(measure):
+    fresh = (
+        [Family(f.key, list(f.members), list(f.inner)) for f in found]
+        if found is not None
+        else families(measure)
+    )
+    for fam in fresh:
         lengths = [measure.text_len(n) for n in fam.members]
         fam.coverage = sum(lengths) / total
         if fam.coverage < MIN_STRONG_COVERAGE or _median(lengths) < 20:
@@ -568,8 +640,13 @@ def _card_date(card: LexborNode, member: LexborNode, body: LexborNode) -> dt.dat
 
 
 def _attr_author(node: LexborNode) -> str | None:
+    custom = _custom(node.tag)
     for name, value in node.attributes.items():
-        if name.startswith("data-") and ("author" in name or "username" in name) and value:
+        if (
+            (custom or name.startswith("data-"))
+            and ("author" in name or "username" in name)
+            and value
+        ):
             value = clean(value)
             if looks_like_name(value):
                 return value
@@ -588,12 +665,15 @@ def own_post_id(
     m = _ID.match(node.attributes.get("id") or "")
     if m and (m[1] or len(m[2]) >= 2):
         return m[2]
+    custom = _custom(node.tag)
     ranked = sorted(
         (rank, value)
         for name, value in node.attributes.items()
-        if value and name not in counters and (rank := _id_rank(name)) is not None
+        if value and name not in counters and (rank := _id_rank(name, custom)) is not None
     )
     for _rank, value in ranked:
+        if _MIXED_TAIL.search(value):
+            return value  # "t1_kf0b11": an id in letters and digits, not a number at its end
         hit = _NUM_ID.search(value)
         if hit:
             return hit[1]
@@ -654,12 +734,15 @@ def _only_anchor(node: LexborNode) -> LexborNode | None:
     return found
 
 
-def _id_rank(name: str) -> int | None:
-    """How surely a data attribute holds the post's own id: a post id first, a bare id next;
-    never a user's id, a position or a time."""
-    if not name.startswith("data-"):
+def _id_rank(name: str, custom: bool = False) -> int | None:
+    """How surely a data attribute (any attribute of a custom element) holds the post's own
+    id: a post id first, a bare id next; never a user's id, a position or a time."""
+    if name.startswith("data-"):
+        rest = name[5:]
+    elif custom:
+        rest = name
+    else:
         return None
-    rest = name[5:]
     if any(k in rest for k in ("user", "uid", "author", "index", "time", "date", "count")):
         return None
     if "pid" in rest or "post" in rest:
@@ -895,9 +978,24 @@ def _innermost_texts(member: LexborNode, body: LexborNode | None) -> dict[Slot, 
             continue
         if any(text_of(kid) == text for kid in _kids(node)):
             continue
-        if not _in_quote(node, member):
+        parent = node.parent
+        if (
+            len(slot) > 1
+            and parent is not None
+            and node.tag in _PHRASING
+            and parent.tag in _PHRASING
+            and text_of(parent) == text
+            and _only_kid(parent)
+        ):
+            slot = slot[:-1]  # a linked name and a plain one ("<cite><a>" / "<cite><span>")
+        if slot not in out and not _in_quote(node, member):
             out[slot] = text
     return out
+
+
+def _only_kid(node: LexborNode) -> bool:
+    kids = _kids(node)
+    return next(kids, None) is not None and next(kids, None) is None
 
 
 _BEFORE_DATE = re.compile(r"^(.{1,40}?)\s*(?:\||·|•|–|—|\s-\s|,)\s*(.+)$")
@@ -1077,6 +1175,8 @@ def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost 
     if date is None and (head := _dated_head(body)) is not None:
         date = dates.from_text(inline_text(head))
         head.decompose()
+    if date is None:
+        date = _stamp_line(member, body)
     parts, quotes = body_parts(body, find_quotes(body))
     if not parts:
         return None
@@ -1092,6 +1192,19 @@ def _read_member(member: LexborNode, body: LexborNode, slots: Slots) -> RawPost 
         quotes=quotes,
         date=date,
     )
+
+
+def _stamp_line(member: LexborNode, body: LexborNode) -> dt.date | None:
+    """The date of the first short line of its own outside the body with a date and a clock
+    time ("发表于 2023-12-02 09:14"): when a post was written, where no markup says so (a date
+    without a time is as often when its author joined)."""
+    for node in member.css("span, small, div, time, em, abbr, td, p, font"):
+        if node.child is None or _inside(node, body):
+            continue
+        text = node.text(deep=False).strip()
+        if 0 < len(text) <= 40 and _CLOCK.search(text) and (found := dates.from_text(text)):
+            return found
+    return None
 
 
 _NOT_HEAD = frozenset({"p", "blockquote", "pre", "ul", "ol", "li", "table", "code"})
@@ -1127,13 +1240,18 @@ def lead_post(
     Returns (container, body)."""
     if not body_slot:
         return None
-    step = body_slot[-1]
     first = measure.position(members[0])
-    found = [
-        n
-        for n in measure.elements[:first]
-        if measure.subtree_end(n) < first and _step(n) == step and measure.text_len(n)
-    ]
+    found: list[LexborNode] = []
+    for step in (body_slot[-1], *body_slot[-2:-1]):
+        # a body of one paragraph in each member: the lead post's several paragraphs stand
+        # in the element one step up (`div.md > p` in a reply, `div.md` holding the lead's)
+        found = [
+            n
+            for n in measure.elements[:first]
+            if measure.subtree_end(n) < first and _step(n) == step and measure.text_len(n)
+        ]
+        if len(found) == 1:
+            break
     if len(found) != 1:
         return None
     body = found[0]
@@ -1190,11 +1308,25 @@ def _presence(sample: list[LexborNode], slot: Slot) -> float:
 
 
 def _largest_content(member: LexborNode, measure: Measure) -> LexborNode | None:
+    """The element with most written content (`walk`'s elements, in its order): the body of
+    a member whose body slot is missing. A node's content can be no more than its text, so
+    nodes with less text than the best so far are not weighed."""
     best, best_score = None, 0.0
-    for _slot, node in walk(member):
-        score = measure.text_len(node) * content_share(node, measure)
-        if score > best_score:
-            best, best_score = node, score
+    stack: list[tuple[int, LexborNode]] = [(0, member)]
+    while stack:
+        depth, node = stack.pop()
+        child = node.last_child
+        while child is not None:
+            tag = child.tag
+            if tag and not tag.startswith("-") and tag not in _SKIP:
+                size = measure.text_len(child)
+                if size > best_score:
+                    score = size * content_share(child, measure)
+                    if score > best_score:
+                        best, best_score = child, score
+                if depth + 1 < MAX_SLOT_DEPTH:
+                    stack.append((depth + 1, child))
+            child = child.prev
     return best
 
 
@@ -1220,4 +1352,12 @@ def post_date(member: LexborNode, body: LexborNode) -> dt.date | None:
                 stamp = dates.from_timestamp(value)
                 if stamp:
                     return stamp
+    if _custom(member.tag):
+        for name, value in member.attributes.items():
+            if _TIME_ATTR.search(name) and (stamp := dates.from_iso(value)):
+                return stamp
     return None
+
+
+_TIME_ATTR = re.compile(r"creat|time|date|^ts$")
+"""A custom element's own attribute naming when it was made ("created", "created-timestamp")."""

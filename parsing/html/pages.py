@@ -1,9 +1,10 @@
 """Pages of one thread into one list of posts: page order, duplicates once, quotes linked.
 
 Quotes are linked by the post id the markup names; only a quote whose markup names no post is
-matched by author and text (rapidfuzz), and then with a score below 1.0 so the reader can tell
-a guess from a link. A quote naming a post that is on none of the pages keeps its author and
-source id with no target (an earlier page the user did not save).
+matched by author and text (rapidfuzz on the whole text, else line by line through the flat
+reader's sentence index for a quote cut into pieces), and then with a score below 1.0 so the
+reader can tell a guess from a link. A quote naming a post that is on none of the pages keeps
+its author and source id with no target (an earlier page the user did not save).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from rapidfuzz import fuzz
 from parsing.html.extract import RawPost, RawQuote
 from parsing.ids import post_id
 from parsing.models import Part, Post, Quote
+from parsing.normalize import normalize_lines
+from parsing.quote_index import QuoteIndex, probe
 
 FUZZY_WITH_AUTHOR = 85.0
 """partial_ratio a quote must reach against an earlier post by the author it names."""
@@ -26,6 +29,9 @@ sources (articles), so only near-verbatim text counts."""
 MIN_FUZZY_CHARS = 12
 FUZZY_WINDOW = 300
 """How many earlier posts a quote is matched against (quotes answer recent posts)."""
+
+MIN_LINE_SHARE = 0.5
+"""Share of a quote's characters (in quotable lines) that must repeat one earlier post's lines."""
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w{3,}")
@@ -78,10 +84,17 @@ def build_posts(raw: list[RawPost]) -> list[Post]:
     authors = [(p.author or "").casefold() for p in raw]
     seen: dict[str, int] = {}
     posts = []
+    index: _Lines | None = None
     for number, post in enumerate(raw, start=1):
 
         def link(q: RawQuote, number: int = number) -> Quote:
+            nonlocal index
             target, score = _resolve(q, number, by_source, bodies, words, authors)
+            if target is None and (q.author or not q.source_id):
+                # not verbatim enough for the whole-text match: a quote cut into pieces or
+                # edited is found line by line through the flat reader's sentence index
+                index = index or _Lines(raw)
+                target, score = index.resolve(q, number, authors)
             author = q.author
             if author is None and target is not None:
                 author = raw[target - 1].author
@@ -156,3 +169,55 @@ def _resolve(
     if best is None:
         return None, 0.0
     return best, round(best_score / 100 * (0.9 if want else 0.8), 3)
+
+
+class _Lines:
+    """Every paragraph of the posts' own words, indexed by sentence keys (`QuoteIndex`, the
+    flat reader's quote finder): a quote's lines each find the line they repeat, cut short
+    with "..." or not, and the earlier post most of the quote's words come from is its source.
+    Lines that several posts write as their own (signatures) are left out."""
+
+    def __init__(self, raw: list[RawPost]) -> None:
+        self.index = QuoteIndex()
+        self.owner: list[int] = []
+        lines: list[tuple[int, str]] = []
+        writers: dict[str, set[int]] = {}
+        for number, post in enumerate(raw, start=1):
+            for part in post.parts:
+                if isinstance(part, str):
+                    for line in normalize_lines(part.split("\n")):
+                        if line:
+                            lines.append((number, line))
+                            writers.setdefault(line, set()).add(number)
+        self.shared = {line for line, posts in writers.items() if len(posts) > 1}
+        """Lines several posts write as their own (a signature, a footer the site adds)."""
+        for number, line in lines:
+            if line not in self.shared:
+                self.index.add(len(self.owner), probe(line))
+                self.owner.append(number)
+
+    def resolve(self, q: RawQuote, number: int, authors: list[str]) -> tuple[int | None, float]:
+        """The earlier post (by the quoted author, when named) whose own lines hold at least
+        half the quote's words, with a score below 1.0 (a guess, not a link)."""
+        want = (q.author or "").casefold()
+        votes: dict[int, float] = {}
+        total = 0
+        for line in normalize_lines(q.text.split("\n")):
+            found = probe(line)
+            if not found.quotable or line in self.shared:
+                continue
+            total += len(found.cut)
+            match = self.index.find(found)
+            if match is None:
+                continue
+            target = self.owner[match.line]
+            if target >= number or (want and authors[target - 1] != want):
+                continue
+            votes[target] = votes.get(target, 0.0) + len(found.cut) * match.score
+        if not votes:
+            return None, 0.0
+        target, weight = max(votes.items(), key=lambda kv: kv[1])
+        share = weight / total
+        if share < MIN_LINE_SHARE:
+            return None, 0.0
+        return target, round(share * (0.9 if want else 0.8), 3)

@@ -28,10 +28,11 @@ _HEAD_CLASS = re.compile(
 )
 _WHO = (
     r"said|wrote|writes|says|posted|a\s+écrit|a\s+dit|schrieb|hat\s+geschrieben|hat\s+gesagt"
-    r"|ha\s+scritto|escribió|dijo|schreef|napisał|skrev|написал"
+    r"|ha\s+scritto|escribió|dijo|schreef|napisał|skrev|написал|发表于|發表於"
 )
 _SAID = re.compile(
-    rf"^@?(?P<name>.{{1,60}}?)\s*(?:\([^)]*\)\s*)?(?:{_WHO})\b(?:\s+(?:in|on|at|le|am)\b.*)?[\s:.,↑]*$",
+    rf"^@?(?P<name>.{{1,60}}?)\s*(?:\([^)]*\)\s*)?(?:{_WHO})\b"
+    r"(?:\s+(?:in|on|at|le|am)\b.*|\s+\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b.*)?[\s:.,↑]*$",
     re.I,
 )
 _FROM = re.compile(
