@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from typing import NamedTuple
 
-from scoring.learned import tokens
-
 PROFILE = "language.json"
+
+READ = 600
+"""Characters of a post read to tell its language: its first lines show it, and a long post
+costs no more than a short one."""
 
 ENGLISH = "en"
 
@@ -75,6 +79,20 @@ _NOT_RUSSIAN = frozenset("ђјљњћџѓќѕўӘәҚқҢңӨөҮүҰұҺһ")
 """Letters of other Cyrillic alphabets (Serbian, Macedonian, Belarusian, Kazakh, ...)."""
 
 
+_WORDS = str.maketrans(
+    {i: " " for i in range(128) if not chr(i).isalpha() and chr(i) != "'"}
+    | {ord(c): " " for c in "“”«»„…–—\u00a0"}
+    | {ord(c): None for c in "'‘’"}
+)
+"""Letters stay, apostrophes vanish ("don't" -> `dont`), every other ASCII character and the
+common typographic marks split words: one C-level translate (ASCII's fast path) and a split."""
+
+
+def tokens(text: str) -> list[str]:
+    """The lower-cased words of `text` (digits and marks split them)."""
+    return text.lower().translate(_WORDS).split()
+
+
 class Profile(NamedTuple):
     """The fitted profile: per language, each profile word's log-probability minus English's
     over the words of every profile (a word outside them all says nothing of the language)."""
@@ -112,12 +130,26 @@ def profile() -> Profile:
     return build(_data())
 
 
+KNOWN = 1 << 20
+"""In `_gate`'s table a word counts 1 if English-distinctive, plus KNOWN if any profile has it,
+so one sum over a post's words gives both counts."""
+
+
 @cache
-def _gate() -> tuple[frozenset[str], float]:
-    """What the English shortcut needs, without building the whole profile (most threads
-    never need more): the file lists the English words `build` would pick."""
+def _gate() -> tuple[dict[str, int], float, float]:
+    """What the shortcuts need, without building the whole profile (most threads never need
+    more): each profile word's count (see KNOWN; the file lists the English words `build`
+    picks), the gate and the coverage."""
     data = _data()
-    return frozenset(data["english"]), data["gate"]
+    return gate_table(data, data["english"])
+
+
+def gate_table(data: dict, english: Iterable[str]) -> tuple[dict[str, int], float, float]:
+    """`_gate`'s values for a profile file's data and its English-distinctive words."""
+    table = {w: KNOWN for words in data["words"].values() for w in words}
+    for w in english:
+        table[w] = KNOWN + 1
+    return table, data["gate"], data["coverage"]
 
 
 def build(data: dict) -> Profile:
@@ -136,7 +168,9 @@ def build(data: dict) -> Profile:
     }
     english = frozenset(w for w in langs[ENGLISH] if all(o[w] < 0 for o in others.values()))
     return Profile(
-        english, others, data["gate"],
+        english,
+        others,
+        data["gate"],
         data["low"],
         data["min_words"],
         data["accents"],
@@ -197,20 +231,25 @@ def known_words(words: list[str]) -> int:
 
 def detect(text: str) -> str:
     """The language of `text` as a code of NAMES; "en" also where it cannot be told."""
-    if not text.isascii():
+    text = text[:READ]
+    plain = text.isascii()
+    if not plain:
         script = _script(text)
         if script is not None:
             return script
     words = tokens(text)
-    english, gate = _gate()
-    hits = sum(map(english.__contains__, words))
+    table, gate, coverage = _gate()
+    total = sum(map(table.get, words, repeat(0)))
+    hits, known = total % KNOWN, total // KNOWN
     if hits and hits >= gate * len(words):
         return ENGLISH  # most posts: English words make up their share, nothing else weighed
+    if plain and known < coverage * len(words):
+        return ENGLISH  # no profiled language can fit it, and no letter says it is not English
     prof = profile()
     share = hits / len(words) if hits else 0.0
-    if not text.isascii() and accented(text) >= prof.accents:
+    if not plain and accented(text) >= prof.accents:
         share = 0.0  # letters English does not write, and few English words: not English
-    elif sum(map(str.isalpha, words)) < prof.min_words:
+    elif len(words) < prof.min_words:
         return ENGLISH  # too few words to tell: read as before
     found = sorted(scores(words).items(), key=lambda kv: -kv[1])
     if share < prof.low:
@@ -218,10 +257,12 @@ def detect(text: str) -> str:
     elif found[0][0] == ENGLISH:
         return ENGLISH
     (best, top), (_, second) = found[0], found[1]
-    if top - second < prof.distinct * known_words(words):
-        return "und"
     covered = sum(map(prof.tops[best].__contains__, words))
-    return best if covered >= prof.coverage * len(words) else "und"
+    if top - second >= prof.distinct * known_words(words) and covered >= prof.coverage * len(words):
+        return best
+    # No language fits. Letters English does not write say it is not English; plain ASCII
+    # words no profile knows (names, code, jargon, made-up words) are read as before.
+    return ENGLISH if plain else "und"
 
 
 def is_english(text: str) -> bool:
@@ -230,4 +271,3 @@ def is_english(text: str) -> bool:
 
 def name(code: str) -> str:
     return NAMES.get(code, code)
-

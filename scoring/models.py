@@ -14,9 +14,7 @@ from parsing.models import Text
 from parsing.models import trusted_builder as trusted_builder  # the scorer's models use it
 from parsing.textsafe import visible
 
-Verdict = Literal[
-    "evidenced", "reasoned", "asserted", "challenge", "non-argument", "not-scored"
-]
+Verdict = Literal["evidenced", "reasoned", "asserted", "challenge", "non-argument", "not-scored"]
 VERDICTS: tuple[Verdict, ...] = (
     "evidenced",
     "reasoned",

@@ -91,7 +91,7 @@ def test_score_command_prints_not_scored(tmp_path: Path) -> None:
         ("Das stimmt einfach nicht, die Studie sagt etwas ganz anderes und du weißt das.", "de"),
         ("Ce n'est pas vrai, l'étude dit tout le contraire et tu le sais très bien.", "fr"),
         ("Eso no es verdad, el estudio dice todo lo contrario y tú lo sabes muy bien.", "es"),
-        ("Dat is niet waar, het onderzoek zegt precies het tegenovergestelde en dat weet je.", "nl"),
+        ("Dat is niet waar, het onderzoek zegt precies het omgekeerde en dat weet je.", "nl"),
         ("Это неправда, исследование говорит совсем другое, и ты это знаешь.", "ru"),
         ("Це неправда, дослідження каже зовсім інше, і ти це знаєш.", "uk"),
         ("Αυτό δεν είναι αλήθεια, η μελέτη λέει κάτι εντελώς διαφορετικό.", "el"),
@@ -108,8 +108,9 @@ def test_detect_reads_the_language(text: str, code: str) -> None:
 def test_english_posts_leave_at_the_shortcut() -> None:
     """An ordinary English post is told by the English words alone (the cheap path)."""
     words = language.tokens("I think you are wrong about this and the figures show it.")
-    english, gate = language._gate()
-    assert sum(w in english for w in words) >= gate * len(words)
+    table, gate, _ = language._gate()
+    hits = sum(table.get(w, 0) % language.KNOWN for w in words)
+    assert hits >= gate * len(words)
 
 
 async def test_reader_shows_not_scored(tmp_path: Path) -> None:

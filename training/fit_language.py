@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scoring import language
-from scoring.learned import tokens
+from scoring.language import tokens
 
 TOP = 300
 GATE_MARGIN = 0.05
@@ -147,16 +147,19 @@ def main() -> int:
     _install(data)
     en_shares = [english_share(t) for t in tune[language.ENGLISH]]
     passed = sum(s >= gate for s in en_shares) / len(en_shares)
-    print(f"gate {gate} (highest other-language share {max(foreign):.3f}); "
-          f"{passed:.1%} of English chunks pass it; min_words {data['min_words']}, "
-          f"low {data['low']}, accents {data['accents']}, distinct {data['distinct']}, "
-          f"coverage {data['coverage']}")
+    print(
+        f"gate {gate} (highest other-language share {max(foreign):.3f}); "
+        f"{passed:.1%} of English chunks pass it; min_words {data['min_words']}, "
+        f"low {data['low']}, accents {data['accents']}, distinct {data['distinct']}, "
+        f"coverage {data['coverage']}"
+    )
     _report("fitting half (chunks)", tune)
     measured: dict[str, list[str]] = {}
     for item in args.measure:
         lang, _, path = item.partition("=")
         lines = read_lines(Path(path))
-        measured.setdefault(lang if lang in fit_half else "und:" + lang, []).extend(lines if path.endswith(".jsonl") else chunks(lines))
+        texts = lines if path.endswith(".jsonl") else chunks(lines)
+        measured.setdefault(lang if lang in fit_half else "und:" + lang, []).extend(texts)
     if measured:
         _report("measured (never fitted on)", measured)
     data["english"] = sorted(language.build(data).english)
@@ -174,7 +177,8 @@ def _install(data: dict[str, object]) -> None:
     """Make scoring.language use `data` as its profile (for measuring while fitting)."""
     built = language.build(data)
     language.profile = lambda: built  # type: ignore[assignment]
-    language._gate = lambda: (built.english, built.gate)  # type: ignore[assignment]
+    gate = language.gate_table(data, built.english)
+    language._gate = lambda: gate  # type: ignore[assignment]
 
 
 def _expected(lang: str) -> str:
