@@ -9,8 +9,9 @@ words, no library:
   training/fit_language.py from Universal Dependencies treebanks): a naive Bayes over each
   language's most frequent words. Most posts are English and leave at the first step: when the
   English profile's words make up `gate` of the tokens, no other language is weighed.
-A post with too few profile words to tell (`min_words`: "lol", "+1", a link) is read as English,
-as it was before: its verdict then rests on what little it says.
+A post with too few words to tell (`min_words`: "Quelle?", "lol", "+1") takes its thread's
+language (`thread_language`: most of the thread's first posts that can be told), so a short
+reply in a German thread is not read with English cues, nor one in an English thread marked.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from typing import NamedTuple
 
 PROFILE = "language.json"
 
-READ = 600
+READ = 300
+SAMPLE = 40
+"""Posts of a thread read to tell the thread's language."""
 """Characters of a post read to tell its language: its first lines show it, and a long post
 costs no more than a short one."""
 
@@ -231,6 +234,31 @@ def known_words(words: list[str]) -> int:
 
 def detect(text: str) -> str:
     """The language of `text` as a code of NAMES; "en" also where it cannot be told."""
+    return told(text) or ENGLISH
+
+
+def thread_language(texts: Iterable[str], sample: int = SAMPLE) -> str:
+    """The language most of a thread's posts are told to be in (of the first `sample` that
+    can be told), English where they are not told or are mostly English: what a post too short
+    to tell ("Quelle?", "Danke!") is taken to be written in."""
+    counts: dict[str, int] = {}
+    seen = 0
+    for text in texts:
+        code = told(text)
+        if code is None:
+            continue
+        counts[code] = counts.get(code, 0) + 1
+        seen += 1
+        if seen >= sample:
+            break
+    if not counts:
+        return ENGLISH
+    best = max(counts, key=counts.__getitem__)
+    return best if 2 * counts[best] > seen else ENGLISH
+
+
+def told(text: str) -> str | None:
+    """The language of `text`, or None where it is too short to tell (see `min_words`)."""
     text = text[:READ]
     plain = text.isascii()
     if not plain:
@@ -250,7 +278,7 @@ def detect(text: str) -> str:
     if not plain and accented(text) >= prof.accents:
         share = 0.0  # letters English does not write, and few English words: not English
     elif len(words) < prof.min_words:
-        return ENGLISH  # too few words to tell: read as before
+        return None  # too few words to tell
     found = sorted(scores(words).items(), key=lambda kv: -kv[1])
     if share < prof.low:
         found = [kv for kv in found if kv[0] != ENGLISH]  # too few English words for English

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from parsing.models import Post, Quote
-from scoring.language import ENGLISH, detect
+from scoring.language import ENGLISH, told
 from scoring.language import name as language_name
 from scoring.learned import Verdict as Vote
 from scoring.models import (
@@ -486,11 +486,12 @@ def _not_scored(post: Post, code: str, rebuts: list[int]) -> PostScore:
     )
 
 
-def score_post(post: Post) -> PostScore:
+def score_post(post: Post, language: str = ENGLISH) -> PostScore:
     """Score one post from its own words, its attachments and its quotes; a post in another
-    language than English is marked not scored (scoring.language)."""
+    language than English is marked not scored (scoring.language). `language` is the thread's
+    (`scoring.language.thread_language`), taken for a post too short to tell."""
     rebuts = _rebuts(post)
-    code = detect(post.body)
+    code = told(post.body) or language
     if code != ENGLISH:
         return _not_scored(post, code, rebuts)
     # A question right after a quote questions what it quotes, a post or an outside source.

@@ -29,12 +29,15 @@ def _card(name: str):
 
 def test_german_thread_is_not_scored_and_named() -> None:
     card = _card("de")
-    assert len(card.posts) == 4
+    assert len(card.posts) == 5
+    # The last post ("Quelle?") is too short to tell: it takes the thread's language, and is
+    # not made a challenge by the English rule for a question in a reply.
+    assert card.posts[-1].language == "de"
     for post in card.posts:
         assert post.verdict == "not-scored" and post.language == "de"
         assert post.reason.startswith("not scored: language German")
         assert post.sentences == [] and post.cues == [] and post.claims == 0
-    assert card.totals.verdicts["not-scored"] == 4 and card.totals.evidence_rate == 0.0
+    assert card.totals.verdicts["not-scored"] == 5 and card.totals.evidence_rate == 0.0
 
 
 def test_russian_thread_is_not_scored_and_named() -> None:
@@ -130,3 +133,14 @@ async def test_reader_shows_not_scored(tmp_path: Path) -> None:
         shown = "\n".join(str(w.render()) for w in app.reader.pane.query("Static"))
     assert look("not-scored").label == "Not scored"
     assert "Not scored" in shown and "not scored: language German" in shown
+
+
+def test_a_short_post_takes_its_threads_language() -> None:
+    """"Quelle?" alone cannot be told; in a German thread it is German, in an English one the
+    same word is read (and scored) as English."""
+    german = ["Das glaube ich nicht, woher hast du diese Zahl aus dem Bericht?"] * 3
+    english = ["I do not believe that, where did you get the figure from the report?"] * 3
+    assert language.told("Quelle?") is None
+    assert language.thread_language([*german, "Quelle?"]) == "de"
+    assert language.thread_language([*english, "Quelle?"]) == "en"
+    assert language.thread_language(["Quelle?", "+1"]) == "en"
