@@ -136,7 +136,7 @@ async def test_reader_shows_not_scored(tmp_path: Path) -> None:
 
 
 def test_a_short_post_takes_its_threads_language() -> None:
-    """"Quelle?" alone cannot be told; in a German thread it is German, in an English one the
+    """ "Quelle?" alone cannot be told; in a German thread it is German, in an English one the
     same word is read (and scored) as English."""
     german = ["Das glaube ich nicht, woher hast du diese Zahl aus dem Bericht?"] * 3
     english = ["I do not believe that, where did you get the figure from the report?"] * 3
