@@ -14,9 +14,18 @@ from parsing.models import Text
 from parsing.models import trusted_builder as trusted_builder  # the scorer's models use it
 from parsing.textsafe import visible
 
-Verdict = Literal["evidenced", "reasoned", "asserted", "challenge", "non-argument"]
-VERDICTS: tuple[Verdict, ...] = ("evidenced", "reasoned", "asserted", "challenge", "non-argument")
-"""`reasoned`: claims given with reasons (premises), but nothing a reader could check."""
+Verdict = Literal["evidenced", "reasoned", "asserted", "challenge", "non-argument", "not-scored"]
+VERDICTS: tuple[Verdict, ...] = (
+    "evidenced",
+    "reasoned",
+    "asserted",
+    "challenge",
+    "non-argument",
+    "not-scored",
+)
+"""`reasoned`: claims given with reasons (premises), but nothing a reader could check.
+`not-scored`: the post is in a language the cues and model do not read (`PostScore.language`
+names it); no verdict is guessed from English cues."""
 
 Role = Literal["claim", "reason", "evidence", "challenge", "none"]
 ROLES: tuple[Role, ...] = ("claim", "reason", "evidence", "challenge", "none")
@@ -51,11 +60,12 @@ EVIDENCE_TYPES: tuple[str, ...] = (
     "outside-quote",
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bumped when the scorecard file changes shape; newer files are refused, never overwritten.
 Version 2 added the `reasoned` verdict, the `reason` role, `PostScore.reasons` and
 `SentenceScore.weighed`; version 3 what a mark's post looked like (`UserMark.tail`, `length`,
-`before`, `after`, `same_text`). Older files still read (scoring.store upgrades them)."""
+`before`, `after`, `same_text`); version 4 the `not-scored` verdict and `PostScore.language`.
+Older files still read (scoring.store upgrades them)."""
 
 
 class Cue(BaseModel):
@@ -113,6 +123,8 @@ class PostScore(BaseModel):
     sentences: list[SentenceScore] = Field(default_factory=list)
     cues: list[Cue] = Field(default_factory=list)
     reason: str = ""
+    language: str | None = None
+    """Set on a `not-scored` post: the language code it is written in (scoring.language)."""
 
 
 class AuthorTally(BaseModel):

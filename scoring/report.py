@@ -141,6 +141,7 @@ def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
     from pydantic_core import to_json as dump
 
     from parsing.json_output import array, document, items, value
+    from scoring.language import thread_language
     from scoring.models import SCHEMA_VERSION
     from scoring.tally import Tallied, tallied, tally_rows
     from scoring.verdicts import score_post
@@ -155,8 +156,10 @@ def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
         rows: list[Tallied] = []
         verdicts = {verdict: dump(verdict) for verdict in VERDICTS}
 
+        language = thread_language(p.body for p in thread.posts)
+
         def post(source: Post) -> bytes:
-            score = score_post(source)
+            score = score_post(source, language)
             rows.append(tallied(score))
             return _post_json(score, verdicts[score.verdict])
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from parsing.collector import collector_paused
 from parsing.models import Thread
+from scoring.language import thread_language
 from scoring.models import SCHEMA_VERSION, PostScore, Scorecard, UserLayer
 from scoring.tally import tally_scores, with_effective_tallies
 from scoring.verdicts import score_post
@@ -18,10 +19,13 @@ from scoring.verdicts import score_post
 
 def score_posts(thread: Thread, indexes: Iterable[int]) -> list[PostScore]:
     """Scores of the posts at `indexes` (positions in `thread.posts`, in the order given);
-    a post's score depends on that post alone, so any order gives the same scores."""
+    a post's score depends on that post alone (and, for a post too short to tell its
+    language, the thread's language from its first posts), so any order gives the same
+    scores."""
     posts = thread.posts
     with collector_paused():
-        return [score_post(posts[i]) for i in indexes]
+        language = thread_language(p.body for p in posts)
+        return [score_post(posts[i], language) for i in indexes]
 
 
 def build_scorecard(

@@ -114,10 +114,15 @@ def _types(per_post: list[dict[str, int]]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+_ALWAYS = tuple(v for v in VERDICTS if v != "not-scored")
+"""Verdicts counted even at zero; `not-scored` appears only in a thread that has such posts,
+so an English thread's tallies read as before."""
+
+
 def _verdicts(verdicts: Sequence[Verdict]) -> dict[str, int]:
-    counts = dict.fromkeys(VERDICTS, 0)
+    counts = dict.fromkeys(_ALWAYS, 0)
     for verdict in verdicts:
-        counts[verdict] += 1
+        counts[verdict] = counts.get(verdict, 0) + 1
     return counts
 
 
@@ -173,15 +178,15 @@ def tally_rows(
     authors = []
     for side, members in groups.items():
         # One pass per side: where authors are unknown every post is a side of its own.
-        counts = dict.fromkeys(VERDICTS, 0)
-        computed = dict.fromkeys(VERDICTS, 0)
+        counts = dict.fromkeys(_ALWAYS, 0)
+        computed = dict.fromkeys(_ALWAYS, 0)
         numbers = []
         claims = evidence = overridden = 0
         for i in members:
             score = scores[i]
             mine, theirs = effective[i], score.verdict
-            counts[mine] += 1
-            computed[theirs] += 1
+            counts[mine] = counts.get(mine, 0) + 1
+            computed[theirs] = computed.get(theirs, 0) + 1
             overridden += mine != theirs
             claims += score.claims
             evidence += score.evidence

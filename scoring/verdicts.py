@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from parsing.models import Post, Quote
+from scoring.language import ENGLISH, told
+from scoring.language import name as language_name
 from scoring.learned import Verdict as Vote
 from scoring.models import (
     EVIDENCE_TYPES,
@@ -460,9 +462,38 @@ def decide(
     )
 
 
-def score_post(post: Post) -> PostScore:
-    """Score one post from its own words, its attachments and its quotes."""
+def _not_scored(post: Post, code: str, rebuts: list[int]) -> PostScore:
+    """A post in a language the cues and the model do not read: no verdict guessed."""
+    return _new_postscore(
+        {
+            "number": post.number,
+            "post_id": post.id,
+            "author": post.author,
+            "verdict": "not-scored",
+            "strength": 0.0,
+            "claims": 0,
+            "evidence": 0,
+            "challenges": 0,
+            "reasons": 0,
+            "evidence_types": [],
+            "rebuts": rebuts,
+            "sentences": [],
+            "cues": [],
+            "reason": f"not scored: language {language_name(code)}"
+            " (the cues and the model read English only)",
+            "language": code,
+        }
+    )
+
+
+def score_post(post: Post, language: str = ENGLISH) -> PostScore:
+    """Score one post from its own words, its attachments and its quotes; a post in another
+    language than English is marked not scored (scoring.language). `language` is the thread's
+    (`scoring.language.thread_language`), taken for a post too short to tell."""
     rebuts = _rebuts(post)
+    code = told(post.body) or language
+    if code != ENGLISH:
+        return _not_scored(post, code, rebuts)
     # A question right after a quote questions what it quotes, a post or an outside source.
     replying = bool(rebuts) or any(q.target is None for q in post.quotes)
     sentences, votes = voted_sentences(post.body, replying=replying)
@@ -485,5 +516,6 @@ def score_post(post: Post) -> PostScore:
             "sentences": sentences,
             "cues": cues,
             "reason": decision.reason,
+            "language": None,
         }
     )

@@ -13,7 +13,7 @@ from scoring import score_thread, scorer
 
 
 def test_an_error_while_scoring_restores_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(post: object) -> None:
+    def broken(post: object, language: str = "en") -> None:
         assert not gc.isenabled()  # paused while scoring
         raise RuntimeError("boom")
 

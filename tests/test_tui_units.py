@@ -248,4 +248,6 @@ def test_every_verdict_of_the_scorer_has_one_look_in_the_reader() -> None:
     badges = [look.badge for look in LOOKS.values()]
     glyphs = [look.glyph for look in LOOKS.values()]
     assert len(set(badges)) == len(badges) and len(set(glyphs)) == len(glyphs)
-    assert all(f"{look.glyph}[/] {look.word}" in legend() for look in LOOKS.values())
+    assert all(f"{look.glyph}[/] {look.word}" in legend(True) for look in LOOKS.values())
+    # An English thread's legend has no "not scored" entry; one with such posts has.
+    assert "not scored" not in legend() and "not scored" in legend(True)

@@ -163,7 +163,7 @@ def author_rows(
                 author=tally.author,
                 known=tally.known,
                 post_numbers=tuple(tally.post_numbers),
-                verdicts={v: counted.verdicts.get(v, 0) for v in VERDICTS},
+                verdicts=_shown(counted.verdicts),
                 ratings=tuple(ratings),
                 overrides=overrides,
                 challenged=challenged.challenges_received,
@@ -176,6 +176,11 @@ def author_rows(
     return rows
 
 
+def _shown(counts: dict[str, int]) -> dict[str, int]:
+    """Every verdict's count, `not-scored` only where a post has it (most threads are English)."""
+    return {v: n for v in VERDICTS if (n := counts.get(v, 0)) or v != "not-scored"}
+
+
 def thread_summary(scorecard: Scorecard, tallies: Tallies | None = None) -> ThreadSummary:
     """Thread totals on the same effective count as the rows, so they always agree."""
     totals = (tallies or effective_tallies(scorecard))[1]
@@ -185,7 +190,7 @@ def thread_summary(scorecard: Scorecard, tallies: Tallies | None = None) -> Thre
         posts=totals.posts,
         authors=sum(t.known for t in scorecard.authors),
         anonymous=sum(not t.known for t in scorecard.authors),
-        verdicts={v: totals.verdicts.get(v, 0) for v in VERDICTS},
+        verdicts=_shown(totals.verdicts),
         ratings=tuple(m.rating for m in present if m.rating is not None),
         bookmarks=sum(m.bookmark for m in present),
         overrides=sum(m.verdict_override is not None for m in present),

@@ -40,6 +40,7 @@ LOOKS: dict[str, Look] = {
         "Challenge", "CH", "▒", "$verdict-challenge", "challenge", theme="secondary-lighten-2"
     ),
     "non-argument": Look("Non-argument", "··", "░", "$text-muted", "other", bold=False),
+    "not-scored": Look("Not scored", "NS", "╌", "$text-muted", "not scored", bold=False),
 }
 """Strongest first: the order of the filter's and the verdict chooser's entries, the charts'
 bar segments and the scorecard's counts."""
@@ -69,6 +70,11 @@ def verdict_css(type_name: str, prefix: str, *, bold: bool = False) -> str:
     return "\n".join(rules)
 
 
-def legend() -> str:
-    """Glyph and word per verdict, as our own fixed markup (no forum text in it)."""
-    return "  ".join(f"[{seen.colour}]{seen.glyph}[/] {seen.word}" for seen in LOOKS.values())
+def legend(unscored: bool = False) -> str:
+    """Glyph and word per verdict, as our own fixed markup (no forum text in it); `not
+    scored` only where `unscored` (some post is in a language the scorer does not read)."""
+    return "  ".join(
+        f"[{seen.colour}]{seen.glyph}[/] {seen.word}"
+        for verdict, seen in LOOKS.items()
+        if unscored or verdict != "not-scored"
+    )

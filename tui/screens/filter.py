@@ -53,7 +53,7 @@ class AuthorList(OptionList):
 
 class FilterScreen(Dialog[Filter | None]):
     """Dismisses with the new filter, or None when cancelled. `authors`: (name, posts), most
-    posts first (`tui.filters.authors_by_posts`)."""
+    posts first (`tui.filters.authors_by_posts`); `unscored`: some post is not scored."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="filter.cancel"),
@@ -63,9 +63,15 @@ class FilterScreen(Dialog[Filter | None]):
         Binding("up,k", "app.focus_previous", "Previous", show=False, id="filter.previous"),
     ]
 
-    def __init__(self, current: Filter, authors: Sequence[tuple[str, int]]) -> None:
+    def __init__(
+        self, current: Filter, authors: Sequence[tuple[str, int]], unscored: bool = False
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self._current = current
+        # `not-scored` is offered only where some post has it (posts in another language).
+        self._verdicts = [
+            v for v in VERDICTS if v != "not-scored" or unscored or v in current.verdicts
+        ]
         self._authors = list(authors)
         known = {name for name, _ in self._authors}
         self._author = current.author if current.author in known else None
@@ -85,7 +91,7 @@ class FilterScreen(Dialog[Filter | None]):
                     yield Button("Cancel", id="cancel", compact=True)
             with VerticalScroll(id="filter-body"):
                 with Grid(id="filter-ticks"):
-                    for verdict in VERDICTS:
+                    for verdict in self._verdicts:
                         yield Tick(
                             f"Verdict: {verdict}",
                             verdict in current.verdicts,

@@ -1067,8 +1067,11 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
 
         if self.doc is None:
             return
-        authors = authors_by_posts(self.doc.facts())
-        self.app.push_screen(FilterScreen(self.filter, authors), self._filtered)
+        facts = self.doc.facts()
+        unscored = any(f.verdict == "not-scored" for f in facts)
+        self.app.push_screen(
+            FilterScreen(self.filter, authors_by_posts(facts), unscored=unscored), self._filtered
+        )
 
     def _filtered(self, chosen: Filter | None) -> None:
         if chosen is not None:

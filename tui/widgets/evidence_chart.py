@@ -71,13 +71,13 @@ class EvidenceChart(ScrollView, can_focus=False):
         self._longest = 0
         self._scale = 0
         self._take(rows)
-        self.border_title = legend()
 
     def _take(self, rows: Sequence[AuthorRow]) -> None:
         """Keep the rows and what every line needs from all of them (not O(rows) per line)."""
         self._rows = list(rows)
         self._longest = max((len(r.author) for r in self._rows), default=0)
         self._scale = max((r.posts for r in self._rows), default=0)
+        self.border_title = legend(any(r.verdicts.get("not-scored") for r in self._rows))
 
     @property
     def rows(self) -> list[AuthorRow]:
