@@ -1,6 +1,6 @@
 """Flatten real saved forum pages with real HTML-to-text tools and place the truth on the lines.
 
-usage: make_real_flat.py HTML_REAL_DIR OUT_DIR [--tools inscriptis,html2text]
+usage: make_real_flat.py HTML_REAL_DIR OUT_DIR [--tools inscriptis,html2text,lynx,w3m] [--min-posts 2]
 
 Reads HTML_REAL_DIR/marked/NAME.html (written by make_real_heldout.py: sentinel words glued to the
 first and last word of every post and of every quote body) and HTML_REAL_DIR/NAME.truth.json.
@@ -21,6 +21,7 @@ import glob
 import json
 import os
 import re
+import subprocess
 from itertools import pairwise
 from pathlib import Path
 
@@ -38,6 +39,14 @@ def convert(tool: str, html: str) -> str:
         h = html2text.HTML2Text()
         h.body_width = 0
         return h.handle(html)
+    if tool in ("lynx", "w3m"):
+        cmd = {
+            "lynx": ["lynx", "-dump", "-nolist", "-width=200", "-assume_charset=utf-8",
+                     "-display_charset=utf-8", "-stdin"],
+            "w3m": ["w3m", "-dump", "-cols", "120", "-T", "text/html", "-I", "UTF-8", "-O",
+                    "UTF-8"],
+        }[tool]
+        return subprocess.run(cmd, input=html, capture_output=True, text=True, check=True).stdout
     raise SystemExit(f"unknown tool {tool}")
 
 
@@ -170,6 +179,7 @@ def main() -> None:
     ap.add_argument("src")
     ap.add_argument("out")
     ap.add_argument("--tools", default="inscriptis,html2text")
+    ap.add_argument("--min-posts", type=int, default=2)
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     for path in sorted(glob.glob(os.path.join(args.src, "marked", "*.html"))):
@@ -179,7 +189,7 @@ def main() -> None:
         for tool in args.tools.split(","):
             lines, where = place(convert(tool, html))
             toml, st = build(name, truth, lines, where, tool)
-            if st["posts"] < 2:
+            if st["posts"] < args.min_posts:
                 print(f"{name}.{tool}: only {st['posts']} posts survive, skipped")
                 continue
             Path(args.out, f"{name}.{tool}.txt").write_text(
