@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_flat_layouts import (  # noqa: E402
+from make_flat_layouts import (
     DISC,
     QUOTES,
     SHARED_IAC,
@@ -321,7 +321,7 @@ def stackexchange(ctx: Ctx, k: int, post: Post, ps: str, pe: str) -> str:
         '<button aria-label="Down vote"></button></div><div class="postcell">'
         f'<div class="s-prose js-post-body">{text}</div>{tags}<div class="mt24"><div '
         f'class="post-menu"><a href="#">Share</a> <a href="#">Improve this {what}</a> '
-        f'<button>Follow</button></div>{card}</div></div></div>'
+        f"<button>Follow</button></div>{card}</div></div></div>"
     )
 
 
@@ -371,7 +371,7 @@ def phpbb3(ctx: Ctx, k: int, post: Post, ps: str, pe: str) -> str:
         f"<dd><strong>Joined:</strong> {f['joined']:%a %b %d, %Y %I:%M %p}</dd></dl>"
     )
     return (
-        f'<div class="post bg2"><div class="inner">'
+        '<div class="post bg2"><div class="inner">'
         + (profile if ctx.v["profile_first"] else "")
         + f'<div class="postbody"><h3 class="first"><a href="#">{ps}{e(ctx.title)}</a></h3>'
         f'<p class="author"><a href="#"><img src="p.gif" alt="Post" /></a>by <strong>'
@@ -385,22 +385,27 @@ def phpbb3(ctx: Ctx, k: int, post: Post, ps: str, pe: str) -> str:
 # ------------------------------------------------------------------------------ pages
 
 CHROME = {
-    "smf": ("My Community &#187; Debate &#187; {title}", "Powered by SMF 2.0.15 | SMF &copy; 2017, Simple Machines"),
+    "smf": ("My Community &#187; Debate &#187; {title}", "Powered by SMF 2.0.15 | Simple Machines"),
     "phpbb2": ("Forum Index -&gt; Debate", "Powered by phpBB &copy; 2001, 2005 phpBB Group"),
     "proboards": ("Home &#187; Debate &#187; {title}", "Powered by ProBoards"),
-    "stackexchange": ("Politics Stack Exchange", "Site design / logo &copy; 2024 Stack Exchange Inc"),
-    "phpbb3": ("Board index &lsaquo; Debate", "Powered by phpBB&reg; Forum Software &copy; phpBB Limited"),
+    "stackexchange": ("Politics Stack Exchange", "Site design / logo &copy; Stack Exchange Inc"),
+    "phpbb3": ("Board index &lsaquo; Debate", "Powered by phpBB&reg; Forum Software"),
 }
 
 
 def variant(style: str, rng: random.Random, n: int) -> dict:
     v: dict = {}
     if style == "smf":
-        v = {"smf21": rng.random() < 0.4, "table": rng.random() < 0.4,
-             "img_buttons": rng.random() < 0.5}
+        v = {
+            "smf21": rng.random() < 0.4,
+            "table": rng.random() < 0.4,
+            "img_buttons": rng.random() < 0.5,
+        }
     elif style == "proboards":
-        v = {"qhead": rng.choice(["Quote from {who} on {date}", "Post by {who} on {date}"]),
-             "likes": rng.random() < 0.6}
+        v = {
+            "qhead": rng.choice(["Quote from {who} on {date}", "Post by {who} on {date}"]),
+            "likes": rng.random() < 0.6,
+        }
     elif style == "stackexchange":
         kind = ["question"]
         for _ in range(n - 1):
@@ -413,8 +418,13 @@ def variant(style: str, rng: random.Random, n: int) -> dict:
     return v
 
 
-STYLES = {"smf": smf, "phpbb2": phpbb2, "proboards": proboards,
-          "stackexchange": stackexchange, "phpbb3": phpbb3}
+STYLES = {
+    "smf": smf,
+    "phpbb2": phpbb2,
+    "proboards": proboards,
+    "stackexchange": stackexchange,
+    "phpbb3": phpbb3,
+}
 
 
 def render(style: str, th: Thread, rng: random.Random) -> tuple[str, dict]:

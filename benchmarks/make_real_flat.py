@@ -1,6 +1,7 @@
 """Flatten real saved forum pages with real HTML-to-text tools and place the truth on the lines.
 
-usage: make_real_flat.py HTML_REAL_DIR OUT_DIR [--tools inscriptis,html2text,lynx,w3m] [--min-posts 2]
+usage: make_real_flat.py HTML_REAL_DIR OUT_DIR [--tools inscriptis,html2text,lynx,w3m]
+                         [--min-posts 2]
 
 Reads HTML_REAL_DIR/marked/NAME.html (written by make_real_heldout.py: sentinel words glued to the
 first and last word of every post and of every quote body) and HTML_REAL_DIR/NAME.truth.json.
@@ -41,10 +42,27 @@ def convert(tool: str, html: str) -> str:
         return h.handle(html)
     if tool in ("lynx", "w3m"):
         cmd = {
-            "lynx": ["lynx", "-dump", "-nolist", "-width=200", "-assume_charset=utf-8",
-                     "-display_charset=utf-8", "-stdin"],
-            "w3m": ["w3m", "-dump", "-cols", "120", "-T", "text/html", "-I", "UTF-8", "-O",
-                    "UTF-8"],
+            "lynx": [
+                "lynx",
+                "-dump",
+                "-nolist",
+                "-width=200",
+                "-assume_charset=utf-8",
+                "-display_charset=utf-8",
+                "-stdin",
+            ],
+            "w3m": [
+                "w3m",
+                "-dump",
+                "-cols",
+                "120",
+                "-T",
+                "text/html",
+                "-I",
+                "UTF-8",
+                "-O",
+                "UTF-8",
+            ],
         }[tool]
         return subprocess.run(cmd, input=html, capture_output=True, text=True, check=True).stdout
     raise SystemExit(f"unknown tool {tool}")
