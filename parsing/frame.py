@@ -992,7 +992,7 @@ def _rows_above(
     rows: list[int] = []
     k, run = start - 1, 0
     while k > floor and len(rows) < MAX_ROWS:
-        if k in stops:
+        if k in stops or _is_rule(lines[k]):
             return rows
         if not lines[k].strip():
             run += 1
@@ -1007,6 +1007,12 @@ def _rows_above(
     if rows and not any(lines[j].strip() for j in range(floor, rows[-1])):
         rows.pop()  # nothing of the post before above it: the page's top, not a row
     return rows
+
+
+def _is_rule(line: str) -> bool:
+    """A rule of marks ("_____", "* * *", "---|---"): a line a tool draws where a post ends."""
+    text = line.strip()
+    return len(text) >= 3 and not any(c.isalnum() for c in text)
 
 
 def _reach_rows(
