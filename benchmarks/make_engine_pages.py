@@ -298,8 +298,8 @@ def stackexchange(ctx: Ctx, k: int, post: Post, ps: str, pe: str) -> str:
     if ctx.v["kind"][k] == "comment":
         words = " ".join(ln for seg in post.segs if not seg.is_quote for ln in seg.lines)
         return (
-            f'<li class="comment"><div class="comment-score">{f["rep"] % 7 or ""}</div>'
-            f'<div class="comment-text"><span class="comment-copy">{ps}{e(words)}</span> '
+            f'<li class="comment"><div class="comment-score">{ps}{f["rep"] % 7 or ""}</div>'
+            f'<div class="comment-text"><span class="comment-copy">{e(words)}</span> '
             f'&ndash;&nbsp;<a class="comment-user" href="#">{e(post.author)}</a> '
             f'<span class="comment-date">{stamp(post, "%b %d, %Y at %H:%M")}{pe}</span>'
             "</div></li>"

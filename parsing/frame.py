@@ -790,7 +790,7 @@ def _build(
             floor = end + 1
         elif part.footer and not complete:
             nxt = part.footer[-1] + 1
-            while nxt < len(lines) and not lines[nxt].strip():
+            while nxt < len(lines) and (not lines[nxt].strip() or _is_rule(lines[nxt])):
                 nxt += 1
             if nxt < len(lines):
                 starts.append(nxt)
