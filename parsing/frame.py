@@ -992,7 +992,7 @@ def _rows_above(
     rows: list[int] = []
     k, run = start - 1, 0
     while k > floor and len(rows) < MAX_ROWS:
-        if k in stops or _is_rule(lines[k]):
+        if k in stops:
             return rows
         if not lines[k].strip():
             run += 1
