@@ -790,7 +790,7 @@ def _build(
             floor = end + 1
         elif part.footer and not complete:
             nxt = part.footer[-1] + 1
-            while nxt < len(lines) and (not lines[nxt].strip() or _is_rule(lines[nxt])):
+            while nxt < len(lines) and not lines[nxt].strip():
                 nxt += 1
             if nxt < len(lines):
                 starts.append(nxt)
@@ -1007,12 +1007,6 @@ def _rows_above(
     if rows and not any(lines[j].strip() for j in range(floor, rows[-1])):
         rows.pop()  # nothing of the post before above it: the page's top, not a row
     return rows
-
-
-def _is_rule(line: str) -> bool:
-    """A rule of marks ("_____", "* * *", "---|---"): a line a tool draws where a post ends."""
-    text = line.strip()
-    return len(text) >= 3 and not any(c.isalnum() for c in text)
 
 
 def _reach_rows(
