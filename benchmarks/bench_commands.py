@@ -2,11 +2,13 @@
 
 usage: python benchmarks/bench_commands.py [--sizes seed 1000 10000 100000] [--runs N]
                                            [--against DIR] [--data DIR]
+                                           [--commands parse score score-toml score-cues ...]
 
 Each figure is one fresh process, start-up and imports included, as the installed `threadscore`
 command runs it (`tui.cli.entry`, which ends with `os._exit` after flushing, so no process pays
 for freeing its objects one by one): `parse THREAD --json` and `score THREAD --json` with stdout
-to /dev/null. CPU is the child's user + system time (os.wait4), the median of `--runs` (the
+to /dev/null (`--commands`: also `score --toml`, `--toml --cues`, the table). CPU is the
+child's user + system time (os.wait4), the median of `--runs` (the
 machine is shared: wall time would count the waits for a CPU other jobs held; the best run is
 printed beside it); peak is the child's maximum resident set (VmHWM, read by the child as it
 exits: `ru_maxrss` would count the benchmark's own size, which a forked child starts from).
@@ -108,6 +110,14 @@ for n, block in enumerate(re.split(r"\\n[ \\t]*\\n", text), start=1):
 json.dump({"posts": posts}, sys.stdout, ensure_ascii=False, indent=1)
 """
 MODELS = "import parsing.models, scoring.models"
+OUTPUTS = {
+    "parse": ["--json"],
+    "score": ["--json"],
+    "score-toml": ["--toml"],
+    "score-cues": ["--toml", "--cues"],
+    "score-table": [],
+}
+"""`--commands`: the command and the output each row measures."""
 
 
 @dataclass
@@ -195,6 +205,7 @@ def runs_for(size: str, runs: int) -> int:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", default=["seed", "1000", "10000", "100000"])
+    parser.add_argument("--commands", nargs="+", choices=list(OUTPUTS), default=["parse", "score"])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (fewer at 10k+)")
     parser.add_argument("--against", type=Path, help="another checkout to run beside this one")
     parser.add_argument(
@@ -235,14 +246,14 @@ def main(argv: list[str]) -> int:
         mb = path.stat().st_size / 1e6
         n = runs_for(size, args.runs)
         floors = [measure(here, code, [str(path)], ROOT, n) for code in (READ, REGEX, NAIVE)]
-        for command in ("parse", "score"):
+        for command in args.commands:
             row = f"{size:>7} {mb:>6.2f} {command:<6}"
             both = [
                 (name, checkout)
                 for name, checkout in checkouts
                 if name == "new" or size == "seed" or int(size) <= args.against_up_to
             ]
-            cmd = [command, str(path), "--json"]
+            cmd = [command.split("-")[0], str(path), *OUTPUTS[command]]
             runs = interleaved(both, cmd, n)
             for name, _checkout in checkouts:
                 if name not in runs:
@@ -260,7 +271,7 @@ def main(argv: list[str]) -> int:
             row += "".join(f" {f.cpu:>6.3f}" for f in floors)
             print(row, flush=True)
     for name, _ in checkouts:
-        for command in ("parse", "score"):
+        for command in args.commands:
             small, big = (
                 results.get((name, "10000", command)),
                 results.get((name, "100000", command)),

@@ -16,7 +16,16 @@ from parsing.load import demo_path, load_thread
 from scoring import toml_output
 from scoring.models import Scorecard, UserLayer, UserMark
 from scoring.scorer import score_thread
-from scoring.store import HEADER, TRAILER, load_scorecard, save_scorecard, to_document, to_toml
+from scoring.store import (
+    HEADER,
+    TRAILER,
+    load_scorecard,
+    save_scorecard,
+    scored_toml_chunks,
+    to_document,
+    to_toml,
+    write_scorecard,
+)
 from scoring.user_layer import set_note, set_override
 from tests.conftest import SEED, needs_shared
 
@@ -40,6 +49,35 @@ def test_a_scorecard_file_is_what_tomli_w_wrote(path: Path) -> None:
     orphan = UserMark(post_id="gone", post_number=99, excerpt="x" * 150, bookmark=True)
     marked = card.model_copy(update={"user": UserLayer(marks=user.marks, orphans=[orphan])})
     assert to_toml(marked) == tomli_w_file(marked)
+
+
+@pytest.mark.parametrize("path", [demo_path(), pytest.param(SEED, marks=needs_shared)])
+@pytest.mark.parametrize("cues", [False, True])
+def test_the_streamed_file_of_score_toml_is_the_whole_cards(
+    path: Path, cues: bool, tmp_path: Path
+) -> None:
+    """`score --toml` scores a post at a time and keeps only its section and what the
+    tallies count; the file is the one the whole card gives, marks and overrides included
+    (the tallies follow the overrides), and reads back with the marks."""
+    thread = load_thread(path)
+    plain = score_thread(thread)
+    user = set_override(plain.user, thread.posts[1], "challenge", plain.posts[1].verdict)
+    user = set_override(user, thread.posts[3], "evidenced", plain.posts[3].verdict)
+    user = set_note(user, thread.posts[2], 'a "note"')
+    orphan = UserMark(post_id="gone", post_number=99, excerpt="x", verdict_override="asserted")
+    layer = UserLayer(marks=user.marks, orphans=[orphan], cleared={"old": 1.5})
+    for marks in (None, layer):
+        card = score_thread(thread, marks)
+        streamed = "".join(scored_toml_chunks(thread, marks, cues=cues))
+        assert streamed == to_toml(card, tallied=True, cues=cues)
+        if cues:  # `tomli_w_file` writes every field
+            assert streamed == tomli_w_file(card)
+    out = tmp_path / "card.toml"
+    write_scorecard(scored_toml_chunks(thread, layer, cues=cues), out)
+    back = load_scorecard(out)
+    assert back.user.marks == layer.marks and back.user.orphans == [orphan]
+    assert back.totals == score_thread(thread, layer).totals
+    assert back.totals.overridden >= 1
 
 
 def test_empty_scorecards_are_what_tomli_w_wrote() -> None:

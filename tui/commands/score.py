@@ -120,19 +120,19 @@ def run(args: argparse.Namespace) -> int:
         from scoring.report import scored_json_chunks
 
         chunks = scored_json_chunks(thread)  # a JSON document has no marks: scored as written
-    else:
-        card = score_thread(thread, user)
-        if as_toml:
-            from scoring.store import save_scorecard, to_toml
+    elif as_toml:
+        from scoring.store import scored_toml_chunks, write_scorecard
 
-            if out is None:
-                sys.stdout.write(to_toml(card, tallied=True, cues=args.cues))
-                return 0
-            aside = _write(out, lambda: save_scorecard(card, out, tallied=True, cues=args.cues))
-            if aside is not None:
-                _say(f"{out} was a damaged scorecard; it was set aside as {aside}")
+        text = scored_toml_chunks(thread, user, cues=args.cues)  # scored here, written below
+        if out is None:
+            sys.stdout.writelines(text)
             return 0
-        chunks = _table(card, out)
+        aside = _write(out, lambda: write_scorecard(text, out))
+        if aside is not None:
+            _say(f"{out} was a damaged scorecard; it was set aside as {aside}")
+        return 0
+    else:
+        chunks = _table(score_thread(thread, user), out)
     if out is None:
         from parsing.json_output import write_chunks
 
