@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.app import App
+from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread
@@ -163,6 +166,66 @@ async def wait_loaded(app: ThreadscoreApp, timeout: float = 30.0) -> None:
             return
         await asyncio.sleep(0.01)
     raise AssertionError("the reader did not finish loading")
+
+
+async def keys_at_once(pilot: Pilot[None], *keys: str, chars: dict[str, str] | None = None) -> None:
+    """Queue `keys` as one terminal read delivers them (all on the app's queue before the first
+    is handled, which `pilot.press` never does), and return once they are all queued.
+
+    The driver's own path (`Driver.send_message`), with its futures kept: `pilot.pause()` right
+    after `send_message` marks the queues before the keys are even on them."""
+    app = pilot.app
+    loop = asyncio.get_running_loop()
+    queued = []
+    for key in keys:
+        event = events.Key(key, (chars or {}).get(key, key if len(key) == 1 else None))
+        event.set_sender(app)
+        queued.append(asyncio.run_coroutine_threadsafe(app._post_message(event), loop))
+    await asyncio.gather(*(asyncio.wrap_future(future) for future in queued))
+
+
+def waiting(node: MessagePump) -> bool:
+    """`node` has nothing queued and is not in the middle of handling a message: its task,
+    if started, is parked on the empty queue."""
+    queue = node._message_queue
+    if not queue.empty() or node._pending_message is not None:
+        return False
+    task = node._task
+    return task is None or task.done() or bool(queue.ready_event._waiters)
+
+
+def quiet(app: App[object]) -> bool:
+    """Nothing left to do: every message pump `waiting` (a key bubbles through several on its
+    way to a binding), no callback waits for a refresh, no worker runs."""
+    nodes: list[MessagePump] = [app]
+    for screen in app.screen_stack:
+        nodes.extend(screen.walk_children(with_self=True))
+    if not all(waiting(node) for node in nodes):
+        return False
+    if any(screen._callbacks for screen in app.screen_stack):
+        return False
+    return not any(worker.is_running for worker in app.workers)
+
+
+async def settle(pilot: Pilot[None], timeout: float = 30.0) -> None:
+    """Until the app is `quiet` twice in a row. A loaded machine only makes this take longer:
+    it waits on the app's queues, not on the clock (`pilot.pause()` alone guesses idleness
+    from CPU time, which a descheduled process does not use)."""
+    await until(pilot, lambda: quiet(pilot.app), "the app to finish handling its messages", timeout)
+    await until(pilot, lambda: quiet(pilot.app), "the app to finish handling its messages", timeout)
+
+
+async def until(
+    pilot: Pilot[None], condition: Callable[[], object], what: str, timeout: float = 30.0
+) -> None:
+    """Pause until `condition()` holds; fail naming `what` after `timeout` seconds (a bound
+    on a hang, not a speed target)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause()
 
 
 NOT_SET = "not dismissed"

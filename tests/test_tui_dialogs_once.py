@@ -13,11 +13,18 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from textual import events
 from textual.pilot import Pilot
 
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import make_app, ready, small_thread, wait_loaded
+from tests.reader_support import (
+    keys_at_once,
+    make_app,
+    ready,
+    settle,
+    small_thread,
+    until,
+    wait_loaded,
+)
 from tui.app import ThreadscoreApp
 from tui.screens.chooser import ChooserScreen
 from tui.screens.export import ExportScreen
@@ -34,20 +41,14 @@ CHARACTERS = {"enter": "\r", "escape": "\x1b", "ctrl+s": "\x13", "space": " "}
 
 
 async def at_once(pilot: Pilot[None], *keys: str) -> None:
-    """Queue `keys` on the app as one terminal read would, then let them all be handled."""
-    app = pilot.app
-    assert app._driver is not None
-    for key in keys:
-        event = events.Key(key, CHARACTERS.get(key, key if len(key) == 1 else None))
-        event.set_sender(app)
-        app._driver.send_message(event)
-    await pilot.pause(0.2)
-    await pilot.pause()
+    """Queue `keys` on the app as one terminal read would, then wait until all are handled."""
+    await keys_at_once(pilot, *keys, chars=CHARACTERS)
+    await settle(pilot)
 
 
 async def one_press(pilot: Pilot[None], *keys: str) -> None:
     await pilot.press(*keys)
-    await pilot.pause()
+    await settle(pilot)
 
 
 SENDERS = pytest.mark.parametrize("send", [at_once, one_press], ids=["one-read", "one-press"])
@@ -176,10 +177,11 @@ async def test_scorecard_answers_once(tmp_path: Path, send) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("s")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, ScorecardScreen) and app.screen._cursor_row() is not None:
-                break
+
+        def table_ready() -> bool:
+            return isinstance(app.screen, ScorecardScreen) and app.screen._cursor_row() is not None
+
+        await until(pilot, table_ready, "the scorecard's table")
         await send(pilot, "enter", "enter")
         assert back_in_reader(app)
         assert app.reader.filter.author is not None

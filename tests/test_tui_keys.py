@@ -9,11 +9,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, TextArea
 
-from tests.reader_support import make_app, ready, small_thread
+from tests.reader_support import keys_at_once, make_app, ready, settle, small_thread
 from tui.filters import AuthorChoice, PostChoice
 from tui.screens.chooser import ChooserScreen
 from tui.screens.export import ExportScreen
@@ -328,14 +327,6 @@ async def test_paging_the_list_and_scrolling_the_pane(tmp_path: Path) -> None:
         assert app.reader.pane.scroll_y == 0 and app.reader.current == 1
 
 
-def type_fast(app, *keys: str) -> None:
-    """Queue keys back to back, as a fast typist or tmux does (`pilot.press` idles between)."""
-    for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
-        event.set_sender(app)
-        app._driver.send_message(event)
-
-
 async def test_a_key_right_after_a_move_acts_on_the_new_post(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -343,8 +334,8 @@ async def test_a_key_right_after_a_move_acts_on_the_new_post(tmp_path: Path) -> 
         assert doc is not None
         await pilot.press("j", "5")
         assert doc.mark(2).rating == 5
-        type_fast(app, "j", "m", "j", "4", "g", "apostrophe")
-        await pilot.pause()
+        await keys_at_once(pilot, "j", "m", "j", "4", "g", "apostrophe")
+        await settle(pilot)
         assert doc.bookmarks() == [3] and doc.mark(4).rating == 4 and doc.mark(1) is None
         assert app.reader.current == 3
 
@@ -381,13 +372,8 @@ async def test_end_right_after_enter_reaches_the_end_of_the_opened_post(tmp_path
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 12)) as pilot:
         await ready(pilot)
-        type_fast(app, "j", "enter", "G")
-        for _ in range(200):
-            await pilot.pause(0.01)
-            view = app.reader.pane.view
-            if view is not None and view.post.number == 2 and not app.reader.pane.opening:
-                break
-        await pilot.pause(0.05)
+        await keys_at_once(pilot, "j", "enter", "G")
+        await settle(pilot)
         assert app.reader.current == 2 and isinstance(app.focused, ReadingPane)
         assert app.reader.pane.scroll_y == app.reader.pane.max_scroll_y > 0
 
