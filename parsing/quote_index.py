@@ -49,6 +49,9 @@ characters: 3.2e8). Our 131 text threads always keep more than the starting allo
 hand. Past it, lines are compared by their sentence keys, so a page of long lines that all
 share sentences with earlier ones (each a candidate of six others, none repeating one
 verbatim) still parses in time linear in its size: 1 MB in 2 s instead of minutes."""
+MAX_JOINED = 2
+"""How many lines before and after a candidate a rewrapped quote may join to it: a mail client
+rewraps what it quotes, so one quoted line can hold two or three wrapped lines of its source."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +175,15 @@ class QuoteIndex:
             return hits[:1]
         return [line for line, _ in Counter(hits).most_common(MAX_CANDIDATES)]
 
-    def align(self, cut: str, line: int, cutoff: float = ALIGN_CUTOFF) -> Match:
+    def align(
+        self, cut: str, line: int, cutoff: float = ALIGN_CUTOFF, source: str | None = None
+    ) -> Match:
         """Where in an indexed line `cut` is repeated, and how closely (score 0 if nowhere or
         below `cutoff`, 0-100: rapidfuzz gives up on a pair sooner the higher it is, and the
-        alignment it finds at or above it is the same whatever the cutoff)."""
-        source = self._texts.get(line)
+        alignment it finds at or above it is the same whatever the cutoff). `source` stands
+        for the line's text when it is read joined with its neighbours."""
+        if source is None:
+            source = self._texts.get(line)
         if not source or len(cut) > 1.15 * len(source) + 5:
             return Match(line, 0.0)
         pos = source.find(cut)
@@ -232,4 +239,35 @@ class QuoteIndex:
                 best = match
                 if match.score == 1.0:
                     break
+        if best is None:  # rewrapping changes no words: a joined quote repeats them closely
+            best = self._find_joined(found.cut, candidates, MIN_SCORE_SHORT)
         return best
+
+    def _find_joined(self, cut: str, candidates: list[int], need: float) -> Match | None:
+        """A quote longer than the line it hits, found in that line joined with its neighbours
+        (the lines of one wrapped paragraph), placed at the line where it starts."""
+        texts = self._texts
+        for line in candidates:
+            if len(cut) <= len(texts[line]):
+                continue  # it fits in the line: aligned with it already
+            first = last = line
+            while first - 1 in texts and line - first < MAX_JOINED:
+                first -= 1
+            while last + 1 in texts and last - line < MAX_JOINED:
+                last += 1
+            if first == last:
+                continue
+            starts = [0]
+            for k in range(first, last):
+                starts.append(starts[-1] + len(texts[k]) + 1)
+            joined = " ".join(texts[k] for k in range(first, last + 1))
+            if len(cut) > len(joined):
+                continue  # the quote holds more than the paragraph: it is no part of it
+            match = self.align(cut, first, max(ALIGN_CUTOFF, 100.0 * need - 1e-6), joined)
+            if match.score < need:
+                continue
+            at = max(n for n, s in enumerate(starts) if s <= match.start)
+            start = match.start - starts[at]
+            end = min(match.end - starts[at], len(texts[first + at]))
+            return Match(first + at, match.score, start, end)
+        return None
