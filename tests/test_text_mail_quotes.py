@@ -84,3 +84,37 @@ def test_a_console_session_is_not_a_quote() -> None:
         "> 8) LEVEL 66 AND 77 OBSOLETE.",
     ]
     assert quote_runs(lines) == [(7, 7)]
+
+
+REWRAPPED = """From: Alice Rowe <alice@example.org>
+Date: 2020-03-02
+Subject: Moving the build to the new runners
+
+I would like to move our nightly build to the new runners because the old
+machines keep failing on the long integration suite every other night.
+The cost is about the same as before.
+
+From: Bob Stone <bob@example.org>
+Date: 2020-03-02
+Subject: Re: Moving the build to the new runners
+
+Alice Rowe wrote:
+> I would like to move our nightly build to the new runners because the old machines keep failing on the long integration suite every other night.
+
+They fail because the suite leaks temp files, not because of the hardware.
+"""
+
+
+def test_a_quote_rewrapped_onto_one_line_is_found_in_the_lines_it_joins() -> None:
+    thread = parse(REWRAPPED)
+    bob = thread.posts[1]
+    assert [(q.target, q.lines) for q in bob.quotes] == [(1, (14, 14))]
+    # a line that holds more than the paragraph it repeats is no quote of it
+    told = parse(
+        REWRAPPED.replace(
+            "> I would like to move our nightly build to the new runners because the old machines",
+            "> So I heard that I would like to move our nightly build to the new runners because "
+            "the old machines",
+        )
+    )
+    assert [(q.target, q.lines) for q in told.posts[1].quotes] == [(None, (14, 14))]
