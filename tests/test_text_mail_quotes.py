@@ -86,7 +86,8 @@ def test_a_console_session_is_not_a_quote() -> None:
     assert quote_runs(lines) == [(7, 7)]
 
 
-REWRAPPED = """From: Alice Rowe <alice@example.org>
+REWRAPPED = (
+    """From: Alice Rowe <alice@example.org>
 Date: 2020-03-02
 Subject: Moving the build to the new runners
 
@@ -99,10 +100,12 @@ Date: 2020-03-02
 Subject: Re: Moving the build to the new runners
 
 Alice Rowe wrote:
-> I would like to move our nightly build to the new runners because the old machines keep failing on the long integration suite every other night.
+> I would like to move our nightly build to the new runners because the old machines """
+    + """keep failing on the long integration suite every other night.
 
 They fail because the suite leaks temp files, not because of the hardware.
 """
+)
 
 
 def test_a_quote_rewrapped_onto_one_line_is_found_in_the_lines_it_joins() -> None:
