@@ -23,7 +23,7 @@ import contextlib
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.header import decode_header, make_header
 from email.utils import parseaddr, parsedate_to_datetime
 
@@ -385,3 +385,131 @@ def bare_marks(lines: list[str], quoted: set[int], everywhere: bool) -> set[int]
         if k + 1 in quoted or k + 1 in near:
             near.add(k)
     return near
+
+
+MIN_ROWS = 3
+"""A page is read by its sender/date rows when at least this many stand on it, all of one
+shape."""
+MAX_ROW_REACH = 3
+"""How many non-blank lines above its date a row's sender may stand ("Name", "unread,", date)."""
+MAX_NAME_WORDS = 5
+MAX_DATE_CHARS = 60
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:\d{4}|'\d\d)"
+_DATE_PART = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}|\d{{1,2}}\s+{_MONTH},?\s+{_YEAR}"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})",
+    re.I,
+)
+_TIME_PART = re.compile(r"\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?|\b(?:utc|gmt|at|on)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", re.I)
+
+
+def _date_row(line: str) -> bool:
+    """A line that says only when (a date, a time, a weekday): a message's date row."""
+    text = _LEAD_MARKS.sub("", line).strip()
+    if not text or len(text) > MAX_DATE_CHARS or not _DATE_PART.search(text):
+        return False
+    rest = _WEEKDAY.sub(" ", _DATE_PART.sub(" ", _TIME_PART.sub(" ", text)))
+    return not _WORD.search(rest)
+
+
+def _name_row(line: str) -> bool:
+    text = _LEAD_MARKS.sub("", line).strip()
+    return (
+        0 < len(text.split()) <= MAX_NAME_WORDS
+        and _WORD.search(text) is not None
+        and not is_marked(line)
+        and not _date_row(line)
+        and ":" not in text
+    )
+
+
+def find_sender_rows(lines: list[str]) -> Frame | None:
+    """The frame of a page that prints each message under a row of its sender's name and its
+    date, with no field names (a Google Groups or HyperKitty thread page laid out as text).
+
+    The rows are read from the page's own repetition: the date rows, and above each the
+    sender at the same distance with the same lines between ("unread,") on nearly all of
+    them. A line right above the name that names the sender too (an avatar's "Name's profile
+    photo") opens the message; the lines every message repeats right under its date (reply
+    buttons, a permission note) close its header, with a line each message opens with the same
+    word ("to Name, Group") after them. Asked only where the page has no frame of its own."""
+    dates = [k for k, line in enumerate(lines) if line.strip() and _date_row(line)]
+    if len(dates) < MIN_ROWS:
+        return None
+    shapes: dict[tuple[int, tuple[str, ...]], dict[int, str]] = {}
+    for d in dates:
+        above = [k for k in range(d - 1, max(-1, d - 4 * MAX_ROW_REACH), -1) if lines[k].strip()]
+        for reach, k in enumerate(above[:MAX_ROW_REACH], start=1):
+            if _name_row(lines[k]):
+                between = tuple(_masked(lines[j]) for j in above[: reach - 1])
+                shapes.setdefault((reach, between), {})[d] = lines[k].strip().casefold()
+    # the sender's row is the one whose text varies ("unread," above every date is frame)
+    found = [
+        (len(named), -shape[0], shape)
+        for shape, named in shapes.items()
+        if len(named) >= max(MIN_ROWS, MIN_SHARED * len(dates)) and len(set(named.values())) > 1
+    ]
+    if not found:
+        return None
+    shape = max(found)[2]
+    rows = sorted(shapes[shape])
+    names = []
+    for d in rows:
+        above = [k for k in range(d - 1, -1, -1) if lines[k].strip()][: shape[0]]
+        names.append(above[-1])
+    seen = Counter(_masked(line) for line in lines if line.strip())
+    headers: list[PostHeader] = []
+    floor = -1
+    for n, (name_at, d) in enumerate(zip(names, rows, strict=True)):
+        name = _LEAD_MARKS.sub("", lines[name_at]).strip()
+        top = name_at
+        prev = next((k for k in range(name_at - 1, floor, -1) if lines[k].strip()), None)
+        if prev is not None and name.casefold() in lines[prev].casefold():
+            top = prev
+        end = d
+        nxt = rows[n + 1] if n + 1 < len(rows) else len(lines)
+        k = d + 1
+        while k < nxt:  # the lines every message repeats under its date
+            if lines[k].strip():
+                if seen[_masked(lines[k])] < max(MIN_ROWS, MIN_SHARED * len(rows)):
+                    break
+                end = k
+            k += 1
+        headers.append(PostHeader(top, end, name, None, _date(lines[d].strip()), None))
+        floor = end
+    _recipients(lines, headers)
+    spans = [
+        (h.end + 1, (headers[n + 1].start - 1) if n + 1 < len(headers) else len(lines) - 1)
+        for n, h in enumerate(headers)
+    ]
+    return Frame(
+        headers=headers,
+        footers=_trailers(lines, spans),
+        starts=[h.start for h in headers],
+        complete=True,
+        gap=None,
+        keys=frozenset(),
+    )
+
+
+def _recipients(lines: list[str], headers: list[PostHeader]) -> None:
+    """Take into each header the line right under it when most headers have one opening with
+    the same word (the recipients, "to Name, Group"): the page's frame, not the words."""
+    firsts = [
+        next((k for k in range(h.end + 1, min(len(lines), h.end + 4)) if lines[k].strip()), None)
+        for h in headers
+    ]
+    keys = Counter(_opener_key(lines[k]) for k in firsts if k is not None)
+    if not keys:
+        return
+    key, count = keys.most_common(1)[0]
+    if not key or count < max(MIN_ROWS, MIN_SHARED * len(headers)):
+        return
+    for n, k in enumerate(firsts):
+        if k is not None and _opener_key(lines[k]) == key:
+            headers[n] = replace(headers[n], end=k)

@@ -21,7 +21,12 @@ from parsing.collector import collector_paused
 from parsing.frame import find_frame, left_column, opening_article
 from parsing.headers import PostHeader, find_post_headers, find_quote_frames, inner_quotes
 from parsing.ids import post_id
-from parsing.mail_frame import bare_marks, find_mail_frame, find_mail_message
+from parsing.mail_frame import (
+    bare_marks,
+    find_mail_frame,
+    find_mail_message,
+    find_sender_rows,
+)
 from parsing.mail_quotes import is_marked, mail_quote_frames, telling, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
 from parsing.normalize import normalize, normalize_lines, words
@@ -98,6 +103,10 @@ def _parse(text: str, source: Source) -> Thread:
     mail = page is not None
     if page is None:
         page = find_frame(left_column(view), attachment_lines)
+    if page is None or not (page.complete or page.headers):
+        rows = find_sender_rows(view)  # messages under rows of a sender and a date, unlabelled
+        if rows is not None:
+            page, mail = rows, True
     if page is None:
         page = find_mail_message(view)
         mail = page is not None
