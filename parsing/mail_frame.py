@@ -464,13 +464,9 @@ def find_sender_rows(lines: list[str]) -> Frame | None:
         names.append(above[-1])
     seen = Counter(_masked(line) for line in lines if line.strip())
     headers: list[PostHeader] = []
-    floor = -1
     for n, (name_at, d) in enumerate(zip(names, rows, strict=True)):
         name = _LEAD_MARKS.sub("", lines[name_at]).strip()
         top = name_at
-        prev = next((k for k in range(name_at - 1, floor, -1) if lines[k].strip()), None)
-        if prev is not None and name.casefold() in lines[prev].casefold():
-            top = prev
         end = d
         nxt = rows[n + 1] if n + 1 < len(rows) else len(lines)
         k = d + 1
@@ -481,7 +477,7 @@ def find_sender_rows(lines: list[str]) -> Frame | None:
                 end = k
             k += 1
         headers.append(PostHeader(top, end, name, None, _date(lines[d].strip()), None))
-        floor = end
+    headers = named_above(lines, headers)
     _recipients(lines, headers)
     spans = [
         (h.end + 1, (headers[n + 1].start - 1) if n + 1 < len(headers) else len(lines) - 1)
@@ -495,6 +491,31 @@ def find_sender_rows(lines: list[str]) -> Frame | None:
         gap=None,
         keys=frozenset(),
     )
+
+
+def named_above(lines: list[str], headers: list[PostHeader]) -> list[PostHeader]:
+    """Headers reaching up over the line right above them that names their author the same way
+    over most of them (an avatar's "Name's profile photo"): the message opens there. A line of
+    the name alone is no such line (a signature of the post before)."""
+    above: list[tuple[int, str] | None] = []
+    floor = -1
+    for h in headers:
+        k = next((k for k in range(h.start - 1, floor, -1) if lines[k].strip()), None)
+        floor = h.end
+        name = (h.author or "").casefold()
+        text = lines[k].casefold() if k is not None else ""
+        rest = " ".join(text.replace(name, " ").split()) if name and name in text else ""
+        above.append((k, _masked(rest)) if k is not None and _WORD.search(rest) else None)
+    shapes = Counter(a[1] for a in above if a is not None)
+    if not shapes:
+        return headers
+    shape, count = shapes.most_common(1)[0]
+    if count < max(MIN_MESSAGES, MIN_SHARED * len(headers)):
+        return headers
+    return [
+        replace(h, start=a[0]) if a is not None and a[1] == shape else h
+        for h, a in zip(headers, above, strict=True)
+    ]
 
 
 def _recipients(lines: list[str], headers: list[PostHeader]) -> None:
