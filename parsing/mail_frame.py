@@ -477,7 +477,7 @@ def find_sender_rows(lines: list[str]) -> Frame | None:
                 end = k
             k += 1
         headers.append(PostHeader(top, end, name, None, _date(lines[d].strip()), None))
-    headers = named_above(lines, headers)
+    headers = _named_above(lines, headers)
     _recipients(lines, headers)
     spans = [
         (h.end + 1, (headers[n + 1].start - 1) if n + 1 < len(headers) else len(lines) - 1)
@@ -493,7 +493,7 @@ def find_sender_rows(lines: list[str]) -> Frame | None:
     )
 
 
-def named_above(lines: list[str], headers: list[PostHeader]) -> list[PostHeader]:
+def _named_above(lines: list[str], headers: list[PostHeader]) -> list[PostHeader]:
     """Headers reaching up over the line right above them that names their author the same way
     over most of them (an avatar's "Name's profile photo"): the message opens there. A line of
     the name alone is no such line (a signature of the post before)."""

@@ -13,7 +13,7 @@ import bisect
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from parsing.attachments import find_attachments
 from parsing.chrome import MAX_CHROME_CHARS, find_title, is_chrome
@@ -26,7 +26,6 @@ from parsing.mail_frame import (
     find_mail_frame,
     find_mail_message,
     find_sender_rows,
-    named_above,
 )
 from parsing.mail_quotes import is_marked, mail_quote_frames, telling, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
@@ -104,11 +103,6 @@ def _parse(text: str, source: Source) -> Thread:
     mail = page is not None
     if page is None:
         page = find_frame(left_column(view), attachment_lines)
-    if page is not None and page.complete and not mail:  # an avatar naming the author opens
-        reached = named_above(view, page.headers)
-        moved = {a.start: b.start for a, b in zip(page.headers, reached, strict=True)}
-        starts = [moved.get(k, k) for k in page.starts]
-        page = replace(page, headers=reached, starts=starts)
     if page is None or not (page.complete or page.headers):
         rows = find_sender_rows(view)  # messages under rows of a sender and a date, unlabelled
         if rows is not None:
