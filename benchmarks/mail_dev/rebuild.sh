@@ -33,6 +33,11 @@ everything=$mirrors/riceissa+everything-list-1998-2009/repo
 for n in 5000 12000; do
   git -C "$everything" show "b3b6ccb:$n.html" | lynx -dump -nolist -width=200 -stdin > "$tmp/m09_everything_$n.hypermail.txt"
 done
+# m10/m11 (Google Groups thread pages saved as markdown, found in the code search index, not in
+# a fetched snapshot) are written by OUT/src/gg_redtitanium.py and OUT/src/gg_purple.py, their
+# transcriptions (kept beside the data: they hold other people's words)
+(cd "$out/src" && python3 gg_redtitanium.py "$tmp/m10_chromium_redtitanium.googlegroups.txt" \
+  && python3 gg_purple.py "$tmp/m11_chromium_purplepotassium.googlegroups.txt")
 status=0
 for f in "$tmp"/*.txt; do
   name=$(basename "$f")
