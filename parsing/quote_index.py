@@ -175,15 +175,11 @@ class QuoteIndex:
             return hits[:1]
         return [line for line, _ in Counter(hits).most_common(MAX_CANDIDATES)]
 
-    def align(
-        self, cut: str, line: int, cutoff: float = ALIGN_CUTOFF, source: str | None = None
-    ) -> Match:
+    def align(self, cut: str, line: int, cutoff: float = ALIGN_CUTOFF) -> Match:
         """Where in an indexed line `cut` is repeated, and how closely (score 0 if nowhere or
         below `cutoff`, 0-100: rapidfuzz gives up on a pair sooner the higher it is, and the
-        alignment it finds at or above it is the same whatever the cutoff). `source` stands
-        for the line's text when it is read joined with its neighbours."""
-        if source is None:
-            source = self._texts.get(line)
+        alignment it finds at or above it is the same whatever the cutoff)."""
+        source = self._texts.get(line)
         if not source or len(cut) > 1.15 * len(source) + 5:
             return Match(line, 0.0)
         pos = source.find(cut)
@@ -239,13 +235,14 @@ class QuoteIndex:
                 best = match
                 if match.score == 1.0:
                     break
-        if best is None:  # rewrapping changes no words: a joined quote repeats them closely
-            best = self._find_joined(found.cut, candidates, MIN_SCORE_SHORT)
+        if best is None:
+            best = self._find_joined(found.cut, candidates)
         return best
 
-    def _find_joined(self, cut: str, candidates: list[int], need: float) -> Match | None:
-        """A quote longer than the line it hits, found in that line joined with its neighbours
-        (the lines of one wrapped paragraph), placed at the line where it starts."""
+    def _find_joined(self, cut: str, candidates: list[int]) -> Match | None:
+        """A quote longer than the line it hits, repeated word for word by that line joined with
+        its neighbours (the lines of one wrapped paragraph: rewrapping changes no words), placed
+        at the line where it starts."""
         texts = self._texts
         for line in candidates:
             if len(cut) <= len(texts[line]):
@@ -255,19 +252,11 @@ class QuoteIndex:
                 first -= 1
             while last + 1 in texts and last - line < MAX_JOINED:
                 last += 1
-            if first == last:
+            pos = " ".join(texts[k] for k in range(first, last + 1)).find(cut)
+            if first == last or pos < 0:
                 continue
-            starts = [0]
-            for k in range(first, last):
-                starts.append(starts[-1] + len(texts[k]) + 1)
-            joined = " ".join(texts[k] for k in range(first, last + 1))
-            if len(cut) > len(joined):
-                continue  # the quote holds more than the paragraph: it is no part of it
-            match = self.align(cut, first, max(ALIGN_CUTOFF, 100.0 * need - 1e-6), joined)
-            if match.score < need:
-                continue
-            at = max(n for n, s in enumerate(starts) if s <= match.start)
-            start = match.start - starts[at]
-            end = min(match.end - starts[at], len(texts[first + at]))
-            return Match(first + at, match.score, start, end)
+            for k in range(first, last + 1):
+                if pos < len(texts[k]):
+                    return Match(k, 1.0, pos, min(pos + len(cut), len(texts[k])))
+                pos -= len(texts[k]) + 1
         return None
