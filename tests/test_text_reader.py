@@ -438,9 +438,11 @@ def test_a_long_article_posted_twice_is_matched_quickly() -> None:
     sentences = [f"Sentence number {n} talks about freight corridor {n * 7}." for n in range(20000)]
     article = " ".join(sentences)
     edited = article.replace("corridor 700.", "corridor 701.", 1)
-    started = time.perf_counter()
+    started = time.process_time()
     thread = parse(f"Rail\n\n{article}\n{edited}\nThanks.\n")
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10, (
+        "a long article posted twice is compared character by character and parsing hangs"
+    )
     assert links(thread) == [(2, 1, (4, 4))]
 
 
@@ -452,8 +454,10 @@ def test_a_whole_thread_quoted_back_takes_linear_time() -> None:
     lines = [
         f"Line {n} says freight corridor {n * 13} beats the road {n * 7}." for n in range(8000)
     ]
-    started = time.perf_counter()
+    started = time.process_time()
     thread = parse("Rail\n\n" + "\n".join(lines) + "\n" + "\n".join(lines) + "\nAmen.\n")
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10, (
+        "a thread quoted back whole is rescanned per quote line and parsing hangs (quadratic)"
+    )
     assert thread.posts[-1].body == "Amen."
     assert [q.lines for q in thread.posts[-1].quotes] == [(8003, 16002)]
