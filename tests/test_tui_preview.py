@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reader_support import wait_loaded
+from tests.reader_support import until, wait_loaded
 from tui import loader
 from tui.app import ThreadscoreApp
 
@@ -75,10 +75,7 @@ async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replac
     monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
     app = ThreadscoreApp([dump], home=home)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(500):
-            if app.reader.doc is not None:
-                break
-            await pilot.pause(0.01)
+        await until(pilot, lambda: app.reader.doc is not None, "the provisional thread to be shown")
         reader = app.reader
         assert reader.doc is not None and reader._provisional
         shown = reader.doc.thread.posts
@@ -122,10 +119,7 @@ async def test_the_last_post_key_on_a_preview_goes_to_the_whole_threads_last_pos
     monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
     app = ThreadscoreApp([dump], home=tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(500):
-            if app.reader.doc is not None:
-                break
-            await pilot.pause(0.01)
+        await until(pilot, lambda: app.reader.doc is not None, "the provisional thread to be shown")
         reader = app.reader
         assert reader.doc is not None and reader._provisional
         previewed = len(reader.doc.thread.posts)
@@ -170,10 +164,7 @@ async def test_an_edit_on_a_preview_post_the_whole_parse_renamed_lands_on_that_p
     monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
     app = ThreadscoreApp([dump], home=tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(500):
-            if app.reader.doc is not None:
-                break
-            await pilot.pause(0.01)
+        await until(pilot, lambda: app.reader.doc is not None, "the provisional thread to be shown")
         reader = app.reader
         assert reader.doc is not None and reader._provisional
         third = reader.doc.thread.posts[2]
@@ -202,10 +193,7 @@ async def test_a_search_matching_nothing_in_the_preview_moves_once_the_whole_thr
     monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
     app = ThreadscoreApp([dump], home=tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(500):
-            if app.reader.doc is not None:
-                break
-            await pilot.pause(0.01)
+        await until(pilot, lambda: app.reader.doc is not None, "the provisional thread to be shown")
         reader = app.reader
         assert reader.doc is not None and reader._provisional
         await pilot.press("j", "slash", *"1100", "enter")  # in a post past the preview
