@@ -12,7 +12,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from tests.reader_support import make_app, ready, small_thread
+from tests.reader_support import make_app, ready, small_thread, until
 from tui.cli import main
 from tui.commands.parse import summary
 from tui.screens.export import ExportScreen
@@ -46,10 +46,11 @@ async def test_a_thread_path_with_escapes_is_shown_and_exported_clean(tmp_path: 
         assert "evil" in app.screen.query_one(Input).value
         assert_clean(screen_text(app))
         await pilot.press("enter")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if any("written" in str(n.message) for n in app._notifications):
-                break
+        await until(
+            pilot,
+            lambda: any("written" in str(n.message) for n in app._notifications),
+            "the export to say it was written",
+        )
         assert_clean(screen_text(app))
         assert [p.name for p in folder.iterdir()] == ["evil.scorecard.toml"]
 
@@ -92,10 +93,11 @@ async def test_a_file_name_that_is_not_utf8_saves_and_exports(tmp_path: Path) ->
         assert app.reader.doc is not None and app.reader.doc.bookmarks() == [1]
         assert "caf\ufffd.txt" in app.reader.files.scorecard.read_text(encoding="utf-8")
         await pilot.press("e", "enter")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if any("written" in str(n.message) for n in app._notifications):
-                break
+        await until(
+            pilot,
+            lambda: any("written" in str(n.message) for n in app._notifications),
+            "the export to say it was written",
+        )
         assert any("written" in str(n.message) for n in app._notifications)
 
 
