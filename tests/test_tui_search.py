@@ -7,7 +7,7 @@ import re
 import time
 from pathlib import Path
 
-from tests.reader_support import long_thread, make_app, ready
+from tests.reader_support import long_thread, make_app, ready, until
 from tui.search import SearchIndex, match_pattern
 from tui.widgets.reading_pane import SEARCH_STYLE
 
@@ -30,10 +30,7 @@ async def test_a_match_below_the_fold_is_scrolled_to_and_marked(tmp_path: Path) 
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("slash", *"zebra crossing", "enter")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if app.reader.pane.scroll_y > 0:
-                break
+        await until(pilot, lambda: app.reader.pane.scroll_y > 0, "the pane to scroll to the match")
         assert app.reader.current == 6
         text = app.reader.pane.query_one(".post-text")
         visible = [str(line) for line in app.screen._compositor.render_strips()]
