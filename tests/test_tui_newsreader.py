@@ -13,7 +13,14 @@ from textual.color import Color
 
 from parsing.models import Thread
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import fixed_scorer, make_app, ready, small_thread, wait_loaded
+from tests.reader_support import (
+    fixed_scorer,
+    make_app,
+    ready,
+    small_thread,
+    until,
+    wait_loaded,
+)
 from tui.app import ThreadscoreApp
 from tui.contrast import AA, contrast
 from tui.screens.chooser import ChooserScreen
@@ -118,10 +125,11 @@ async def test_a_thread_that_grew_says_how_many_posts_are_new(tmp_path: Path) ->
     again = make_app(tmp_path, grown)
     async with again.run_test(size=(120, 30), notifications=True) as pilot:
         await ready(pilot)
-        for _ in range(50):
-            if again.reader.listing is not None and again.reader.listing.new:
-                break
-            await pilot.pause(0.05)
+        await until(
+            pilot,
+            lambda: again.reader.listing is not None and again.reader.listing.new,
+            "the listing to mark the new posts",
+        )
         said = [str(n.message) for n in again._notifications]
         assert any("2 posts new since your last visit" in m for m in said), said
         assert row_text(again, 5).startswith("N") and row_text(again, 6).startswith("N")
@@ -244,27 +252,24 @@ async def test_keys_pressed_while_loading_are_kept_and_applied(
     monkeypatch.setattr("tui.screens.reader.read_marks", slow_marks)
     app = ThreadscoreApp(thread=small_thread(), home=tmp_path, scorer=slow_scorer)
     async with app.run_test(size=(120, 30)) as pilot:
-        for _ in range(100):
-            if app.reader.doc is not None:
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: app.reader.doc is not None, "the thread to be shown")
         await pilot.press("m", "j", "3", "s")  # before the marks and the scores are in
         assert not app.reader.marks_ready
         marks_gate.set()
-        for _ in range(100):
-            if app.reader.marks_ready:
-                break
-            await pilot.pause(0.02)
-        await pilot.pause(0.1)
-        assert app.reader.doc.bookmarks() == [1]
-        assert app.reader.doc.mark(2).rating == 3
+        await until(pilot, lambda: app.reader.marks_ready, "the saved marks to be read")
+        await until(
+            pilot,
+            lambda: app.reader.doc.bookmarks() == [1] and app.reader.doc.mark(2).rating == 3,
+            "the bookmark and rating typed while loading to be applied",
+        )
         assert not isinstance(app.screen, ScorecardScreen)
         scores_gate.set()
         await wait_loaded(app)
-        for _ in range(100):
-            if isinstance(app.screen, ScorecardScreen) and app.screen.is_mounted:
-                break
-            await pilot.pause(0.02)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, ScorecardScreen) and app.screen.is_mounted,
+            "the scorecard screen",
+        )
         assert isinstance(app.screen, ScorecardScreen)
         await pilot.pause()
 
