@@ -19,7 +19,7 @@ import pytest
 
 from parsing.load import load_thread
 from tests.conftest import HOSTILE_BUILD
-from tests.reader_support import wait_loaded
+from tests.reader_support import until, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.state import thread_files
@@ -145,10 +145,11 @@ async def test_the_reader_shows_and_exports_nothing_a_terminal_obeys(
             await pilot.pause()
             seen.append(terminal_stream(app))
         await pilot.press("escape", "e", "enter")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if any("written" in str(n.message) for n in app._notifications):
-                break
+        await until(
+            pilot,
+            lambda: any("written" in str(n.message) for n in app._notifications),
+            "the export to say it was written",
+        )
         seen.append(terminal_stream(app))
     for i, text in enumerate(seen):
         assert "\x1b" not in text, f"step {i}: ESC reaches the terminal"
