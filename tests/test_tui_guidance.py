@@ -10,7 +10,7 @@ from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import make_app, ready, small_thread, wait_loaded
+from tests.reader_support import make_app, ready, small_thread, until, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.filters import Filter
 from tui.screens.chooser import ChooserScreen
@@ -131,10 +131,11 @@ async def test_the_scorecard_footer_says_enter_opens_the_post_where_rows_are_pos
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(app)
         await pilot.press("s")
-        for _ in range(100):
-            if isinstance(app.screen, ScorecardScreen) and app.screen.query(FooterKey):
-                break
-            await pilot.pause(0.02)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, ScorecardScreen) and app.screen.query(FooterKey),
+            "the scorecard's footer keys",
+        )
         keys = {key.description for key in app.screen.query(FooterKey)}
         assert "Open the post" in keys and "Show their posts" not in keys
         await pilot.press("j", "j", "enter")
