@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from parsing.load import load_thread
 from parsing.models import Thread
 from scoring import score_thread
-from tests.reader_support import make_app, ready
+from tests.reader_support import make_app, ready, until
 from tui.app import ThreadscoreApp
 from tui.screens.scorecard import ScorecardScreen
 
@@ -25,34 +23,25 @@ def named_demo() -> Thread:
     return thread.model_copy(update={"posts": posts})
 
 
-async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 400) -> None:
-    """Let the reader's background load and screen switches finish (at most 20 s)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out waiting for the reader")
-
-
 async def test_s_then_a_row_filters_the_list_to_that_author(tmp_path: Path) -> None:
     thread = named_demo()
     bobs = [p.number for p in thread.posts if p.author == "bob"]
     app = ThreadscoreApp(thread=thread, home=tmp_path, scorer=score_thread)
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: app.reader.scored)
+        await until(pilot, lambda: app.reader.scored, "the thread to be scored")
         assert app.reader.post_list.numbers == [p.number for p in thread.posts]
         await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "the scorecard screen")
         table = app.screen.query_one("#authors", DataTable)
         assert str(table.get_row_at(1)[0]) == "bob"
         await pilot.press("down", "enter")
-        await until(pilot, lambda: not isinstance(app.screen, ScorecardScreen))
+        await until(pilot, lambda: not isinstance(app.screen, ScorecardScreen), "the reader screen")
         assert app.reader.filter.author == "bob"
         assert app.reader.post_list.numbers == bobs
         await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "the scorecard screen")
         await pilot.press("escape")
-        await until(pilot, lambda: not isinstance(app.screen, ScorecardScreen))
+        await until(pilot, lambda: not isinstance(app.screen, ScorecardScreen), "the reader screen")
         assert app.reader.post_list.numbers == bobs
 
 
@@ -65,8 +54,5 @@ async def test_a_big_thread_says_the_scorecard_is_coming(tmp_path: Path, monkeyp
         await ready(pilot)
         await app.reader.action_scorecard()
         assert "Counting the scorecard" in str(app.reader.query_one("#status").render())
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if app.screen.id == "scorecard":
-                break
+        await until(pilot, lambda: app.screen.id == "scorecard", "the scorecard screen")
         assert app.screen.id == "scorecard" and not app.reader.busy
