@@ -174,11 +174,19 @@ async def keys_at_once(pilot: Pilot[None], *keys: str, chars: dict[str, str] | N
 
     The driver's own path (`Driver.send_message`), with its futures kept: `pilot.pause()` right
     after `send_message` marks the queues before the keys are even on them."""
+    await events_at_once(
+        pilot,
+        *(events.Key(key, (chars or {}).get(key, key if len(key) == 1 else None)) for key in keys),
+    )
+
+
+async def events_at_once(pilot: Pilot[None], *sent: events.Event) -> None:
+    """Queue driver events (keys, pastes) as `keys_at_once` queues keys: all on the app's
+    queue, in order, before the first is handled."""
     app = pilot.app
     loop = asyncio.get_running_loop()
     queued = []
-    for key in keys:
-        event = events.Key(key, (chars or {}).get(key, key if len(key) == 1 else None))
+    for event in sent:
         event.set_sender(app)
         queued.append(asyncio.run_coroutine_threadsafe(app._post_message(event), loop))
     await asyncio.gather(*(asyncio.wrap_future(future) for future in queued))

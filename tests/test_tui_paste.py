@@ -8,7 +8,7 @@ import pytest
 from textual._xterm_parser import XTermParser
 from textual.events import Key, Paste
 
-from tests.reader_support import make_app, ready
+from tests.reader_support import events_at_once, keys_at_once, make_app, ready, settle
 from tui.paste import PasteFilter, PasteSafeParser, install
 from tui.screens.note import NoteScreen
 from tui.screens.search import SearchScreen
@@ -69,15 +69,14 @@ async def test_the_pasted_note_and_search_keep_the_text_in_order(tmp_path: Path)
         await ready(pilot)
         await pilot.press("a")
         assert isinstance(app.screen, NoteScreen)
-        for event in events_of(PasteSafeParser(), COLOURED):
-            app._driver.send_message(event)
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await events_at_once(pilot, *events_of(PasteSafeParser(), COLOURED))
+        await settle(pilot)
+        await keys_at_once(pilot, "ctrl+s")
+        await settle(pilot)
         assert app.reader.doc.mark(1).note == "AAA BBB CCC"
-        await pilot.press("slash")
+        await keys_at_once(pilot, "slash")
+        await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
-        for event in events_of(PasteSafeParser(), COLOURED):
-            app._driver.send_message(event)
-        await pilot.pause()
+        await events_at_once(pilot, *events_of(PasteSafeParser(), COLOURED))
+        await settle(pilot)
         assert app.screen.query_one("#query").value == "AAA BBB CCC"
