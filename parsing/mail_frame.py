@@ -279,18 +279,7 @@ def find_mail_frame(lines: list[str]) -> Frame | None:
         sender = next((v for k, v in b.fields.items() if k in _FROM), "")
         date = next((v for k, v in b.fields.items() if k in _DATE), "")
         headers.append(PostHeader(top, b.last, _author(sender), None, _date(date), None))
-    spans = [
-        (b.last + 1, (tops[n + 1] - 1) if n + 1 < len(tops) else len(lines) - 1)
-        for n, b in enumerate(blocks)
-    ]
-    return Frame(
-        headers=headers,
-        footers=_trailers(lines, spans),
-        starts=[h.start for h in headers],
-        complete=True,
-        gap=None,
-        keys=frozenset(),
-    )
+    return _framed(lines, headers)
 
 
 MAX_HEAD_LINES = 12
@@ -479,6 +468,12 @@ def find_sender_rows(lines: list[str]) -> Frame | None:
         headers.append(PostHeader(top, end, name, None, _date(lines[d].strip()), None))
     headers = _named_above(lines, headers)
     _recipients(lines, headers)
+    return _framed(lines, headers)
+
+
+def _framed(lines: list[str], headers: list[PostHeader]) -> Frame:
+    """The page's frame from its message headers: each message's body runs to the next
+    header, and lines its messages end alike with are its trailers."""
     spans = [
         (h.end + 1, (headers[n + 1].start - 1) if n + 1 < len(headers) else len(lines) - 1)
         for n, h in enumerate(headers)
