@@ -14,7 +14,7 @@ from scoring.models import VERDICTS, AuthorTally, PostScore, Scorecard, ThreadTo
 from scoring.tally import with_effective_tallies
 
 if TYPE_CHECKING:
-    from parsing.models import Post, Thread
+    from parsing.models import Thread
 
 
 def _types(counts: dict[str, int]) -> str:
@@ -141,10 +141,9 @@ def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
     from pydantic_core import to_json as dump
 
     from parsing.json_output import array, document, items, value
-    from scoring.language import thread_language
     from scoring.models import SCHEMA_VERSION
+    from scoring.scorer import scores_in_order
     from scoring.tally import Tallied, tallied, tally_rows
-    from scoring.verdicts import score_post
 
     with collector_paused():
         head = Scorecard(
@@ -156,10 +155,7 @@ def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
         rows: list[Tallied] = []
         verdicts = {verdict: dump(verdict) for verdict in VERDICTS}
 
-        language = thread_language(p.body for p in thread.posts)
-
-        def post(source: Post) -> bytes:
-            score = score_post(source, language)
+        def post(score: PostScore) -> bytes:
             rows.append(tallied(score))
             return _post_json(score, verdicts[score.verdict])
 
@@ -182,7 +178,7 @@ def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
                 ("fingerprint", value(head.fingerprint)),
                 ("source_path", value(head.source_path)),
                 ("title", value(head.title)),
-                ("posts", items(thread.posts, 1, post)),
+                ("posts", items(scores_in_order(thread), 1, post)),
                 ("authors", authors()),
                 ("totals", totals()),
                 ("user", value({"marks": [], "orphans": []})),

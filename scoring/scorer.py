@@ -7,7 +7,7 @@ the scorecard once all are in. Both routes give the same scorecard.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from parsing.collector import collector_paused
 from parsing.models import Thread
@@ -15,6 +15,14 @@ from scoring.language import thread_language
 from scoring.models import SCHEMA_VERSION, PostScore, Scorecard, UserLayer
 from scoring.tally import tally_scores, with_effective_tallies
 from scoring.verdicts import score_post
+
+
+def scores_in_order(thread: Thread) -> Iterator[PostScore]:
+    """Every post's score in thread order, one at a time (the streamed outputs keep only what
+    they tally), each taking the thread's language as `score_posts` does."""
+    language = thread_language(p.body for p in thread.posts)
+    for post in thread.posts:
+        yield score_post(post, language)
 
 
 def score_posts(thread: Thread, indexes: Iterable[int]) -> list[PostScore]:

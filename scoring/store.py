@@ -341,10 +341,9 @@ def scored_toml_chunks(
     something to write)."""
     from parsing.collector import collector_paused
     from scoring import toml_output
-    from scoring.language import thread_language
     from scoring.models import SCHEMA_VERSION, Scorecard, UserLayer
+    from scoring.scorer import scores_in_order
     from scoring.tally import Tallied, tallied, tally_rows
-    from scoring.verdicts import score_post
 
     user = user if user is not None else UserLayer()
     overrides = {
@@ -359,9 +358,7 @@ def scored_toml_chunks(
         computed: dict[str, Verdict] = {}
         first: dict[str, Any] | None = None
         sections = _Packed()
-        language = thread_language(p.body for p in thread.posts)  # as `score_posts` takes it
-        for source in thread.posts:
-            score = score_post(source, language)
+        for score in scores_in_order(thread):
             rows.append(tallied(score))
             verdict = overrides.get(score.post_id, score.verdict)
             effective.append(verdict)
