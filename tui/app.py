@@ -146,7 +146,10 @@ class ThreadscoreApp(KeysInOrder, ReadableColours, App[None]):
         from tui.screens.help import HelpScreen
 
         where = self._config()
-        hint = f'ctrl+p: command palette. Remap keys in {where}: [keys] binding_id = "key,key"'
+        hint = (
+            "j/k, space/b, g/G scroll · ctrl+p: command palette. "
+            f'Remap keys in {where}: [keys] binding_id = "key,key"'
+        )
         self.push_screen(HelpScreen(self.key_help(), hint))
 
     async def action_quit_reader(self) -> None:
