@@ -50,6 +50,7 @@ async def test_a_marks_file_it_cannot_read_is_set_aside_and_the_reader_goes_on(
         await ready(pilot)
         notices = " ".join(str(n.message) for n in app._notifications)
         assert "damaged" in notices and "kept as" in notices
+        assert f"in {files.scorecard.parent}," in notices  # where to find it
         await pilot.press("m")  # edits work and are saved to a fresh file
         await settle(pilot)
         assert not app.reader.save_error
