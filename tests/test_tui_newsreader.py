@@ -381,6 +381,41 @@ async def test_a_thread_is_on_the_recent_list_once_read_even_when_never_quit(
     assert "1 mark ·" in first  # one mark, not "1 marks"
 
 
+async def test_a_thread_opened_by_a_relative_name_is_listed_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`threadscore ../x.txt` was remembered as "../x.txt": opened from another folder the
+    list left it out (or would have opened another file of that name)."""
+    here, elsewhere = tmp_path / "work" / "here", tmp_path / "elsewhere"
+    here.mkdir(parents=True)
+    elsewhere.mkdir()
+    page = tmp_path / "work" / "market-square.txt"
+    page.write_text("x" * 3000, encoding="utf-8")
+    from tui.loader import thread_state
+
+    def read(paths, home):  # the thread as the loader names it: by the path it was given
+        return None, lambda: thread_state(small_thread(str(paths[0])), home)
+
+    monkeypatch.setattr("tui.screens.reader.read_in_two", read)
+    monkeypatch.chdir(here)
+    app = ThreadscoreApp(["../market-square.txt"], home=tmp_path, scorer=fixed_scorer)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("m", "q")
+    monkeypatch.chdir(elsewhere)
+    again = ThreadscoreApp(home=tmp_path, scorer=fixed_scorer, recent=True)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(again.screen, RecentScreen), "the recent list")
+        await settle(pilot)
+        listed = again.screen.query_one("RecentList")
+        first = str(listed.get_option_at_index(0).prompt)
+        assert str(page) in first and "1 mark ·" in first
+        await pilot.press("enter")
+        await wait_loaded(again)
+        await settle(pilot)
+        assert again.reader.doc is not None and again.reader.doc.bookmarks() == [1]
+
+
 def test_threadscore_demo_opens_the_demo() -> None:
     from tui.cli import build_parser
 
