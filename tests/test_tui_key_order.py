@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.reader_support import keys_at_once, make_app, ready, settle, until
+from tests.reader_support import keys_at_once, long_thread, make_app, ready, settle, until
 from tui.screens.export import ExportScreen
 from tui.screens.note import NoteScreen
 from tui.screens.search import SearchScreen
@@ -70,3 +70,17 @@ async def test_a_path_mended_as_typed_is_the_one_written(tmp_path: Path) -> None
         await until(pilot, lambda: app.screen is app.reader, "the export dialog to close")
         await settle(pilot)
         assert target.read_text(encoding="utf-8").startswith("# threadscore scorecard")
+
+
+async def test_keys_after_tab_go_to_the_pane_it_focused(tmp_path: Path) -> None:
+    """tab (a binding of the reader screen) runs once the key has come up from the list; the
+    j j typed behind it had been handed to the list already and moved its cursor."""
+    app = make_app(tmp_path, long_thread())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        assert app.reader.current == 6
+        await keys_at_once(pilot, "k", "tab", "j", "j")
+        await settle(pilot)
+        assert app.focused is app.reader.pane and app.reader.current == 5

@@ -6,8 +6,10 @@ Keys that reach the App together (one terminal read: a fast typist, keys sent ov
 link, keys typed while a big thread keeps the reader busy) were therefore reordered: in `jjjo`
 the `o` (a priority binding: it opens a dialog or jumps, see `ReaderScreen.BINDINGS`) followed
 the quote of the post the cursor was on *before* the three moves, and `jja` opened the note of
-the wrong post. `KeysInOrder` hands such a key on only once the keys before it are done.
-(Within a text box the box's own editing keys had the same fault: `tui.widgets.safe_text`.)
+the wrong post; in `tab jj` the moves went to the list, which had the focus when they were
+handed on, not to the pane tab focused. `KeysInOrder` hands a key on only once the keys before
+it are done. (Within a text box the box's own editing keys had the same fault:
+`tui.widgets.safe_text`.)
 """
 
 from __future__ import annotations
@@ -38,13 +40,13 @@ def busy(node: MessagePump) -> bool:
 
 
 class KeysInOrder:
-    """Mixin for the App: a key with a priority binding typed while an earlier key is still on
-    its way (queued at the widget it went to or at one of its parents, or its binding still to
-    run) is held, with every key after it, and handed on, in order, when that key is done.
+    """Mixin for the App: a key typed while an earlier key is still on its way (queued at the
+    widget it went to or at one of its parents, or its binding still to run) is held, with
+    every key after it, and handed on, in order, when that key is done.
 
-    Only those: a dialog's text box drops what was typed on the heels of its answer (a second
-    enter is no answer to the question it brings up, see `tui.widgets.safe_text`), which
-    holding every key until the one before it is done would defeat."""
+    In a dialog only keys with a priority binding are held: a dialog drops what was typed on
+    the heels of its answer (a second enter is no answer to the question the first brings up,
+    see `tui.widgets.safe_text` and `tui.screens.dialog`), which holding would defeat."""
 
     _sent_to: DOMNode | None = None
     _held_since: float | None = None
@@ -56,16 +58,22 @@ class KeysInOrder:
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._held or (self._acts_at_once(event.key) and self._key_under_way()):
+            if self._held or (self._may_overtake(event.key) and self._key_under_way()):
                 self._hold(event)
                 return
             self._sent_to = self.focused or self.screen  # type: ignore[attr-defined]
         await super().on_event(event)  # type: ignore[misc]
 
-    def _acts_at_once(self, key: str) -> bool:
-        """Whether `key` has a priority binding here (the only kind that can act before the
-        keys typed ahead of it; other keys queue behind them at the widget with focus)."""
-        chain = self.screen._binding_chain  # type: ignore[attr-defined]
+    def _may_overtake(self, key: str) -> bool:
+        """Whether `key` could act before the keys typed ahead of it: any key outside a dialog
+        (a key ahead may move the focus, as tab and enter do, and the key would have gone to
+        the widget that had it), and in a dialog a key with a priority binding."""
+        from tui.screens.dialog import Dialog
+
+        screen = self.screen  # type: ignore[attr-defined]
+        if not isinstance(screen, Dialog):
+            return True
+        chain = screen._binding_chain
         return any(b.priority for _node, bound in chain for b in bound.key_to_bindings.get(key, ()))
 
     def _hold(self, key: events.Key) -> None:
