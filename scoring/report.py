@@ -32,36 +32,69 @@ def format_table(card: Scorecard, full: bool = False, *, tallied: bool = False) 
     fit a terminal line unless `full` (output to a pipe or a file, where nothing should be lost).
     """
     card = with_effective_tallies(card, tallied=tallied)
-    out = [
-        f"title: {card.title or '(none found)'}",
-        f"source: {card.source_path}",
+    out = _table_head(card.title, card.source_path)
+    for post in card.posts:
+        out.append(_post_row(post, card.effective_verdict(post.number), full))
+    if any(card.effective_verdict(p.number) != p.verdict for p in card.posts):
+        out.append("  * the user's verdict; the computed one is in the scorecard file")
+    out += _table_tail(card.authors, card.totals)
+    if card.user.orphans:
+        out.append(f"{len(card.user.orphans)} mark(s) could not be re-attached (kept in the file)")
+    return "\n".join(out)
+
+
+def scored_table_lines(thread: Thread, full: bool = False) -> Iterator[str]:
+    """`format_table(score_thread(thread), full, tallied=True)` line by line, each post's row
+    given as it is scored: a long thread's table starts at once, and only what the tallies
+    count is kept of each score (as `scored_json_chunks`). No marks: the effective verdict is
+    the computed one."""
+    from scoring.scorer import scores_in_order
+    from scoring.tally import Tallied, tallied, tally_rows
+
+    with collector_paused():
+        yield from _table_head(thread.title, thread.source.path)
+        rows: list[Tallied] = []
+        for score in scores_in_order(thread):
+            rows.append(tallied(score))
+            yield _post_row(score, score.verdict, full)
+        authors, totals = tally_rows(rows)
+        yield from _table_tail(authors, totals)
+
+
+def _table_head(title: str | None, source_path: str) -> list[str]:
+    return [
+        f"title: {title or '(none found)'}",
+        f"source: {source_path}",
         "",
         f"{'#':>4}  {'verdict':<13}{'str':>5}{'cl':>4}{'ev':>4}  {'rebuts':<8}{'why'}",
     ]
-    for post in card.posts:
-        verdict = card.effective_verdict(post.number)
-        flag = "*" if verdict != post.verdict else " "
-        rebuts = ",".join(f"#{n}" for n in post.rebuts) or "—"
-        reason = post.reason if full else _cut(post.reason, 60)
-        out.append(
-            f"{post.number:>4}  {verdict:<12}{flag}{post.strength:>5.2f}{post.claims:>4}"
-            f"{post.evidence:>4}  {_cut(rebuts, 7):<8}{reason}"
-        )
-    if any(card.effective_verdict(p.number) != p.verdict for p in card.posts):
-        out.append("  * the user's verdict; the computed one is in the scorecard file")
-    known = any(a.known for a in card.authors)
-    out += [
+
+
+def _post_row(post: PostScore, verdict: str, full: bool) -> str:
+    """One post's row; `*` marks a verdict that is not the computed one."""
+    flag = "*" if verdict != post.verdict else " "
+    rebuts = ",".join(f"#{n}" for n in post.rebuts) or "—"
+    reason = post.reason if full else _cut(post.reason, 60)
+    return (
+        f"{post.number:>4}  {verdict:<12}{flag}{post.strength:>5.2f}{post.claims:>4}"
+        f"{post.evidence:>4}  {_cut(rebuts, 7):<8}{reason}"
+    )
+
+
+def _table_tail(authors: list[AuthorTally], t: ThreadTotals) -> list[str]:
+    """The authors' (or posts') table and the thread's totals."""
+    known = any(a.known for a in authors)
+    out = [
         "",
         f"{'author' if known else 'post':<20}{'posts':>6}{'claims':>7}{'evid':>6}{'rate':>6}"
         f"{'chal':>6}{'recv':>6}{'ans':>5}  evidence types",
     ]
-    for a in card.authors:
+    for a in authors:
         out.append(
             f"{_cut(a.author, 19):<20}{a.posts:>6}{a.claims:>7}{a.evidence:>6}"
             f"{a.evidence_rate:>6.2f}{a.challenges_made:>6}{a.challenges_received:>6}"
             f"{a.challenges_answered:>5}  {_types(a.evidence_by_type)}"
         )
-    t = card.totals
     verdicts = ", ".join(f"{v} {t.verdicts.get(v, 0)}" for v in VERDICTS)
     overridden = (
         f"; {t.overridden} verdict(s) overridden, computed {t.computed_evidence_rate:.2f}"
@@ -75,9 +108,7 @@ def format_table(card: Scorecard, full: bool = False, *, tallied: bool = False) 
         f"challenges {t.challenges_received}, answered with evidence {t.challenges_answered}",
         f"evidence by type: {_types(t.evidence_by_type)}",
     ]
-    if card.user.orphans:
-        out.append(f"{len(card.user.orphans)} mark(s) could not be re-attached (kept in the file)")
-    return "\n".join(out)
+    return out
 
 
 def to_json(card: Scorecard, *, tallied: bool = False) -> dict[str, Any]:

@@ -160,12 +160,14 @@ async def ready(pilot: Pilot[None]) -> ThreadscoreApp:
 
 
 async def wait_loaded(app: ThreadscoreApp, timeout: float = 30.0) -> None:
-    """Until the loader thread is done (scored, failed, or the thread could not be read)."""
-    for _ in range(int(timeout / 0.01)):
-        if app.reader.loading_done:
-            return
+    """Until the loader thread is done (scored, failed, or the thread could not be read);
+    `timeout` bounds a hang (a deadline, not a count of polls)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not app.reader.loading_done:
+        if loop.time() > deadline:
+            raise AssertionError("the reader did not finish loading")
         await asyncio.sleep(0.01)
-    raise AssertionError("the reader did not finish loading")
 
 
 async def keys_at_once(pilot: Pilot[None], *keys: str, chars: dict[str, str] | None = None) -> None:
@@ -204,7 +206,8 @@ def waiting(node: MessagePump) -> bool:
 
 def quiet(app: App[object]) -> bool:
     """Nothing left to do: every message pump `waiting` (a key bubbles through several on its
-    way to a binding), no callback waits for a refresh, no worker runs."""
+    way to a binding), no callback waits for a refresh, the reading pane shows the post under
+    the cursor, no worker runs."""
     nodes: list[MessagePump] = [app]
     for screen in app.screen_stack:
         nodes.extend(screen.walk_children(with_self=True))
@@ -212,6 +215,8 @@ def quiet(app: App[object]) -> bool:
         return False
     if any(screen._callbacks for screen in app.screen_stack):
         return False
+    if any(getattr(screen, "pane_due", False) for screen in app.screen_stack):
+        return False  # the reading pane follows the cursor after a pause (a timer)
     return not any(worker.is_running for worker in app.workers)
 
 

@@ -138,3 +138,33 @@ def test_terminal_table_cuts_reasons_to_fit() -> None:
     for post in (p for p in card.posts if len(p.reason) > 60):
         row = next(line for line in table if line[:4].strip() == str(post.number))
         assert row.endswith(post.reason[:59] + "…")
+
+
+def test_the_printed_table_is_the_whole_cards_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """Printed a row at a time as each post is scored, it is the table of the whole card."""
+    thread = load_thread(demo_path())
+    code, out, _ = run(capsys, str(demo_path()))
+    assert code == 0
+    assert out == format_table(score_thread(thread), full=True, tallied=True) + "\n"
+
+
+def test_a_tables_first_row_is_out_before_the_next_post_is_scored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`score` (the table) scored the whole thread before printing a line, and held every
+    post's score at once; `--json` and `--toml` already wrote each post as it was scored."""
+    import scoring.scorer
+    from tui.commands.score import _table
+
+    scored: list[int] = []
+    score_post = scoring.scorer.score_post
+
+    def counted(post, language=None):
+        scored.append(post.number)
+        return score_post(post, language)
+
+    monkeypatch.setattr(scoring.scorer, "score_post", counted)
+    lines = _table(load_thread(demo_path()), None)
+    rows = (line for line in lines if line[:4].strip().isdigit())
+    assert next(rows).split()[0] == b"1" and scored == [1]
+    assert sum(1 for _ in rows) == 13 and len(scored) == 14

@@ -16,7 +16,7 @@ from textual.widgets import Checkbox, Input
 
 from scoring.store import output_problem
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import make_app, ready, small_thread, wait_loaded
+from tests.reader_support import make_app, ready, settle, small_thread, until, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.screens.export import ExportScreen
@@ -46,13 +46,12 @@ async def export_to(tmp_path: Path, typed: str) -> tuple[str, list[str], bool]:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("e")
-        assert isinstance(app.screen, ExportScreen)
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
         app.screen.query_one("#path").value = typed
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the dialog has answered, and any export written
         dialog = isinstance(app.screen, ExportScreen)
         hint = str(app.screen.query_one("#export-hint").render()) if dialog else ""
-        await pilot.pause(0.3)
         return hint, [str(n.message) for n in app._notifications], app.is_running
 
 
@@ -89,7 +88,7 @@ async def test_the_status_line_counts_the_export_in_percent(tmp_path: Path) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(app)
         await pilot.press("slash", *"scripture", "enter", "A")
-        await pilot.pause()
+        await settle(pilot)
         assert app.reader.search_query and app.reader.filter.active
         shown: list[str] = []
 
@@ -98,12 +97,12 @@ async def test_the_status_line_counts_the_export_in_percent(tmp_path: Path) -> N
 
         app.reader.watch(app.reader, "status", seen, init=False)
         await pilot.press("e")
-        assert isinstance(app.screen, ExportScreen)
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
         app.screen.query_one("#path", Input).value = str(target)
         app.screen.query_one("#cues", Checkbox).value = True
         await pilot.press("enter")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         notices = [str(n.message) for n in app._notifications]
     counted = [int(m[1]) for line in shown if (m := re.search(r"(\d+)%", line))]
     assert counted and counted == sorted(counted) and counted[-1] == 100

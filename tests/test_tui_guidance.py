@@ -10,7 +10,7 @@ from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import make_app, ready, small_thread, until, wait_loaded
+from tests.reader_support import make_app, ready, settle, small_thread, until, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.filters import Filter
 from tui.screens.chooser import ChooserScreen
@@ -33,6 +33,7 @@ async def test_help_on_a_narrow_terminal_keeps_whole_descriptions(tmp_path: Path
     async with app.run_test(size=(60, 20)) as pilot:
         await ready(pilot)
         await pilot.press("question_mark")
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         table = str(app.screen.query_one("#help-table").render())
         assert "Follow the quoted post" in table
@@ -45,12 +46,12 @@ async def test_an_empty_filtered_list_says_why_and_what_to_do(tmp_path: Path) ->
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         app.reader.set_filter(Filter(bookmarked=True))
-        await pilot.pause()
+        await settle(pilot)
         assert app.reader.post_list.numbers == []
         rows = [str(app.reader.post_list.render_line(y)) for y in range(3)]
         assert "No post matches the filter." in rows[0] and "f changes it" in rows[1]
         app.reader.set_filter(Filter())
-        await pilot.pause()
+        await settle(pilot)
         assert "No post matches" not in str(app.reader.post_list.render_line(0))
 
 
@@ -61,10 +62,11 @@ async def test_an_edit_that_takes_the_post_out_of_the_filter_says_so(tmp_path: P
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         app.reader.set_filter(Filter(verdicts=frozenset({"evidenced"})))
-        await pilot.pause()
+        await settle(pilot)
         assert app.reader.post_list.numbers == [1, 4] and app.reader.current == 1
         await pilot.press("v", "down", "enter")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: app.screen is app.reader, "the verdict chooser to close")
+        await settle(pilot)
         assert app.reader.post_list.numbers == [4] and app.reader.current == 4
         notices = [str(n.message) for n in app._notifications]
         assert "#1 no longer matches the filter (evidenced); now on #4." in notices
@@ -88,11 +90,14 @@ async def test_question_mark_shows_the_keys_on_the_scorecard_too(tmp_path: Path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("s")
+        await settle(pilot)
         assert app.screen.id == "scorecard"
         await pilot.press("question_mark")
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         assert "scorecard.sort.rate" in str(app.screen.query_one("#help-table").render())
         await pilot.press("escape")
+        await settle(pilot)
         assert app.screen.id == "scorecard"
 
 
@@ -104,7 +109,7 @@ async def test_the_post_list_follows_the_theme(tmp_path: Path) -> None:
         await ready(pilot)
         app.reader.post_list.render_line(1)
         app.theme = "textual-light"
-        await pilot.pause(0.1)
+        await settle(pilot)
         number = list(app.reader.post_list.render_line(1))[1]  # after the unread mark
         assert number.text == "#2" and number.style is not None
         assert number.style.bgcolor == app.reader.post_list.rich_style.bgcolor
@@ -117,6 +122,7 @@ async def test_the_search_box_says_how_it_works(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("slash")
+        await settle(pilot)
         hint = str(app.screen.query_one(".dialog-hint").render())
         assert "n/N" in hint and "empty clears" in hint
 
@@ -139,7 +145,7 @@ async def test_the_scorecard_footer_says_enter_opens_the_post_where_rows_are_pos
         keys = {key.description for key in app.screen.query(FooterKey)}
         assert "Open the post" in keys and "Show their posts" not in keys
         await pilot.press("j", "j", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.reader.current == 3 and app.reader.filter == Filter()
 
 
@@ -150,10 +156,12 @@ async def test_the_chooser_says_how_to_choose_and_cancel(tmp_path: Path) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(app)
         await pilot.press("v")
+        await settle(pilot)
         assert isinstance(app.screen, ChooserScreen)
         hint = str(app.screen.query_one(".dialog-hint", Static).render())
         assert "enter chooses" in hint and "escape cancels" in hint
         await pilot.press("escape")
+        await settle(pilot)
         assert app.screen is app.reader
 
 
@@ -189,7 +197,7 @@ async def test_verdict_badges_matches_and_the_cursor_row_are_readable(
         await wait_loaded(app)
         app.theme = theme
         app.reader._run_search("health care", move=False)
-        await pilot.pause(0.1)
+        await settle(pilot)
         rows = [_contrasts(app.reader.post_list.render_line(y)) for y in range(20)]
     cursor, others = rows[0], rows[1:]
     assert cursor[max(cursor, key=len)] >= AA  # the first words

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import make_app, ready, wait_loaded
+from tests.reader_support import make_app, ready, settle, until, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.screens.help import HelpScreen
 
@@ -39,3 +39,27 @@ async def test_the_help_screen_lists_ctrl_q_as_bound_now(tmp_path: Path) -> None
         await pilot.press("escape", "ctrl+x")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_the_help_scrolls_with_the_readers_own_keys(tmp_path: Path) -> None:
+    """On a 24-line terminal the keys run past the dialog; j, space and G did nothing there
+    (only the arrows scrolled), and the hint did not say how to see the rest."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y > 0 and body.scroll_y == 0
+        assert "j/k" in str(app.screen.query_one(".dialog-hint").render())
+        await pilot.press("j")
+        await until(pilot, lambda: body.scroll_y == 1, "j to scroll a line")
+        await pilot.press("G")
+        await until(pilot, lambda: body.scroll_y == body.max_scroll_y, "G to reach the end")
+        await pilot.press("g")
+        await until(pilot, lambda: body.scroll_y == 0, "g to go back to the top")
+        await pilot.press("space")
+        await until(pilot, lambda: body.scroll_y > 1, "space to page down")
+        await pilot.press("k")  # still the help: the reader's keys wait behind it
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen) and app.reader.current == 1

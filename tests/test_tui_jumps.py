@@ -7,19 +7,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsing.models import Part, Quote
-from tests.reader_support import long_thread, make_app, ready
+from tests.reader_support import long_thread, make_app, ready, settle, until
 from tui.filters import Filter
 from tui.widgets.reading_pane import PASSAGE_STYLE
 
 
-async def settle(pilot, app, number: int) -> None:
-    """Until post `number` is open in the pane and laid out."""
-    for _ in range(200):
-        await pilot.pause(0.01)
+async def opened(pilot, app, number: int) -> None:
+    """Until post `number` is open in the pane and laid out (scrolled where it lands)."""
+
+    def open_now() -> bool:
         view = app.reader.pane.view
-        if view is not None and view.post.number == number and not app.reader.pane.opening:
-            break
-    await pilot.pause(0.05)
+        return view is not None and view.post.number == number and not app.reader.pane.opening
+
+    await until(pilot, open_now, f"post {number} to open")
+    await settle(pilot)
 
 
 async def test_back_returns_to_where_the_post_was_scrolled(tmp_path: Path) -> None:
@@ -27,19 +28,19 @@ async def test_back_returns_to_where_the_post_was_scrolled(tmp_path: Path) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("G", "enter")
-        await settle(pilot, app, 6)
+        await opened(pilot, app, 6)
         await pilot.press("space", "space")
-        await pilot.pause(0.05)
+        await settle(pilot)
         left_at = app.reader.pane.scroll_y
         assert left_at > 0
         await pilot.press("o")
-        await settle(pilot, app, 1)
+        await opened(pilot, app, 1)
         assert app.reader.current == 1 and app.reader.pane.scroll_y == 0
         await pilot.press("left_square_bracket")
-        await settle(pilot, app, 6)
+        await opened(pilot, app, 6)
         assert app.reader.current == 6 and app.reader.pane.scroll_y == left_at
         await pilot.press("right_square_bracket")
-        await settle(pilot, app, 1)
+        await opened(pilot, app, 1)
         assert app.reader.current == 1 and app.reader.pane.scroll_y == 0
 
 
@@ -48,18 +49,18 @@ async def test_back_puts_back_the_filter_a_followed_quote_cleared(tmp_path: Path
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         app.reader.set_filter(Filter(author="dave"))
-        await pilot.pause()
+        await settle(pilot)
         assert app.reader.post_list.numbers == [6] and app.reader.current == 6
         await pilot.press("o")
-        await settle(pilot, app, 1)
+        await opened(pilot, app, 1)
         assert app.reader.current == 1 and not app.reader.filter.active
         await pilot.press("left_square_bracket")
-        await settle(pilot, app, 6)
+        await opened(pilot, app, 6)
         assert app.reader.current == 6 and app.reader.filter == Filter(author="dave")
         assert app.reader.post_list.numbers == [6]
         assert any("Filter back on" in str(n.message) for n in app._notifications)
         await pilot.press("right_square_bracket")
-        await settle(pilot, app, 1)
+        await opened(pilot, app, 1)
         assert app.reader.current == 1 and not app.reader.filter.active
 
 
@@ -88,18 +89,18 @@ async def test_following_a_quote_shows_the_passage_it_repeats(tmp_path: Path) ->
         await pilot.press("j", "j", "j", "j")
         assert app.reader.current == 5
         await pilot.press("o")
-        await settle(pilot, app, 6)
+        await opened(pilot, app, 6)
         assert app.reader.pane.scroll_y > 0
         visible = [str(line) for line in app.screen._compositor.render_strips()]
         assert any("zebra crossing" in line for line in visible)
         assert marked_with(app, ".post-text", "zebra crossing", PASSAGE_STYLE)
         await pilot.press("r", "enter")
-        await settle(pilot, app, 5)
+        await opened(pilot, app, 5)
         assert marked_with(app, ".quote-text", "zebra crossing", PASSAGE_STYLE)
         await pilot.press("k")
-        await settle(pilot, app, 4)
+        await opened(pilot, app, 4)
         await pilot.press("j", "j")
-        await settle(pilot, app, 6)
+        await opened(pilot, app, 6)
         assert not marked_with(app, ".post-text", "zebra crossing", PASSAGE_STYLE)
 
 
@@ -109,19 +110,19 @@ async def test_space_at_the_end_of_a_post_reads_on_to_the_next(tmp_path: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("j", "j", "j", "j", "enter")
-        await settle(pilot, app, 5)
+        await opened(pilot, app, 5)
         await pilot.press("space")
-        await settle(pilot, app, 6)
+        await opened(pilot, app, 6)
         assert (
             app.reader.current == 6
             and app.reader.pane.scroll_y == 0
             and app.focused is app.reader.pane
         )
         await pilot.press("space")
-        await pilot.pause(0.05)
+        await settle(pilot)
         assert app.reader.current == 6 and app.reader.pane.scroll_y > 0
         for _ in range(10):
             await pilot.press("space")
-        await pilot.pause(0.05)
+        await settle(pilot)
         assert app.reader.current == 6
         assert any("last post" in str(n.message) for n in app._notifications)

@@ -9,10 +9,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, OptionList, TextArea
 
-from tests.reader_support import keys_at_once, make_app, ready, settle, small_thread
+from tests.reader_support import keys_at_once, make_app, ready, settle, small_thread, until
 from tui.filters import AuthorChoice, PostChoice
 from tui.screens.chooser import ChooserScreen
 from tui.screens.export import ExportScreen
@@ -180,11 +180,11 @@ async def test_scorecard_screen_filters_by_the_chosen_author(tmp_path: Path) -> 
         await pilot.press("s")
         assert isinstance(app.screen, ScorecardScreen)
         app.screen.dismiss(AuthorChoice("alice"))
-        await pilot.pause()
+        await settle(pilot)
         assert app.reader.post_list.numbers == [1, 4] and app.reader.filter.author == "alice"
         await pilot.press("s")
         app.screen.dismiss(PostChoice(3))
-        await pilot.pause()
+        await settle(pilot)
         assert app.reader.current == 3 and not app.reader.filter.active
 
 
@@ -241,16 +241,26 @@ async def test_help_palette_and_quit(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("question_mark")
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         table = str(app.screen.query_one("#help-table").render())
         assert "follow_quote" in table and "Bookmark" in table
         await pilot.press("escape", "ctrl+p")
+        await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"bookmark or")
-        await pilot.pause(0.3)
+        await settle(pilot)  # the palette's search is a worker
+        commands = app.screen.query_one(CommandList)
+
+        def first_is_bookmark() -> bool:
+            if not commands.option_count:
+                return False
+            top = commands.get_option_at_index(0).prompt
+            return commands.highlighted == 0 and "Bookmark or unbookmark" in str(top)
+
+        await until(pilot, first_is_bookmark, "the palette to list the bookmark command")
         await pilot.press("enter")
-        await pilot.pause()
-        assert app.reader.doc.bookmarks() == [1]
+        await until(pilot, lambda: app.reader.doc.bookmarks() == [1], "the bookmark")
         await pilot.press("q")
     assert app.return_code == 0
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import make_app, ready, small_thread, wait_loaded
+from tests.reader_support import make_app, ready, settle, small_thread, until, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.state import thread_files
 
@@ -50,8 +50,9 @@ async def test_a_marks_file_it_cannot_read_is_set_aside_and_the_reader_goes_on(
         await ready(pilot)
         notices = " ".join(str(n.message) for n in app._notifications)
         assert "damaged" in notices and "kept as" in notices
+        assert f"in {files.scorecard.parent}," in notices  # where to find it
         await pilot.press("m")  # edits work and are saved to a fresh file
-        await pilot.pause()
+        await settle(pilot)
         assert not app.reader.save_error
     kept = [p for p in files.scorecard.parent.iterdir() if ".damaged" in p.name]
     assert len(kept) == 1 and value[:100] in kept[0].read_text(encoding="utf-8")
@@ -78,10 +79,10 @@ async def test_the_status_line_follows_the_screen_state(tmp_path: Path) -> None:
         status = app.reader.query_one("#status")
         assert "#1 of 6" in str(status.render())
         app.reader.post_list.go_to(4)
-        await pilot.pause()
+        await settle(pilot)
         assert "#4 of 6" in str(status.render())
         app.reader._run_search("source", move=False)
-        await pilot.pause()
+        await settle(pilot)
         assert "/source" in str(status.render())
 
 
@@ -93,9 +94,10 @@ async def test_list_keys_pressed_before_the_posts_appear_are_kept_in_order(
     while the posts were read, so the moves were dropped and only the edit was kept."""
     from tui import loader
 
-    gate = threading.Event()
+    gate, reading = threading.Event(), []
 
     def slow_read(*args: object) -> loader.ThreadRead:
+        reading.append(threading.current_thread())
         gate.wait(10)
         return loader.read_thread(*args)  # type: ignore[arg-type]
 
@@ -103,12 +105,13 @@ async def test_list_keys_pressed_before_the_posts_appear_are_kept_in_order(
     thread = SHARED / "datasets" / "iac" / "9455.marked.txt"
     app = ThreadscoreApp([thread], home=tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.2)
+        await until(pilot, lambda: reading, "the thread to be read")
+        await settle(pilot)  # the reader is up, showing that it reads
         assert app.reader.doc is None
         await pilot.press("j", "j", "j", "m", "G", "k", "enter")
         gate.set()
         await wait_loaded(app)
-        await pilot.pause()
+        await settle(pilot)
         doc = app.reader.doc
         assert doc is not None
         assert doc.bookmarks() == [4]
@@ -139,11 +142,11 @@ async def test_quitting_while_the_thread_is_read_does_not_wait_for_the_parse(
     app = ThreadscoreApp([SHARED / "datasets" / "iac" / "9455.marked.txt"], home=tmp_path)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause(0.2)
-            assert app.reader.doc is None and reading
+            await until(pilot, lambda: reading, "the thread to be read")
+            await settle(pilot)  # the reader is up, showing that it reads
+            assert app.reader.doc is None
             await pilot.press("q")
-            await pilot.pause()
-            assert not app.is_running
+            await until(pilot, lambda: not app.is_running, "the reader to quit")
         assert app.return_code == 0 and app.load_error is None
         assert reading[0].daemon and reading[0].is_alive()  # still parsing, and let be
     finally:

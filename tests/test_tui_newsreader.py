@@ -17,6 +17,7 @@ from tests.reader_support import (
     fixed_scorer,
     make_app,
     ready,
+    settle,
     small_thread,
     until,
     wait_loaded,
@@ -91,18 +92,23 @@ async def test_t_shows_the_reply_tree_and_arrows_fold_climb_and_descend(tmp_path
 async def test_posts_are_read_once_open_a_moment_and_u_walks_the_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("tui.screens.newsreader.READ_AFTER", 0.4)
+    # A second: the two u presses below must come within it however loaded the machine is.
+    monkeypatch.setattr("tui.screens.newsreader.READ_AFTER", 1.0)
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
-        await pilot.pause(0.6)  # #1 has been open a moment
+        listing = app.reader.listing
+        await until(pilot, lambda: listing.is_read(1), "#1 to be open a moment")
+        await settle(pilot)
         assert "5 unread" in status(app) and not row_text(app, 1).startswith("•")
         assert row_text(app, 2).startswith("•")
         await pilot.press("u")
+        await settle(pilot)
         assert app.reader.current == 2
         await pilot.press("u")  # #2 was open too briefly to count: u goes on to #3
+        await settle(pilot)
         assert app.reader.current == 3
-        await pilot.pause(0.6)
+        await until(pilot, lambda: listing.is_read(3), "#3 to be open a moment")
         await pilot.press("q")
     again = make_app(tmp_path)
     async with again.run_test(size=(120, 30)) as pilot:
@@ -292,12 +298,19 @@ async def test_while_loading_the_pane_names_the_file_and_then_the_footer_has_its
     )
     app = ThreadscoreApp([page], home=tmp_path, scorer=fixed_scorer)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause(0.3)
-        placeholder = str(app.reader.pane.query_one(".placeholder").render())
-        assert placeholder == "Reading market-square.txt (0.0 MB)…"
+
+        def placeholder() -> str:
+            shown = app.reader.pane.query(".placeholder")
+            return str(shown.first().render()) if shown else ""
+
+        await until(
+            pilot,
+            lambda: placeholder() == "Reading market-square.txt (0.0 MB)…",
+            "the pane to name the file",
+        )
         gate.set()
         await wait_loaded(app)
-        await pilot.pause(0.1)
+        await settle(pilot)
         assert "⏎ Open" in footer_text(app) or "enter Open" in footer_text(app)
 
 
@@ -314,10 +327,11 @@ async def test_export_without_and_with_cues(tmp_path: Path) -> None:
         await pilot.pause()
         lean = tomllib.loads(out.read_text(encoding="utf-8"))
         await pilot.press("e")
-        assert isinstance(app.screen, ExportScreen)
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
         app.screen.query_one("#cues").value = True
         await pilot.press("enter")
-        await pilot.pause(0.4)
+        await settle(pilot)  # asked to confirm
+        assert "enter again" in str(app.screen.query_one("#export-hint").render())
         await pilot.press("enter")  # confirms the overwrite
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -365,6 +379,41 @@ async def test_a_thread_is_on_the_recent_list_once_read_even_when_never_quit(
         first = str(again.screen.query_one("RecentList").get_option_at_index(0).prompt)
     assert str(thread) in first
     assert "1 mark ·" in first  # one mark, not "1 marks"
+
+
+async def test_a_thread_opened_by_a_relative_name_is_listed_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`threadscore ../x.txt` was remembered as "../x.txt": opened from another folder the
+    list left it out (or would have opened another file of that name)."""
+    here, elsewhere = tmp_path / "work" / "here", tmp_path / "elsewhere"
+    here.mkdir(parents=True)
+    elsewhere.mkdir()
+    page = tmp_path / "work" / "market-square.txt"
+    page.write_text("x" * 3000, encoding="utf-8")
+    from tui.loader import thread_state
+
+    def read(paths, home):  # the thread as the loader names it: by the path it was given
+        return None, lambda: thread_state(small_thread(str(paths[0])), home)
+
+    monkeypatch.setattr("tui.screens.reader.read_in_two", read)
+    monkeypatch.chdir(here)
+    app = ThreadscoreApp(["../market-square.txt"], home=tmp_path, scorer=fixed_scorer)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("m", "q")
+    monkeypatch.chdir(elsewhere)
+    again = ThreadscoreApp(home=tmp_path, scorer=fixed_scorer, recent=True)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(again.screen, RecentScreen), "the recent list")
+        await settle(pilot)
+        listed = again.screen.query_one("RecentList")
+        first = str(listed.get_option_at_index(0).prompt)
+        assert str(page) in first and "1 mark ·" in first
+        await pilot.press("enter")
+        await wait_loaded(again)
+        await settle(pilot)
+        assert again.reader.doc is not None and again.reader.doc.bookmarks() == [1]
 
 
 def test_threadscore_demo_opens_the_demo() -> None:
@@ -453,7 +502,7 @@ async def test_new_posts_are_announced_once_when_marks_come_back_from_the_earlie
     again = ThreadscoreApp([thread], home=tmp_path / "home")
     async with again.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.pause(0.2)
+        await settle(pilot)
         doc = again.reader.doc
         assert doc is not None and len(doc.thread.posts) == 13 and doc.bookmarks() == [3]
         said = [str(n.message) for n in again._notifications]

@@ -10,7 +10,7 @@ import pytest
 import scoring.roles
 from scoring.verdicts import score_post
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import _post, ready, small_thread, wait_loaded
+from tests.reader_support import _post, ready, settle, small_thread, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.wording import model_feature
 
@@ -44,7 +44,7 @@ async def test_the_open_post_lists_the_words_that_weighed_most(
         await ready(pilot)
         assert ("What weighed most" in pane_text(app)) == bool(decided_first)
         await pilot.press("G", "enter")
-        await pilot.pause(0.2)
+        await settle(pilot)
         assert app.reader.current == 7
         shown = pane_text(app)
     assert "What weighed most for the model" in shown
@@ -66,7 +66,7 @@ async def test_the_models_own_features_are_named_in_words(tmp_path: Path) -> Non
         await wait_loaded(app)
         for number in (10, 13, 15, 17, 25, 26, 27, 30, 32):
             app.reader.go(number)
-            await pilot.pause(0.1)
+            await settle(pilot)
             assert app.reader.current == number
             shown.append(pane_text(app))
     weighed = [text.split("What weighed most for the model", 1)[1] for text in shown]
@@ -85,7 +85,7 @@ async def test_a_cue_that_comes_again_is_one_line_with_its_count(tmp_path: Path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(app)
         app.reader.go(10)
-        await pilot.pause(0.1)
+        await settle(pilot)
         why = pane_text(app).split("Why this verdict", 1)[1].split("What weighed most")[0]
     lines = [line.strip() for line in why.splitlines() if line.startswith("  ")]
     assert len(lines) == len(set(lines)) and lines

@@ -17,6 +17,7 @@ from textual.theme import Theme
 
 from tui import key_table
 from tui.contrast import ReadableColours
+from tui.key_order import KeysInOrder
 from tui.keymap import drop_clashes, load_keymap
 from tui.palette import ReaderCommands
 from tui.paste import install as install_paste_filter
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from tui.loader import Scorer
 
 
-class ThreadscoreApp(ReadableColours, App[None]):
+class ThreadscoreApp(KeysInOrder, ReadableColours, App[None]):
     """Read one thread. `paths` as for `threadscore THREAD` (the demo thread when None).
 
     `thread` skips parsing, `home` replaces the state folder and `scorer` the scorer: tests use
@@ -145,7 +146,10 @@ class ThreadscoreApp(ReadableColours, App[None]):
         from tui.screens.help import HelpScreen
 
         where = self._config()
-        hint = f'ctrl+p: command palette. Remap keys in {where}: [keys] binding_id = "key,key"'
+        hint = (
+            "j/k, space/b, g/G scroll · ctrl+p: command palette. "
+            f'Remap keys in {where}: [keys] binding_id = "key,key"'
+        )
         self.push_screen(HelpScreen(self.key_help(), hint))
 
     async def action_quit_reader(self) -> None:

@@ -102,7 +102,10 @@ def remember(home: Path, entry: Recent, *, now: dt.datetime | None = None) -> li
     if not listable(entry):
         return load_recent(home)
     stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
-    entry = replace(entry, opened=stamp, title=one_line(entry.title))
+    # Absolute: `threadscore ../x.txt` opened from one folder is another file, or none, seen
+    # from the next (the list then dropped it, or would open the wrong file).
+    paths = tuple(str(Path(p).resolve()) for p in entry.paths)
+    entry = replace(entry, paths=paths, opened=stamp, title=one_line(entry.title))
     earlier, readable = _read(home)
     if not readable:  # a newer threadscore's or a damaged list: kept aside, never overwritten
         from scoring.store import set_aside

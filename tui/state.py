@@ -335,14 +335,15 @@ def _restore_earlier(path: Path, thread: Thread) -> LoadedLayer | None:
 
 
 def _aside(path: Path, what: str) -> str:
-    """Move a file we cannot read out of the way (never delete it) and say where it went."""
+    """Move a file we cannot read out of the way (never delete it) and say where it went (the
+    state folder too: the user has to find it to mend or recover it)."""
     from scoring.store import set_aside
 
     try:
         moved = set_aside(path)
     except OSError as exc:
         return f"{what}; could not move it aside ({exc.strerror or exc})"
-    return f"{what}; kept as {moved.name}, starting afresh"
+    return f"{what}; kept as {moved.name} in {moved.parent}, starting afresh"
 
 
 @dataclass

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from tui.safe import visible
 
 if TYPE_CHECKING:
     from parsing.models import Thread
-    from scoring.models import Scorecard, UserLayer
+    from scoring.models import UserLayer
 
 # The parser, the scorer and their models are imported in `run` and below, not here:
 # `threadscore score --help` and a refused output path must not pay for them.
@@ -93,13 +93,14 @@ def _kept_marks(out: Path, thread: Thread) -> UserLayer | None:
     return done.layer
 
 
-def _table(card: Scorecard, out: Path | None) -> list[bytes]:
-    """The table, as byte chunks (the card's tallies are the effective ones already:
-    `score_thread` counted them on the kept overrides)."""
-    from scoring.report import format_table
+def _table(thread: Thread, out: Path | None) -> Iterator[bytes]:
+    """The table, a line at a time as each post is scored (the thread's scores are never all
+    held, and a long thread's table starts at once, as `--json` and `--toml` do)."""
+    from scoring.report import scored_table_lines
 
     full = out is not None or not sys.stdout.isatty()
-    return [(visible(format_table(card, full=full, tallied=True)) + "\n").encode("utf-8")]
+    for line in scored_table_lines(thread, full=full):
+        yield (visible(line) + "\n").encode("utf-8")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,7 +110,6 @@ def run(args: argparse.Namespace) -> int:
     thread = load_thread(args.thread or None)
     for warning in thread.warnings:  # the parser returns them; showing them is ours
         _say(warning)
-    from scoring.scorer import score_thread
 
     if out is not None:
         _checked(out, thread.source.paths or [thread.source.path])
@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
             _say(f"{out} was a damaged scorecard; it was set aside as {aside}")
         return 0
     else:
-        chunks = _table(score_thread(thread, user), out)
+        chunks = _table(thread, out)  # no marks: they are kept in a TOML scorecard only
     if out is None:
         from parsing.json_output import write_chunks
 

@@ -17,6 +17,20 @@ from tui.screens.dialog import Dialog
 from tui.widgets.post_list import fit
 
 
+class HelpBody(VerticalScroll):
+    """The keys' table, scrolled with the reader's own keys (the list is longer than a
+    24-line terminal, and j/k, space and g/G move everywhere else in the reader)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("b", "page_up", "Page up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "End", show=False),
+    ]
+
+
 class HelpScreen(Dialog[None]):
     """Sections of keys; any of escape, q or ? closes it."""
 
@@ -32,7 +46,7 @@ class HelpScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Static(Content("threadscore keys"), classes="dialog-title")
-            with VerticalScroll(id="help-body"):
+            with HelpBody(id="help-body"):
                 yield Static(self._table(), id="help-table")
             yield Static(Content(self._config_hint), classes="dialog-hint")
 

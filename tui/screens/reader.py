@@ -668,6 +668,7 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         self._schedule_ui_save()
         if self._pane_timer is not None:
             self._pane_timer.stop()
+            self._pane_timer = None
         shown = self.pane.view
         if shown is not None and shown.post.number == self.current:
             return  # already open (enter got there first): redrawing would lose the scroll
@@ -675,6 +676,12 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
             self.call_later(self._open_now)
         else:
             self._pane_timer = self.set_timer(PANE_DELAY, self._open_now)
+
+    @property
+    def pane_due(self) -> bool:
+        """The pane is yet to show the post under the cursor (it follows `PANE_DELAY` after
+        the last move): what a test waits on before it reads the pane."""
+        return self._pane_timer is not None
 
     def read_on(self) -> None:
         """Paging down past the end of a post: the next post in the list, read from its top."""

@@ -54,6 +54,19 @@ class AnswersOnce:
         """The dialog stays open (it said why, or asks to confirm): take keys again."""
         self._answering = False
 
+    async def edited_now(self, event: events.Key) -> bool:
+        """Run the box's own binding for `event` (backspace, arrows, ctrl+u…) now; True when
+        one ran. Textual runs it only once the key has travelled up to the App, by when the
+        letters typed after it are in the box: "ab", backspace, "c" read "ab" (textual#6605)."""
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):  # type: ignore[attr-defined]
+            if binding.priority:
+                continue
+            if await self.app.run_action(binding.action, self):  # type: ignore[attr-defined]
+                event.prevent_default()
+                event.stop()
+                return True
+        return False
+
 
 class SafeInput(AnswersOnce, Input):
     """An Input whose value, however it is set (argument, typing, paste), is cleaned."""
@@ -74,6 +87,8 @@ class SafeInput(AnswersOnce, Input):
             await self.action_submit()
         elif answers(self.screen, event.key):
             self.answering()
+        else:
+            await self.edited_now(event)
 
     def _on_paste(self, event: events.Paste) -> None:
         self.held_back(event)
@@ -94,9 +109,13 @@ class SafeTextArea(AnswersOnce, TextArea):
     def load_text(self, text: str) -> None:
         super().load_text(clean(text))
 
-    def _on_key(self, event: events.Key) -> None:
-        if not self.held_back(event) and answers(self.screen, event.key):
+    async def _on_key(self, event: events.Key) -> None:
+        if self.held_back(event):
+            return
+        if answers(self.screen, event.key):
             self.answering()
+        else:
+            await self.edited_now(event)
 
     def _on_paste(self, event: events.Paste) -> None:
         self.held_back(event)
