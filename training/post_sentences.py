@@ -5,7 +5,8 @@ post's sentences as the scorer splits them (`{"text", "group", "post"}` a line, 
 discussion as group, so training splits by discussion); with `--labels LETTERS.txt` it writes
 the labelled file instead, one letter a sentence in order (c claim, r reason, e evidence,
 q challenge, n none; whitespace between letters is free), by the sentence guideline in
-docs/scoring.md. Give it dev posts only: test posts are never labelled at sentence level (their
+docs/scoring.md; each line keeps its post's id (the sentences of one post stay together and
+in order). Give it dev posts only: test posts are never labelled at sentence level (their
 discussions must stay unseen by the sentence model). The output holds other people's words:
 keep it outside the repository.
 """
@@ -51,7 +52,7 @@ def main() -> int:
             print(f"{args.labels}: need {len(rows)} letters of c r e q n", file=sys.stderr)
             return 1
         rows = [
-            {"text": r["text"], "label": LETTERS[x], "group": r["group"]}
+            {"text": r["text"], "label": LETTERS[x], "group": r["group"], "post": r["post"]}
             for r, x in zip(rows, letters, strict=True)
         ]
     args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
