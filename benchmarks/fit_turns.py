@@ -31,10 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import parsing.segment as segment
 import parsing.turns as turns
 from parsing.chrome import is_chrome
-from parsing.edges import edge_cues
 from parsing.frame import find_frame
 from parsing.load import load_thread
-from parsing.turns import CUES, STACK_CUES, PostSoFar, cues, turn_logit
+from parsing.turns import CUES, STACK_CUES, PostSoFar, cues, stacked_cues, turn_logit
 
 Example = tuple[list[float], bool]
 
@@ -77,7 +76,7 @@ def _stack_x(before: str, line: str, post: PostSoFar) -> list[float]:
     return [
         1.0,
         turn_logit(before, line, post),
-        *map(float, edge_cues(before, line)),
+        *map(float, stacked_cues(before, line)),
     ]
 
 

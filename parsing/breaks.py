@@ -18,6 +18,7 @@ from operator import mul
 from typing import NamedTuple
 
 from parsing.edges import EDGE_CUES, edge_cues
+from parsing.rows import ROW_CUES, row_cues
 from parsing.turns import CUES as TURN_CUES
 from parsing.turns import PostSoFar, cue_values
 from parsing.voice import VOICE_CUES, voice_cues
@@ -25,6 +26,7 @@ from parsing.voice import VOICE_CUES, voice_cues
 CUES: tuple[str, ...] = (
     *TURN_CUES,
     *EDGE_CUES,
+    *ROW_CUES,
     "in_first_post",
     "before_ends_with_colon",
     *VOICE_CUES,
@@ -102,6 +104,7 @@ def break_cues(
     return (
         *cue_values(before, line, post),
         *edge_cues(before, line),
+        *row_cues(before, line),
         post.first,
         before.rstrip().endswith(":"),
         *voice_cues(around.post, around.previous, around.following),

@@ -22,6 +22,8 @@ from operator import mul
 from typing import NamedTuple
 
 from parsing.edges import EDGE_CUES, edge_cues
+from parsing.rows import ROW_CUES, row_cues
+from parsing.voice import VOICE_CUES, voice_cues
 
 LONG_LINE_WORDS = 25
 """A line this long is a paragraph written on one line."""
@@ -174,7 +176,14 @@ def turn_probability(before: str, line: str, post: PostSoFar) -> float:
     return 1.0 / (1.0 + math.exp(-turn_logit(before, line, post)))
 
 
-STACK_CUES: tuple[str, ...] = ("bias", "turn_logit", *EDGE_CUES)
+STACK_CUES: tuple[str, ...] = (
+    "bias",
+    "turn_logit",
+    *EDGE_CUES,
+    *ROW_CUES,
+    "before_ends_with_colon",
+    *VOICE_CUES,
+)
 STACK_WEIGHTS: dict[str, float] = {
     "bias": 0.76,
     "turn_logit": 0.79,
@@ -204,10 +213,25 @@ def stack_logit(before: str, line: str, post: PostSoFar) -> float:
     if not w:
         return turn_logit(before, line, post) - math.log(TURN_THRESHOLD / (1 - TURN_THRESHOLD))
     z = w["bias"] + w["turn_logit"] * turn_logit(before, line, post)
-    for name, on in zip(EDGE_CUES, edge_cues(before, line), strict=True):
-        if on:
-            z += w[name]
+    for name, value in zip(_STACKED, stacked_cues(before, line), strict=True):
+        if value:
+            z += w[name] * value
     return z - math.log(STACK_THRESHOLD / (1 - STACK_THRESHOLD))
+
+
+_STACKED = STACK_CUES[2:]
+
+
+def stacked_cues(before: str, line: str) -> tuple[float, ...]:
+    """The second stage's own cues (all of STACK_CUES after the first stage's log-odds) for
+    `line` after `before`: the voice cues read the two lines alone (a single break's paragraph
+    is the line before)."""
+    return (
+        *edge_cues(before, line),
+        *row_cues(before, line),
+        before.rstrip().endswith(":"),
+        *voice_cues(before, before, line),
+    )
 
 
 def is_new_post(before: str, line: str, post: PostSoFar) -> bool:
