@@ -23,12 +23,19 @@ MAX_LABEL_WORDS = 4
 MAX_HEAD_WORDS = 3
 """A line this short with no closing punctuation may head the rows under it ("PC1")."""
 
+MAX_UNFINISHED_WORDS = 6
+"""A line this short with no punctuation closing or opening it may be a heading or a name that
+leads on, or a whole reply ("thanks again", "@lassoan"): the fitted weight says which is likelier.
+"""
+_ENDS = frozenset(".!?)\"'»:,;(&-—–’”")
+
 ROW_CUES: tuple[str, ...] = (
     "line_is_question",
     "both_questions",
     "line_is_label_row",
     "both_label_rows",
     "before_is_short_head",
+    "before_unfinished",
 )
 
 
@@ -53,4 +60,7 @@ def row_cues(before: str, line: str) -> tuple[bool, ...]:
         and before.count(" ") < MAX_HEAD_WORDS
         and len(before) < 30
         and ":" not in before,
+        bool(before_end)
+        and before_end not in _ENDS
+        and len(before.split()) <= MAX_UNFINISHED_WORDS,
     )

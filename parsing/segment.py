@@ -688,8 +688,8 @@ class _Scanner:
             return _KEPT
         if last_kind is _TEXT_KIND and signed(last.before, last_text):
             return _NEW
-        if last.leads and (last.introduces or not closes_a_post(last_text)):
-            return _KEPT if last.introduces else _SAME
+        if last.introduces:
+            return _KEPT
         if last_kind is not _TEXT_KIND or sign_off(last_text) or self.after_chrome:
             return _NEW
         if last_text.rstrip()[-1:].isalnum() and line.lstrip()[:1].islower():

@@ -185,17 +185,28 @@ STACK_CUES: tuple[str, ...] = (
     *VOICE_CUES,
 )
 STACK_WEIGHTS: dict[str, float] = {
-    "bias": 0.76,
-    "turn_logit": 0.79,
-    "opens_with_greeting": 2.97,
-    "opens_with_mention": 2.81,
-    "before_closes": 1.17,
-    "before_is_a_name": 1.89,
-    "line_only_thanks": -2.76,
-    "line_is_a_name": -3.03,
-    "both_literal": -3.69,
-    "line_indented": -2.93,
-    "both_list_items": -1.77,
+    "bias": 0.66,
+    "turn_logit": 0.70,
+    "opens_with_greeting": 2.88,
+    "opens_with_mention": 2.78,
+    "before_closes": 1.06,
+    "before_is_a_name": 1.93,
+    "line_only_thanks": -2.77,
+    "line_is_a_name": -2.90,
+    "both_literal": -3.33,
+    "line_indented": -2.77,
+    "both_list_items": -1.89,
+    "line_is_question": 0.78,
+    "both_questions": -0.84,
+    "line_is_label_row": -1.11,
+    "both_label_rows": -1.42,
+    "before_is_short_head": -0.10,
+    "before_unfinished": -0.01,
+    "before_ends_with_colon": -2.10,
+    "turns_to_you": 1.52,
+    "turns_to_i": 1.42,
+    "shared_words": -1.53,
+    "other_hand": 0.61,
 }
 """The second stage: the cues of `parsing.edges` (thanks, a name, code going on...) weighed
 beside the first stage's log-odds. The first stage was fitted on debates whose dumps are no
@@ -203,7 +214,7 @@ longer at hand, so the new cues are stacked on it rather than refitted with it; 
 `benchmarks/fit_turns.py --stack` on the flattened threads' post edges and single breaks inside
 posts, and on the shared IAC debates."""
 
-STACK_THRESHOLD = 0.325
+STACK_THRESHOLD = 0.350
 """The probability from which the second stage splits (fitted with its weights)."""
 
 
