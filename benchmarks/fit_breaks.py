@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import parsing.breaks as breaks
 from parsing.chrome import is_chrome
 from parsing.frame import find_frame
+from parsing.segment import kept_by_rule
 from parsing.turns import PostSoFar
 
 Example = tuple[list[float], bool]
@@ -77,14 +78,19 @@ def examples(path: Path, truth: dict) -> list[Example]:
             previous = None
             continue
         if previous is not None and own[0] not in quoted and own[0] - 1 not in quoted:
-            before, so_far, post_text, last_paragraph = previous
-            around = breaks.Paragraphs(post_text, last_paragraph, paragraph_from(own, 0))
-            cues = breaks.break_cues(before, lines[own[0] - 1], so_far, around)
-            out.append(([float(v) for v in cues], True))
+            before_before, before, so_far, post_text, last_paragraph = previous
+            if not kept_by_rule(before_before, before, lines[own[0] - 1]):
+                around = breaks.Paragraphs(post_text, last_paragraph, paragraph_from(own, 0))
+                cues = breaks.break_cues(before, lines[own[0] - 1], so_far, around)
+                out.append(([float(v) for v in cues], True))
         paragraphs, in_paragraph, opened = 1, 1, 0
         for n in range(1, len(own)):
             k, j = own[n], own[n - 1]
-            if k > j + 1 and not any(lines[x - 1].strip() for x in range(j + 1, k)):
+            if (
+                k > j + 1
+                and not any(lines[x - 1].strip() for x in range(j + 1, k))
+                and not kept_by_rule(lines[own[n - 2] - 1] if n > 1 else "", lines[j - 1], lines[k - 1])
+            ):
                 so_far = PostSoFar(
                     n, bool(quoted), False, paragraphs > 1, in_paragraph, number == 0
                 )
@@ -96,6 +102,7 @@ def examples(path: Path, truth: dict) -> list[Example]:
                 paragraphs, in_paragraph, opened = paragraphs + 1, 0, n
             in_paragraph += 1
         previous = (
+            lines[own[-2] - 1] if len(own) > 1 else "",
             lines[own[-1] - 1],
             PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph, number == 0),
             text(own),

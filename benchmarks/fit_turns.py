@@ -33,6 +33,7 @@ import parsing.turns as turns
 from parsing.chrome import is_chrome
 from parsing.frame import find_frame
 from parsing.load import load_thread
+from parsing.segment import kept_by_rule
 from parsing.turns import CUES, STACK_CUES, PostSoFar, cues, stacked_cues, turn_logit
 
 Example = tuple[list[float], bool]
@@ -94,7 +95,7 @@ def stack_examples(path: Path, truth: dict) -> list[Example]:
         for h in frame.headers:
             frame_lines.update(range(h.start + 1, h.end + 2))
     out: list[Example] = []
-    previous: tuple[str, PostSoFar] | None = None
+    previous: tuple[str, PostSoFar, str] | None = None
     for number, post in enumerate(truth["posts"]):
         first, last = post["lines"]
         header = set(range(post["header"][0], post["header"][1] + 1)) if "header" in post else set()
@@ -111,12 +112,19 @@ def stack_examples(path: Path, truth: dict) -> list[Example]:
         if not own:
             previous = None
             continue
-        if previous is not None and own[0] not in quoted and own[0] - 1 not in quoted:
+        if (
+            previous is not None
+            and own[0] not in quoted
+            and own[0] - 1 not in quoted
+            and not kept_by_rule(previous[2], previous[0], lines[own[0] - 1])
+        ):
             out.append((_stack_x(previous[0], lines[own[0] - 1], previous[1]), True))
         paragraphs, in_paragraph = 1, 1
         for n in range(1, len(own)):
             k, j = own[n], own[n - 1]
-            if k == j + 1:
+            if k == j + 1 and not kept_by_rule(
+                lines[own[n - 2] - 1] if n > 1 else "", lines[j - 1], lines[k - 1]
+            ):
                 so_far = PostSoFar(
                     n, bool(quoted), False, paragraphs > 1, in_paragraph, number == 0
                 )
@@ -127,6 +135,7 @@ def stack_examples(path: Path, truth: dict) -> list[Example]:
         previous = (
             lines[own[-1] - 1],
             PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph, number == 0),
+            lines[own[-2] - 1] if len(own) > 1 else "",
         )
     return out
 
