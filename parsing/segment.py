@@ -241,7 +241,7 @@ def kept_by_rule(before_before: str, before: str, line: str) -> bool:
         or _URL_ONLY.match(line) is not None
         or _CONNECTIVE.match(line) is not None
         or signed(before_before, before)
-        or leads_on(before) is Lead.SURE
+        or (leads_on(before) is not Lead.NONE and not closes_a_post(before))
         or sign_off(before) is not None
         or (before.rstrip()[-1:].isalnum() and line.lstrip()[:1].islower())
         or (is_literal(line) and is_literal(before))
@@ -706,8 +706,8 @@ class _Scanner:
             return _KEPT
         if last_kind is _TEXT_KIND and signed(last.before, last_text):
             return _NEW
-        if last.introduces:
-            return _KEPT
+        if last.leads and (last.introduces or not closes_a_post(last_text)):
+            return _KEPT if last.introduces else _SAME
         if last_kind is not _TEXT_KIND or sign_off(last_text) or self.after_chrome:
             return _NEW
         if last_text.rstrip()[-1:].isalnum() and line.lstrip()[:1].islower():

@@ -185,27 +185,27 @@ STACK_CUES: tuple[str, ...] = (
     *VOICE_CUES,
 )
 STACK_WEIGHTS: dict[str, float] = {
-    "bias": 0.46,
-    "turn_logit": 0.51,
-    "opens_with_greeting": 2.95,
-    "opens_with_mention": 2.66,
-    "before_closes": 1.60,
-    "before_is_a_name": 0.98,
-    "line_only_thanks": -2.85,
-    "line_is_a_name": -2.20,
-    "both_literal": -1.44,
-    "line_indented": -3.16,
+    "bias": 0.32,
+    "turn_logit": 0.38,
+    "opens_with_greeting": 2.80,
+    "opens_with_mention": 2.54,
+    "before_closes": 0.51,
+    "before_is_a_name": -0.54,
+    "line_only_thanks": -2.70,
+    "line_is_a_name": -2.37,
+    "both_literal": -1.65,
+    "line_indented": -2.42,
     "both_list_items": 0.00,
-    "line_is_question": 0.94,
-    "both_questions": -0.98,
-    "line_is_label_row": -1.08,
-    "both_label_rows": -1.47,
-    "before_is_short_head": -0.23,
-    "before_unfinished": -0.30,
-    "before_ends_with_colon": 0.06,
-    "turns_to_you": 1.55,
-    "turns_to_i": 1.58,
-    "shared_words": -1.88,
+    "line_is_question": 0.72,
+    "both_questions": -0.80,
+    "line_is_label_row": -1.01,
+    "both_label_rows": -1.40,
+    "before_is_short_head": 0.66,
+    "before_unfinished": 0.51,
+    "before_ends_with_colon": 0.31,
+    "turns_to_you": 1.31,
+    "turns_to_i": 1.57,
+    "shared_words": -1.06,
     "other_hand": 0.50,
 }
 """The second stage: the cues of `parsing.edges` (thanks, a name, code going on...) weighed
@@ -214,7 +214,7 @@ longer at hand, so the new cues are stacked on it rather than refitted with it; 
 `benchmarks/fit_turns.py --stack` on the flattened threads' post edges and single breaks inside
 posts, and on the shared IAC debates."""
 
-STACK_THRESHOLD = 0.350
+STACK_THRESHOLD = 0.425
 """The probability from which the second stage splits (fitted with its weights)."""
 
 
