@@ -19,8 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import parsing.segment as segment
 from flat_holdout import SHARED, parse_file, threads
+
+import parsing.segment as segment
 from parsing.breaks import break_logit
 from parsing.turns import stack_logit
 

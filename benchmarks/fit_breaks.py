@@ -28,6 +28,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fit_threshold import reader_threshold
 
 import parsing.breaks as breaks
 from parsing.chrome import is_chrome
@@ -89,7 +92,9 @@ def examples(path: Path, truth: dict) -> list[Example]:
             if (
                 k > j + 1
                 and not any(lines[x - 1].strip() for x in range(j + 1, k))
-                and not kept_by_rule(lines[own[n - 2] - 1] if n > 1 else "", lines[j - 1], lines[k - 1])
+                and not kept_by_rule(
+                    lines[own[n - 2] - 1] if n > 1 else "", lines[j - 1], lines[k - 1]
+                )
             ):
                 so_far = PostSoFar(
                     n, bool(quoted), False, paragraphs > 1, in_paragraph, number == 0
@@ -209,13 +214,25 @@ def fitted_model(items: list[tuple[str, Path, dict]], l2: float = 1.0) -> tuple[
     return weights, best_threshold(weights, data)
 
 
+def install_model(
+    items: list[tuple[str, Path, dict]], l2: float = 1.0
+) -> tuple[list[float], float]:
+    """Fit the model on `items` and install it, with the threshold of the reader's best F1 on
+    them (`fit_threshold`)."""
+    weights, default = fitted_model(items, l2)
+    breaks.WEIGHTS.update(zip(breaks.CUES, weights, strict=True))
+
+    def install(threshold: float) -> None:
+        breaks.THRESHOLD = threshold
+
+    return weights, reader_threshold(items, install, default)
+
+
 @contextmanager
 def flat_fit(items: list[tuple[str, Path, dict]]) -> Iterator[None]:
     """The model of `parsing.breaks` fitted on `items`, installed while the block runs."""
-    weights, threshold = fitted_model(items)
     saved = dict(breaks.WEIGHTS), breaks.THRESHOLD
-    breaks.WEIGHTS.update(zip(breaks.CUES, weights, strict=True))
-    breaks.THRESHOLD = threshold
+    install_model(items)
     try:
         yield
     finally:
@@ -237,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         held = [e for _, p, t in items if _ == layout for e in examples(p, t)]
         weights, _ = fitted_model(others, args.l2)
         print(f"AUC on {layout}, fitted without it: {auc(weights, held):.3f}", file=sys.stderr)
-    weights, threshold = fitted_model(items, args.l2)
+    weights, threshold = install_model(items, args.l2)
     table = "WEIGHTS: dict[str, float] = {\n"
     table += "".join(
         f'    "{name}": {weight:.2f},\n' for name, weight in zip(breaks.CUES, weights, strict=True)

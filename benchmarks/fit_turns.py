@@ -71,6 +71,9 @@ def collect(folder: Path) -> list[Example]:
 
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fit_threshold import reader_threshold  # noqa: E402
 
 
 def _stack_x(before: str, line: str, post: PostSoFar) -> list[float]:
@@ -174,14 +177,24 @@ def best_threshold(weights: list[float], data: list[Example]) -> float:
     return best[1]
 
 
+def install_stack(items: list[tuple[str, Path, dict]]) -> tuple[list[float], float]:
+    """Fit the second stage on `items` and install it, with the threshold of the reader's
+    best F1 on them (`fit_threshold`)."""
+    weights, default = stack_model(items)
+    turns.STACK_WEIGHTS.clear()
+    turns.STACK_WEIGHTS.update(zip(STACK_CUES, weights, strict=True))
+
+    def install(threshold: float) -> None:
+        turns.STACK_THRESHOLD = threshold
+
+    return weights, reader_threshold(items, install, default)
+
+
 @contextmanager
 def flat_fit(items: list[tuple[str, Path, dict]]) -> Iterator[None]:
     """The second stage of `parsing.turns` fitted on `items`, installed while the block runs."""
-    weights, threshold = stack_model(items)
     saved = dict(turns.STACK_WEIGHTS), turns.STACK_THRESHOLD
-    turns.STACK_WEIGHTS.clear()
-    turns.STACK_WEIGHTS.update(zip(STACK_CUES, weights, strict=True))
-    turns.STACK_THRESHOLD = threshold
+    install_stack(items)
     try:
         yield
     finally:
@@ -311,7 +324,7 @@ def _fit_stack(write: bool) -> int:
         weights, _ = stack_model([i for i in items if i[0] != layout])
         held = [e for lay, p, t in items if lay == layout for e in stack_examples(p, t)]
         print(f"AUC on {layout}, fitted without it: {auc(weights, held):.3f}", file=sys.stderr)
-    weights, threshold = stack_model(items)
+    weights, threshold = install_stack(items)
     for name, weight in zip(STACK_CUES, weights, strict=True):
         print(f'    "{name}": {weight:.2f},')
     print(f"STACK_THRESHOLD = {threshold:.3f}")

@@ -214,7 +214,7 @@ longer at hand, so the new cues are stacked on it rather than refitted with it; 
 `benchmarks/fit_turns.py --stack` on the flattened threads' post edges and single breaks inside
 posts, and on the shared IAC debates."""
 
-STACK_THRESHOLD = 0.425
+STACK_THRESHOLD = 0.275
 """The probability from which the second stage splits (fitted with its weights)."""
 
 
