@@ -31,10 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import parsing.segment as segment
 import parsing.turns as turns
 from parsing.chrome import is_chrome
+from parsing.edges import edge_cues
 from parsing.frame import find_frame
 from parsing.load import load_thread
-from parsing.segment import kept_by_rule
-from parsing.turns import CUES, STACK_CUES, PostSoFar, cues, stacked_cues, turn_logit
+from parsing.turns import CUES, STACK_CUES, PostSoFar, cues, turn_logit
 
 Example = tuple[list[float], bool]
 
@@ -71,16 +71,13 @@ def collect(folder: Path) -> list[Example]:
 
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from fit_threshold import reader_threshold  # noqa: E402
 
 
 def _stack_x(before: str, line: str, post: PostSoFar) -> list[float]:
     return [
         1.0,
         turn_logit(before, line, post),
-        *map(float, stacked_cues(before, line)),
+        *map(float, edge_cues(before, line)),
     ]
 
 
@@ -98,7 +95,7 @@ def stack_examples(path: Path, truth: dict) -> list[Example]:
         for h in frame.headers:
             frame_lines.update(range(h.start + 1, h.end + 2))
     out: list[Example] = []
-    previous: tuple[str, PostSoFar, str] | None = None
+    previous: tuple[str, PostSoFar] | None = None
     for number, post in enumerate(truth["posts"]):
         first, last = post["lines"]
         header = set(range(post["header"][0], post["header"][1] + 1)) if "header" in post else set()
@@ -115,19 +112,12 @@ def stack_examples(path: Path, truth: dict) -> list[Example]:
         if not own:
             previous = None
             continue
-        if (
-            previous is not None
-            and own[0] not in quoted
-            and own[0] - 1 not in quoted
-            and not kept_by_rule(previous[2], previous[0], lines[own[0] - 1])
-        ):
+        if previous is not None and own[0] not in quoted and own[0] - 1 not in quoted:
             out.append((_stack_x(previous[0], lines[own[0] - 1], previous[1]), True))
         paragraphs, in_paragraph = 1, 1
         for n in range(1, len(own)):
             k, j = own[n], own[n - 1]
-            if k == j + 1 and not kept_by_rule(
-                lines[own[n - 2] - 1] if n > 1 else "", lines[j - 1], lines[k - 1]
-            ):
+            if k == j + 1:
                 so_far = PostSoFar(
                     n, bool(quoted), False, paragraphs > 1, in_paragraph, number == 0
                 )
@@ -138,7 +128,6 @@ def stack_examples(path: Path, truth: dict) -> list[Example]:
         previous = (
             lines[own[-1] - 1],
             PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph, number == 0),
-            lines[own[-2] - 1] if len(own) > 1 else "",
         )
     return out
 
@@ -177,24 +166,14 @@ def best_threshold(weights: list[float], data: list[Example]) -> float:
     return best[1]
 
 
-def install_stack(items: list[tuple[str, Path, dict]]) -> tuple[list[float], float]:
-    """Fit the second stage on `items` and install it, with the threshold of the reader's
-    best F1 on them (`fit_threshold`)."""
-    weights, default = stack_model(items)
-    turns.STACK_WEIGHTS.clear()
-    turns.STACK_WEIGHTS.update(zip(STACK_CUES, weights, strict=True))
-
-    def install(threshold: float) -> None:
-        turns.STACK_THRESHOLD = threshold
-
-    return weights, reader_threshold(items, install, default)
-
-
 @contextmanager
 def flat_fit(items: list[tuple[str, Path, dict]]) -> Iterator[None]:
     """The second stage of `parsing.turns` fitted on `items`, installed while the block runs."""
+    weights, threshold = stack_model(items)
     saved = dict(turns.STACK_WEIGHTS), turns.STACK_THRESHOLD
-    install_stack(items)
+    turns.STACK_WEIGHTS.clear()
+    turns.STACK_WEIGHTS.update(zip(STACK_CUES, weights, strict=True))
+    turns.STACK_THRESHOLD = threshold
     try:
         yield
     finally:
@@ -324,7 +303,7 @@ def _fit_stack(write: bool) -> int:
         weights, _ = stack_model([i for i in items if i[0] != layout])
         held = [e for lay, p, t in items if lay == layout for e in stack_examples(p, t)]
         print(f"AUC on {layout}, fitted without it: {auc(weights, held):.3f}", file=sys.stderr)
-    weights, threshold = install_stack(items)
+    weights, threshold = stack_model(items)
     for name, weight in zip(STACK_CUES, weights, strict=True):
         print(f'    "{name}": {weight:.2f},')
     print(f"STACK_THRESHOLD = {threshold:.3f}")

@@ -22,8 +22,6 @@ from operator import mul
 from typing import NamedTuple
 
 from parsing.edges import EDGE_CUES, edge_cues
-from parsing.rows import ROW_CUES, row_cues
-from parsing.voice import VOICE_CUES, voice_cues
 
 LONG_LINE_WORDS = 25
 """A line this long is a paragraph written on one line."""
@@ -176,37 +174,19 @@ def turn_probability(before: str, line: str, post: PostSoFar) -> float:
     return 1.0 / (1.0 + math.exp(-turn_logit(before, line, post)))
 
 
-STACK_CUES: tuple[str, ...] = (
-    "bias",
-    "turn_logit",
-    *EDGE_CUES,
-    *ROW_CUES,
-    "before_ends_with_colon",
-    *VOICE_CUES,
-)
+STACK_CUES: tuple[str, ...] = ("bias", "turn_logit", *EDGE_CUES)
 STACK_WEIGHTS: dict[str, float] = {
-    "bias": 0.32,
-    "turn_logit": 0.38,
-    "opens_with_greeting": 2.80,
-    "opens_with_mention": 2.54,
-    "before_closes": 0.51,
-    "before_is_a_name": -0.54,
-    "line_only_thanks": -2.70,
-    "line_is_a_name": -2.37,
-    "both_literal": -1.65,
-    "line_indented": -2.42,
-    "both_list_items": 0.00,
-    "line_is_question": 0.72,
-    "both_questions": -0.80,
-    "line_is_label_row": -1.01,
-    "both_label_rows": -1.40,
-    "before_is_short_head": 0.66,
-    "before_unfinished": 0.51,
-    "before_ends_with_colon": 0.31,
-    "turns_to_you": 1.31,
-    "turns_to_i": 1.57,
-    "shared_words": -1.06,
-    "other_hand": 0.50,
+    "bias": 0.76,
+    "turn_logit": 0.79,
+    "opens_with_greeting": 2.97,
+    "opens_with_mention": 2.81,
+    "before_closes": 1.17,
+    "before_is_a_name": 1.89,
+    "line_only_thanks": -2.76,
+    "line_is_a_name": -3.03,
+    "both_literal": -3.69,
+    "line_indented": -2.93,
+    "both_list_items": -1.77,
 }
 """The second stage: the cues of `parsing.edges` (thanks, a name, code going on...) weighed
 beside the first stage's log-odds. The first stage was fitted on debates whose dumps are no
@@ -214,7 +194,7 @@ longer at hand, so the new cues are stacked on it rather than refitted with it; 
 `benchmarks/fit_turns.py --stack` on the flattened threads' post edges and single breaks inside
 posts, and on the shared IAC debates."""
 
-STACK_THRESHOLD = 0.275
+STACK_THRESHOLD = 0.325
 """The probability from which the second stage splits (fitted with its weights)."""
 
 
@@ -224,25 +204,10 @@ def stack_logit(before: str, line: str, post: PostSoFar) -> float:
     if not w:
         return turn_logit(before, line, post) - math.log(TURN_THRESHOLD / (1 - TURN_THRESHOLD))
     z = w["bias"] + w["turn_logit"] * turn_logit(before, line, post)
-    for name, value in zip(_STACKED, stacked_cues(before, line), strict=True):
-        if value:
-            z += w[name] * value
+    for name, on in zip(EDGE_CUES, edge_cues(before, line), strict=True):
+        if on:
+            z += w[name]
     return z - math.log(STACK_THRESHOLD / (1 - STACK_THRESHOLD))
-
-
-_STACKED = STACK_CUES[2:]
-
-
-def stacked_cues(before: str, line: str) -> tuple[float, ...]:
-    """The second stage's own cues (all of STACK_CUES after the first stage's log-odds) for
-    `line` after `before`: the voice cues read the two lines alone (a single break's paragraph
-    is the line before)."""
-    return (
-        *edge_cues(before, line),
-        *row_cues(before, line),
-        before.rstrip().endswith(":"),
-        *voice_cues(before, before, line),
-    )
 
 
 def is_new_post(before: str, line: str, post: PostSoFar) -> bool:
