@@ -30,7 +30,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit_threshold import reader_threshold
 
 import parsing.breaks as breaks
 from parsing.chrome import is_chrome
@@ -217,15 +216,11 @@ def fitted_model(items: list[tuple[str, Path, dict]], l2: float = 1.0) -> tuple[
 def install_model(
     items: list[tuple[str, Path, dict]], l2: float = 1.0
 ) -> tuple[list[float], float]:
-    """Fit the model on `items` and install it, with the threshold of the reader's best F1 on
-    them (`fit_threshold`)."""
-    weights, default = fitted_model(items, l2)
+    """Fit the model on `items` and install it."""
+    weights, threshold = fitted_model(items, l2)
     breaks.WEIGHTS.update(zip(breaks.CUES, weights, strict=True))
-
-    def install(threshold: float) -> None:
-        breaks.THRESHOLD = threshold
-
-    return weights, reader_threshold(items, install, default)
+    breaks.THRESHOLD = threshold
+    return weights, threshold
 
 
 @contextmanager

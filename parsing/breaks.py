@@ -85,7 +85,7 @@ WEIGHTS: dict[str, float] = {
 """Each cue's weight, fitted by `benchmarks/fit_breaks.py` on the 120 threads of
 `../shared/datasets/flat` (all four layouts)."""
 
-THRESHOLD = 0.300
+THRESHOLD = 0.325
 """The probability from which a paragraph break is a post break (fitted with the weights)."""
 
 
