@@ -208,7 +208,9 @@ def threads(folders: list[Path]) -> list[tuple[str, Path, dict]]:
 
 
 def fitted_model(items: list[tuple[str, Path, dict]], l2: float = 1.0) -> tuple[list[float], float]:
-    data = [e for _, path, truth in items for e in examples(path, truth)]
+    debates = threads([SHARED / "datasets" / "iac"])
+    debates = [item for item in debates if item[1].name.endswith(".bare.txt")]
+    data = [e for _, path, truth in items + debates for e in examples(path, truth)]
     weights = fit(data, l2)
     return weights, best_threshold(weights, data)
 
