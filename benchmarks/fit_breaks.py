@@ -7,10 +7,14 @@ thread gives examples whatever its layout: each post's paragraph breaks (blank l
 two lines of its own words) are negatives, and the step from a post's last own line to the next
 post's first own line is a positive, unless the next post opens with a quote (quotes decide
 those). Header, footer, quote and chrome lines are left out, so framed layouts teach what a
-post's edges look like in words. A logistic regression with an L2 penalty is fitted by Newton's
-method, and the threshold is the one with the best F1 on the same examples. Prints the WEIGHTS
-and THRESHOLD to paste into `parsing/breaks.py`, and each layout's ranking quality (AUC) with
-the model fitted without it.
+post's edges look like in words, and so are the breaks a rule of the segmenter decides before
+the model is asked (`parsing.segment.kept_by_rule`): the model learns from the breaks it weighs.
+The shared IAC debates (`../shared/datasets/iac/*.bare.txt`) are always added: debate writing
+beside the forum layouts (they are never a layout scored by `flat_holdout.py`). A logistic
+regression with an L2 penalty is fitted by Newton's method, and the threshold is the one with
+the best F1 on the same examples. Prints the WEIGHTS and THRESHOLD to paste into
+`parsing/breaks.py` (--write writes them), and each layout's ranking quality (AUC) with the
+model fitted without it.
 
 `flat_fit(items)` fits on the given threads and installs the result while its block runs: it is
 how `benchmarks/flat_holdout.py` scores each layout with a model that never saw it.

@@ -83,7 +83,8 @@ WEIGHTS: dict[str, float] = {
     "other_hand": 0.26,
 }
 """Each cue's weight, fitted by `benchmarks/fit_breaks.py` on the 120 threads of
-`../shared/datasets/flat` (all four layouts)."""
+`../shared/datasets/flat` (all four layouts) and the shared IAC debates, at the breaks no rule
+decides first."""
 
 THRESHOLD = 0.350
 """The probability from which a paragraph break is a post break (fitted with the weights)."""
