@@ -7,10 +7,14 @@ thread gives examples whatever its layout: each post's paragraph breaks (blank l
 two lines of its own words) are negatives, and the step from a post's last own line to the next
 post's first own line is a positive, unless the next post opens with a quote (quotes decide
 those). Header, footer, quote and chrome lines are left out, so framed layouts teach what a
-post's edges look like in words. A logistic regression with an L2 penalty is fitted by Newton's
-method, and the threshold is the one with the best F1 on the same examples. Prints the WEIGHTS
-and THRESHOLD to paste into `parsing/breaks.py`, and each layout's ranking quality (AUC) with
-the model fitted without it.
+post's edges look like in words, and so are the breaks a rule of the segmenter decides before
+the model is asked (`parsing.segment.kept_by_rule`): the model learns from the breaks it weighs.
+The shared IAC debates (`../shared/datasets/iac/*.bare.txt`) are always added: debate writing
+beside the forum layouts (they are never a layout scored by `flat_holdout.py`). A logistic
+regression with an L2 penalty is fitted by Newton's method, and the threshold is the one with
+the best F1 on the same examples. Prints the WEIGHTS and THRESHOLD to paste into
+`parsing/breaks.py` (--write writes them), and each layout's ranking quality (AUC) with the
+model fitted without it.
 
 `flat_fit(items)` fits on the given threads and installs the result while its block runs: it is
 how `benchmarks/flat_holdout.py` scores each layout with a model that never saw it.
@@ -28,10 +32,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 
 import parsing.breaks as breaks
 from parsing.chrome import is_chrome
 from parsing.frame import find_frame
+from parsing.segment import kept_by_rule
 from parsing.turns import PostSoFar
 
 Example = tuple[list[float], bool]
@@ -77,14 +84,21 @@ def examples(path: Path, truth: dict) -> list[Example]:
             previous = None
             continue
         if previous is not None and own[0] not in quoted and own[0] - 1 not in quoted:
-            before, so_far, post_text, last_paragraph = previous
-            around = breaks.Paragraphs(post_text, last_paragraph, paragraph_from(own, 0))
-            cues = breaks.break_cues(before, lines[own[0] - 1], so_far, around)
-            out.append(([float(v) for v in cues], True))
+            before_before, before, so_far, post_text, last_paragraph = previous
+            if not kept_by_rule(before_before, before, lines[own[0] - 1]):
+                around = breaks.Paragraphs(post_text, last_paragraph, paragraph_from(own, 0))
+                cues = breaks.break_cues(before, lines[own[0] - 1], so_far, around)
+                out.append(([float(v) for v in cues], True))
         paragraphs, in_paragraph, opened = 1, 1, 0
         for n in range(1, len(own)):
             k, j = own[n], own[n - 1]
-            if k > j + 1 and not any(lines[x - 1].strip() for x in range(j + 1, k)):
+            if (
+                k > j + 1
+                and not any(lines[x - 1].strip() for x in range(j + 1, k))
+                and not kept_by_rule(
+                    lines[own[n - 2] - 1] if n > 1 else "", lines[j - 1], lines[k - 1]
+                )
+            ):
                 so_far = PostSoFar(
                     n, bool(quoted), False, paragraphs > 1, in_paragraph, number == 0
                 )
@@ -96,6 +110,7 @@ def examples(path: Path, truth: dict) -> list[Example]:
                 paragraphs, in_paragraph, opened = paragraphs + 1, 0, n
             in_paragraph += 1
         previous = (
+            lines[own[-2] - 1] if len(own) > 1 else "",
             lines[own[-1] - 1],
             PostSoFar(len(own), bool(quoted), False, paragraphs > 1, in_paragraph, number == 0),
             text(own),
@@ -197,18 +212,28 @@ def threads(folders: list[Path]) -> list[tuple[str, Path, dict]]:
 
 
 def fitted_model(items: list[tuple[str, Path, dict]], l2: float = 1.0) -> tuple[list[float], float]:
-    data = [e for _, path, truth in items for e in examples(path, truth)]
+    debates = threads([SHARED / "datasets" / "iac"])
+    debates = [item for item in debates if item[1].name.endswith(".bare.txt")]
+    data = [e for _, path, truth in items + debates for e in examples(path, truth)]
     weights = fit(data, l2)
     return weights, best_threshold(weights, data)
+
+
+def install_model(
+    items: list[tuple[str, Path, dict]], l2: float = 1.0
+) -> tuple[list[float], float]:
+    """Fit the model on `items` and install it."""
+    weights, threshold = fitted_model(items, l2)
+    breaks.WEIGHTS.update(zip(breaks.CUES, weights, strict=True))
+    breaks.THRESHOLD = threshold
+    return weights, threshold
 
 
 @contextmanager
 def flat_fit(items: list[tuple[str, Path, dict]]) -> Iterator[None]:
     """The model of `parsing.breaks` fitted on `items`, installed while the block runs."""
-    weights, threshold = fitted_model(items)
     saved = dict(breaks.WEIGHTS), breaks.THRESHOLD
-    breaks.WEIGHTS.update(zip(breaks.CUES, weights, strict=True))
-    breaks.THRESHOLD = threshold
+    install_model(items)
     try:
         yield
     finally:
@@ -230,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         held = [e for _, p, t in items if _ == layout for e in examples(p, t)]
         weights, _ = fitted_model(others, args.l2)
         print(f"AUC on {layout}, fitted without it: {auc(weights, held):.3f}", file=sys.stderr)
-    weights, threshold = fitted_model(items, args.l2)
+    weights, threshold = install_model(items, args.l2)
     table = "WEIGHTS: dict[str, float] = {\n"
     table += "".join(
         f'    "{name}": {weight:.2f},\n' for name, weight in zip(breaks.CUES, weights, strict=True)

@@ -230,6 +230,24 @@ def _is_capitals(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def kept_by_rule(before_before: str, before: str, line: str) -> bool:
+    """Whether a rule of `_Scanner.starts_post` decides the break between own lines `before`
+    and `line` (a list going on, a heading or a line ending in ":" leading in, a sign-off, a
+    sentence running on, code going on), so the break models never weigh it. The fitters read
+    it to learn from the breaks the models do weigh, not from the ones rules take first."""
+    return (
+        (is_list_item(line) and (is_list_item(before) or ends_introducing(before)))
+        or _FIRST_ITEM.match(line) is not None
+        or _URL_ONLY.match(line) is not None
+        or _CONNECTIVE.match(line) is not None
+        or signed(before_before, before)
+        or (leads_on(before) is not Lead.NONE and not closes_a_post(before))
+        or sign_off(before) is not None
+        or (before.rstrip()[-1:].isalnum() and line.lstrip()[:1].islower())
+        or (is_literal(line) and is_literal(before))
+    )
+
+
 class Break(Enum):
     """What the segmenter decides at a line: a new post, or the same post (and why)."""
 
