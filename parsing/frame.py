@@ -98,6 +98,8 @@ _MASKS = [
     (re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"), "D"),
     # a month in any language: a word between a day and a year ("13 Август 2013", "3. März 2019")
     (re.compile(r"\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b"), "D"),
+    # and before the day ("Februar 8, 2015", "Março 3, 2019"), as WordPress prints it
+    (re.compile(r"\b[^\W\d_]{3,12}\.?\s+\d{1,2}\.?,\s+\d{4}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"), "D"),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![a-z])"), "D"),
     (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"), "T"),
@@ -523,7 +525,7 @@ def _find_frame(lines: list[str], keyed: dict[int, str]) -> Frame | None:
     )
     if blocks:
         at = next((n for n, (_, k) in enumerate(blocks[0].keyed) if k == anchor), 0)
-        rows = {k for _, k in blocks[0].keyed[:at]}
+        rows = {k for _, k in blocks[0].keyed[:at]} | _above_anchor(blocks, anchor)
         blocks = [_short_post_cut(lines, block, anchor, rows) for block in blocks]
     if len(blocks) < MIN_BLOCKS or not _posts_between(lines, framed, blocks):
         return None
@@ -605,6 +607,24 @@ def _template_blocks(blocks: list[_Block], anchor: str) -> list[_Block]:
     if with_anchor[-1] < len(blocks) - 1:
         kept.append(blocks[-1])
     return kept
+
+
+def _above_anchor(blocks: list[_Block], anchor: str) -> set[str]:
+    """Keys standing above the anchor in most blocks that hold both: the rows of a header, or
+    the footer of the post before ("Reply" over "X says:" and its date). The first block may
+    hold such a key under its anchor when the first post is one short line: it is the footer
+    of that post, not a row of the first header."""
+    above: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for block in blocks:
+        at = next((i for i, k in block.keyed if k == anchor), None)
+        if at is None:
+            continue
+        for i, k in block.keyed:
+            if k != anchor:
+                seen[k] += 1
+                above[k] += i < at
+    return {k for k, n in above.items() if 2 * n > seen[k]}
 
 
 def _short_post_cut(lines: list[str], block: _Block, anchor: str, rows: set[str]) -> _Block:
