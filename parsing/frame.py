@@ -118,6 +118,9 @@ _NAME_STOPS = frozenset(("on", "at", "posted", "said", "wrote", "replied", "is",
 _MONTH_WORD = re.compile(rf"^(?:{_MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?$", re.I)
 _SENTENCE_END = frozenset(".!?,;")
 """A recurring line ending like a sentence ("Hi,", "Thanks!") is someone's words."""
+_GLUED = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z][a-z])")
+"""Where a tool glued two elements into one word ("simoneSenior MemberAvatarPosts: 5425": a
+name, a rank, an avatar and a count with no space between): a capital after a small letter."""
 _TOGGLE = re.compile(r"^\[[^\w\]]{1,2}\]")
 """A collapse toggle printed before a name ("[–]", "[+]", "[-]")."""
 _NOT_NAME_OPENING = frozenset("*+-•·[(/<>#`")
@@ -157,7 +160,7 @@ def line_keys(line: str) -> tuple[str, ...]:
         return ()
     if (":" in text or text[:1] in "oOcC") and _QUOTE_MARK.search(text):
         return ()
-    masked = mask(text)
+    masked = mask(_GLUED.sub(" ", text))
     tokens = masked.split()
     if len(tokens) > MAX_FRAME_WORDS:
         return ()
@@ -415,6 +418,8 @@ def is_furniture(key: str) -> bool:
     tokens = key.removeprefix("<first>").removeprefix("<last>").split()
     if any(t.strip(",.()") in ("D", "T", "R", "#0") for t in tokens):
         return True
+    if key.startswith("<last>") and tokens[-2:-1] and tokens[-2][-1:] == ":" and tokens[-1] == "0":
+        return tokens[-2][:-1].isalpha()  # a user card's count after the name ("X Posts: 54")
     if key.startswith("<"):
         return False
     return (
