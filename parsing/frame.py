@@ -168,6 +168,8 @@ def line_keys(line: str) -> tuple[str, ...]:
     label = _LABEL.match(masked)
     if label and len(label[1].split()) <= 3:
         keys.append(f"<label>{label[1]}")
+    if len(tokens) >= 2 and tokens[-1][-1] == ":" and tokens[-1][:-1].isalpha():
+        keys.append("<end>" + tokens[-1])  # a byline's verb after the name ("X says:", "X sagt:")
     if len(tokens) >= 3:
         # a line holding a name beside a date ("Post by X » Mon Jan 15, 2018") keeps the date
         stamped = "D" in masked or "T" in masked or "R" in masked  # masks are the only capitals
