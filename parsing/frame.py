@@ -102,7 +102,7 @@ _MASKS = [
     (re.compile(r"\b[^\W\d_]{3,12}\.?\s+\d{1,2}\.?,\s+\d{4}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"), "D"),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![a-z])"), "D"),
-    (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"), "T"),
+    (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?"), "T"),
     (re.compile(r"\d[\d,.]*k?"), "0"),
 ]
 _STAMPS = frozenset(("D", "T", "R"))
@@ -160,6 +160,8 @@ def line_keys(line: str) -> tuple[str, ...]:
         return ()
     if (":" in text or text[:1] in "oOcC") and _QUOTE_MARK.search(text):
         return ()
+    if "\\" in text:  # a markdown escape ("22\. Dezember") is not part of the shape
+        text = text.replace("\\", "")
     masked = mask(_GLUED.sub(" ", text))
     tokens = masked.split()
     if len(tokens) > MAX_FRAME_WORDS:
