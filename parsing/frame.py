@@ -834,6 +834,7 @@ def _build(
         tops = _rows_block_above(lines, tops, [a + 1 for a in ats], recurring, set(framed))
     # a row the cut left to the post before (a name that recurs) is the header's once it opens it
     footers = [(a, min(b, nxt - 1)) for a, b in footers for nxt in [_next_top(tops, a)] if a < nxt]
+    tops = [_below_rules(lines, top, end) for top, (_, end) in zip(tops, spans, strict=True)]
     known: dict[str, tuple[bool, date | None, int | None, bool]] = {}
     headers = [
         _header(lines, top, end, slots, known) for top, (_, end) in zip(tops, spans, strict=True)
@@ -849,6 +850,14 @@ def _build(
         gap=gap,
         keys=frozenset(framed.values()),
     )
+
+
+def _below_rules(lines: list[str], top: int, end: int) -> int:
+    """A header's first line past the rules over it ("---|---", "____"): a line with no letter
+    or digit parts posts, it opens none."""
+    while top < end and lines[top].strip() and not any(c.isalnum() for c in lines[top]):
+        top += 1
+    return top
 
 
 def _runs_above(lines: list[str], top: int, floor: int) -> list[tuple[int, int]]:
