@@ -74,7 +74,13 @@ def test_bulleted_says_bylines_under_a_reply_link() -> None:
     out = article()
     for n, name in enumerate(names):
         out += [f"  • mail{n}@example.org'mail{n}@example.org' {name} says:"]
-        out += [f"    December {n + 2}, 2019 at {n + 1}:46 pm", "", f"    {WORDS[n]}", "", "    Reply"]
+        out += [
+            f"    December {n + 2}, 2019 at {n + 1}:46 pm",
+            "",
+            f"    {WORDS[n]}",
+            "",
+            "    Reply",
+        ]
     text = "\n".join(out)
     got = starts(text)
     assert [s.split("' ", 1)[-1] for s in got[-6:]] == [f"{name} says:" for name in names]

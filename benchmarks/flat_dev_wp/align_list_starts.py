@@ -30,7 +30,11 @@ def main() -> None:
         added = 0
         for post in truth["posts"]:
             start = post["lines"][0]
-            if start >= 2 and MARKER.match(lines[start - 2]) and start - 1 not in alts.get(start, ()):
+            if (
+                start >= 2
+                and MARKER.match(lines[start - 2])
+                and start - 1 not in alts.get(start, ())
+            ):
                 alts.setdefault(start, set()).add(start - 1)
                 added += 1
         if not added:
