@@ -102,7 +102,7 @@ _MASKS = [
     (re.compile(r"\b[^\W\d_]{3,12}\.?\s+\d{1,2}\.?,\s+\d{4}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"), "D"),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![a-z])"), "D"),
-    (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?"), "T"),
+    (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"), "T"),
     (re.compile(r"\d[\d,.]*k?"), "0"),
 ]
 _STAMPS = frozenset(("D", "T", "R"))
@@ -560,6 +560,9 @@ def _find_frame(lines: list[str], keyed: dict[int, str]) -> Frame | None:
         if lines[i].strip()[:3].lower() == "re:" and _subject(lines[i]) == title
     }
     closing -= heads
+    # a byline's verb ("X says:") introduces the words under it: it opens a post even where the
+    # first post's byline took another shape
+    closing = {k for k in closing if not k.startswith("<end>")}
     rows_open = _rows_open(lines, blocks, anchor)
     parts = [
         _parts(lines, block, heads, feet | closing, anchor, above, rows_open) for block in blocks
