@@ -121,6 +121,11 @@ _SENTENCE_END = frozenset(".!?,;")
 _GLUED = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z][a-z])")
 """Where a tool glued two elements into one word ("simoneSenior MemberAvatarPosts: 5425": a
 name, a rank, an avatar and a count with no space between): a capital after a small letter."""
+_MARKER_WORD = re.compile(r"^(?:\d{1,4}\.|[o+*•·□■-])$")
+_GLUED_STAMP = re.compile(r"^([DTR])[^\W\d_A-Z]+$")
+"""A stamp the mask glued to the word after it ("13:11 Permanenter" -> "Tpermanenter"): masks
+are a key's only capitals."""
+_RULE_LINE = re.compile(r"^[\s|+:]*[-_=~]{3,}[\s|+:_=~-]*$")
 _TOGGLE = re.compile(r"^\[[^\w\]]{1,2}\]")
 """A collapse toggle printed before a name ("[–]", "[+]", "[-]")."""
 _NOT_NAME_OPENING = frozenset("*+-•·[(/<>#`")
@@ -420,7 +425,7 @@ def is_furniture(key: str) -> bool:
     if key.startswith("<label>"):
         return False
     tokens = key.removeprefix("<first>").removeprefix("<last>").split()
-    if any(t.strip(",.()") in ("D", "T", "R", "#0") for t in tokens):
+    if any(_GLUED_STAMP.sub(r"\1", t.strip(",.()")) in ("D", "T", "R", "#0") for t in tokens):
         return True
     if key.startswith("<last>") and tokens[-2:-1] and tokens[-2][-1:] == ":" and tokens[-1] == "0":
         return tokens[-2][:-1].isalpha()  # a user card's count after the name ("X Posts: 54")
@@ -443,11 +448,14 @@ def _frame_keys(
     but away from the frame's other lines.
     """
     near: Counter[str] = Counter()
+    over: Counter[str] = Counter()  # bylines ("X says:") standing over an anchor of their block
     whole = _blocks(lines, keyed, lambda key, seen: False, subjects)
     for n, block in enumerate(whole):
         keys = [key for _, key in block.keyed]
         if anchor in keys or (n == len(whole) - 1 and n and anchor in whole[n - 1].key_set()):
             near.update(keys)  # the last block after a frame is the last post's footer
+            last = max((i for i, k in block.keyed if k == anchor), default=-1)
+            over.update(k for i, k in block.keyed if i < last and k.startswith("<end>"))
     total = Counter(keyed.values())
     return {
         key
@@ -456,6 +464,8 @@ def _frame_keys(
         and total[key] >= MIN_BLOCKS
         and min(n, total[key]) >= MIN_KEY_SHARE * top
         and n >= MIN_WITH_ANCHOR * total[key]
+        # a name and a verb under a post's date opens a quote ("X schrieb:"), over it a post
+        and (not key.startswith("<end>") or over[key] >= MIN_WITH_ANCHOR * total[key])
     }
 
 
@@ -705,7 +715,10 @@ def _is_stamp(key: str) -> bool:
 
 def _key_tokens(key: str) -> list[str]:
     """A key's words without its kind ("<last>R (0 children)" -> R, (0, children))."""
-    return [t.strip(",.()") for t in key.removeprefix("<first>").removeprefix("<last>").split()]
+    return [
+        _GLUED_STAMP.sub(r"\1", t.strip(",.()"))
+        for t in key.removeprefix("<first>").removeprefix("<last>").split()
+    ]
 
 
 def _median(values: Iterable[int]) -> int:
@@ -789,6 +802,7 @@ def _build(
     """Post starts, header and footer spans from the cut frame blocks (`subject`: the page's
     title as posts repeat it; `recurring`: every line's shape that recurs on the page)."""
     slots = _name_slots(lines, framed)
+    bylines = _byline_names(lines, framed)
     headers: list[PostHeader] = []
     footers: list[tuple[int, int]] = []
     starts: list[int] = []
@@ -840,7 +854,8 @@ def _build(
     tops = [_below_rules(lines, top, end) for top, (_, end) in zip(tops, spans, strict=True)]
     known: dict[str, tuple[bool, date | None, int | None, bool]] = {}
     headers = [
-        _header(lines, top, end, slots, known) for top, (_, end) in zip(tops, spans, strict=True)
+        _header(lines, top, end, slots, known, bylines)
+        for top, (_, end) in zip(tops, spans, strict=True)
     ]
     starts = tops + starts
     gaps = Counter(_blank_run_before(lines, s) for s in starts if s > 0)
@@ -856,9 +871,9 @@ def _build(
 
 
 def _below_rules(lines: list[str], top: int, end: int) -> int:
-    """A header's first line past the rules over it ("---|---", "____"): a line with no letter
-    or digit parts posts, it opens none."""
-    while top < end and lines[top].strip() and not any(c.isalnum() for c in lines[top]):
+    """A header's first line past the rules over it ("---|---", "____"): a rule parts posts, it
+    opens none (a bullet alone, "*", may open one: it is not a rule)."""
+    while top < end and _RULE_LINE.match(lines[top]):
         top += 1
     return top
 
@@ -1200,6 +1215,34 @@ def _name_slots(lines: list[str], framed: dict[int, str]) -> dict[int, int]:
     return slots
 
 
+def _byline_names(lines: list[str], framed: dict[int, str]) -> dict[int, str]:
+    """The name in each byline of the frame ("1. sarah sagt:", "Avatar Kristine says:"): the
+    line's words before its verb, less a word most bylines open with (an avatar's alt text), a
+    list marker, a bullet, a picture's placeholder ("[f0cabf05e7]") or a mail address a tool
+    printed before the name."""
+    words = {
+        i: [
+            w
+            for w in lines[i].split()[:-1]
+            if any(c.isalnum() for c in w)
+            and "@" not in w
+            and not _MARKER_WORD.match(w)
+            and not (w[0] == "[" and w[-1] == "]")
+        ]
+        for i, key in framed.items()
+        if key.startswith("<end>")
+    }
+    openers = Counter(w[0] for w in words.values() if len(w) > 1)
+    common = openers.most_common(1)
+    shared = common[0][0] if common and common[0][1] >= MIN_WITH_ANCHOR * len(words) else None
+    names: dict[int, str] = {}
+    for i, said in words.items():
+        kept = said[1:] if said[:1] == [shared] and len(said) > 1 else said
+        if 0 < len(kept) <= MAX_SLOT_WORDS + 1:
+            names[i] = " ".join(kept)
+    return names
+
+
 def _slot_name(line: str, shared: int) -> str | None:
     """The words after a frame line's shared opening, up to a date, a number or a separator."""
     name: list[str] = []
@@ -1228,6 +1271,7 @@ def _header(
     end: int,
     slots: dict[int, int],
     known: dict[str, tuple[bool, date | None, int | None, bool]],
+    bylines: dict[int, str] | None = None,
 ) -> PostHeader:
     """A `PostHeader` over start..end: the author is the name printed beside a date in a frame
     line, else its first name-like line (no date, number or label in it, not a rank); the
@@ -1262,6 +1306,8 @@ def _header(
             author = _TOGGLE.sub("", text).lstrip()
         elif title is None:
             title = text
+    if author is None and bylines:
+        author = next((bylines[k] for k in range(start, end + 1) if k in bylines), None)
     return PostHeader(start, end, author, title, when, number)
 
 

@@ -5,7 +5,7 @@ lynx, w3m and html2text print; each post must start where its byline or user car
 
 from __future__ import annotations
 
-from parsing.frame import line_keys, mask
+from parsing.frame import is_furniture, line_keys, mask
 from parsing.models import Source
 from parsing.text_reader import parse_text
 
@@ -57,6 +57,7 @@ def test_german_comment_list_with_a_one_line_first_comment() -> None:
         out += [f"{indent}{marker} {name} sagt:", f"{indent}   {month} {n + 3}, 2013 um 2:3{n} pm"]
         out += [f"{indent}   {w}" for w in words] + [f"{indent}   Antworten"]
     text = "\n".join(out)
+    assert [p.author for p in parse(text).posts][-6:] == names
     assert starts(text)[-6:] == [
         "1. sarah sagt:",
         "+ admin sagt:",
@@ -84,6 +85,7 @@ def test_bulleted_says_bylines_under_a_reply_link() -> None:
     text = "\n".join(out)
     got = starts(text)
     assert [s.split("' ", 1)[-1] for s in got[-6:]] == [f"{name} says:" for name in names]
+    assert [p.author for p in parse(text).posts][-6:] == names  # no bullet, no address
 
 
 def test_html2text_dates_with_escapes_and_a_time_before_uhr() -> None:
@@ -115,3 +117,12 @@ def test_a_name_glued_to_its_user_block_still_frames_the_post() -> None:
         out += ["---|---"] if n == 0 else []  # the table's rule, once under the first row
     text = "\n".join(out)
     assert starts(text) == [f"{name}Senior Member![Avatar](a.png)Posts: {c}" for name, c in users]
+
+
+def test_a_time_glued_to_the_word_after_it_is_still_a_stamp() -> None:
+    """"- 13:11 Permanenter Link" masks to "- Tpermanenter link" (the time's mask takes the space
+    after it): the line still holds a time, so it may anchor a Drupal comment's frame."""
+    key = line_keys("malte am 18. Oktober 2023 - 19:48 Permanenter Link")[-1]
+    assert key == "<last>- Tpermanenter link"
+    assert is_furniture(key)
+    assert not is_furniture("<last>the permanent link")
