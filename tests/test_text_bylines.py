@@ -120,7 +120,7 @@ def test_a_name_glued_to_its_user_block_still_frames_the_post() -> None:
 
 
 def test_a_time_glued_to_the_word_after_it_is_still_a_stamp() -> None:
-    """"- 13:11 Permanenter Link" masks to "- Tpermanenter link" (the time's mask takes the space
+    """ "- 13:11 Permanenter Link" masks to "- Tpermanenter link" (the time's mask takes the space
     after it): the line still holds a time, so it may anchor a Drupal comment's frame."""
     key = line_keys("malte am 18. Oktober 2023 - 19:48 Permanenter Link")[-1]
     assert key == "<last>- Tpermanenter link"
