@@ -125,7 +125,6 @@ _MARKER_WORD = re.compile(r"^(?:\d{1,4}\.|[o+*•·□■-])$")
 _GLUED_STAMP = re.compile(r"^([DTR])[^\W\d_A-Z]+$")
 """A stamp the mask glued to the word after it ("13:11 Permanenter" -> "Tpermanenter"): masks
 are a key's only capitals."""
-_RULE_LINE = re.compile(r"^[\s|+:]*[-_=~]{3,}[\s|+:_=~-]*$")
 _TOGGLE = re.compile(r"^\[[^\w\]]{1,2}\]")
 """A collapse toggle printed before a name ("[–]", "[+]", "[-]")."""
 _NOT_NAME_OPENING = frozenset("*+-•·[(/<>#`")
@@ -166,11 +165,15 @@ def line_keys(line: str) -> tuple[str, ...]:
     if (":" in text or text[:1] in "oOcC") and _QUOTE_MARK.search(text):
         return ()
     if "\\" in text:  # a markdown escape ("22\. Dezember") is not part of the shape
-        text = text.replace("\\", "")
-    masked = mask(_GLUED.sub(" ", text))
-    tokens = masked.split()
-    if len(tokens) > MAX_FRAME_WORDS:
+        text = text.replace("\\", "").strip()
+        if not text:  # a markdown line break alone
+            return ()
+    masked = mask(text)
+    if len(masked.split()) > MAX_FRAME_WORDS:
         return ()
+    if _GLUED.search(text) is not None:  # words a tool glued count once, as it printed them
+        masked = mask(_GLUED.sub(" ", text))
+    tokens = masked.split()
     keys = [masked]
     label = _LABEL.match(masked)
     if label and len(label[1].split()) <= 3:
@@ -851,7 +854,6 @@ def _build(
         tops = _rows_block_above(lines, tops, [a + 1 for a in ats], recurring, set(framed))
     # a row the cut left to the post before (a name that recurs) is the header's once it opens it
     footers = [(a, min(b, nxt - 1)) for a, b in footers for nxt in [_next_top(tops, a)] if a < nxt]
-    tops = [_below_rules(lines, top, end) for top, (_, end) in zip(tops, spans, strict=True)]
     known: dict[str, tuple[bool, date | None, int | None, bool]] = {}
     headers = [
         _header(lines, top, end, slots, known, bylines)
@@ -868,14 +870,6 @@ def _build(
         gap=gap,
         keys=frozenset(framed.values()),
     )
-
-
-def _below_rules(lines: list[str], top: int, end: int) -> int:
-    """A header's first line past the rules over it ("---|---", "____"): a rule parts posts, it
-    opens none (a bullet alone, "*", may open one: it is not a rule)."""
-    while top < end and _RULE_LINE.match(lines[top]):
-        top += 1
-    return top
 
 
 def _runs_above(lines: list[str], top: int, floor: int) -> list[tuple[int, int]]:
