@@ -171,7 +171,8 @@ def line_keys(line: str) -> tuple[str, ...]:
     masked = mask(text)
     if len(masked.split()) > MAX_FRAME_WORDS:
         return ()
-    if _GLUED.search(text) is not None:  # words a tool glued count once, as it printed them
+    # words a tool glued count once, as it printed them; glued user blocks hold a label's colon
+    if ":" in text and _GLUED.search(text) is not None:
         masked = mask(_GLUED.sub(" ", text))
     tokens = masked.split()
     keys = [masked]
