@@ -98,6 +98,8 @@ _MASKS = [
     (re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"), "D"),
     # a month in any language: a word between a day and a year ("13 Август 2013", "3. März 2019")
     (re.compile(r"\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b"), "D"),
+    # and before the day ("Februar 8, 2015", "Março 3, 2019"), as WordPress prints it
+    (re.compile(r"\b[^\W\d_]{3,12}\.?\s+\d{1,2}\.?,\s+\d{4}\b"), "D"),
     (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"), "D"),
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![a-z])"), "D"),
     (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"), "T"),
@@ -116,6 +118,13 @@ _NAME_STOPS = frozenset(("on", "at", "posted", "said", "wrote", "replied", "is",
 _MONTH_WORD = re.compile(rf"^(?:{_MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?$", re.I)
 _SENTENCE_END = frozenset(".!?,;")
 """A recurring line ending like a sentence ("Hi,", "Thanks!") is someone's words."""
+_GLUED = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z][a-z])")
+"""Where a tool glued two elements into one word ("simoneSenior MemberAvatarPosts: 5425": a
+name, a rank, an avatar and a count with no space between): a capital after a small letter."""
+_MARKER_WORD = re.compile(r"^(?:\d{1,4}\.|[o+*•·□■-])$")
+_GLUED_STAMP = re.compile(r"^([DTR])[^\W\d_A-Z]+$")
+"""A stamp the mask glued to the word after it ("13:11 Permanenter" -> "Tpermanenter"): masks
+are a key's only capitals."""
 _TOGGLE = re.compile(r"^\[[^\w\]]{1,2}\]")
 """A collapse toggle printed before a name ("[–]", "[+]", "[-]")."""
 _NOT_NAME_OPENING = frozenset("*+-•·[(/<>#`")
@@ -155,14 +164,23 @@ def line_keys(line: str) -> tuple[str, ...]:
         return ()
     if (":" in text or text[:1] in "oOcC") and _QUOTE_MARK.search(text):
         return ()
+    if "\\" in text:  # a markdown escape ("22\. Dezember") is not part of the shape
+        text = text.replace("\\", "").strip()
+        if not text:  # a markdown line break alone
+            return ()
     masked = mask(text)
-    tokens = masked.split()
-    if len(tokens) > MAX_FRAME_WORDS:
+    if len(masked.split()) > MAX_FRAME_WORDS:
         return ()
+    # words a tool glued count once, as it printed them; glued user blocks hold a label's colon
+    if ":" in text and _GLUED.search(text) is not None:
+        masked = mask(_GLUED.sub(" ", text))
+    tokens = masked.split()
     keys = [masked]
     label = _LABEL.match(masked)
     if label and len(label[1].split()) <= 3:
         keys.append(f"<label>{label[1]}")
+    if len(tokens) >= 2 and tokens[-1][-1] == ":" and tokens[-1][:-1].isalpha():
+        keys.append("<end>" + tokens[-1])  # a byline's verb after the name ("X says:", "X sagt:")
     if len(tokens) >= 3:
         # a line holding a name beside a date ("Post by X » Mon Jan 15, 2018") keeps the date
         stamped = "D" in masked or "T" in masked or "R" in masked  # masks are the only capitals
@@ -411,8 +429,10 @@ def is_furniture(key: str) -> bool:
     if key.startswith("<label>"):
         return False
     tokens = key.removeprefix("<first>").removeprefix("<last>").split()
-    if any(t.strip(",.()") in ("D", "T", "R", "#0") for t in tokens):
+    if any(_GLUED_STAMP.sub(r"\1", t.strip(",.()")) in ("D", "T", "R", "#0") for t in tokens):
         return True
+    if key.startswith("<last>") and tokens[-2:-1] and tokens[-2][-1:] == ":" and tokens[-1] == "0":
+        return tokens[-2][:-1].isalpha()  # a user card's count after the name ("X Posts: 54")
     if key.startswith("<"):
         return False
     return (
@@ -432,11 +452,14 @@ def _frame_keys(
     but away from the frame's other lines.
     """
     near: Counter[str] = Counter()
+    over: Counter[str] = Counter()  # bylines ("X says:") standing over an anchor of their block
     whole = _blocks(lines, keyed, lambda key, seen: False, subjects)
     for n, block in enumerate(whole):
         keys = [key for _, key in block.keyed]
         if anchor in keys or (n == len(whole) - 1 and n and anchor in whole[n - 1].key_set()):
             near.update(keys)  # the last block after a frame is the last post's footer
+            last = max((i for i, k in block.keyed if k == anchor), default=-1)
+            over.update(k for i, k in block.keyed if i < last and k.startswith("<end>"))
     total = Counter(keyed.values())
     return {
         key
@@ -445,6 +468,8 @@ def _frame_keys(
         and total[key] >= MIN_BLOCKS
         and min(n, total[key]) >= MIN_KEY_SHARE * top
         and n >= MIN_WITH_ANCHOR * total[key]
+        # a name and a verb under a post's date opens a quote ("X schrieb:"), over it a post
+        and (not key.startswith("<end>") or over[key] >= MIN_WITH_ANCHOR * total[key])
     }
 
 
@@ -523,7 +548,7 @@ def _find_frame(lines: list[str], keyed: dict[int, str]) -> Frame | None:
     )
     if blocks:
         at = next((n for n, (_, k) in enumerate(blocks[0].keyed) if k == anchor), 0)
-        rows = {k for _, k in blocks[0].keyed[:at]}
+        rows = {k for _, k in blocks[0].keyed[:at]} | _above_anchor(blocks, anchor)
         blocks = [_short_post_cut(lines, block, anchor, rows) for block in blocks]
     if len(blocks) < MIN_BLOCKS or not _posts_between(lines, framed, blocks):
         return None
@@ -549,6 +574,9 @@ def _find_frame(lines: list[str], keyed: dict[int, str]) -> Frame | None:
         if lines[i].strip()[:3].lower() == "re:" and _subject(lines[i]) == title
     }
     closing -= heads
+    # a byline's verb ("X says:") introduces the words under it: it opens a post even where the
+    # first post's byline took another shape
+    closing = {k for k in closing if not k.startswith("<end>")}
     rows_open = _rows_open(lines, blocks, anchor)
     parts = [
         _parts(lines, block, heads, feet | closing, anchor, above, rows_open) for block in blocks
@@ -605,6 +633,24 @@ def _template_blocks(blocks: list[_Block], anchor: str) -> list[_Block]:
     if with_anchor[-1] < len(blocks) - 1:
         kept.append(blocks[-1])
     return kept
+
+
+def _above_anchor(blocks: list[_Block], anchor: str) -> set[str]:
+    """Keys standing above the anchor in most blocks that hold both: the rows of a header, or
+    the footer of the post before ("Reply" over "X says:" and its date). The first block may
+    hold such a key under its anchor when the first post is one short line: it is the footer
+    of that post, not a row of the first header."""
+    above: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for block in blocks:
+        at = next((i for i, k in block.keyed if k == anchor), None)
+        if at is None:
+            continue
+        for i, k in block.keyed:
+            if k != anchor:
+                seen[k] += 1
+                above[k] += i < at
+    return {k for k, n in above.items() if 2 * n > seen[k]}
 
 
 def _short_post_cut(lines: list[str], block: _Block, anchor: str, rows: set[str]) -> _Block:
@@ -673,7 +719,10 @@ def _is_stamp(key: str) -> bool:
 
 def _key_tokens(key: str) -> list[str]:
     """A key's words without its kind ("<last>R (0 children)" -> R, (0, children))."""
-    return [t.strip(",.()") for t in key.removeprefix("<first>").removeprefix("<last>").split()]
+    return [
+        _GLUED_STAMP.sub(r"\1", t.strip(",.()"))
+        for t in key.removeprefix("<first>").removeprefix("<last>").split()
+    ]
 
 
 def _median(values: Iterable[int]) -> int:
@@ -757,6 +806,7 @@ def _build(
     """Post starts, header and footer spans from the cut frame blocks (`subject`: the page's
     title as posts repeat it; `recurring`: every line's shape that recurs on the page)."""
     slots = _name_slots(lines, framed)
+    bylines = _byline_names(lines, framed)
     headers: list[PostHeader] = []
     footers: list[tuple[int, int]] = []
     starts: list[int] = []
@@ -807,7 +857,8 @@ def _build(
     footers = [(a, min(b, nxt - 1)) for a, b in footers for nxt in [_next_top(tops, a)] if a < nxt]
     known: dict[str, tuple[bool, date | None, int | None, bool]] = {}
     headers = [
-        _header(lines, top, end, slots, known) for top, (_, end) in zip(tops, spans, strict=True)
+        _header(lines, top, end, slots, known, bylines)
+        for top, (_, end) in zip(tops, spans, strict=True)
     ]
     starts = tops + starts
     gaps = Counter(_blank_run_before(lines, s) for s in starts if s > 0)
@@ -1159,6 +1210,34 @@ def _name_slots(lines: list[str], framed: dict[int, str]) -> dict[int, int]:
     return slots
 
 
+def _byline_names(lines: list[str], framed: dict[int, str]) -> dict[int, str]:
+    """The name in each byline of the frame ("1. sarah sagt:", "Avatar Kristine says:"): the
+    line's words before its verb, less a word most bylines open with (an avatar's alt text), a
+    list marker, a bullet, a picture's placeholder ("[f0cabf05e7]") or a mail address a tool
+    printed before the name."""
+    words = {
+        i: [
+            w
+            for w in lines[i].split()[:-1]
+            if any(c.isalnum() for c in w)
+            and "@" not in w
+            and not _MARKER_WORD.match(w)
+            and not (w[0] == "[" and w[-1] == "]")
+        ]
+        for i, key in framed.items()
+        if key.startswith("<end>")
+    }
+    openers = Counter(w[0] for w in words.values() if len(w) > 1)
+    common = openers.most_common(1)
+    shared = common[0][0] if common and common[0][1] >= MIN_WITH_ANCHOR * len(words) else None
+    names: dict[int, str] = {}
+    for i, said in words.items():
+        kept = said[1:] if said[:1] == [shared] and len(said) > 1 else said
+        if 0 < len(kept) <= MAX_SLOT_WORDS + 1:
+            names[i] = " ".join(kept)
+    return names
+
+
 def _slot_name(line: str, shared: int) -> str | None:
     """The words after a frame line's shared opening, up to a date, a number or a separator."""
     name: list[str] = []
@@ -1187,6 +1266,7 @@ def _header(
     end: int,
     slots: dict[int, int],
     known: dict[str, tuple[bool, date | None, int | None, bool]],
+    bylines: dict[int, str] | None = None,
 ) -> PostHeader:
     """A `PostHeader` over start..end: the author is the name printed beside a date in a frame
     line, else its first name-like line (no date, number or label in it, not a rank); the
@@ -1221,6 +1301,8 @@ def _header(
             author = _TOGGLE.sub("", text).lstrip()
         elif title is None:
             title = text
+    if author is None and bylines:
+        author = next((bylines[k] for k in range(start, end + 1) if k in bylines), None)
     return PostHeader(start, end, author, title, when, number)
 
 
