@@ -30,6 +30,7 @@ from parsing.mail_frame import (
 from parsing.mail_quotes import is_marked, mail_quote_frames, telling, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
 from parsing.normalize import normalize, normalize_lines, words
+from parsing.quote_index import QuoteIndex
 from parsing.residue import plain_lines
 from parsing.segment import (
     Kind,
@@ -199,11 +200,16 @@ def _parse(text: str, source: Source) -> Thread:
     for k in mail_lines:  # a mail quote reads without its marks ("> > words")
         if is_marked(lines[k]):
             lines[k] = unmarked(lines[k])
+    # The index and the matching form are as big as the text. Building the posts needs them
+    # only to compare a quote under a marker with its author's posts (`_by_author`): without
+    # such quotes (a bare dump) they go now, before the posts are built beside them.
+    del norms
+    if not any(q.author is not None or q.frame is not None for q in layout.quotes.values()):
+        layout.index = QuoteIndex()
     text_clean = _same if plain else clean
     drafts = _draft_posts(lines, layout, frozenset(mail_lines), text_clean)
     title = view[title_at].strip() if title_at is not None else None
-    # The index, the matching form and the lines are as big as the text; posts need none.
-    del layout, norms, lines, raw
+    del layout, lines, raw  # the lines too: posts need none
     posts = _finish_posts(drafts, attachments, text_clean)
 
     return Thread(
