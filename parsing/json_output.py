@@ -5,8 +5,8 @@ built by `model_dump` (1.5 s CPU of `parse 10k --json`, 3 s of `score 10k --json
 collector rescanning the dicts as they were built). `pydantic_core.to_json` writes the same bytes
 from the models directly. Each piece is serialised with `indent=1` and shifted to its depth
 (JSON strings hold no raw newline, so every newline in a piece starts a line of its layout);
-posts go one at a time (as fast as one call for all of them), so the document is never held
-whole in memory.
+posts go a few hundred at a time (a call per post cost a third of the writing), so the document
+is never held whole in memory.
 
 The bytes are those `json.dumps(document, ensure_ascii=False, indent=1)` wrote (as tests check),
 for every value our models hold: floats are rounded to 3 places, and only floats below 1e-4 are
@@ -23,7 +23,7 @@ from pydantic_core import to_json
 from parsing.collector import collector_paused
 
 if TYPE_CHECKING:
-    from parsing.models import Post, Thread
+    from parsing.models import Thread
 
 POST_FIELDS = (
     "number",
@@ -38,6 +38,8 @@ POST_FIELDS = (
     "attachments",
 )
 """What `parse --json` says of a post (in model order): not `parts` or `signature`."""
+POST_BATCH = 200
+"""Posts serialised per call: ~170 KB of JSON for posts of a few hundred words."""
 
 
 def shifted(raw: bytes, depth: int) -> bytes:
@@ -61,16 +63,23 @@ def items(values: Iterable[Any], depth: int, dump: Callable[[Any], bytes]) -> It
     yield b"[]" if sep.startswith(b"[") else b"\n" + b" " * depth + b"]"
 
 
-def array(values: list[Any], depth: int, batch: int = 500) -> Iterator[bytes]:
-    """`items(values, depth, lambda v: to_json(v, indent=1))` in fewer calls: `batch` values
-    serialised at once (a list at depth 0, shifted, is the same bytes as its items one by one);
-    for many small values (a 100,000-post thread's per-post tallies)."""
+def array(
+    values: list[Any], depth: int, batch: int = 500, include: set[str] | None = None
+) -> Iterator[bytes]:
+    """`items(values, depth, lambda v: to_json(v, indent=1, include=include))` in fewer calls:
+    `batch` values serialised at once (a list at depth 0, shifted, is the same bytes as its items
+    one by one); for many values (a 100,000-post thread's per-post tallies, a thread's posts).
+    `include` names the fields written of each value (a model), None all."""
     if not values:
         yield b"[]"
         return
     close = b"\n" + b" " * depth + b"]"
     for i in range(0, len(values), batch):
-        raw = shifted(to_json(values[i : i + batch], indent=1), depth)
+        chunk = values[i : i + batch]
+        raw = shifted(
+            to_json(chunk, indent=1, include=None if include is None else {"__all__": include}),
+            depth,
+        )
         yield (b"," if i else b"[") + raw[1 : -len(close)]
     yield close
 
@@ -88,15 +97,11 @@ def document(members: Iterable[tuple[str, Iterable[bytes]]]) -> Iterator[bytes]:
 def thread_chunks(thread: Thread) -> Iterator[bytes]:
     """The `threadscore parse --json` document (`Thread.to_json`, as `json.dumps` wrote it)."""
     with collector_paused():
-        include = set(POST_FIELDS)
-
-        def dump(post: Post) -> bytes:
-            return to_json(post, indent=1, include=include)
-
         head = ("title", "title_line", "source", "chrome_lines", "warnings")
         members = [(name, value(getattr(thread, name))) for name in head]
         members[2] = ("source", value(shown_source(thread)))
-        yield from document([*members, ("posts", items(thread.posts, 1, dump))])
+        posts = array(thread.posts, 1, batch=POST_BATCH, include=set(POST_FIELDS))
+        yield from document([*members, ("posts", posts)])
 
 
 def shown_source(thread: Thread) -> Any:

@@ -15,10 +15,10 @@ cache off.
 
 The many small patterns our modules, Textual and the standard library compile as they are
 imported cost every process as much again (~20 ms of `parse`, ~30 ms of the reader's first
-frame, ~190 patterns): `warm` puts the ones a kind of process compiled last time into `re`'s
+frame, ~190 patterns): `warm` puts the ones the first process of its kind compiled into `re`'s
 own cache before the imports, so their `re.compile` finds them there, and `keep` stores what
-the process compiled beyond them (once per install, the first time; a file per kind of process,
-keyed by the Python build, checked like the others; at most `WARM_LIMIT` patterns).
+that first process compiled (once per install; a file per kind of process, keyed by the Python
+build, checked like the others; at most `WARM_LIMIT` patterns).
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ from pathlib import Path
 from typing import Any
 
 CACHE_ENV = "THREADSCORE_CACHE"
-FORMAT = 1
-"""Bumped when the file layout changes; part of every file's key."""
+FORMAT = 2
+"""Bumped when the file layout or what a file holds changes; part of every file's key (2: a
+file is written once, not grown run after run; see `keep`)."""
 
 
 def cache_dir() -> Path | None:
@@ -246,9 +247,17 @@ def warm(role: str) -> None:
 
 
 def keep() -> None:
-    """Once the process's start-up is over: store the patterns it compiled beyond those `warm`
-    found (nothing when there are none, which is every time but the first)."""
+    """Once the process's start-up is over: store the patterns it compiled, where `warm` found
+    no file for its kind of process (the first time, or after a damaged one).
+
+    A file once written is never grown: some patterns differ in every process (`tokenize`'s,
+    which pydantic's models compile, is built from a set, in hash order), so adding what each
+    process compiled beyond the file added one ~9 KB pattern a run until `WARM_LIMIT`, and a
+    7 MB file then cost every start ~45 ms to load. A pattern a later process compiles beyond
+    the file is compiled by `re`, as without a cache."""
     try:
+        if _warm.entries:
+            return
         role = _warm.role
         cache = _re_cache() if role is not None else None
         path = _warm_path(role) if role is not None else None

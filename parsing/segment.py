@@ -103,7 +103,7 @@ class PostSpan:
             self.paragraphs += 1
             self.paragraph_lines = 0
         self.paragraph_lines += 1
-        if kind is Kind.QUOTE:
+        if kind is _QUOTE_KIND:
             self.last_quote = len(self.lines)
         self.lines.append((i, kind))
 
@@ -213,15 +213,15 @@ def leads_on(line: str) -> Lead:
     """
     text = line.rstrip()
     if not text or text[-1] in _CLOSING:
-        return Lead.NONE
+        return _LEAD_NONE
     if text[-1] in _OPENING and (text[-1] != ":" or ends_introducing(text)):
-        return Lead.SURE
+        return _LEAD_SURE
     if sign_off(text) or _TERMINAL.search(text[-TAIL_CHARS:]) is not None:
-        return Lead.NONE
+        return _LEAD_NONE
     n_words = len(text.split())
     if n_words <= MAX_HEADING_WORDS and _is_capitals(text):
-        return Lead.SURE
-    return Lead.GUESS if n_words <= 6 else Lead.NONE
+        return _LEAD_SURE
+    return Lead.GUESS if n_words <= 6 else _LEAD_NONE
 
 
 def _is_capitals(text: str) -> bool:
@@ -261,6 +261,7 @@ class Break(Enum):
 _NEW, _SAME, _KEPT = Break.NEW, Break.SAME, Break.KEPT
 _TEXT_KIND, _QUOTE_KIND, _MARKER_KIND = Kind.TEXT, Kind.QUOTE, Kind.MARKER
 _HEADER_KIND, _ATTACHMENT_KIND = Kind.HEADER, Kind.ATTACHMENT
+_LEAD_NONE, _LEAD_SURE = Lead.NONE, Lead.SURE
 """Module names for the decisions and kinds: looked up on every line (an enum member is looked
 up through its class's metaclass, a module name directly)."""
 
@@ -467,8 +468,8 @@ def split_at_quoted_openings(
             n
             for n in range(1, len(post.lines))
             if post.lines[n][0] in cuts
-            and post.lines[n][1] is Kind.TEXT
-            and post.lines[n - 1] == (post.lines[n][0] - 1, Kind.TEXT)
+            and post.lines[n][1] is _TEXT_KIND
+            and post.lines[n - 1] == (post.lines[n][0] - 1, _TEXT_KIND)
         ]
         if not at:
             out.append(post)
@@ -619,9 +620,9 @@ class _Scanner:
         # Lines after one ending in ":" ("From GWB's website:") are what it introduces, down to
         # the next blank line, even when each sits on a line of its own.
         self.introducing = self.introducing or (kind is _TEXT_KIND and ends_introducing(line))
-        lead = Lead.SURE if self.introducing or self.repeats_title(i) else leads_on(line)
-        last.leads = lead is not Lead.NONE
-        last.introduces = lead is Lead.SURE
+        lead = _LEAD_SURE if self.introducing or self.repeats_title(i) else leads_on(line)
+        last.leads = lead is not _LEAD_NONE
+        last.introduces = lead is _LEAD_SURE
 
     def follow(self, i: int, reading: _Reading) -> None:
         """Apply what reading line i found: a quote frame opened or ended, or the line before

@@ -30,6 +30,7 @@ from parsing.mail_frame import (
 from parsing.mail_quotes import is_marked, mail_quote_frames, telling, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
 from parsing.normalize import normalize, normalize_lines, words
+from parsing.quote_index import QuoteIndex
 from parsing.residue import plain_lines
 from parsing.segment import (
     Kind,
@@ -40,7 +41,7 @@ from parsing.segment import (
     separator_from_quotes,
     sign_off,
 )
-from parsing.textsafe import clean
+from parsing.textsafe import clean, is_plain
 
 MIN_MARKED_HEADERS = 2
 """With two or more header blocks, or one numbered "#N", the page is marked: headers alone decide
@@ -57,6 +58,9 @@ _SIGNATURE_RULE = re.compile(r"^\s*(?:_{5,}|-{2,}\s*|—{2,})\s*$")
 _RULE_CHARS = ("_", "-", "—")
 """How a signature rule starts: a cheap test before the pattern, which runs on every line."""
 MAX_SIGNATURE_LINES = 3
+_TEXT, _QUOTE, _MARKER = Kind.TEXT, Kind.QUOTE, Kind.MARKER
+"""Module names for the kinds looked up on every line of every post: an enum member is looked
+up through its class's metaclass (~15x slower than a module name on Python 3.11)."""
 
 # Posts, parts and quotes are built from values typed here, without validation; each string
 # passes `clean` once, as the models' `Text` validator would have it (see trusted_builder).
@@ -70,6 +74,11 @@ _new_outside = trusted_builder(Quote, ("text", "lines"))
 
 def _cleaned(text: str | None) -> str | None:
     return text if text is None else clean(text)
+
+
+def _same(text: str) -> str:
+    """`clean` for a plain text: nothing to remove."""
+    return text
 
 
 @dataclass(slots=True)
@@ -91,6 +100,11 @@ def _parse(text: str, source: Source) -> Thread:
     raw = text.split("\n")
     # `unescape` written out: a call per line costs more than the test on most lines
     lines = [html.unescape(line) if "&" in line else line for line in raw]
+    # A plain text (most are) holds nothing `clean` would change, nor does any part of it: the
+    # posts' own words and quotes, cut from its lines, then skip the test one string at a time.
+    plain = is_plain(text) and all(
+        is_plain(line) for line, was in zip(lines, raw, strict=True) if line is not was
+    )
     norms = normalize_lines(lines)
 
     attachments = find_attachments(lines)
@@ -186,11 +200,17 @@ def _parse(text: str, source: Source) -> Thread:
     for k in mail_lines:  # a mail quote reads without its marks ("> > words")
         if is_marked(lines[k]):
             lines[k] = unmarked(lines[k])
-    drafts = _draft_posts(lines, layout, frozenset(mail_lines))
+    # The index and the matching form are as big as the text. Building the posts needs them
+    # only to compare a quote under a marker with its author's posts (`_by_author`): without
+    # such quotes (a bare dump) they go now, before the posts are built beside them.
+    del norms
+    if not any(q.author is not None or q.frame is not None for q in layout.quotes.values()):
+        layout.index = QuoteIndex()
+    text_clean = _same if plain else clean
+    drafts = _draft_posts(lines, layout, frozenset(mail_lines), text_clean)
     title = view[title_at].strip() if title_at is not None else None
-    # The index, the matching form and the lines are as big as the text; posts need none.
-    del layout, norms, lines, raw
-    posts = _finish_posts(drafts, attachments)
+    del layout, lines, raw  # the lines too: posts need none
+    posts = _finish_posts(drafts, attachments, text_clean)
 
     return Thread(
         title=title,
@@ -221,7 +241,7 @@ def _groups(
     current: _Group | None = None
     after_colon = False
     for k, kind in span.lines:
-        if kind is Kind.QUOTE:
+        if kind is _QUOTE:
             q = layout.quotes[k]
             if current is not None and not current.external and _same_passage(current, q, post_of):
                 current.lines.append(k)
@@ -229,7 +249,7 @@ def _groups(
                 continue
             current = _Group([k], [q])
             out.append(current)
-        elif kind is Kind.TEXT:
+        elif kind is _TEXT:
             if after_colon and _QUOTED_WHOLE.match(lines[k]):
                 out.append(_Group([k], [], external=True))
                 current = None
@@ -237,7 +257,7 @@ def _groups(
             after_colon = lines[k].rstrip().endswith(":")
             current = None
             out.append(k)
-        elif kind is Kind.MARKER:
+        elif kind is _MARKER:
             current = None
     return out
 
@@ -262,6 +282,8 @@ class _Context:
     authors: dict[str, list[int]]
     mail: frozenset[int] = frozenset()
     """Lines of `>` quote runs (read without their marks)."""
+    clean: Callable[[str], str] = clean
+    """`clean`, or nothing where the text is plain (see `_parse`)."""
 
     def post_of(self, line: int) -> int:
         """The number (from 1) of the post a line belongs to."""
@@ -278,14 +300,17 @@ class _Draft:
 
 
 def _draft_posts(
-    lines: list[str], layout: Layout, mail: frozenset[int] = frozenset()
+    lines: list[str],
+    layout: Layout,
+    mail: frozenset[int] = frozenset(),
+    text_clean: Callable[[str], str] = clean,
 ) -> list[_Draft]:
     """Resolve every post's quotes (the one step that needs the quote index)."""
     authors: dict[str, list[int]] = {}
     for n, span in enumerate(layout.posts, start=1):
         if span.header and span.header.author:
             authors.setdefault(span.header.author.casefold(), []).append(n)
-    ctx = _Context(lines, layout, [s.start for s in layout.posts], authors, mail)
+    ctx = _Context(lines, layout, [s.start for s in layout.posts], authors, mail, text_clean)
     drafts: list[_Draft] = []
     for number, span in enumerate(layout.posts, start=1):
         signature = _cut_signature(lines, span)
@@ -297,8 +322,13 @@ def _draft_posts(
     return drafts
 
 
-def _finish_posts(drafts: list[_Draft], attachments: dict[int, Attachment]) -> list[Post]:
+def _finish_posts(
+    drafts: list[_Draft],
+    attachments: dict[int, Attachment],
+    text_clean: Callable[[str], str] = clean,
+) -> list[Post]:
     """`Post`s from drafts: own words, quotes, attachments, and parts in reading order.
+    `text_clean` cleans the words cut from the text (`clean`, or nothing for a plain text).
 
     Parts are only filled for posts with quotes: without quotes the reading order is the body,
     which `Post.reading_parts` already gives, and big threads need not hold the text twice.
@@ -328,7 +358,7 @@ def _finish_posts(drafts: list[_Draft], attachments: dict[int, Attachment]) -> l
             for item in draft.items:
                 if isinstance(item, str):
                     parts.append(
-                        _new_text_part({"kind": "text", "text": clean(item), "quote": None})
+                        _new_text_part({"kind": "text", "text": text_clean(item), "quote": None})
                     )
                 else:
                     parts.append(quote_parts[n])
@@ -342,13 +372,13 @@ def _finish_posts(drafts: list[_Draft], attachments: dict[int, Attachment]) -> l
             _new_post(
                 {
                     "number": number,
-                    "id": clean(post_id(author, body or "\n".join(q.text for q in quotes), seen)),
+                    "id": post_id(author, body or "\n".join(q.text for q in quotes), seen),
                     "source_id": None,
                     "author": _cleaned(author),
                     "author_title": _cleaned(header.author_title) if header else None,
                     "date": header.date if header else None,
                     "lines": (first + 1, last + 1),
-                    "body": clean(body),
+                    "body": text_clean(body),
                     "parts": parts,
                     "quotes": quotes,
                     "attachments": (
@@ -366,7 +396,7 @@ def _finish_posts(drafts: list[_Draft], attachments: dict[int, Attachment]) -> l
 def _cut_signature(lines: list[str], span: PostSpan) -> str | None:
     """Take a signature off the end of a post: "__________" or "--" then a few lines, or a
     sign-off ("-Mach") alone on the last line after a blank one."""
-    text_lines = [k for k, kind in span.lines if kind is Kind.TEXT]
+    text_lines = [k for k, kind in span.lines if kind is _TEXT]
     for pos, k in enumerate(text_lines):
         if (
             lines[k].lstrip()[:1] in _RULE_CHARS
@@ -431,7 +461,7 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
                         "target": target,
                         "author": _cleaned(who),
                         "source_id": None,
-                        "text": clean("\n".join(ctx.lines[opener + 1 : closer]).strip()),
+                        "text": ctx.clean("\n".join(ctx.lines[opener + 1 : closer]).strip()),
                         "truncated": False,
                         "lines": (opener + 2, closer) if closer > opener + 1 else None,
                         "score": float(round(score, 3)),
@@ -449,7 +479,7 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
                 "target": None,
                 "author": None,
                 "source_id": None,
-                "text": clean(text),
+                "text": ctx.clean(text),
                 "truncated": False,
                 "lines": span,
                 "score": 0.0,
@@ -493,7 +523,7 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
             "target": target,
             "author": _cleaned(author),
             "source_id": None,
-            "text": clean(text),
+            "text": ctx.clean(text),
             "truncated": truncated,
             "lines": span,
             "score": float(round(score, 3)),
