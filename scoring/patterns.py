@@ -208,8 +208,9 @@ def _plain_key(alt: str) -> str | None:
 
 def _tree(alts: list[str], depth: int = 0) -> str:
     """Join alternatives as a prefix tree, merging runs of neighbours that share their first
-    character (`ab|ac` -> `a(?:b|c)`). Only neighbours are merged, so the order in which
-    alternatives are tried, and so which one wins, is exactly that of the list."""
+    character (`ab|ac` -> `a(?:b|c)`), at every depth after `_grouped` brought them together.
+    Only neighbours are merged, so which alternative wins is exactly that of the list."""
+    alts = _grouped(alts)
     parts = []
     i = 0
     while i < len(alts):
@@ -227,21 +228,53 @@ def _tree(alts: list[str], depth: int = 0) -> str:
     return "|".join(parts)
 
 
+_FIRST_LETTERS = "tasowihcbmfpdrlengyuvjkqxz"
+"""Letters by how many English words start with them: `re` tries a branch's alternatives in
+turn, so the common ones go first."""
+
+
+def _rank(alt: str) -> tuple[int, str]:
+    key = _plain_key(alt) or ""
+    at = _FIRST_LETTERS.find(key)
+    return (at if at >= 0 else len(_FIRST_LETTERS), key)
+
+
+def _grouped(alts: list[str]) -> list[str]:
+    """The alternatives with those of one literal first character brought together, between
+    the ones without a literal start (kept in place): alternatives starting with different
+    characters never match at the same place, so they may be reordered, and `re` then tries
+    one merged branch per character instead of each alternative in turn (`sub|ser|sa` and
+    then `su|se`). Common first letters go first (`_rank`)."""
+    out: list[str] = []
+    run: list[str] = []
+    for alt in alts:
+        if _plain_key(alt) is None:
+            out += sorted(run, key=_rank)
+            out.append(alt)
+            run = []
+        else:
+            run.append(alt)
+    return out + sorted(run, key=_rank)
+
+
 def _scan_pattern(alts: list[str]) -> str:
-    """The tree of alternatives with literal first characters brought together: alternatives
-    starting with different characters never match at the same place, so they may be
-    reordered; those that cannot be given a literal start go first, in their own order."""
+    """The tree of alternatives; those that cannot be given a literal start go first, in
+    their own order (at the top only: a scan tries them at every place)."""
     loose = [a for a in alts if _plain_key(a) is None]
-    keyed = sorted(
-        (a for a in alts if _plain_key(a) is not None), key=lambda a: _plain_key(a) or ""
-    )
-    return _tree(loose + keyed)
+    return _tree(loose + [a for a in alts if _plain_key(a) is not None])
+
+
+def _word_start(alt: str) -> bool:
+    """Whether the alternative starts with one literal word character (`a`, `0`, `_`)."""
+    key = _plain_key(alt)
+    return key is not None and len(key) == 1 and (key.isalnum() or key == "_")
 
 
 def _not_word_class() -> str:
     """A character class holding every non-word character below U+0100 and everything above:
     `re` tests it with a bitmap and one range, where `\\W` asks Unicode's tables for each
-    character. It may hold word characters (above U+00FF); a `(?<!\\w)` after it checks."""
+    character. It may hold word characters (above U+00FF): the `\\b` after it, then an
+    alternative's first word character, rule them out."""
     below = "".join(f"\\x{i:02x}" for i in range(256) if not (chr(i).isalnum() or i == 95))
     return f"[{below}\\u0100-\\U0010ffff]"
 
@@ -253,7 +286,7 @@ class RuleSet:
     must also hold there).
 
     The rules are scanned as two patterns (see `spans`): `words`, the alternatives that start
-    a word (`\\b(?<!\\w)...`), each match taking the character before the word with it, and
+    a word (`\\b...`), each match taking the character before the word with it, and
     `others`, the rest. Both start with a character from a known set, so `re` skips, in C,
     every place none of them can start (inside words: four in five characters), where one
     pattern of both tried each place in turn. `scan` is that one pattern, `words` then
@@ -264,7 +297,7 @@ class RuleSet:
     markers: dict[str, Rule]
     cased: dict[str, re.Pattern[str]]
     parts: tuple[str, ...]
-    """The source of the two scans' alternatives: words (`\\b(?<!\\w)(?:...)`), then others."""
+    """The source of the two scans' alternatives: words (`\\b(?:...)`), then others."""
 
     @cached_property
     def scan(self) -> re.Pattern[str]:
@@ -309,8 +342,11 @@ def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
                 else:
                     for x in _literal_starts(one):
                         add(at_word if word else other, rule, x)
-    # `(?<!\w)` after `\b`: a word start, so positions at word ends fail at once.
-    words = f"\\b(?<!\\w)(?:{_scan_pattern(at_word)})" if at_word else ""
+    # `(?<!\w)` after `\b`: a word start, so positions at word ends fail at once; not needed
+    # where every alternative starts with a word character (the word must start after `\b`).
+    tree = _scan_pattern(at_word)
+    after = "" if all(_word_start(a) for a in alternatives(tree)) else "(?<!\\w)"
+    words = f"\\b{after}(?:{tree})" if at_word else ""
     others = _scan_pattern(other) if other else ""
     # Each compiled once per install (parsing.regex_cache).
     return RuleSet(
