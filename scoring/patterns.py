@@ -305,30 +305,26 @@ class RuleSet:
         return compile_cached("|".join(self.parts), re.MULTILINE)
 
 
-def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
-    """Compile rules for `find`; earlier rules win where two match at the same place."""
-    markers: dict[str, Rule] = {}
-    cased: dict[str, re.Pattern[str]] = {}
+def _sources(rules: tuple[Rule, ...]) -> tuple[str, str, list[int]]:
+    """The two scans' patterns (`words`, `others`; "" for none) and, for each marker group
+    `m0`, `m1`, ... in turn, the index in `rules` of the rule it stands for."""
+    markers: list[int] = []
     at_word: list[str] = []
     other: list[str] = []
 
     seen: set[tuple[bool, str]] = set()
 
-    def add(into: list[str], rule: Rule, alt: str) -> None:
+    def add(into: list[str], index: int, alt: str) -> None:
         """Append `alt`, ending in a marker group of its own named for the rule, unless the
         same alternative came earlier: a copy ("When|when" lower-cased) could never match
         where the first did not, and would only cost a second try at every place."""
         if (into is at_word, alt) in seen:
             return
         seen.add((into is at_word, alt))
-        name = f"m{len(markers)}"
-        markers[name] = rule
-        if rule.cased:
-            cased[name] = own[rule]
-        into.append(f"{alt}(?P<{name}>)")
+        into.append(f"{alt}(?P<m{len(markers)}>)")
+        markers.append(index)
 
-    own = {r: compile_cached(r.pattern, re.MULTILINE) for r in rules if r.cased}
-    for rule in rules:
+    for index, rule in enumerate(rules):
         for alt in alternatives(lower_pattern(rule.pattern)):
             word = alt.startswith("\\b")
             body = alt[2:] if word else alt
@@ -338,16 +334,60 @@ def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
                 # stays a plain literal and so cheap to look for.
                 if word and one[:1] in _NON_WORD_START:
                     first = re.escape(one[0])
-                    add(other, rule, f"{first}(?<=\\w{first}){one[1:]}")
+                    add(other, index, f"{first}(?<=\\w{first}){one[1:]}")
                 else:
                     for x in _literal_starts(one):
-                        add(at_word if word else other, rule, x)
+                        add(at_word if word else other, index, x)
     # `(?<!\w)` after `\b`: a word start, so positions at word ends fail at once; not needed
     # where every alternative starts with a word character (the word must start after `\b`).
-    tree = _scan_pattern(at_word)
-    after = "" if all(_word_start(a) for a in alternatives(tree)) else "(?<!\\w)"
-    words = f"\\b{after}(?:{tree})" if at_word else ""
+    after = "" if all(_word_start(a) for a in at_word) else "(?<!\\w)"
+    words = f"\\b{after}(?:{_scan_pattern(at_word)})" if at_word else ""
     others = _scan_pattern(other) if other else ""
+    return words, others, markers
+
+
+def _built_key(rules: tuple[Rule, ...]) -> str:
+    """What the built patterns depend on: the rules, this module's code that builds them, and
+    the Python version (`re.escape`)."""
+    import hashlib
+    import sys
+    from pathlib import Path
+
+    code = Path(__file__).read_bytes()
+    said = repr((sys.version_info[:2], rules)).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(code + b"\0" + said).hexdigest()
+
+
+def _built(rules: tuple[Rule, ...]) -> tuple[str, str, list[int]]:
+    """`_sources(rules)`, kept on disk once per install (parsing.regex_cache): building the
+    patterns from the rules' text was a tenth of a second, in every process that scores."""
+    import json
+
+    from parsing.regex_cache import read_kept, store_kept
+
+    try:
+        key = _built_key(rules)
+    except Exception:
+        return _sources(rules)
+    body = read_kept("rules", key)
+    if body is not None:
+        try:
+            words, others, markers = json.loads(body)
+            if type(words) is str and type(others) is str and type(markers) is list:
+                return words, others, markers
+        except ValueError:
+            pass
+    built = _sources(rules)
+    store_kept("rules", key, json.dumps(built).encode("utf-8"))
+    return built
+
+
+def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
+    """Compile rules for `find`; earlier rules win where two match at the same place."""
+    words, others, indexes = _built(rules)
+    own = {r: compile_cached(r.pattern, re.MULTILINE) for r in rules if r.cased}
+    markers = {f"m{i}": rules[index] for i, index in enumerate(indexes)}
+    cased = {name: own[rule] for name, rule in markers.items() if rule.cased}
     # Each compiled once per install (parsing.regex_cache).
     return RuleSet(
         words=compile_cached(_not_word_class() + words, re.MULTILINE) if words else None,
