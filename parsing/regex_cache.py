@@ -11,7 +11,8 @@ the engine's version (`_sre.MAGIC`), carries that key and a checksum of its body
 to a temporary name and renamed; the engine checks the code it is given. Any problem at all (no
 cache folder, a read-only disk, a damaged file, a Python whose `re` internals differ) falls back
 to `re.compile` in silence. THREADSCORE_CACHE names another folder; set empty, it turns the
-cache off.
+cache off. `store_kept` and `read_kept` keep other bytes the same way (the scorer's patterns as
+built from its rules: `scoring.patterns`).
 
 The many small patterns our modules, Textual and the standard library compile as they are
 imported cost every process as much again (~20 ms of `parse`, ~30 ms of the reader's first
@@ -134,6 +135,35 @@ def _store(path: Path, key: str, parts: dict[str, Any]) -> None:
         body = array.array(_typecode(), parts.pop("code")).tobytes()
         meta = {**parts, "key": key, "sha256": hashlib.sha256(body).hexdigest()}
         _write(path, json.dumps(meta).encode("utf-8") + b"\n" + body)
+    except Exception:
+        return
+
+
+def read_kept(kind: str, key: str) -> bytes | None:
+    """What `store_kept` stored under `key` (a hash of everything the body depends on), or None:
+    no cache folder, no such file, or a file of another key or damaged."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        raw = (folder / f"{kind}-{key[:40]}.bin").read_bytes()
+        head, _, body = raw.partition(b"\n")
+        meta = json.loads(head)
+        if meta.get("key") != key or hashlib.sha256(body).hexdigest() != meta.get("sha256"):
+            return None
+        return body
+    except Exception:
+        return None
+
+
+def store_kept(kind: str, key: str, body: bytes) -> None:
+    """Store `body` for `read_kept` (silently not, where the folder cannot be written)."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        meta = {"key": key, "sha256": hashlib.sha256(body).hexdigest()}
+        _write(folder / f"{kind}-{key[:40]}.bin", json.dumps(meta).encode("utf-8") + b"\n" + body)
     except Exception:
         return
 

@@ -91,9 +91,19 @@ _WORDS = str.maketrans(
 common typographic marks split words: one C-level translate (ASCII's fast path) and a split."""
 
 
+_ASCII_WORDS = bytes(
+    32 if i < 128 and not chr(i).isalpha() and chr(i) != "'" else i for i in range(256)
+)
+"""`_WORDS` for ASCII text as `bytes.translate` takes it (apostrophes deleted apart): most
+posts are ASCII, and a byte table is several times faster than the character map."""
+
+
 def tokens(text: str) -> list[str]:
     """The lower-cased words of `text` (digits and marks split them)."""
-    return text.lower().translate(_WORDS).split()
+    low = text.lower()
+    if low.isascii():
+        return low.encode().translate(_ASCII_WORDS, b"'").decode().split()
+    return low.translate(_WORDS).split()
 
 
 class Profile(NamedTuple):

@@ -89,6 +89,43 @@ def tokens(text: str) -> list[str]:
     return raw.decode().split()
 
 
+_APART = "\x1c"
+"""Between the texts `tokens_of` reads at once: whitespace to `re` (a link ends at it) and to
+`str.split`, and kept by `_ASCII_APART`. Forum text does not hold it (where a text does, each
+is read alone)."""
+
+
+def _apart_table() -> bytes:
+    table = bytearray(_ASCII)
+    table[ord(_APART)] = ord(_APART)
+    return bytes(table)
+
+
+_ASCII_APART = _apart_table()
+
+
+def tokens_of(texts: list[str]) -> list[list[str]]:
+    """`[tokens(text) for text in texts]`, the ASCII texts read in one pass over them joined
+    (the scorer reads every sentence of a post: one lower-casing and one translation for the
+    post, not one per sentence). Texts with other characters are read one by one, as
+    `str.lower` of a joined text may differ there."""
+    joined = _APART.join(texts)
+    if joined.count(_APART) != len(texts) - 1:
+        return [tokens(text) for text in texts]
+    if not joined.isascii():
+        plain = [text for text in texts if text.isascii()]
+        read = iter(tokens_of(plain)) if plain else iter(())
+        return [next(read) if text.isascii() else tokens(text) for text in texts]
+    low = joined.lower()
+    if "http" in low or "www." in low:
+        low = _URL.sub(" url ", low)
+    raw = low.encode().translate(_ASCII_APART, _DELETED)
+    for mark, spaced in _MARKS:
+        if mark in raw:
+            raw = raw.replace(mark, spaced)
+    return [part.split() for part in raw.decode().split(_APART)]
+
+
 def features(text: str, signals: Iterable[str] = ()) -> list[str]:
     """The sentence's features: bigrams (the first one after `<s>`), unigrams, then `signals`
     (what training fits on; `Model.judge` scores the same features without building them)."""
@@ -158,10 +195,12 @@ class Model:
         """The best label and its margin over the runner-up, in logits."""
         return self._verdict(sum(map(self.weights.get, map(_key, grams), repeat(0))))
 
-    def judge(self, text: str, signals: list[str]) -> Verdict:
+    def judge(self, text: str, signals: list[str], words: list[str] | None = None) -> Verdict:
         """`predict(features(text, signals))`, without building the bigram strings: the
-        scorer's path, run for most sentences of every thread (one sum of look-ups)."""
-        words = tokens(text)
+        scorer's path, run for most sentences of every thread (one sum of look-ups); `words`
+        are `tokens(text)` where the caller has them (`tokens_of`)."""
+        if words is None:
+            words = tokens(text)
         if 2 * len(words) + len(signals) > MAX_FEATURES:
             return self.predict(features(text, signals))
         grams = chain(zip(chain(_START, words), words, strict=False), words, signals)

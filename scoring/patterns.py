@@ -208,8 +208,9 @@ def _plain_key(alt: str) -> str | None:
 
 def _tree(alts: list[str], depth: int = 0) -> str:
     """Join alternatives as a prefix tree, merging runs of neighbours that share their first
-    character (`ab|ac` -> `a(?:b|c)`). Only neighbours are merged, so the order in which
-    alternatives are tried, and so which one wins, is exactly that of the list."""
+    character (`ab|ac` -> `a(?:b|c)`), at every depth after `_grouped` brought them together.
+    Only neighbours are merged, so which alternative wins is exactly that of the list."""
+    alts = _grouped(alts)
     parts = []
     i = 0
     while i < len(alts):
@@ -227,21 +228,53 @@ def _tree(alts: list[str], depth: int = 0) -> str:
     return "|".join(parts)
 
 
+_FIRST_LETTERS = "tasowihcbmfpdrlengyuvjkqxz"
+"""Letters by how many English words start with them: `re` tries a branch's alternatives in
+turn, so the common ones go first."""
+
+
+def _rank(alt: str) -> tuple[int, str]:
+    key = _plain_key(alt) or ""
+    at = _FIRST_LETTERS.find(key)
+    return (at if at >= 0 else len(_FIRST_LETTERS), key)
+
+
+def _grouped(alts: list[str]) -> list[str]:
+    """The alternatives with those of one literal first character brought together, between
+    the ones without a literal start (kept in place): alternatives starting with different
+    characters never match at the same place, so they may be reordered, and `re` then tries
+    one merged branch per character instead of each alternative in turn (`sub|ser|sa` and
+    then `su|se`). Common first letters go first (`_rank`)."""
+    out: list[str] = []
+    run: list[str] = []
+    for alt in alts:
+        if _plain_key(alt) is None:
+            out += sorted(run, key=_rank)
+            out.append(alt)
+            run = []
+        else:
+            run.append(alt)
+    return out + sorted(run, key=_rank)
+
+
 def _scan_pattern(alts: list[str]) -> str:
-    """The tree of alternatives with literal first characters brought together: alternatives
-    starting with different characters never match at the same place, so they may be
-    reordered; those that cannot be given a literal start go first, in their own order."""
+    """The tree of alternatives; those that cannot be given a literal start go first, in
+    their own order (at the top only: a scan tries them at every place)."""
     loose = [a for a in alts if _plain_key(a) is None]
-    keyed = sorted(
-        (a for a in alts if _plain_key(a) is not None), key=lambda a: _plain_key(a) or ""
-    )
-    return _tree(loose + keyed)
+    return _tree(loose + [a for a in alts if _plain_key(a) is not None])
+
+
+def _word_start(alt: str) -> bool:
+    """Whether the alternative starts with one literal word character (`a`, `0`, `_`)."""
+    key = _plain_key(alt)
+    return key is not None and len(key) == 1 and (key.isalnum() or key == "_")
 
 
 def _not_word_class() -> str:
     """A character class holding every non-word character below U+0100 and everything above:
     `re` tests it with a bitmap and one range, where `\\W` asks Unicode's tables for each
-    character. It may hold word characters (above U+00FF); a `(?<!\\w)` after it checks."""
+    character. It may hold word characters (above U+00FF): the `\\b` after it, then an
+    alternative's first word character, rule them out."""
     below = "".join(f"\\x{i:02x}" for i in range(256) if not (chr(i).isalnum() or i == 95))
     return f"[{below}\\u0100-\\U0010ffff]"
 
@@ -253,7 +286,7 @@ class RuleSet:
     must also hold there).
 
     The rules are scanned as two patterns (see `spans`): `words`, the alternatives that start
-    a word (`\\b(?<!\\w)...`), each match taking the character before the word with it, and
+    a word (`\\b...`), each match taking the character before the word with it, and
     `others`, the rest. Both start with a character from a known set, so `re` skips, in C,
     every place none of them can start (inside words: four in five characters), where one
     pattern of both tried each place in turn. `scan` is that one pattern, `words` then
@@ -264,7 +297,7 @@ class RuleSet:
     markers: dict[str, Rule]
     cased: dict[str, re.Pattern[str]]
     parts: tuple[str, ...]
-    """The source of the two scans' alternatives: words (`\\b(?<!\\w)(?:...)`), then others."""
+    """The source of the two scans' alternatives: words (`\\b(?:...)`), then others."""
 
     @cached_property
     def scan(self) -> re.Pattern[str]:
@@ -272,30 +305,26 @@ class RuleSet:
         return compile_cached("|".join(self.parts), re.MULTILINE)
 
 
-def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
-    """Compile rules for `find`; earlier rules win where two match at the same place."""
-    markers: dict[str, Rule] = {}
-    cased: dict[str, re.Pattern[str]] = {}
+def _sources(rules: tuple[Rule, ...]) -> tuple[str, str, list[int]]:
+    """The two scans' patterns (`words`, `others`; "" for none) and, for each marker group
+    `m0`, `m1`, ... in turn, the index in `rules` of the rule it stands for."""
+    markers: list[int] = []
     at_word: list[str] = []
     other: list[str] = []
 
     seen: set[tuple[bool, str]] = set()
 
-    def add(into: list[str], rule: Rule, alt: str) -> None:
+    def add(into: list[str], index: int, alt: str) -> None:
         """Append `alt`, ending in a marker group of its own named for the rule, unless the
         same alternative came earlier: a copy ("When|when" lower-cased) could never match
         where the first did not, and would only cost a second try at every place."""
         if (into is at_word, alt) in seen:
             return
         seen.add((into is at_word, alt))
-        name = f"m{len(markers)}"
-        markers[name] = rule
-        if rule.cased:
-            cased[name] = own[rule]
-        into.append(f"{alt}(?P<{name}>)")
+        into.append(f"{alt}(?P<m{len(markers)}>)")
+        markers.append(index)
 
-    own = {r: compile_cached(r.pattern, re.MULTILINE) for r in rules if r.cased}
-    for rule in rules:
+    for index, rule in enumerate(rules):
         for alt in alternatives(lower_pattern(rule.pattern)):
             word = alt.startswith("\\b")
             body = alt[2:] if word else alt
@@ -305,13 +334,60 @@ def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
                 # stays a plain literal and so cheap to look for.
                 if word and one[:1] in _NON_WORD_START:
                     first = re.escape(one[0])
-                    add(other, rule, f"{first}(?<=\\w{first}){one[1:]}")
+                    add(other, index, f"{first}(?<=\\w{first}){one[1:]}")
                 else:
                     for x in _literal_starts(one):
-                        add(at_word if word else other, rule, x)
-    # `(?<!\w)` after `\b`: a word start, so positions at word ends fail at once.
-    words = f"\\b(?<!\\w)(?:{_scan_pattern(at_word)})" if at_word else ""
+                        add(at_word if word else other, index, x)
+    # `(?<!\w)` after `\b`: a word start, so positions at word ends fail at once; not needed
+    # where every alternative starts with a word character (the word must start after `\b`).
+    after = "" if all(_word_start(a) for a in at_word) else "(?<!\\w)"
+    words = f"\\b{after}(?:{_scan_pattern(at_word)})" if at_word else ""
     others = _scan_pattern(other) if other else ""
+    return words, others, markers
+
+
+def _built_key(rules: tuple[Rule, ...]) -> str:
+    """What the built patterns depend on: the rules, this module's code that builds them, and
+    the Python version (`re.escape`)."""
+    import hashlib
+    import sys
+    from pathlib import Path
+
+    code = Path(__file__).read_bytes()
+    said = repr((sys.version_info[:2], rules)).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(code + b"\0" + said).hexdigest()
+
+
+def _built(rules: tuple[Rule, ...]) -> tuple[str, str, list[int]]:
+    """`_sources(rules)`, kept on disk once per install (parsing.regex_cache): building the
+    patterns from the rules' text was a tenth of a second, in every process that scores."""
+    import json
+
+    from parsing.regex_cache import read_kept, store_kept
+
+    try:
+        key = _built_key(rules)
+    except Exception:
+        return _sources(rules)
+    body = read_kept("rules", key)
+    if body is not None:
+        try:
+            words, others, markers = json.loads(body)
+            if type(words) is str and type(others) is str and type(markers) is list:
+                return words, others, markers
+        except ValueError:
+            pass
+    built = _sources(rules)
+    store_kept("rules", key, json.dumps(built).encode("utf-8"))
+    return built
+
+
+def compile_rules(rules: tuple[Rule, ...]) -> RuleSet:
+    """Compile rules for `find`; earlier rules win where two match at the same place."""
+    words, others, indexes = _built(rules)
+    own = {r: compile_cached(r.pattern, re.MULTILINE) for r in rules if r.cased}
+    markers = {f"m{i}": rules[index] for i, index in enumerate(indexes)}
+    cased = {name: own[rule] for name, rule in markers.items() if rule.cased}
     # Each compiled once per install (parsing.regex_cache).
     return RuleSet(
         words=compile_cached(_not_word_class() + words, re.MULTILINE) if words else None,

@@ -6,11 +6,11 @@ and `scoring` must not depend on the reader's rendering libraries.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from parsing.collector import collector_paused
-from scoring.models import VERDICTS, AuthorTally, PostScore, Scorecard, ThreadTotals
+from scoring.models import VERDICTS, AuthorTally, PostScore, Scorecard, ThreadTotals, Verdict
 from scoring.tally import with_effective_tallies
 
 if TYPE_CHECKING:
@@ -136,8 +136,8 @@ def json_chunks(card: Scorecard, *, tallied: bool = False) -> Iterator[bytes]:
     with collector_paused():
         card = with_effective_tallies(card, tallied=tallied)
 
-        def post(score: PostScore) -> bytes:
-            return _post_json(score, dump(card.effective_verdict(score.number)))
+        def verdict(score: PostScore) -> Verdict:
+            return card.effective_verdict(score.number)
 
         user = {"marks": list(card.user.marks.values()), "orphans": card.user.orphans}
         yield from document(
@@ -146,7 +146,7 @@ def json_chunks(card: Scorecard, *, tallied: bool = False) -> Iterator[bytes]:
                 ("fingerprint", value(card.fingerprint)),
                 ("source_path", value(card.source_path)),
                 ("title", value(card.title)),
-                ("posts", items(card.posts, 1, post)),
+                ("posts", _post_items(card.posts, verdict)),
                 ("authors", items(card.authors, 1, lambda a: dump(a, indent=1))),
                 ("totals", value(card.totals)),
                 ("user", value(user)),
@@ -154,11 +154,35 @@ def json_chunks(card: Scorecard, *, tallied: bool = False) -> Iterator[bytes]:
         )
 
 
-def _post_json(score: PostScore, verdict: bytes) -> bytes:
-    """One post of the document at depth 0, with its effective verdict (serialised) added."""
+def _computed(score: PostScore) -> Verdict:
+    return score.verdict
+
+
+_PAD = b"\n  "
+"""A line break inside a post of the document's `posts` (depth 2)."""
+
+
+def _post_items(
+    scores: Iterable[PostScore], verdict: Callable[[PostScore], Verdict]
+) -> Iterator[bytes]:
+    """The document's `posts` array (as `parsing.json_output.items` writes it at depth 1),
+    each post with its effective verdict added as a last key: one serialisation and one
+    re-indent per post (pydantic writes at depth 0), the verdict's bytes made once."""
     from pydantic_core import to_json as dump
 
-    return dump(score, indent=1)[:-2] + b',\n "effective_verdict": ' + verdict + b"\n}"
+    tails: dict[str, bytes] = {}
+    sep = b"[" + _PAD
+    for score in scores:
+        effective = verdict(score)
+        tail = tails.get(effective)
+        if tail is None:
+            added = b',\n "effective_verdict": ' + dump(effective) + b"\n}"
+            tail = tails[effective] = added.replace(b"\n", _PAD)
+        shifted = dump(score, indent=1).replace(b"\n", _PAD)
+        # Without its closing line ("\n  }"): the verdict's key goes before it.
+        yield b"".join((sep, memoryview(shifted)[:-4], tail))
+        sep = b"," + _PAD
+    yield b"[]" if sep.startswith(b"[") else b"\n ]"
 
 
 def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
@@ -169,9 +193,7 @@ def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
     come after the posts in the document and are counted once the last post is written. No
     marks: the effective verdict is the computed one.
     """
-    from pydantic_core import to_json as dump
-
-    from parsing.json_output import array, document, items, value
+    from parsing.json_output import array, document, value
     from scoring.models import SCHEMA_VERSION
     from scoring.scorer import scores_in_order
     from scoring.tally import Tallied, tallied, tally_rows
@@ -184,11 +206,11 @@ def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
             title=thread.title,
         )
         rows: list[Tallied] = []
-        verdicts = {verdict: dump(verdict) for verdict in VERDICTS}
 
-        def post(score: PostScore) -> bytes:
-            rows.append(tallied(score))
-            return _post_json(score, verdicts[score.verdict])
+        def scores() -> Iterator[PostScore]:
+            for score in scores_in_order(thread):
+                rows.append(tallied(score))
+                yield score
 
         counted: list[tuple[list[AuthorTally], ThreadTotals]] = []
 
@@ -209,7 +231,7 @@ def scored_json_chunks(thread: Thread) -> Iterator[bytes]:
                 ("fingerprint", value(head.fingerprint)),
                 ("source_path", value(head.source_path)),
                 ("title", value(head.title)),
-                ("posts", items(scores_in_order(thread), 1, post)),
+                ("posts", _post_items(scores(), _computed)),
                 ("authors", authors()),
                 ("totals", totals()),
                 ("user", value({"marks": [], "orphans": []})),

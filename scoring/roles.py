@@ -24,7 +24,7 @@ from scoring.cues import (
     make_cue,
     opener_cue,
 )
-from scoring.learned import Model, features, model
+from scoring.learned import Model, features, model, tokens_of
 from scoring.learned import Verdict as Vote
 from scoring.models import Cue, Role, SentenceScore, trusted_builder
 from scoring.sentences import split_sentences
@@ -55,6 +55,11 @@ class Found(NamedTuple):
     claimish: bool
     question: bool
     social: bool
+
+
+_new_found = tuple.__new__
+"""Builds a Found from its values without the named tuple's Python-level `__new__` (once per
+sentence of every thread)."""
 
 
 def _length(words: int) -> str:
@@ -166,7 +171,7 @@ def find_cues(
     if question and not challenge and (replying or _SECOND_PERSON.search(text) is not None):
         challenge = True
         cues.insert(0, _question_cue(text, offset))
-    return Found(cues, challenge, strong, hard, thin, claimish, question, social)
+    return _new_found(Found, (cues, challenge, strong, hard, thin, claimish, question, social))
 
 
 def sentence_features(text: str) -> list[str]:
@@ -192,10 +197,11 @@ model changed none of the 1,645 such sentences, and skipping it saves a fifth of
 
 
 def _role(
-    text: str, found: Found, learned: Model | None = None
+    text: str, found: Found, learned: Model | None = None, read: list[str] | None = None
 ) -> tuple[Role, list[str], Vote | None]:
     """The role, the model's label where it decided, and the model's vote where it was asked
-    (`learned`: another model than the shipped one, as evaluation trains)."""
+    (`learned`: another model than the shipped one, as evaluation trains; `read`: the
+    sentence's `learned.tokens` where the caller has them)."""
     if found.challenge:
         return "challenge", [], None
     if found.social or found.hard:
@@ -205,7 +211,7 @@ def _role(
     rules = _rules_role(found, words)
     if rules == "none" and words < SETTLED_WORDS:
         return rules, [], None
-    verdict = (learned or model()).judge(text, signals(text, found, rules))
+    verdict = (learned or model()).judge(text, signals(text, found, rules), read)
     if verdict.margin < CONFIDENT:
         return rules, [], verdict
     label = verdict.label
@@ -250,11 +256,11 @@ def score_sentence(
 
 
 def _scored(
-    text: str, offset: int, replying: bool, hits: list[Hit] | None
+    text: str, offset: int, replying: bool, hits: list[Hit] | None, read: list[str] | None = None
 ) -> tuple[SentenceScore, Vote | None]:
-    """`score_sentence`, with the model's vote where it was asked."""
+    """`score_sentence`, with the model's vote where it was asked (`read`: see `_role`)."""
     found = find_cues(text, offset, replying, hits)
-    role, weighed, vote = _role(text, found)
+    role, weighed, vote = _role(text, found, None, read)
     cues = found.cues
     if found.claimish and role not in ("claim", "evidence", "reason"):
         # "Should" in a question or a title line claims nothing: its words are not claim cues.
@@ -312,6 +318,8 @@ def voted_sentences(
     answers them, so its questions are put to the quoted poster.
     """
     spans = split_sentences(body)
+    texts = [body[start:end] for start, end in spans]
+    words = tokens_of(texts)  # every sentence's words at once
     found = find_hits(body)
     bylines = byline_cues(body, spans)
     quoted = quoted_lines(body)
@@ -320,11 +328,11 @@ def voted_sentences(
     votes: list[Vote | None] = []
     i, n = 0, len(found)
     q = 0
-    for start, end in spans:
+    for k, (start, end) in enumerate(spans):
         while q < len(quoted) and quoted[q][1] <= start:
             q += 1
         if q < len(quoted) and quoted[q][0] <= start:
-            out.append(_quoted_sentence(body[start:end], start))
+            out.append(_quoted_sentence(texts[k], start))
             votes.append(None)
             continue
         while i < n and found[i][1] < start:
@@ -336,7 +344,7 @@ def voted_sentences(
             elif mine is not None:
                 mine.append(found[i])
             i += 1
-        sentence, vote = _scored(body[start:end], start, replying, mine)
+        sentence, vote = _scored(texts[k], start, replying, mine, words[k])
         votes.append(vote)
         extra = [c for c in bylines if start <= c.start < end] if bylines else None
         if extra:

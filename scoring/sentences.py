@@ -110,53 +110,49 @@ def _ends_line(text: str, line_start: int, pos: int) -> bool:
     return not (len(line) >= WRAP_MIN and word[0].islower())
 
 
-def _trim(text: str, start: int, end: int) -> Span | None:
-    segment = text[start:end]
-    kept = segment.strip()
-    if not kept:
-        return None
-    start += len(segment) - len(segment.lstrip())
-    return (start, start + len(kept))
-
-
 def split_sentences(text: str) -> list[Span]:
-    """Sentence spans (start, end exclusive) in `text`, whitespace trimmed, in order."""
+    """Sentence spans (start, end exclusive) in `text`, whitespace trimmed, in order.
+
+    Runs for every post of a thread: each kind of candidate is told by its first character,
+    and a `!` or `?` (alone or before more marks) always ends a sentence, asking nothing more.
+    """
     spans: list[Span] = []
+    append = spans.append
     sent_start = 0
     line_start = 0
     for match in _CANDIDATE.finditer(text):
-        first = text[match.start()]
+        start, end = match.span()
+        first = text[start]
         if first == "\n":
-            kind = "para" if match.end() - match.start() > 1 else "line"
-        elif first in ".!?…":
-            kind = "punct"
-        else:
-            kind = "emo"
-        cut: int | None = None
-        if kind == "punct":
-            if _ends_sentence(text, match.start(), match.end()):
-                cut = match.end()
-        elif kind == "emo":
-            if match.start() > 0 and not text[match.start() - 1].isspace():
+            if end - start == 1 and not _ends_line(text, line_start, start):
+                line_start = end
+                continue
+            line_start = end
+            cut = start
+        elif first == "." or first == "…":
+            if not _ends_sentence(text, start, end):
+                continue
+            cut = end
+        elif first == "!" or first == "?":
+            cut = end
+        else:  # an emoticon
+            if start > 0 and not text[start - 1].isspace():
                 continue  # inside a word or after punctuation: not an emoticon
-            _opener, word = _next_word(text, match.end())
-            if not word or word[0].isupper() or text[match.end()] == "\n":
-                cut = match.end()
-        elif kind == "para":
-            cut = match.start()
-            line_start = match.end()
-        else:
-            if _ends_line(text, line_start, match.start()):
-                cut = match.start()
-            line_start = match.end()
-        if cut is not None:
-            span = _trim(text, sent_start, cut)
-            if span:
-                spans.append(span)
-            sent_start = cut
-    span = _trim(text, sent_start, len(text))
-    if span:
-        spans.append(span)
+            _opener, word = _next_word(text, end)
+            if word and not word[0].isupper() and text[end] != "\n":
+                continue
+            cut = end
+        segment = text[sent_start:cut]
+        kept = segment.strip()
+        if kept:
+            at = sent_start + segment.find(kept[0])  # past the leading whitespace
+            append((at, at + len(kept)))
+        sent_start = cut
+    segment = text[sent_start:]
+    kept = segment.strip()
+    if kept:
+        at = sent_start + segment.find(kept[0])
+        append((at, at + len(kept)))
     return spans
 
 

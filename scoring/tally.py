@@ -176,10 +176,12 @@ def tally_rows(
     for i, score in enumerate(scores):
         groups.setdefault(_side(score), []).append(i)
     authors = []
+    zero = dict.fromkeys(_ALWAYS, 0)
+    none: list[bool] = []
     for side, members in groups.items():
         # One pass per side: where authors are unknown every post is a side of its own.
-        counts = dict.fromkeys(_ALWAYS, 0)
-        computed = dict.fromkeys(_ALWAYS, 0)
+        counts = zero.copy()
+        computed = zero.copy()
         numbers = []
         claims = evidence = overridden = 0
         for i in members:
@@ -191,7 +193,8 @@ def tally_rows(
             claims += score.claims
             evidence += score.evidence
             numbers.append(score.number)
-        got = received.get(side, [])
+        got = received.get(side, none) if received else none
+        rate = _rate(counts)
         authors.append(
             _new_tally(
                 {
@@ -203,9 +206,9 @@ def tally_rows(
                     "evidence": evidence,
                     "evidence_by_type": _types([types[i] for i in members]),
                     "verdicts": counts,
-                    "evidence_rate": _rate(counts),
+                    "evidence_rate": rate,
                     "computed_verdicts": computed,
-                    "computed_evidence_rate": _rate(computed),
+                    "computed_evidence_rate": rate if not overridden else _rate(computed),
                     "overridden": overridden,
                     "challenges_made": counts["challenge"],
                     "challenges_received": len(got),

@@ -86,11 +86,26 @@ def fits_inline(tables: list[dict[str, Any]]) -> bool:
     return _inline_tables(tables) is not None
 
 
+def _too_long(table: dict[str, Any]) -> bool:
+    """Whether `table` cannot fit on a line as an inline table, told from its keys' and
+    string values' lengths (each is written at least that long) without writing it: a
+    scorecard's sentences never fit, and writing one to find that out cost as much as the
+    section it becomes."""
+    least = 4 + len(INDENT) + 1  # "{ " and " }", the indent and the comma
+    for k, v in table.items():
+        least += len(k) + 5  # " = ", and ", " or the braces' spaces
+        if type(v) is str:
+            least += len(v) + 2
+    return least > MAX_LINE + 2  # the last item has no ", "
+
+
 def _inline_tables(tables: list[Any] | tuple[Any, ...]) -> str | None:
     """A list of tables as an inline array, when every table fits on a line; None when one
     of them does not fit."""
     rendered = []
     for table in tables:
+        if _too_long(table):
+            return None
         one = inline_table(table)
         if len(one) + len(INDENT) + 1 > MAX_LINE or "\n" in one:
             return None
@@ -122,6 +137,9 @@ def _split(table: dict[str, Any]) -> tuple[list[str], list[tuple[str, dict[str, 
             continue
         if isinstance(v, dict):
             nested.append((k, v, False))
+            continue
+        if kind is list and (not v or not isinstance(v[0], dict)):  # a list of values
+            plain.append(f"{keys.get(k) or key(k)} = {literal(v)}\n")
             continue
         if _is_tables(v):
             inline = _inline_tables(v)

@@ -121,6 +121,23 @@ def test_rules_from_the_cache_match_as_freshly_compiled(cache: Path) -> None:
         assert matches(again, text) == matches(first, text) and matches(again, text)
 
 
+def test_the_rules_built_once_are_read_back_as_built(cache: Path) -> None:
+    first = compile_rules(RULES)
+    (kept,) = cache.glob("rules-*.bin")  # the patterns built from the rules, once per install
+    again = compile_rules(RULES)
+    assert again.parts == first.parts and again.markers == first.markers
+    assert again.cased.keys() == first.cased.keys()
+    for text in TEXTS:
+        assert matches(again, text) == matches(first, text) and matches(again, text)
+    raw = kept.read_bytes()
+    kept.write_bytes(raw[:-9])  # damaged: built again, and stored whole
+    rebuilt = compile_rules(RULES)
+    assert rebuilt.parts == first.parts and rebuilt.markers == first.markers
+    assert kept.read_bytes() == raw
+    fewer = compile_rules(RULES[1:])  # other rules: their own file, not the first one's
+    assert len(list(cache.glob("rules-*.bin"))) == 2 and fewer.parts != first.parts
+
+
 @pytest.mark.parametrize("damage", ["truncate", "flip", "foreign", "empty"])
 def test_a_damaged_cache_file_falls_back_silently(cache: Path, damage: str) -> None:
     pattern = r"\b(?:alpha|beta)(?P<m0>)|gamma\d+(?P<m1>)"
