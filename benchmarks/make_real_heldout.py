@@ -140,6 +140,18 @@ def askbot_author(n: Node) -> str | None:
 
 ENGINES = [
     Engine(
+        "discourse",
+        lambda h: "crawler-post" in h and 'itemprop="text"' in h.replace("'", '"'),
+        "div.crawler-post[id^=post_]",
+        lambda n: num(r"post_(\d+)$", attr(n, "id")),
+        lambda n: first_text(n, "span[itemprop=name]"),
+        "aside.quote|blockquote",  # a '>' quote typed by hand is linked by its words
+        lambda q: q.attributes.get("data-username"),
+        lambda q: q.attributes.get("data-post"),
+        "div.title",
+        "div.post[itemprop=text]",
+    ),
+    Engine(
         "smf2",
         lambda h: 'class="post_wrapper"' in h and 'id="msg_' in h,
         "div.post_wrapper",

@@ -141,3 +141,21 @@ def formulaic(line: str) -> bool:
     return (
         len(line) <= MAX_CLOSING_CHARS and _THANKS_ALONE.match(line) is not None
     ) or _MENTIONS_ALONE.match(line) is not None
+
+
+_TAG = re.compile(r"^\s*\[/?quote\b[^\]]*\]\s*$", re.IGNORECASE)
+MAX_ANNOUNCING_WORDS = 2
+"""An attribution is a name and a colon, a "said" or "wrote" at most ("alice:", "Bob said:");
+longer lines ending in a colon introduce the poster's own words ("Here is what I got:")."""
+
+
+def announces_quote(line: str) -> bool:
+    """A line that only announces the quote under it: a name and a colon ("lassoan:", as
+    Discourse prints a quote's author; "Bob said:"), or a quote tag left as text
+    ('[quote="alice, post:3, topic:12"]', Discourse's raw text, BBCode sources). It looks like
+    a log line ("key:", brackets) but opens no log: the line under it is someone's quoted
+    words."""
+    text = line.strip()
+    if text.endswith(":"):
+        return len(text.split()) <= MAX_ANNOUNCING_WORDS
+    return text[:1] == "[" and _TAG.match(text) is not None

@@ -212,6 +212,11 @@ class QuoteIndex:
         hits = sum(1 for key in keys if self._keys.get(key) == line)
         return Match(line, hits / len(keys), 0, length)
 
+    def holds(self, line: int, cut: str) -> bool:
+        """Whether an indexed line holds `cut` word for word."""
+        text = self._texts.get(line)
+        return text is not None and cut in text
+
     def similarity(self, norm: str, line: int) -> float:
         """How closely `norm` repeats part of an indexed line, 0..1."""
         return self.align(strip_ellipses(norm)[0], line).score

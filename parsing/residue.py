@@ -72,6 +72,20 @@ def plain(line: str) -> str:
     return " ".join(text.split())
 
 
+def words_of(line: str) -> str:
+    """A line as its words are matched against earlier posts: each picture read as its alt
+    text (an avatar beside a quote's author, "![](/avatar.png) alice:", is the author's name,
+    not words anyone wrote; a line of pictures alone reads as `plain` reads it, "![alt]", too
+    short to quote). Links keep their addresses: the same link text under every post ("Re:
+    Topic" to each post's anchor) is furniture, and a quote copies the address it repeats.
+    A quote's "> " marks are read where the page quotes the mail way (`mail_quotes`)."""
+    if "![" not in line:
+        return line
+    if not _LINK.sub("", _IMAGE.sub("", line)).strip(_BARE):
+        return plain(line) if "](" not in _IMAGE.sub("", line) else line
+    return _IMAGE.sub(lambda m: m[1], line)
+
+
 def plain_lines(lines: list[str]) -> list[str]:
     """The page read through its markdown, line for line; the lines themselves when it has none.
 

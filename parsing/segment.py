@@ -37,7 +37,7 @@ from enum import Enum
 
 from parsing.attachments import is_attachment_label
 from parsing.breaks import Paragraphs, is_post_break
-from parsing.edges import closes_a_post, formulaic, looks_literal
+from parsing.edges import announces_quote, closes_a_post, formulaic, looks_literal
 from parsing.headers import PostHeader, QuoteFrame
 from parsing.literal import LOG_STAMP, is_list_item, is_literal, marks_code
 from parsing.normalize import words
@@ -827,12 +827,15 @@ class _Scanner:
 
     def inside_own_literal(self, i: int) -> bool:
         """Whether line i goes on a run of code or log lines that are the poster's own: a log
-        repeats its lines, and a quoted block would have been a quote from its first line."""
+        repeats its lines, and a quoted block would have been a quote from its first line.
+        A line that announces a quote ("alice:", a quote tag left as text) opens no log: what
+        stands under it is a quote."""
         return (
             self.cur is not None
             and self.last.kind is _TEXT_KIND
             and (marks_code(self.lines[i]) or looks_literal(self.lines[i]))
             and looks_literal(self.last.text)
+            and not announces_quote(self.last.text)
         )
 
     def repeats_title(self, i: int) -> bool:

@@ -13,7 +13,7 @@ import bisect
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parsing.attachments import find_attachments
 from parsing.chrome import MAX_CHROME_CHARS, find_title, is_chrome
@@ -29,9 +29,9 @@ from parsing.mail_frame import (
 )
 from parsing.mail_quotes import is_marked, mail_quote_frames, telling, unmarked
 from parsing.models import Attachment, Part, Post, Quote, Source, Thread, trusted_builder
-from parsing.normalize import normalize, normalize_lines, words
+from parsing.normalize import normalize, normalize_lines, strip_ellipses, words
 from parsing.quote_index import QuoteIndex
-from parsing.residue import plain_lines
+from parsing.residue import plain_lines, words_of
 from parsing.segment import (
     Kind,
     Layout,
@@ -41,6 +41,7 @@ from parsing.segment import (
     separator_from_quotes,
     sign_off,
 )
+from parsing.tag_quotes import find_tag_quotes, untagged
 from parsing.textsafe import clean, is_plain
 
 MIN_MARKED_HEADERS = 2
@@ -52,6 +53,11 @@ MAX_AUTHOR_POSTS = 10
 
 MIN_AUTHOR_MATCH = 0.75
 """How closely a quote that names its author must repeat one of their posts to be linked."""
+
+MAX_FRAGMENT_POSTS = 20
+"""How many posts back the words of a marked quote too short to find by its sentences
+("disable smoothing") are looked for: people quote the posts they answer, a few back."""
+MIN_FRAGMENT_WORDS = 2
 
 _QUOTED_WHOLE = re.compile(r"""^\s*["“„«].{40,}["”»]\s*$""")
 _SIGNATURE_RULE = re.compile(r"^\s*(?:_{5,}|-{2,}\s*|—{2,})\s*$")
@@ -105,13 +111,14 @@ def _parse(text: str, source: Source) -> Thread:
     plain = is_plain(text) and all(
         is_plain(line) for line, was in zip(lines, raw, strict=True) if line is not was
     )
-    norms = normalize_lines(lines)
 
     attachments = find_attachments(lines)
     attachment_lines = {
         k - 1 for a in attachments.values() if a.lines for k in range(a.lines[0], a.lines[1] + 1)
     }
     view = plain_lines(lines)  # markdown residue read through; the same lines without any
+    # words are matched as they read: a picture is its alt text, not its address
+    norms = normalize_lines([words_of(line) for line in lines] if view is not lines else lines)
     # a mail archive's messages open with header blocks: its own frame, read first
     page = find_mail_frame(view)
     mail = page is not None
@@ -135,6 +142,15 @@ def _parse(text: str, source: Source) -> Thread:
         if f.start not in footer_lines and f.start not in header_lines
     ]
     frames = mail_quote_frames(lines, frames, mail)
+    tagged = find_tag_quotes(lines, frozenset(h.start for h in headers))
+    if tagged.frames:  # quotes between tags left as text: the tags say where, and whom
+        inside = {k for f in tagged.frames for k in range(f.start, f.end + 1)}
+        frames = sorted(
+            [f for f in frames if f.start not in inside and f.first not in inside] + tagged.frames,
+            key=lambda f: f.start,
+        )
+        for k in tagged.glued:
+            norms[k] = normalize(untagged(view[k]))
     mail_lines = {k for f in frames if f.end == f.last for k in range(f.first, f.last + 1)}
     for k in mail_lines:
         if is_marked(lines[k]):
@@ -206,8 +222,17 @@ def _parse(text: str, source: Source) -> Thread:
     del norms
     if not any(q.author is not None or q.frame is not None for q in layout.quotes.values()):
         layout.index = QuoteIndex()
+    for k in tagged.glued:  # and a tagged one without its tags
+        lines[k] = untagged(lines[k])
     text_clean = _same if plain else clean
-    drafts = _draft_posts(lines, layout, frozenset(mail_lines), text_clean)
+    drafts = _draft_posts(
+        lines,
+        layout,
+        frozenset(mail_lines),
+        text_clean,
+        tagged.post_numbers,
+        frozenset(f.first for f in tagged.frames),
+    )
     title = view[title_at].strip() if title_at is not None else None
     del layout, lines, raw  # the lines too: posts need none
     posts = _finish_posts(drafts, attachments, text_clean)
@@ -284,6 +309,14 @@ class _Context:
     """Lines of `>` quote runs (read without their marks)."""
     clean: Callable[[str], str] = clean
     """`clean`, or nothing where the text is plain (see `_parse`)."""
+    quoted_numbers: dict[int, int] = field(default_factory=dict)
+    """The post number a quote's tag names ("post:3"), by the quote's first line."""
+    numbered: dict[int, int] = field(default_factory=dict)
+    """Posts by the number their headers print ("#3")."""
+    tagged: frozenset[int] = frozenset()
+    """First lines of quotes marked by tags left as text."""
+    framed: bool = False
+    """Whether the page frames its posts (header blocks over them)."""
 
     def post_of(self, line: int) -> int:
         """The number (from 1) of the post a line belongs to."""
@@ -304,13 +337,29 @@ def _draft_posts(
     layout: Layout,
     mail: frozenset[int] = frozenset(),
     text_clean: Callable[[str], str] = clean,
+    quoted_numbers: dict[int, int] | None = None,
+    tagged: frozenset[int] = frozenset(),
 ) -> list[_Draft]:
     """Resolve every post's quotes (the one step that needs the quote index)."""
     authors: dict[str, list[int]] = {}
+    numbered: dict[int, int] = {}
     for n, span in enumerate(layout.posts, start=1):
         if span.header and span.header.author:
             authors.setdefault(span.header.author.casefold(), []).append(n)
-    ctx = _Context(lines, layout, [s.start for s in layout.posts], authors, mail, text_clean)
+        if quoted_numbers and span.header and span.header.number is not None:
+            numbered.setdefault(span.header.number, n)
+    ctx = _Context(
+        lines,
+        layout,
+        [s.start for s in layout.posts],
+        authors,
+        mail,
+        text_clean,
+        quoted_numbers or {},
+        numbered,
+        tagged,
+        any(span.header is not None for span in layout.posts),
+    )
     drafts: list[_Draft] = []
     for number, span in enumerate(layout.posts, start=1):
         signature = _cut_signature(lines, span)
@@ -491,7 +540,15 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
     author = qls[0].author
     target: int | None = None
     score = 0.0
-    if author is None:
+    if first in ctx.quoted_numbers and ctx.numbered:
+        # the tag names the post ("post:3") and the page numbers its posts ("#3"): no guess;
+        # a number the page does not hold is a post on another page
+        target = ctx.numbered.get(ctx.quoted_numbers[first])
+        score = 1.0 if target is not None else 0.0
+    elif author is None or (not ctx.authors and (ctx.framed or first in ctx.tagged)):
+        # no name, or a name on a page whose frame prints no names (or a tag's): the quoted
+        # words say whose they are. On a bare dump with no frame at all the name stays
+        # unchecked and the quote unlinked: it may quote a post the dump does not hold.
         sources = [q for q in qls if q.source is not None]
         if first in ctx.mail:  # a mail quote is of the message whose words open it
             sources = (
@@ -508,6 +565,8 @@ def _make_quote(group: _Group, ctx: _Context, number: int) -> Quote:
         if sources:
             target = ctx.post_of(sources[0].source)
             score = sum(q.score for q in sources) / len(sources)
+        elif qls[0].frame is not None:
+            target, score = _by_fragment(group, ctx, number)
     else:
         author, theirs = _posts_by(ctx, author)
         earlier = bisect.bisect_left(theirs, number)  # their posts before this one
@@ -552,6 +611,22 @@ def _posts_by(ctx: _Context, name: str | None) -> tuple[str | None, list[int]]:
         return name, theirs
     header = ctx.layout.posts[theirs[0] - 1].header
     return (header.author if header else name), theirs
+
+
+def _by_fragment(group: _Group, ctx: _Context, number: int) -> tuple[int | None, float]:
+    """The latest earlier post whose own words hold a marked quote word for word, where the
+    quote is a fragment too short for its sentences to find it ("radiomics is down", cut from
+    "Looks like radiomics is down again"): the page says it is a quote, so its words only need
+    to be found, nearest first."""
+    cut = strip_ellipses(normalize(" ".join(ctx.lines[k] for k in group.lines)))[0]
+    if len(words(cut)) < MIN_FRAGMENT_WORDS:
+        return None, 0.0
+    index = ctx.layout.index
+    for n in range(number - 1, max(0, number - 1 - MAX_FRAGMENT_POSTS), -1):
+        for k, kind in ctx.layout.posts[n - 1].lines:
+            if kind is Kind.TEXT and index.holds(k, cut):
+                return n, 1.0
+    return None, 0.0
 
 
 def _by_author(
