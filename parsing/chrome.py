@@ -22,6 +22,8 @@ _CHROME = re.compile(
       | (?:messages|posts|reaction\ score|points|likes\ received|trophy\ points|reputation)
           :?\ *[\d,.]+k?
       | joined:?\ *(?:[a-z]{3,9}\ \d{1,2},?\ )?\d{4} | joined:?\ *\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}
+      | joined:?\ *[a-z]{3,9},?\ [a-z]{3,9}\ \d{1,2},?\ \d{4},?
+          \ \d{1,2}:\d{2}(?::\d{2})?\ ?(?:[ap]\.?m\.?)?
       | location:\ .{1,40}
       | last\ edited(?:\ by\ [^:]{1,40})?:.* | [\d,.]+k?\ likes? | \d+\ people\ like\ this\.?
       | .{0,60}\ latest\ posts | latest\ posts | page\ \d+\ of\ \d+ | \d+\ of\ \d+ | go\ to\ page
@@ -46,12 +48,46 @@ def is_chrome(line: str) -> bool:
     return bool(text) and len(text) <= MAX_CHROME_CHARS and _CHROME.match(text) is not None
 
 
+REPEAT_REACH = 4
+"""How far under the title its repeat as the first post's subject may stand."""
+
+
+def _heading_text(line: str) -> str:
+    """A line as a heading reads: no markdown marks, no "Re:", lower case, single spaces."""
+    text = line.strip().lstrip("#").strip().lower()
+    while text.startswith("re:"):
+        text = text[3:].lstrip()
+    return " ".join(text.split())
+
+
+def _menu_like(line: str) -> bool:
+    """A line that can be a page's menu or path over its title: short, no sentence's end."""
+    text = line.strip()
+    return not text or (len(text) <= MAX_CHROME_CHARS and text[-1] not in ".!?:,;")
+
+
 def find_title(lines: list[str], chrome: set[int], limit: int = 12) -> int | None:
     """The title line (0-based): the first short line before the posts that stands alone.
 
     A flattened page starts with menu chrome, then the thread title on a line of its own
-    followed by a blank line. A first line running straight into more text is a post.
+    followed by a blank line. A first line running straight into more text is a post. Where a
+    line standing alone is printed again right under it (the first post's subject repeating
+    the title), that line is the title, whatever menu lines stand above it.
     """
+    alone = [
+        n
+        for n, line in enumerate(lines[:limit])
+        if line.strip()
+        and n not in chrome
+        and (n + 1 >= len(lines) or not lines[n + 1].strip())
+        and len(line.strip()) <= 200
+    ]
+    for n in alone:
+        if len(lines[n].split()) < 2 or not all(_menu_like(line) for line in lines[:n]):
+            break  # a post's words above: the page opens with posts, not menus
+        later = [k for k in range(n + 1, min(len(lines), n + 1 + REPEAT_REACH)) if lines[k].strip()]
+        if any(_heading_text(lines[k]) == _heading_text(lines[n]) for k in later[:2]):
+            return n
     for number, line in enumerate(lines[:limit]):
         text = line.strip()
         if not text or number in chrome:

@@ -40,6 +40,8 @@ from parsing.residue import PICTURE
 
 MAX_FRAME_CHARS = 80
 MAX_SUBJECT_CHARS = 300
+MIN_TITLE_WORDS = 3
+"""A title that no post's subject line replies to ("Re: ...") has a few words at least."""
 TITLE_REACH = 12
 """A post's subject line repeating the title ("Re: title") may be long; the title is among the
 first lines."""
@@ -337,14 +339,24 @@ def _title(lines: list[str]) -> str | None:
     firsts = {c[:8] for c in candidates if c}
     openings = firsts | {"re: " + f[:4] for f in firsts}
     wanted = set(candidates)
-    seen: Counter[str] = Counter(
-        subject
-        for line in lines
-        if len(line) <= MAX_SUBJECT_CHARS
-        and line.strip().lower()[:8] in openings
-        and (subject := _subject(line)) in wanted
-    )
-    best = max(candidates, key=lambda c: seen[c], default=None)
+    seen: Counter[str] = Counter()
+    replied: set[str] = set()
+    for line in lines:
+        if len(line) <= MAX_SUBJECT_CHARS and line.strip().lower()[:8] in openings:
+            subject = _subject(line)
+            if subject in wanted:
+                seen[subject] += 1
+                if line.lstrip()[:3].lower() == "re:":
+                    replied.add(subject)
+    # a line the page prints "Re:" over is its title; a status, a rank or a label under the
+    # first poster's name ("Offline", "Regular", "Location: X") recurs too, but nobody replies
+    # to it
+    titled = [
+        c
+        for c in candidates
+        if c in replied or (len(c.split()) >= MIN_TITLE_WORDS and _LABEL.match(c) is None)
+    ]
+    best = max(titled, key=lambda c: (c in replied, seen[c]), default=None)
     return best if best and seen[best] > MIN_BLOCKS else None
 
 
@@ -503,7 +515,7 @@ def _best_cut(
     # whose frame blocks stand so (else it is a short line ending the post before: a sign-off)
     cost = sum(key in feet for _, key in block.keyed)
     wide = _blank_run_before(lines, block.first)
-    if rows_open and best is not None and cost <= best[0] and wide > best[1]:
+    if best is not None and (cost < best[0] or (rows_open and cost == best[0] and wide > best[1])):
         return block.first
     return best[2] if best else None
 
@@ -705,11 +717,26 @@ def _opens_posts(lines: list[str], blocks: list[_Block]) -> bool:
     first = blocks[0].key_set()
     if any(_is_stamp(key) for key in first):
         return True
+    # a stamp too long to be a frame line ("Re: title « Reply #2 on: DATE »") glued under
+    # most blocks: the block is the header over it
+    under = sum(_stamped(lines, b.last + 1) for b in blocks)
+    if 2 * under > len(blocks):
+        return True
     spans = [[i for i, k in b.keyed if k in first] for b in blocks]
     lean = _median(_blank_run_before(lines, s[0]) for s in spans[1:] if s) - _median(
         _blank_run_after(lines, s[-1]) for s in spans[:-1] if s
     )
     return lean > 0
+
+
+def _stamped(lines: list[str], i: int) -> bool:
+    """Whether line i holds a date or a time among a few words (a subject line with its date)."""
+    if i >= len(lines) or not lines[i].strip() or len(lines[i]) > MAX_SUBJECT_CHARS:
+        return False
+    text = lines[i].strip()
+    if text.count(" ") > 3 * MAX_FRAME_WORDS or (text[-1] == "." and text[-2:-1].isalpha()):
+        return False
+    return bool(_STAMPS.intersection(t.strip(",.()|*«»") for t in mask(text).split()))
 
 
 def _is_stamp(key: str) -> bool:
@@ -850,9 +877,13 @@ def _build(
     low = [f if f < t else a + 1 for f, t, a in zip(floors, tops, ats, strict=True)]
     tops = _reach_rows(lines, tops, low, subject, frozenset(framed))
     tops = [_below_pictures(lines, top, part.at) for top, part in zip(tops, headed, strict=True)]
-    tops = _repeated_rows(lines, tops, [part.at for part in headed], [a + 1 for a in ats])
+    tops = _repeated_rows(lines, tops, [part.at for part in headed], [a + 1 for a in ats], subject)
     if recurring:
-        tops = _rows_block_above(lines, tops, [a + 1 for a in ats], recurring, set(framed))
+        # headers that reached up over rows of their own already hold their user block
+        bare = [
+            min(part.header, default=part.at) <= top for part, top in zip(headed, tops, strict=True)
+        ]
+        tops = _rows_block_above(lines, tops, [a + 1 for a in ats], recurring, set(framed), bare)
     # a row the cut left to the post before (a name that recurs) is the header's once it opens it
     footers = [(a, min(b, nxt - 1)) for a, b in footers for nxt in [_next_top(tops, a)] if a < nxt]
     known: dict[str, tuple[bool, date | None, int | None, bool]] = {}
@@ -896,6 +927,7 @@ def _rows_block_above(
     floors: list[int],
     recurring: dict[int, str],
     frame_lines: set[int],
+    bare: list[bool],
 ) -> list[int]:
     """Headers reach up over a user block a tool set apart from them (a name and its profile
     links glued together, over the date and number the frame found) where nearly every header
@@ -905,9 +937,9 @@ def _rows_block_above(
     such as "X is offline"); its lines are short, recur on the page and are none of the
     frame's (a post's footer is among those); the header opens at the block's first line."""
     blocks: list[list[tuple[int, int, set[str]]]] = []
-    for top, floor in zip(tops, floors, strict=True):
+    for top, floor, alone in zip(tops, floors, bare, strict=True):
         found = []
-        for first, last in _runs_above(lines, top, max(floor, 0)):
+        for first, last in _runs_above(lines, top, max(floor, 0)) if alone else ():
             span = range(first, last + 1)
             if any(k in frame_lines for k in span):
                 break  # the frame's own lines: the post before ends there
@@ -957,7 +989,7 @@ def _row_texts(lines: list[str], top: int, at: int, floor: int) -> list[int]:
 
 
 def _repeated_rows(
-    lines: list[str], tops: list[int], ats: list[int], floors: list[int]
+    lines: list[str], tops: list[int], ats: list[int], floors: list[int], subject: str | None
 ) -> list[int]:
     """Each header's first line is the first row of its user block where the block prints a row
     twice (the name over the avatar and beside it, a title again).
@@ -969,7 +1001,8 @@ def _repeated_rows(
     out = []
     for top, at, floor in zip(tops, ats, floors, strict=True):
         rows = _row_texts(lines, top, at, max(floor, 0))
-        texts = Counter(lines[k].strip() for k in rows)
+        # the page's title over the first post and as its subject line is no row of a user block
+        texts = Counter(lines[k].strip() for k in rows if _subject(lines[k]) != subject)
         twice = {t for t, n in texts.items() if n >= 2 and _header_line(t)[0]}
         first = next((k for k in rows if lines[k].strip() in twice), None)
         out.append(top if first is None else first)
@@ -1015,6 +1048,24 @@ def _extend_up(
     return tops
 
 
+_RULE = re.compile(r"^([-_=~━─—–═])(?: ?\1){3,}$|^\|?(?: *:?-{3,}:? *\|)+ *(?::?-{3,}:?)? *$")
+
+
+def is_rule(line: str) -> bool:
+    """Whether a line is a horizontal rule a tool drew (`____`, `━━━━`, `- - - -`, a markdown
+    table's `---|---`): it parts two regions of the page, so a header's rows never reach over
+    it."""
+    return _RULE.match(line.strip()) is not None
+
+
+def _under_rule(lines: list[str], k: int) -> bool:
+    """Whether the first line with anything on it above line k is a rule."""
+    k -= 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k >= 0 and is_rule(lines[k])
+
+
 def _row_shaped(lines: list[str], k: int, subject: str | None) -> bool:
     """A line that can be one row of a user block: short, not a sentence (a custom title of a
     few words may end with a full stop), not a quote header."""
@@ -1043,8 +1094,10 @@ def _rows_above(
     rows: list[int] = []
     k, run = start - 1, 0
     while k > floor and len(rows) < MAX_ROWS:
-        if k in stops:
+        if k in stops or is_rule(lines[k]):
             return rows
+        if subject is not None and _subject(lines[k]) == subject:
+            return rows  # the page's title (or a post's subject line) stands over the rows
         if not lines[k].strip():
             run += 1
             if run > gap:
@@ -1096,7 +1149,11 @@ def _reach_rows(
             return tops
         if n == 0 or seen < MIN_WITH_ANCHOR * later:
             n = max(len(r) for r in rows[1:])
-        return [r[min(n, len(r)) - 1] if r else s for r, s in zip(rows, tops, strict=True)]
+        # rows under a rule the tool drew are all the header's: the post before ends at the rule
+        return [
+            (r[-1] if _under_rule(lines, r[-1]) else r[min(n, len(r)) - 1]) if r else s
+            for r, s in zip(rows, tops, strict=True)
+        ]
     return tops
 
 

@@ -186,6 +186,8 @@ def _parse(text: str, source: Source) -> Thread:
         title_at = article if article is not None else top[-1] if top else None
     else:
         title_at = find_title(view[: headers[0].start] if headers else view, chrome | header_lines)
+        if title_at is not None:  # menus and a path over the title (see find_title)
+            chrome.update(i for i in range(title_at) if view[i].strip())
 
     skip = set(chrome)
     if title_at is not None and title_at not in header_lines:  # an article's headline opens it
