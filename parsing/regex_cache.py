@@ -20,6 +20,11 @@ frame, ~190 patterns): `warm` puts the ones the first process of its kind compil
 own cache before the imports, so their `re.compile` finds them there, and `keep` stores what
 that first process compiled (once per install; a file per kind of process, keyed by the Python
 build, checked like the others; at most `WARM_LIMIT` patterns).
+
+When a file is written, the files of earlier formats in the folder are removed (`prune`): a file
+is only ever read by the format that wrote it, and a grown format-1 start file held 7 MB. Only a
+file proven ours is touched: its name is one we give and its key, read from its first line,
+gives that name back.
 """
 
 from __future__ import annotations
@@ -34,9 +39,10 @@ from pathlib import Path
 from typing import Any
 
 CACHE_ENV = "THREADSCORE_CACHE"
-FORMAT = 2
+FORMAT = 3
 """Bumped when the file layout or what a file holds changes; part of every file's key (2: a
-file is written once, not grown run after run; see `keep`)."""
+file is written once, not grown run after run, see `keep`; 3: a pattern's file names its build,
+so `prune` can tell its format)."""
 
 
 def cache_dir() -> Path | None:
@@ -133,10 +139,12 @@ def _load(path: Path, pattern: str, key: str) -> re.Pattern[str] | None:
 def _store(path: Path, key: str, parts: dict[str, Any]) -> None:
     try:
         body = array.array(_typecode(), parts.pop("code")).tobytes()
-        meta = {**parts, "key": key, "sha256": hashlib.sha256(body).hexdigest()}
+        meta = {**parts, "build": _build_tag(), "key": key}
+        meta["sha256"] = hashlib.sha256(body).hexdigest()
         _write(path, json.dumps(meta).encode("utf-8") + b"\n" + body)
     except Exception:
         return
+    prune(path.parent)
 
 
 def read_kept(kind: str, key: str) -> bytes | None:
@@ -331,3 +339,64 @@ def keep() -> None:
         _warm.known |= {(pattern, flags) for pattern, flags, *_ in entries}
     except Exception:
         return
+    prune(path.parent)
+
+
+_START_NAME = r"start-([a-z]+)-([0-9a-f]{32})\.bin"
+_PATTERN_NAME = r"regex-([0-9a-f]{40})\.bin"
+_START_HEAD = rb'\{"build": "((\d+)\|[^"\\]*)"'
+"""Our files' names and a start file's first bytes (compiled by `re` when first pruned, not on
+every start)."""
+_HEAD_LIMIT = 1 << 16
+"""A pattern file's first line (its groups' names) is read up to this many bytes; a longer one
+is left alone."""
+
+
+def _format_of(path: Path) -> int | None:
+    """The format of a file this module wrote (None: not provably one of ours).
+
+    A start file's name is a hash of its build tag and role, and its first line begins with
+    that tag; a pattern file's name is the start of the key on its first line, and a file of
+    format 1 or 2 named no build (format 2 stands for both: older than 3 is all `prune` asks)."""
+    start = re.fullmatch(_START_NAME, path.name)
+    if start is not None:
+        with path.open("rb") as handle:
+            head = re.match(_START_HEAD, handle.read(4096))
+        if head is None:
+            return None
+        build = head.group(1).decode("ascii", "strict")
+        digest = hashlib.sha256(f"{build}|{start.group(1)}".encode()).hexdigest()[:32]
+        return int(head.group(2)) if digest == start.group(2) else None
+    named = re.fullmatch(_PATTERN_NAME, path.name)
+    if named is None:
+        return None
+    with path.open("rb") as handle:
+        line, newline, _ = handle.read(_HEAD_LIMIT).partition(b"\n")
+    meta = json.loads(line) if newline else None
+    if not isinstance(meta, dict) or not str(meta.get("key", "")).startswith(named.group(1)):
+        return None
+    build = meta.get("build")
+    if build is None:
+        return 2
+    return int(str(build).split("|", 1)[0])
+
+
+def prune(folder: Path) -> None:
+    """Remove from the cache folder the files an earlier format of this module wrote (never
+    read again: every key holds its format), leaving anything else: files of other names,
+    folders, links, files of another Python build or of a later format, any file that cannot
+    be read. Called after a file is written, so it costs nothing on a start that finds its
+    files; silent on any problem."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            found = _format_of(Path(entry.path))
+            if found is not None and found < FORMAT:
+                os.unlink(entry.path)
+        except Exception:
+            continue

@@ -3,6 +3,7 @@ models, and the scorer's big rule pattern is compiled once and then read from th
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -246,3 +247,68 @@ def test_warmed_patterns_match_as_freshly_compiled(cache: Path) -> None:
         assert [m.span() for m in warmed.finditer(text)] == [
             m.span() for m in fresh.finditer(text)
         ], pattern
+
+
+def _start_file(folder: Path, build: str, role: str, digest: str | None = None) -> Path:
+    """A start file as `keep` writes it (formats 1 to 3 share this layout)."""
+    digest = digest or hashlib.sha256(f"{build}|{role}".encode()).hexdigest()[:32]
+    body = b"\x00" * 64
+    meta = {"build": build, "sha256": hashlib.sha256(body).hexdigest(), "patterns": []}
+    path = folder / f"start-{role}-{digest}.bin"
+    path.write_bytes(json.dumps(meta).encode() + b"\n" + body)
+    return path
+
+
+def _pattern_file(folder: Path, key: str, build: str | None) -> Path:
+    """A pattern's file as `compile_cached` writes it (formats 1 and 2 named no build)."""
+    meta = {"flags": 32, "groups": 0, "groupindex": {}, "indexgroup": [None], "key": key}
+    if build is not None:
+        meta["build"] = build
+    path = folder / f"regex-{key[:40]}.bin"
+    path.write_bytes(json.dumps(meta).encode() + b"\n" + b"\x01" * 32)
+    return path
+
+
+@pytest.mark.parametrize("writer", ["pattern", "start"])
+def test_writing_a_cache_file_removes_earlier_formats_and_nothing_else(
+    cache: Path, tmp_path: Path, writer: str
+) -> None:
+    """A user upgrading from a version whose start files grew to 7 MB gets them removed the
+    first time a file of the new format is written; a file not proven ours, of another Python
+    build or of a later format, a link or a folder, stays."""
+    cache.mkdir(parents=True)
+    tag = regex_cache._build_tag()
+    rest = tag.split("|", 1)[1]
+    older = [
+        _start_file(cache, f"1|{rest}", "parse"),
+        _start_file(cache, f"2|{rest}", "reader"),
+        _pattern_file(cache, hashlib.sha256(b"old rules").hexdigest(), None),
+        _pattern_file(cache, hashlib.sha256(b"older").hexdigest(), f"1|{rest}"),
+    ]
+    outside = tmp_path / "outside.bin"
+    outside.write_bytes(older[0].read_bytes())
+    link = cache / f"start-score-{hashlib.sha256(f'1|{rest}|score'.encode()).hexdigest()[:32]}.bin"
+    link.symlink_to(outside)
+    kept = [
+        _start_file(cache, f"{regex_cache.FORMAT}|{rest}", "evaluate"),
+        _start_file(cache, f"1|cpython-399|{rest}", "parse", digest="0" * 32),  # name not its hash
+        _start_file(cache, f"{regex_cache.FORMAT + 1}|{rest}", "parse"),  # a later version's
+        _pattern_file(cache, "f" * 64, f"{regex_cache.FORMAT}|other build"),
+        _pattern_file(cache, "e" * 64, None).rename(cache / f"regex-{'d' * 40}.bin"),  # key differs
+        outside,
+    ]
+    for name in ("notes.txt", "rules-410d23b9b23b9d69d0d926c63708b3a810227fc7.bin"):
+        (cache / name).write_bytes(older[0].read_bytes())
+        kept.append(cache / name)
+    (cache / f"start-parse-{'a' * 32}.bin").mkdir()
+    if writer == "pattern":
+        assert regex_cache.compile_cached("ab+c").match("abbbc")
+    else:
+        regex_cache._warm.known, regex_cache._warm.entries = set(), []
+        regex_cache.warm("test")
+        regex_cache.keep()
+    assert all(path.exists() for path in kept) and link.is_symlink()
+    assert not any(path.exists() for path in older)
+    written = cache.glob("regex-*.bin" if writer == "pattern" else "start-test-*.bin")
+    assert len([p for p in written if p not in kept]) == 1  # the new file itself stays
+    assert (cache / f"start-parse-{'a' * 32}.bin").is_dir()
