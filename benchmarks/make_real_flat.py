@@ -98,6 +98,14 @@ def toml_str(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 
 
+def quotes_row(quotes: list[dict]) -> str:
+    """A truth post's `quotes = [...]` row (the flat truth format), one inline table per quote."""
+    cells = (
+        f"{{ target = {q['target']}, lines = [{q['lines'][0]}, {q['lines'][1]}] }}" for q in quotes
+    )
+    return "quotes = [" + ", ".join(cells) + "]"
+
+
 def build(name: str, truth: dict, lines: list[str], where: dict, tool: str) -> tuple[str, dict]:
     posts = []
     for k, p in enumerate(truth["posts"]):
@@ -175,14 +183,7 @@ def build(name: str, truth: dict, lines: list[str], where: dict, tool: str) -> t
             out.append(f"author = {toml_str(p['author'])}")
         out.append(f"source_id = {toml_str(p['id'])}")
         if p["quotes"]:
-            out.append(
-                "quotes = ["
-                + ", ".join(
-                    f"{{ target = {q['target']}, lines = [{q['lines'][0]}, {q['lines'][1]}] }}"
-                    for q in p["quotes"]
-                )
-                + "]"
-            )
+            out.append(quotes_row(p["quotes"]))
     stats = {
         "posts": len(posts),
         "posts_in_truth": len(truth["posts"]),

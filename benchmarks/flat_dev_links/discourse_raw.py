@@ -24,6 +24,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from make_real_flat import quotes_row, toml_str
+
 HEADER = re.compile(r"^(\S+) \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \| #(\d+)\s*$")
 RULE = re.compile(r"^-{25}\s*$")
 OPEN = re.compile(r'\[quote="([^",]*)(?:,\s*post:(\d+))?(?:,\s*topic:(\d+))?[^"]*"\]', re.I)
@@ -193,17 +196,10 @@ def toml(name: str, origin: str, posts, boiler, external, notes) -> str:
             "[[posts]]",
             f"number = {p['number']}",
             f"lines = [{p['start'] + 1}, {p['end'] + 1}]",
-            f'author = "{p["author"]}"',
+            f"author = {toml_str(p['author'])}",
         ]
         if p["quotes"]:
-            out.append(
-                "quotes = ["
-                + ", ".join(
-                    f"{{ target = {q['target']}, lines = [{q['lines'][0]}, {q['lines'][1]}] }}"
-                    for q in p["quotes"]
-                )
-                + "]"
-            )
+            out.append(quotes_row(p["quotes"]))
     return "\n".join(out) + "\n"
 
 
