@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.reader_support import keys_at_once, long_thread, make_app, ready, settle, until
+from tests.reader_support import (
+    fixed_scorer,
+    keys_at_once,
+    long_thread,
+    make_app,
+    ready,
+    settle,
+    small_thread,
+    until,
+)
+from tui.app import ThreadscoreApp
 from tui.screens.export import ExportScreen
 from tui.screens.note import NoteScreen
 from tui.screens.search import SearchScreen
@@ -84,3 +94,24 @@ async def test_keys_after_tab_go_to_the_pane_it_focused(tmp_path: Path) -> None:
         await keys_at_once(pilot, "k", "tab", "j", "j")
         await settle(pilot)
         assert app.focused is app.reader.pane and app.reader.current == 5
+
+
+async def test_keys_typed_together_show_where_they_left_the_cursor(tmp_path: Path) -> None:
+    """While keys wait for the ones before them the reader draws no frame (a frame per key
+    made a burst four times slower on a loaded machine); the frame after the last shows it."""
+    frames: list[int] = []
+
+    class Watched(ThreadscoreApp):
+        def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
+            frames.append(self.reader.post_list.cursor)
+            super()._display(screen, renderable)
+
+    app = Watched(thread=small_thread(), home=tmp_path, scorer=fixed_scorer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        frames.clear()
+        await keys_at_once(pilot, "j", "j", "j", "j", "j")
+        await settle(pilot)
+        assert app.reader.current == 6
+        assert frames and set(frames) == {5}  # none part-way, and the cursor's last place shown
