@@ -200,14 +200,15 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, char)
 
 
-async def press(pilot: Pilot[None], *keys: str) -> None:
+async def press(pilot: Pilot[None], *keys: str, loading: bool = False) -> None:
     """Press `keys` one at a time, each handled in full (`settle`) before the next is sent, and
     return once the last is. `pilot.press` guesses that a key is done when the process stops
     using CPU, which a process a loaded machine has descheduled also does: the next key or the
-    caller's assertion then came before the key had acted."""
+    caller's assertion then came before the key had acted. `loading`: keys typed while the
+    thread loads, which wait for the keys' own messages, not for the loader."""
     for key in keys:
         await events_at_once(pilot, key_event(key))
-        await settle(pilot)
+        await settle(pilot, workers=not loading)
 
 
 async def events_at_once(pilot: Pilot[None], *sent: events.Event) -> None:
@@ -232,7 +233,7 @@ def waiting(node: MessagePump) -> bool:
     return task is None or task.done() or bool(queue.ready_event._waiters)
 
 
-def quiet(app: App[object]) -> bool:
+def quiet(app: App[object], workers: bool = True) -> bool:
     """Nothing left to do: every message pump `waiting` (a key bubbles through several on its
     way to a binding), no callback waits for a refresh, the reading pane shows the post under
     the cursor, no animation or worker runs."""
@@ -248,16 +249,20 @@ def quiet(app: App[object]) -> bool:
     animator = app.animator
     if animator._animations or animator._scheduled:
         return False  # a scroll by page glides to its place
-    return not any(worker.is_running for worker in app.workers)
+    return not workers or not any(worker.is_running for worker in app.workers)
 
 
-async def settle(pilot: Pilot[None], timeout: float = 30.0) -> None:
+async def settle(pilot: Pilot[None], timeout: float = 30.0, workers: bool = True) -> None:
     """Until the app is `quiet` twice in a row. A loaded machine only makes this take longer:
     it waits on the app's queues, not on the clock (`pilot.pause()` alone guesses idleness
-    from CPU time, which a descheduled process does not use)."""
+    from CPU time, which a descheduled process does not use). `workers=False`: whatever
+    workers (the loader) are still at work."""
     for _ in range(2):
         await until(
-            pilot, lambda: quiet(pilot.app), "the app to finish handling its messages", timeout
+            pilot,
+            lambda: quiet(pilot.app, workers),
+            "the app to finish handling its messages",
+            timeout,
         )
         await pilot.pause(POLL)
 

@@ -49,7 +49,6 @@ async def at_once(pilot: Pilot[None], *keys: str) -> None:
 
 async def one_press(pilot: Pilot[None], *keys: str) -> None:
     await press(pilot, *keys)
-    await settle(pilot)
 
 
 SENDERS = pytest.mark.parametrize("send", [at_once, one_press], ids=["one-read", "one-press"])

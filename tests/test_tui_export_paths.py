@@ -88,7 +88,6 @@ async def test_the_status_line_counts_the_export_in_percent(tmp_path: Path) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(app)
         await press(pilot, "slash", *"scripture", "enter", "A")
-        await settle(pilot)
         assert app.reader.search_query and app.reader.filter.active
         shown: list[str] = []
 

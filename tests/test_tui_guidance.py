@@ -33,7 +33,6 @@ async def test_help_on_a_narrow_terminal_keeps_whole_descriptions(tmp_path: Path
     async with app.run_test(size=(60, 20)) as pilot:
         await ready(pilot)
         await press(pilot, "question_mark")
-        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         table = str(app.screen.query_one("#help-table").render())
         assert "Follow the quoted post" in table
@@ -90,14 +89,11 @@ async def test_question_mark_shows_the_keys_on_the_scorecard_too(tmp_path: Path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await press(pilot, "s")
-        await settle(pilot)
         assert app.screen.id == "scorecard"
         await press(pilot, "question_mark")
-        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         assert "scorecard.sort.rate" in str(app.screen.query_one("#help-table").render())
         await press(pilot, "escape")
-        await settle(pilot)
         assert app.screen.id == "scorecard"
 
 
@@ -122,7 +118,6 @@ async def test_the_search_box_says_how_it_works(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await press(pilot, "slash")
-        await settle(pilot)
         hint = str(app.screen.query_one(".dialog-hint").render())
         assert "n/N" in hint and "empty clears" in hint
 
@@ -145,7 +140,6 @@ async def test_the_scorecard_footer_says_enter_opens_the_post_where_rows_are_pos
         keys = {key.description for key in app.screen.query(FooterKey)}
         assert "Open the post" in keys and "Show their posts" not in keys
         await press(pilot, "j", "j", "enter")
-        await settle(pilot)
         assert app.reader.current == 3 and app.reader.filter == Filter()
 
 
@@ -156,12 +150,10 @@ async def test_the_chooser_says_how_to_choose_and_cancel(tmp_path: Path) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(app)
         await press(pilot, "v")
-        await settle(pilot)
         assert isinstance(app.screen, ChooserScreen)
         hint = str(app.screen.query_one(".dialog-hint", Static).render())
         assert "enter chooses" in hint and "escape cancels" in hint
         await press(pilot, "escape")
-        await settle(pilot)
         assert app.screen is app.reader
 
 

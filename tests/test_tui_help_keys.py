@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import make_app, press, ready, settle, until, wait_loaded
+from tests.reader_support import make_app, press, ready, until, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.screens.help import HelpScreen
 
@@ -37,7 +37,6 @@ async def test_the_help_screen_lists_ctrl_q_as_bound_now(tmp_path: Path) -> None
         at = next(i for i, line in enumerate(lines) if "app.quit" in line)
         assert "^q" in " ".join(lines[at - 1 : at + 1]) and "^x" in " ".join(lines[at - 1 : at + 1])
         await press(pilot, "escape", "ctrl+x")
-        await settle(pilot)
     assert not app.is_running
 
 
@@ -48,7 +47,6 @@ async def test_the_help_scrolls_with_the_readers_own_keys(tmp_path: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await press(pilot, "question_mark")
-        await settle(pilot)
         body = app.screen.query_one("#help-body")
         assert body.max_scroll_y > 0 and body.scroll_y == 0
         assert "j/k" in str(app.screen.query_one(".dialog-hint").render())
@@ -61,5 +59,4 @@ async def test_the_help_scrolls_with_the_readers_own_keys(tmp_path: Path) -> Non
         await press(pilot, "space")
         await until(pilot, lambda: body.scroll_y > 1, "space to page down")
         await press(pilot, "k")  # still the help: the reader's keys wait behind it
-        await settle(pilot)
         assert isinstance(app.screen, HelpScreen) and app.reader.current == 1

@@ -75,7 +75,6 @@ async def test_saved_search_and_note_with_escapes_are_shown_clean(tmp_path: Path
         await settle(pilot)
         assert_clean(screen_text(app))
         await press(pilot, "escape", "n")
-        await settle(pilot)
         assert any("Nothing matches" in str(n.message) for n in app._notifications)
         assert_clean(screen_text(app))
 

@@ -30,7 +30,6 @@ async def test_back_returns_to_where_the_post_was_scrolled(tmp_path: Path) -> No
         await press(pilot, "G", "enter")
         await opened(pilot, app, 6)
         await press(pilot, "space", "space")
-        await settle(pilot)
         left_at = app.reader.pane.scroll_y
         assert left_at > 0
         await press(pilot, "o")
@@ -119,10 +118,8 @@ async def test_space_at_the_end_of_a_post_reads_on_to_the_next(tmp_path: Path) -
             and app.focused is app.reader.pane
         )
         await press(pilot, "space")
-        await settle(pilot)
         assert app.reader.current == 6 and app.reader.pane.scroll_y > 0
         for _ in range(10):
             await press(pilot, "space")
-        await settle(pilot)
         assert app.reader.current == 6
         assert any("last post" in str(n.message) for n in app._notifications)

@@ -11,6 +11,7 @@ from tests.reader_support import (
     keys_at_once,
     long_thread,
     make_app,
+    press,
     ready,
     settle,
     small_thread,
@@ -45,8 +46,7 @@ async def test_a_note_keyed_after_a_move_is_the_moved_to_posts(tmp_path: Path) -
         await until(pilot, lambda: isinstance(app.screen, NoteScreen), "the note editor")
         await settle(pilot)
         assert "#3" in str(app.screen.query_one(".dialog-title").render())
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         doc = app.reader.doc
         assert doc is not None and doc.mark(3).note == "xz" and doc.mark(1) is None
 
@@ -72,7 +72,7 @@ async def test_a_path_mended_as_typed_is_the_one_written(tmp_path: Path) -> None
     target = tmp_path / "mine.toml"
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("e")
+        await press(pilot, "e")
         await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
         await settle(pilot)
         typo = [*str(tmp_path / "mine.tmol"), "backspace", "backspace", "backspace"]
@@ -88,8 +88,7 @@ async def test_keys_after_tab_go_to_the_pane_it_focused(tmp_path: Path) -> None:
     app = make_app(tmp_path, long_thread())
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("G")
-        await settle(pilot)
+        await press(pilot, "G")
         assert app.reader.current == 6
         await keys_at_once(pilot, "k", "tab", "j", "j")
         await settle(pilot)

@@ -241,12 +241,10 @@ async def test_help_palette_and_quit(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await press(pilot, "question_mark")
-        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         table = str(app.screen.query_one("#help-table").render())
         assert "follow_quote" in table and "Bookmark" in table
         await press(pilot, "escape", "ctrl+p")
-        await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
         await press(pilot, *"bookmark or")
         await settle(pilot)  # the palette's search is a worker

@@ -44,7 +44,6 @@ async def test_the_open_post_lists_the_words_that_weighed_most(
         await ready(pilot)
         assert ("What weighed most" in pane_text(app)) == bool(decided_first)
         await press(pilot, "G", "enter")
-        await settle(pilot)
         assert app.reader.current == 7
         shown = pane_text(app)
     assert "What weighed most for the model" in shown
