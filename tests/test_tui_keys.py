@@ -1,6 +1,7 @@
 """Every reader key, driven through Pilot on the fixed six-post thread (tests/test_tui_support).
 
-Each `press` costs ~60 ms, so tests group related keys and read state off the app directly.
+Each key waits until the app has handled it (`press`); tests group related keys and read state
+off the app directly.
 """
 
 from __future__ import annotations
