@@ -205,10 +205,12 @@ async def press(pilot: Pilot[None], *keys: str, loading: bool = False) -> None:
     return once the last is. `pilot.press` guesses that a key is done when the process stops
     using CPU, which a process a loaded machine has descheduled also does: the next key or the
     caller's assertion then came before the key had acted. `loading`: keys typed while the
-    thread loads, which wait for the keys' own messages, not for the loader."""
-    for key in keys:
+    thread loads, which wait for the keys' own messages, not for the loader. Between keys the
+    reading pane is not waited for (it follows the cursor 60 ms after a move, as it does for a
+    user moving on); after the last it is."""
+    for i, key in enumerate(keys, 1):
         await events_at_once(pilot, key_event(key))
-        await settle(pilot, workers=not loading)
+        await settle(pilot, workers=not loading, pane=i == len(keys))
 
 
 async def events_at_once(pilot: Pilot[None], *sent: events.Event) -> None:
@@ -233,7 +235,7 @@ def waiting(node: MessagePump) -> bool:
     return task is None or task.done() or bool(queue.ready_event._waiters)
 
 
-def quiet(app: App[object], workers: bool = True) -> bool:
+def quiet(app: App[object], workers: bool = True, pane: bool = True) -> bool:
     """Nothing left to do: every message pump `waiting` (a key bubbles through several on its
     way to a binding), no callback waits for a refresh, the reading pane shows the post under
     the cursor, no animation or worker runs."""
@@ -244,7 +246,7 @@ def quiet(app: App[object], workers: bool = True) -> bool:
         return False
     if any(screen._callbacks for screen in app.screen_stack):
         return False
-    if any(getattr(screen, "pane_due", False) for screen in app.screen_stack):
+    if pane and any(getattr(screen, "pane_due", False) for screen in app.screen_stack):
         return False  # the reading pane follows the cursor after a pause (a timer)
     animator = app.animator
     if animator._animations or animator._scheduled:
@@ -252,15 +254,18 @@ def quiet(app: App[object], workers: bool = True) -> bool:
     return not workers or not any(worker.is_running for worker in app.workers)
 
 
-async def settle(pilot: Pilot[None], timeout: float = 30.0, workers: bool = True) -> None:
+async def settle(
+    pilot: Pilot[None], timeout: float = 30.0, workers: bool = True, pane: bool = True
+) -> None:
     """Until the app is `quiet` twice in a row. A loaded machine only makes this take longer:
     it waits on the app's queues, not on the clock (`pilot.pause()` alone guesses idleness
     from CPU time, which a descheduled process does not use). `workers=False`: whatever
-    workers (the loader) are still at work."""
+    workers (the loader) are still at work; `pane=False`: whether or not the reading pane has
+    caught up with the cursor."""
     for _ in range(2):
         await until(
             pilot,
-            lambda: quiet(pilot.app, workers),
+            lambda: quiet(pilot.app, workers, pane),
             "the app to finish handling its messages",
             timeout,
         )
