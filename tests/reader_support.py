@@ -238,7 +238,10 @@ def waiting(node: MessagePump) -> bool:
 def quiet(app: App[object], workers: bool = True, pane: bool = True) -> bool:
     """Nothing left to do: every message pump `waiting` (a key bubbles through several on its
     way to a binding), no callback waits for a refresh, the reading pane shows the post under
-    the cursor, no animation or worker runs."""
+    the cursor, no animation or worker runs. An app told to exit is done (its timers, the
+    pane's among them, are stopped)."""
+    if app._exit:
+        return True
     nodes: list[MessagePump] = [app]
     for screen in app.screen_stack:
         nodes.extend(screen.walk_children(with_self=True))
