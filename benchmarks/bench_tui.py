@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import random
@@ -111,12 +112,18 @@ def verdicts_shown(app) -> bool:  # type: ignore[no-untyped-def]
 
 
 def child(
-    thread: str, keys: int, spawned: float, tree: bool = False, quit_early: bool = False
+    thread: str,
+    keys: int,
+    spawned: float,
+    tree: bool = False,
+    quit_early: bool = False,
+    keys_only: bool = False,
 ) -> None:
     """Runs in the measured process: start the app, time its first frame, cursor keys, the
     scorecard, an export and quitting (`tree`: on the thread with quote links, the tree toggle
     and keys in the tree instead; `quit_early`: quit as soon as the visible posts' verdicts
-    are drawn and the whole thread is in, while the rest are still being scored).
+    are drawn and the whole thread is in, while the rest are still being scored; `keys_only`:
+    the cursor keys, one at a time and in bursts, then quit).
 
     Times are wall-clock from `spawned` (when the parent started this process), so interpreter
     start-up and imports count as they do for a user.
@@ -199,7 +206,9 @@ def child(
             result["tree_toggle_s"] = await timed_key(app, pilot, frames, "t")
             await pilot.pause(0.3)
         result.update(await key_latencies(app, pilot, frames, keys))
-        if not tree:
+        if keys_only:
+            result.update(await burst_times(app, pilot, frames))
+        elif not tree:
             result.update(await scorecard_times(app, pilot, frames))
             result.update(await export_times(app, pilot, frames))
         result["quit_sent"] = time.time()
@@ -248,6 +257,31 @@ async def key_latencies(app, pilot, frames: list[float], keys: int) -> dict[str,
         "key_ms_p90": sorted(latencies)[int(len(latencies) * 0.9)] * 1000 if latencies else -1,
         "keys": len(latencies),
     }
+
+
+async def burst_times(app, pilot, frames: list[float], size: int = 10) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Seconds from `size` cursor keys arriving in one terminal read (a held key on a busy
+    machine, keys over ssh) to the first frame with the cursor `size` rows on: the cost of
+    keys waiting for the keys before them (`tui.key_order`)."""
+    from textual import events
+
+    posts = app.reader.post_list
+    times = []
+    for rep in range(8):
+        key = "j" if rep % 2 == 0 else "k"
+        target = posts.cursor + (size if key == "j" else -size)
+        frames.clear()
+        sent = time.time()
+        for _ in range(size):
+            app._driver.send_message(events.Key(key, key))
+        while posts.cursor != target and time.time() - sent < 10:
+            await asyncio.sleep(0.0005)
+        reached = time.time()
+        while not any(t >= reached for t in frames) and time.time() - sent < 10:
+            await asyncio.sleep(0.0005)
+        times.append(min((t for t in frames if t >= reached), default=time.time()) - sent)
+        await pilot.pause(0.2)
+    return {"burst_ms_median": statistics.median(times) * 1000, "burst_size": size}
 
 
 async def scorecard_times(app, pilot, frames: list[float]) -> dict[str, float]:  # type: ignore[no-untyped-def]
@@ -300,22 +334,37 @@ async def export_times(app, pilot, frames: list[float]) -> dict[str, float]:  # 
 
 
 def measure(
-    thread: Path, keys: int, *, tree: bool = False, quit_early: bool = False
+    thread: Path,
+    keys: int,
+    *,
+    tree: bool = False,
+    quit_early: bool = False,
+    keys_only: bool = False,
+    code: Path | None = None,
 ) -> dict[str, float]:
+    """Run `child` in a fresh process; `code`: the checkout whose reader it runs (this one by
+    default; its own folder first on the path, and the process started there)."""
     with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
         env = {**os.environ, "THREADSCORE_HOME": home}
+        if code is not None:
+            env["PYTHONPATH"] = str(code)
         env.pop("TEXTUAL_THEME", None)
         if BYTECODE:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env.update(BYTECODE)
         spawn = time.time()
-        code = (
+        script = (
             f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
             f"import bench_tui; bench_tui.child({str(thread)!r}, {keys}, {spawn!r}, "
-            f"{tree!r}, {quit_early!r})"
+            f"{tree!r}, {quit_early!r}, {keys_only!r})"
         )
         out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=code,
+            check=False,
         )
         ended = time.time()
     if out.returncode:
@@ -388,6 +437,32 @@ def report_first_frames(name: str, runs: list[dict[str, float]]) -> None:
     )
 
 
+def median_range(results: list[dict[str, float]], field: str) -> str:
+    values = sorted(r[field] for r in results)
+    return f"{statistics.median(values):.1f} ({values[0]:.1f}-{values[-1]:.1f})"
+
+
+def compare(other: Path, runs: int, keys: int, cases: list[tuple[str, Path, float]]) -> None:
+    """Cursor key latency of this checkout beside `other`'s, runs interleaved (which goes
+    first alternates) so the shared machine's load falls on both alike."""
+    checkouts = {"this": ROOT, other.name: other.resolve()}
+    for name, path, _target in cases:
+        figures: dict[str, list[dict[str, float]]] = {label: [] for label in checkouts}
+        for run in range(runs):
+            order = list(checkouts.items())
+            for label, code in order if run % 2 == 0 else order[::-1]:
+                figures[label].append(measure(path, keys, keys_only=True, code=code))
+        for label, results in figures.items():
+            mid = functools.partial(median_range, results)
+            print(
+                f"{name:>12} {label:>8}: cursor key to frame median {mid('key_ms_median')} ms, "
+                f"p90 {mid('key_ms_p90')} ms; {int(results[0]['burst_size'])} keys at once "
+                f"to the frame showing them {mid('burst_ms_median')} ms "
+                f"(median over {len(results)} runs, range)"
+            )
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=10_000)
@@ -400,12 +475,21 @@ def main() -> int:
     parser.add_argument(
         "--no-bytecode", action="store_true", help="compile every module in every process"
     )
+    parser.add_argument(
+        "--ab",
+        type=Path,
+        metavar="CHECKOUT",
+        help="only cursor keys, this checkout against another's (e.g. a worktree of main)",
+    )
+    parser.add_argument("--ab-runs", type=int, default=5, help="runs per checkout with --ab")
     args = parser.parse_args()
     cache = tempfile.TemporaryDirectory(prefix="bench-pycache-")
     if not args.no_bytecode:
         BYTECODE["PYTHONPYCACHEPREFIX"] = cache.name
         if SEED.exists():
             measure(SEED, 1, quit_early=True)  # untimed: fills the bytecode cache
+            if args.ab:
+                measure(SEED, 1, quit_early=True, code=args.ab.resolve())
     print(f"bytecode: {'compiled in every process' if args.no_bytecode else 'kept'}")
     if SEED.exists() and (args.seed_runs or args.seed_only):
         report_first_frames(
@@ -422,6 +506,11 @@ def main() -> int:
     big = Path(scratch.name) / f"generated-{args.posts}.txt"
     generate_thread(big, args.posts)
     cases.append((f"{args.posts} posts", big, 1.5))
+    if args.ab:
+        compare(args.ab, args.ab_runs, args.keys, cases)
+        scratch.cleanup()
+        cache.cleanup()
+        return 0
     for name, path, target in cases:
         report(name, measure(path, args.keys), target)
     report_early_quit(f"{args.posts} posts", measure(big, args.keys, quit_early=True))

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
 from textual.app import App
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 
@@ -25,6 +27,8 @@ from tui.filters import ScorecardChoice
 from tui.screens.scorecard import ScorecardScreen
 
 FINGERPRINT = "f1" * 32
+POLL = 0.005
+"""Seconds between looks at the app while waiting for it (`until`, `settle`)."""
 
 
 def _post(number: int, author: str | None, body: str, quotes: list[Quote] | None = None) -> Post:
@@ -182,6 +186,33 @@ async def keys_at_once(pilot: Pilot[None], *keys: str, chars: dict[str, str] | N
     )
 
 
+def key_event(key: str) -> events.Key:
+    """The event the terminal sends for `key`, named as `pilot.press` names keys ("j", "/",
+    "enter", "apostrophe"), with the character it types."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char: str | None = unicodedata.lookup(
+            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+        )
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+async def press(pilot: Pilot[None], *keys: str, loading: bool = False) -> None:
+    """Press `keys` one at a time, each handled in full (`settle`) before the next is sent, and
+    return once the last is. `pilot.press` guesses that a key is done when the process stops
+    using CPU, which a process a loaded machine has descheduled also does: the next key or the
+    caller's assertion then came before the key had acted. `loading`: keys typed while the
+    thread loads, which wait for the keys' own messages, not for the loader. Between keys the
+    reading pane is not waited for (it follows the cursor 60 ms after a move, as it does for a
+    user moving on); after the last it is."""
+    for i, key in enumerate(keys, 1):
+        await events_at_once(pilot, key_event(key))
+        await settle(pilot, workers=not loading, pane=i == len(keys))
+
+
 async def events_at_once(pilot: Pilot[None], *sent: events.Event) -> None:
     """Queue driver events (keys, pastes) as `keys_at_once` queues keys: all on the app's
     queue, in order, before the first is handled."""
@@ -204,10 +235,13 @@ def waiting(node: MessagePump) -> bool:
     return task is None or task.done() or bool(queue.ready_event._waiters)
 
 
-def quiet(app: App[object]) -> bool:
+def quiet(app: App[object], workers: bool = True, pane: bool = True) -> bool:
     """Nothing left to do: every message pump `waiting` (a key bubbles through several on its
     way to a binding), no callback waits for a refresh, the reading pane shows the post under
-    the cursor, no worker runs."""
+    the cursor, no animation or worker runs. An app told to exit is done (its timers, the
+    pane's among them, are stopped)."""
+    if app._exit:
+        return True
     nodes: list[MessagePump] = [app]
     for screen in app.screen_stack:
         nodes.extend(screen.walk_children(with_self=True))
@@ -215,30 +249,44 @@ def quiet(app: App[object]) -> bool:
         return False
     if any(screen._callbacks for screen in app.screen_stack):
         return False
-    if any(getattr(screen, "pane_due", False) for screen in app.screen_stack):
+    if pane and any(getattr(screen, "pane_due", False) for screen in app.screen_stack):
         return False  # the reading pane follows the cursor after a pause (a timer)
-    return not any(worker.is_running for worker in app.workers)
+    animator = app.animator
+    if animator._animations or animator._scheduled:
+        return False  # a scroll by page glides to its place
+    return not workers or not any(worker.is_running for worker in app.workers)
 
 
-async def settle(pilot: Pilot[None], timeout: float = 30.0) -> None:
+async def settle(
+    pilot: Pilot[None], timeout: float = 30.0, workers: bool = True, pane: bool = True
+) -> None:
     """Until the app is `quiet` twice in a row. A loaded machine only makes this take longer:
     it waits on the app's queues, not on the clock (`pilot.pause()` alone guesses idleness
-    from CPU time, which a descheduled process does not use)."""
-    await until(pilot, lambda: quiet(pilot.app), "the app to finish handling its messages", timeout)
-    await until(pilot, lambda: quiet(pilot.app), "the app to finish handling its messages", timeout)
+    from CPU time, which a descheduled process does not use). `workers=False`: whatever
+    workers (the loader) are still at work; `pane=False`: whether or not the reading pane has
+    caught up with the cursor."""
+    for _ in range(2):
+        await until(
+            pilot,
+            lambda: quiet(pilot.app, workers, pane),
+            "the app to finish handling its messages",
+            timeout,
+        )
+        await pilot.pause(POLL)
 
 
 async def until(
     pilot: Pilot[None], condition: Callable[[], object], what: str, timeout: float = 30.0
 ) -> None:
     """Pause until `condition()` holds; fail naming `what` after `timeout` seconds (a bound
-    on a hang, not a speed target)."""
+    on a hang, not a speed target). Polled every `POLL` seconds: `pilot.pause()` would wait
+    for the process to idle (20 ms at the least) each time."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():
         if loop.time() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause()
+        await pilot.pause(POLL)
 
 
 NOT_SET = "not dismissed"

@@ -19,7 +19,7 @@ import pytest
 
 from parsing.load import load_thread
 from tests.conftest import HOSTILE_BUILD
-from tests.reader_support import until, wait_loaded
+from tests.reader_support import press, settle, until, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.state import thread_files
@@ -133,7 +133,7 @@ async def test_the_reader_shows_and_exports_nothing_a_terminal_obeys(
     app = ThreadscoreApp([source], home=home)
     async with app.run_test(size=(110, 32)) as pilot:
         await wait_loaded(app)
-        await pilot.pause()
+        await settle(pilot)
         assert app.load_error is None
         seen = [terminal_stream(app)]
         steps = [["j", "j", "o"], ["escape", "s"]]
@@ -141,10 +141,10 @@ async def test_the_reader_shows_and_exports_nothing_a_terminal_obeys(
             steps = [["j", "j", "o"], ["r"], ["escape", "s"], ["escape", "m", "3", "question_mark"]]
             steps += [["escape", "slash", *"the", "enter"]]
         for keys in steps:
-            await pilot.press(*keys)
-            await pilot.pause()
+            await press(pilot, *keys)
+            await settle(pilot)
             seen.append(terminal_stream(app))
-        await pilot.press("escape", "e", "enter")
+        await press(pilot, "escape", "e", "enter")
         await until(
             pilot,
             lambda: any("written" in str(n.message) for n in app._notifications),

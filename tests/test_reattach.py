@@ -14,7 +14,7 @@ from scoring import score_thread
 from scoring.models import UserLayer
 from scoring.store import load_scorecard, save_scorecard
 from scoring.user_layer import describe, reattach, set_rating
-from tests.reader_support import ready
+from tests.reader_support import press, ready, settle
 from tui.app import ThreadscoreApp
 from tui.cli import main
 
@@ -113,10 +113,10 @@ async def test_the_reader_restores_each_mark_to_its_own_post(
         await ready(pilot)
         for number, rating in RATINGS.items():
             first.reader.post_list.go_to(number)
-            await pilot.pause()
-            await pilot.press(str(rating))
-            await pilot.pause()
-        await pilot.press("q")
+            await settle(pilot)
+            await press(pilot, str(rating))
+            await settle(pilot)
+        await press(pilot, "q")
     thread_path.write_text(dump(changed()), encoding="utf-8")
     again = ThreadscoreApp([thread_path])
     async with again.run_test(size=(100, 30)) as pilot:

@@ -119,7 +119,7 @@ def test_english_posts_leave_at_the_shortcut() -> None:
 async def test_reader_shows_not_scored(tmp_path: Path) -> None:
     """The list's badge and the reading pane say the post was not scored, and in which
     language it is written."""
-    from tests.reader_support import ready, settle
+    from tests.reader_support import press, ready
     from tui.app import ThreadscoreApp
     from tui.verdicts import look
 
@@ -127,8 +127,7 @@ async def test_reader_shows_not_scored(tmp_path: Path) -> None:
     app = ThreadscoreApp(thread=thread, home=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("j")
-        await settle(pilot)  # the pane follows the cursor after a pause
+        await press(pilot, "j")  # and the pane follows the cursor after a pause
         assert app.reader.current == 2
         shown = "\n".join(str(w.render()) for w in app.reader.pane.query("Static"))
     assert look("not-scored").label == "Not scored"

@@ -19,6 +19,7 @@ from tests.conftest import SHARED, needs_shared
 from tests.reader_support import (
     keys_at_once,
     make_app,
+    press,
     ready,
     settle,
     small_thread,
@@ -47,8 +48,7 @@ async def at_once(pilot: Pilot[None], *keys: str) -> None:
 
 
 async def one_press(pilot: Pilot[None], *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(pilot)
+    await press(pilot, *keys)
 
 
 SENDERS = pytest.mark.parametrize("send", [at_once, one_press], ids=["one-read", "one-press"])
@@ -69,7 +69,7 @@ async def test_search_answers_once(tmp_path: Path, send) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("slash", "c", "a", "r")
+        await press(pilot, "slash", "c", "a", "r")
         assert isinstance(app.screen, SearchScreen)
         await send(pilot, "enter", "enter")
         assert back_in_reader(app)
@@ -81,7 +81,7 @@ async def test_verdict_chooser_answers_once(tmp_path: Path, send) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("v")
+        await press(pilot, "v")
         assert isinstance(app.screen, ChooserScreen)
         await send(pilot, "enter", "enter")
         assert back_in_reader(app)
@@ -93,7 +93,7 @@ async def test_quoted_by_chooser_answers_once(tmp_path: Path, send) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("r")
+        await press(pilot, "r")
         assert isinstance(app.screen, ChooserScreen)
         await send(pilot, "enter", "enter")
         assert back_in_reader(app)
@@ -105,7 +105,7 @@ async def test_export_answers_once_and_later_keys_never_name_the_file(tmp_path: 
     app = make_app(tmp_path, small_thread(str(tmp_path / "thread.txt")))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("e")
+        await press(pilot, "e")
         assert isinstance(app.screen, ExportScreen)
         await send(pilot, "enter", "enter", "j", "j")
         await app.workers.wait_for_complete()
@@ -119,10 +119,10 @@ async def test_two_enters_at_once_never_confirm_an_overwrite(tmp_path: Path) -> 
     target = tmp_path / "thread.scorecard.toml"
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("e", "enter")
+        await press(pilot, "e", "enter")
         await app.workers.wait_for_complete()
         before = target.read_text(encoding="utf-8")
-        await pilot.press("5", "e")
+        await press(pilot, "5", "e")
         await at_once(pilot, "enter", "enter")  # the second was typed before the question showed
         assert isinstance(app.screen, ExportScreen)
         assert "enter again" in str(app.screen.query_one("#export-hint").render())
@@ -140,7 +140,7 @@ async def test_note_answers_once_and_keeps_only_what_came_before_saving(
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("a", "o", "k")
+        await press(pilot, "a", "o", "k")
         assert isinstance(app.screen, NoteScreen)
         await send(pilot, "ctrl+s", "ctrl+s", "x")
         assert back_in_reader(app)
@@ -152,7 +152,7 @@ async def test_filter_answers_once(tmp_path: Path, send) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("f")
+        await press(pilot, "f")
         assert isinstance(app.screen, FilterScreen)
         await send(pilot, "ctrl+s", "ctrl+s")
         assert back_in_reader(app)
@@ -163,7 +163,7 @@ async def test_help_closes_once(tmp_path: Path, send) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("question_mark")
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         await send(pilot, "escape", "escape")
         assert back_in_reader(app)
@@ -176,7 +176,7 @@ async def test_scorecard_answers_once(tmp_path: Path, send) -> None:
     app = ThreadscoreApp(thread=small_thread(), home=tmp_path, scorer=score_thread)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("s")
+        await press(pilot, "s")
 
         def table_ready() -> bool:
             return isinstance(app.screen, ScorecardScreen) and app.screen._cursor_row() is not None
@@ -198,7 +198,7 @@ async def test_keys_typed_on_the_heels_of_the_one_opening_a_dialog_go_into_it(
     app = ThreadscoreApp([thread], home=tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(app)
-        await pilot.pause()
+        await settle(pilot)
         reader = app.reader
         assert reader.doc is not None
         highlight, tree = reader.pane.highlight, reader.post_list.tree_mode

@@ -16,7 +16,7 @@ from textual.widgets import Checkbox, Input
 
 from scoring.store import output_problem
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import make_app, ready, settle, small_thread, until, wait_loaded
+from tests.reader_support import make_app, press, ready, settle, small_thread, until, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.screens.export import ExportScreen
@@ -45,10 +45,10 @@ async def export_to(tmp_path: Path, typed: str) -> tuple[str, list[str], bool]:
     app = make_app(tmp_path / "home", small_thread(str(tmp_path / "thread.txt")))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("e")
+        await press(pilot, "e")
         await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
         app.screen.query_one("#path").value = typed
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)  # the dialog has answered, and any export written
         dialog = isinstance(app.screen, ExportScreen)
         hint = str(app.screen.query_one("#export-hint").render()) if dialog else ""
@@ -87,8 +87,7 @@ async def test_the_status_line_counts_the_export_in_percent(tmp_path: Path) -> N
     app = ThreadscoreApp([thread], home=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(app)
-        await pilot.press("slash", *"scripture", "enter", "A")
-        await settle(pilot)
+        await press(pilot, "slash", *"scripture", "enter", "A")
         assert app.reader.search_query and app.reader.filter.active
         shown: list[str] = []
 
@@ -96,11 +95,11 @@ async def test_the_status_line_counts_the_export_in_percent(tmp_path: Path) -> N
             shown.append(str(StatusBar.render_status(status))[:80])
 
         app.reader.watch(app.reader, "status", seen, init=False)
-        await pilot.press("e")
+        await press(pilot, "e")
         await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
         app.screen.query_one("#path", Input).value = str(target)
         app.screen.query_one("#cues", Checkbox).value = True
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await app.workers.wait_for_complete()
         await settle(pilot)
         notices = [str(n.message) for n in app._notifications]

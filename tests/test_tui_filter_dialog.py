@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from tests.reader_support import make_app, ready, small_thread
+from tests.reader_support import make_app, press, ready, small_thread
 from tui.screens.filter import FilterScreen
 
 
@@ -25,7 +25,7 @@ async def test_authors_by_post_count_typed_to_narrow_and_picked(tmp_path: Path) 
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("f")
+        await press(pilot, "f")
         assert isinstance(app.screen, FilterScreen)
         assert labels(app) == [
             "Any author",
@@ -36,11 +36,11 @@ async def test_authors_by_post_count_typed_to_narrow_and_picked(tmp_path: Path) 
             "dave (1 post)",
         ]
         app.screen.query_one("#author-find").focus()
-        await pilot.press("a", "r")
+        await press(pilot, "a", "r")
         assert labels(app) == ["carol (1 post)"]
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert isinstance(app.screen, FilterScreen)  # enter picks; ctrl+s applies
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         assert app.reader.filter.author == "carol" and app.reader.post_list.numbers == [3]
 
 
@@ -55,7 +55,7 @@ async def test_the_author_list_stays_inside_the_dialog_above_its_buttons(tmp_pat
     app = make_app(tmp_path, thread.model_copy(update={"posts": posts}))
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("f")
+        await press(pilot, "f")
         dialog = app.screen.query_one(".dialog").region
         authors = app.screen.query_one("#author").region
         buttons = app.screen.query_one(".dialog-buttons").region
@@ -67,9 +67,9 @@ async def test_has_a_note_filter(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("j", "j", "a", "x", "ctrl+s")
-        await pilot.press("f")
+        await press(pilot, "j", "j", "a", "x", "ctrl+s")
+        await press(pilot, "f")
         app.screen.query_one("#noted").focus()
-        await pilot.press("space", "ctrl+s")
+        await press(pilot, "space", "ctrl+s")
         assert app.reader.post_list.numbers == [3]
         assert "with a note" in str(app.reader.query_one("#status").render())

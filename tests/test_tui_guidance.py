@@ -10,7 +10,7 @@ from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import make_app, ready, settle, small_thread, until, wait_loaded
+from tests.reader_support import make_app, press, ready, settle, small_thread, until, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.filters import Filter
 from tui.screens.chooser import ChooserScreen
@@ -32,8 +32,7 @@ async def test_help_on_a_narrow_terminal_keeps_whole_descriptions(tmp_path: Path
     app = make_app(tmp_path)
     async with app.run_test(size=(60, 20)) as pilot:
         await ready(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         table = str(app.screen.query_one("#help-table").render())
         assert "Follow the quoted post" in table
@@ -64,7 +63,7 @@ async def test_an_edit_that_takes_the_post_out_of_the_filter_says_so(tmp_path: P
         app.reader.set_filter(Filter(verdicts=frozenset({"evidenced"})))
         await settle(pilot)
         assert app.reader.post_list.numbers == [1, 4] and app.reader.current == 1
-        await pilot.press("v", "down", "enter")
+        await press(pilot, "v", "down", "enter")
         await until(pilot, lambda: app.screen is app.reader, "the verdict chooser to close")
         await settle(pilot)
         assert app.reader.post_list.numbers == [4] and app.reader.current == 4
@@ -89,15 +88,12 @@ async def test_question_mark_shows_the_keys_on_the_scorecard_too(tmp_path: Path)
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         assert app.screen.id == "scorecard"
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         assert "scorecard.sort.rate" in str(app.screen.query_one("#help-table").render())
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert app.screen.id == "scorecard"
 
 
@@ -121,8 +117,7 @@ async def test_the_search_box_says_how_it_works(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("slash")
-        await settle(pilot)
+        await press(pilot, "slash")
         hint = str(app.screen.query_one(".dialog-hint").render())
         assert "n/N" in hint and "empty clears" in hint
 
@@ -136,7 +131,7 @@ async def test_the_scorecard_footer_says_enter_opens_the_post_where_rows_are_pos
     app = ThreadscoreApp([SHARED / "datasets" / "iac" / "3458.bare.txt"], home=tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(app)
-        await pilot.press("s")
+        await press(pilot, "s")
         await until(
             pilot,
             lambda: isinstance(app.screen, ScorecardScreen) and app.screen.query(FooterKey),
@@ -144,8 +139,7 @@ async def test_the_scorecard_footer_says_enter_opens_the_post_where_rows_are_pos
         )
         keys = {key.description for key in app.screen.query(FooterKey)}
         assert "Open the post" in keys and "Show their posts" not in keys
-        await pilot.press("j", "j", "enter")
-        await settle(pilot)
+        await press(pilot, "j", "j", "enter")
         assert app.reader.current == 3 and app.reader.filter == Filter()
 
 
@@ -155,13 +149,11 @@ async def test_the_chooser_says_how_to_choose_and_cancel(tmp_path: Path) -> None
     app = ThreadscoreApp([SHARED / "datasets" / "iac" / "3458.bare.txt"], home=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(app)
-        await pilot.press("v")
-        await settle(pilot)
+        await press(pilot, "v")
         assert isinstance(app.screen, ChooserScreen)
         hint = str(app.screen.query_one(".dialog-hint", Static).render())
         assert "enter chooses" in hint and "escape cancels" in hint
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert app.screen is app.reader
 
 

@@ -12,7 +12,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from tests.reader_support import make_app, ready, small_thread, until
+from tests.reader_support import make_app, press, ready, settle, small_thread, until
 from tui.cli import main
 from tui.commands.parse import summary
 from tui.screens.export import ExportScreen
@@ -40,12 +40,12 @@ async def test_a_thread_path_with_escapes_is_shown_and_exported_clean(tmp_path: 
     app = make_app(tmp_path / "home", small_thread(str(folder / f"evil{OSC52}.txt")))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("e")
+        await press(pilot, "e")
         assert isinstance(app.screen, ExportScreen)
-        await pilot.pause()
+        await settle(pilot)
         assert "evil" in app.screen.query_one(Input).value
         assert_clean(screen_text(app))
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(
             pilot,
             lambda: any("written" in str(n.message) for n in app._notifications),
@@ -62,20 +62,19 @@ async def test_saved_search_and_note_with_escapes_are_shown_clean(tmp_path: Path
         assert app.reader.doc is not None
         app.reader.doc.set_note(1, f"see{OSC52} this")  # as a hand-edited state file would hold it
         app.reader.search_query = f"zz{OSC52}qq"
-        await pilot.press("a")
+        await press(pilot, "a")
         assert isinstance(app.screen, NoteScreen)
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one(SafeTextArea).text == "see this"
         assert_clean(screen_text(app))
         app.screen.post_message(events.Paste(f"!{OSC52}"))
-        await pilot.pause()
+        await settle(pilot)
         assert_clean(screen_text(app))
-        await pilot.press("escape", "slash")
+        await press(pilot, "escape", "slash")
         assert isinstance(app.screen, SearchScreen)
-        await pilot.pause()
+        await settle(pilot)
         assert_clean(screen_text(app))
-        await pilot.press("escape", "n")
-        await pilot.pause()
+        await press(pilot, "escape", "n")
         assert any("Nothing matches" in str(n.message) for n in app._notifications)
         assert_clean(screen_text(app))
 
@@ -88,11 +87,11 @@ async def test_a_file_name_that_is_not_utf8_saves_and_exports(tmp_path: Path) ->
     app = make_app(tmp_path / "home", small_thread(str(folder / "caf\udce9.txt")))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("m")
+        await press(pilot, "m")
         assert app.is_running and not app.reader.save_error
         assert app.reader.doc is not None and app.reader.doc.bookmarks() == [1]
         assert "caf\ufffd.txt" in app.reader.files.scorecard.read_text(encoding="utf-8")
-        await pilot.press("e", "enter")
+        await press(pilot, "e", "enter")
         await until(
             pilot,
             lambda: any("written" in str(n.message) for n in app._notifications),

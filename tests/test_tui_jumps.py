@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsing.models import Part, Quote
-from tests.reader_support import long_thread, make_app, ready, settle, until
+from tests.reader_support import long_thread, make_app, press, ready, settle, until
 from tui.filters import Filter
 from tui.widgets.reading_pane import PASSAGE_STYLE
 
@@ -27,19 +27,18 @@ async def test_back_returns_to_where_the_post_was_scrolled(tmp_path: Path) -> No
     app = make_app(tmp_path, long_thread())
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("G", "enter")
+        await press(pilot, "G", "enter")
         await opened(pilot, app, 6)
-        await pilot.press("space", "space")
-        await settle(pilot)
+        await press(pilot, "space", "space")
         left_at = app.reader.pane.scroll_y
         assert left_at > 0
-        await pilot.press("o")
+        await press(pilot, "o")
         await opened(pilot, app, 1)
         assert app.reader.current == 1 and app.reader.pane.scroll_y == 0
-        await pilot.press("left_square_bracket")
+        await press(pilot, "left_square_bracket")
         await opened(pilot, app, 6)
         assert app.reader.current == 6 and app.reader.pane.scroll_y == left_at
-        await pilot.press("right_square_bracket")
+        await press(pilot, "right_square_bracket")
         await opened(pilot, app, 1)
         assert app.reader.current == 1 and app.reader.pane.scroll_y == 0
 
@@ -51,15 +50,15 @@ async def test_back_puts_back_the_filter_a_followed_quote_cleared(tmp_path: Path
         app.reader.set_filter(Filter(author="dave"))
         await settle(pilot)
         assert app.reader.post_list.numbers == [6] and app.reader.current == 6
-        await pilot.press("o")
+        await press(pilot, "o")
         await opened(pilot, app, 1)
         assert app.reader.current == 1 and not app.reader.filter.active
-        await pilot.press("left_square_bracket")
+        await press(pilot, "left_square_bracket")
         await opened(pilot, app, 6)
         assert app.reader.current == 6 and app.reader.filter == Filter(author="dave")
         assert app.reader.post_list.numbers == [6]
         assert any("Filter back on" in str(n.message) for n in app._notifications)
-        await pilot.press("right_square_bracket")
+        await press(pilot, "right_square_bracket")
         await opened(pilot, app, 1)
         assert app.reader.current == 1 and not app.reader.filter.active
 
@@ -86,20 +85,20 @@ async def test_following_a_quote_shows_the_passage_it_repeats(tmp_path: Path) ->
     app = make_app(tmp_path, quoting_thread())
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("j", "j", "j", "j")
+        await press(pilot, "j", "j", "j", "j")
         assert app.reader.current == 5
-        await pilot.press("o")
+        await press(pilot, "o")
         await opened(pilot, app, 6)
         assert app.reader.pane.scroll_y > 0
         visible = [str(line) for line in app.screen._compositor.render_strips()]
         assert any("zebra crossing" in line for line in visible)
         assert marked_with(app, ".post-text", "zebra crossing", PASSAGE_STYLE)
-        await pilot.press("r", "enter")
+        await press(pilot, "r", "enter")
         await opened(pilot, app, 5)
         assert marked_with(app, ".quote-text", "zebra crossing", PASSAGE_STYLE)
-        await pilot.press("k")
+        await press(pilot, "k")
         await opened(pilot, app, 4)
-        await pilot.press("j", "j")
+        await press(pilot, "j", "j")
         await opened(pilot, app, 6)
         assert not marked_with(app, ".post-text", "zebra crossing", PASSAGE_STYLE)
 
@@ -109,20 +108,18 @@ async def test_space_at_the_end_of_a_post_reads_on_to_the_next(tmp_path: Path) -
     app = make_app(tmp_path, long_thread())
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("j", "j", "j", "j", "enter")
+        await press(pilot, "j", "j", "j", "j", "enter")
         await opened(pilot, app, 5)
-        await pilot.press("space")
+        await press(pilot, "space")
         await opened(pilot, app, 6)
         assert (
             app.reader.current == 6
             and app.reader.pane.scroll_y == 0
             and app.focused is app.reader.pane
         )
-        await pilot.press("space")
-        await settle(pilot)
+        await press(pilot, "space")
         assert app.reader.current == 6 and app.reader.pane.scroll_y > 0
         for _ in range(10):
-            await pilot.press("space")
-        await settle(pilot)
+            await press(pilot, "space")
         assert app.reader.current == 6
         assert any("last post" in str(n.message) for n in app._notifications)

@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.reader_support import keys_at_once, long_thread, make_app, ready, settle, until
+from tests.reader_support import (
+    fixed_scorer,
+    keys_at_once,
+    long_thread,
+    make_app,
+    press,
+    ready,
+    settle,
+    small_thread,
+    until,
+)
+from tui.app import ThreadscoreApp
 from tui.screens.export import ExportScreen
 from tui.screens.note import NoteScreen
 from tui.screens.search import SearchScreen
@@ -35,8 +46,7 @@ async def test_a_note_keyed_after_a_move_is_the_moved_to_posts(tmp_path: Path) -
         await until(pilot, lambda: isinstance(app.screen, NoteScreen), "the note editor")
         await settle(pilot)
         assert "#3" in str(app.screen.query_one(".dialog-title").render())
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         doc = app.reader.doc
         assert doc is not None and doc.mark(3).note == "xz" and doc.mark(1) is None
 
@@ -62,7 +72,7 @@ async def test_a_path_mended_as_typed_is_the_one_written(tmp_path: Path) -> None
     target = tmp_path / "mine.toml"
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("e")
+        await press(pilot, "e")
         await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
         await settle(pilot)
         typo = [*str(tmp_path / "mine.tmol"), "backspace", "backspace", "backspace"]
@@ -78,9 +88,29 @@ async def test_keys_after_tab_go_to_the_pane_it_focused(tmp_path: Path) -> None:
     app = make_app(tmp_path, long_thread())
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("G")
-        await settle(pilot)
+        await press(pilot, "G")
         assert app.reader.current == 6
         await keys_at_once(pilot, "k", "tab", "j", "j")
         await settle(pilot)
         assert app.focused is app.reader.pane and app.reader.current == 5
+
+
+async def test_keys_typed_together_show_where_they_left_the_cursor(tmp_path: Path) -> None:
+    """While keys wait for the ones before them the reader draws no frame (a frame per key
+    made a burst four times slower on a loaded machine); the frame after the last shows it."""
+    frames: list[int] = []
+
+    class Watched(ThreadscoreApp):
+        def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
+            frames.append(self.reader.post_list.cursor)
+            super()._display(screen, renderable)
+
+    app = Watched(thread=small_thread(), home=tmp_path, scorer=fixed_scorer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        frames.clear()
+        await keys_at_once(pilot, "j", "j", "j", "j", "j")
+        await settle(pilot)
+        assert app.reader.current == 6
+        assert frames and set(frames) == {5}  # none part-way, and the cursor's last place shown

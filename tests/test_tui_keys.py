@@ -1,6 +1,7 @@
 """Every reader key, driven through Pilot on the fixed six-post thread (tests/test_tui_support).
 
-Each `press` costs ~60 ms, so tests group related keys and read state off the app directly.
+Each key waits until the app has handled it (`press`); tests group related keys and read state
+off the app directly.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, OptionList, TextArea
 
-from tests.reader_support import keys_at_once, make_app, ready, settle, small_thread, until
+from tests.reader_support import keys_at_once, make_app, press, ready, settle, small_thread, until
 from tui.filters import AuthorChoice, PostChoice
 from tui.screens.chooser import ChooserScreen
 from tui.screens.export import ExportScreen
@@ -46,22 +47,22 @@ async def test_moving_opening_and_switching_panes(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         assert app.reader.current == 1 and isinstance(app.focused, PostList)
-        await pilot.press("j", "j")
+        await press(pilot, "j", "j")
         assert app.reader.current == 3
-        await pilot.press("k", "down", "down", "up")
+        await press(pilot, "k", "down", "down", "up")
         assert app.reader.current == 3
-        await pilot.press("G")
+        await press(pilot, "G")
         assert app.reader.current == 6
-        await pilot.press("g")
+        await press(pilot, "g")
         assert app.reader.current == 1
-        await pilot.press("j", "enter")
+        await press(pilot, "j", "enter")
         assert app.reader.current == 2 and isinstance(app.focused, ReadingPane)
         assert "Source? I doubt" in pane_text(app)
-        await pilot.press("tab")
+        await press(pilot, "tab")
         assert isinstance(app.focused, PostList)
-        await pilot.press("tab")
+        await press(pilot, "tab")
         assert isinstance(app.focused, ReadingPane)
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.focused, PostList)
 
 
@@ -69,24 +70,24 @@ async def test_quotes_follow_choose_quoted_by_back_and_forward(tmp_path: Path) -
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("j", "o")  # #2 quotes only #1: straight there
+        await press(pilot, "j", "o")  # #2 quotes only #1: straight there
         assert app.reader.current == 1
-        await pilot.press("r")  # #1 is quoted by #2 and #3
+        await press(pilot, "r")  # #1 is quoted by #2 and #3
         assert isinstance(app.screen, ChooserScreen) and app.screen._title == "2 posts quote #1"
-        await pilot.press("j", "enter")  # j/k move in a chooser as in the list
+        await press(pilot, "j", "enter")  # j/k move in a chooser as in the list
         assert app.reader.current == 3
-        await pilot.press("o")  # #3 quotes #1 and #2: a chooser
+        await press(pilot, "o")  # #3 quotes #1 and #2: a chooser
         assert isinstance(app.screen, ChooserScreen)
-        await pilot.press("down", "enter")
+        await press(pilot, "down", "enter")
         assert app.reader.current == 2
-        await pilot.press("left_square_bracket")
+        await press(pilot, "left_square_bracket")
         assert app.reader.current == 3
-        await pilot.press("left_square_bracket")
+        await press(pilot, "left_square_bracket")
         assert app.reader.current == 1
-        await pilot.press("right_square_bracket")
+        await press(pilot, "right_square_bracket")
         assert app.reader.current == 3
-        await pilot.press("r")
-        await pilot.press("escape")
+        await press(pilot, "r")
+        await press(pilot, "escape")
         assert app.reader.current == 3 and not isinstance(app.screen, ChooserScreen)
 
 
@@ -95,13 +96,13 @@ async def test_quote_blocks_fold_and_highlight_toggles(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         assert "Legend" in pane_text(app)
-        await pilot.press("h")
+        await press(pilot, "h")
         assert not app.reader.pane.highlight and "Legend" not in pane_text(app)
-        await pilot.press("j", "j", "enter")
+        await press(pilot, "j", "j", "enter")
         blocks = list(app.reader.pane.query(QuoteBlock))
         assert len(blocks) == 2 and not blocks[0].collapsed
         assert "↩ #2 · bob · cut short" in pane_text(app)
-        await pilot.press("c")
+        await press(pilot, "c")
         assert all(b.collapsed for b in app.reader.pane.query(QuoteBlock))
 
 
@@ -110,28 +111,28 @@ async def test_bookmarks_ratings_notes_and_override(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         doc = (await ready(pilot)).reader.doc
         assert doc is not None
-        await pilot.press("m", "j", "j", "m", "apostrophe")
+        await press(pilot, "m", "j", "j", "m", "apostrophe")
         assert doc.bookmarks() == [1, 3] and app.reader.current == 1
-        await pilot.press("apostrophe")
+        await press(pilot, "apostrophe")
         assert app.reader.current == 3
-        await pilot.press("4")
+        await press(pilot, "4")
         assert app.reader.doc.mark(3).rating == 4
-        await pilot.press("0")
+        await press(pilot, "0")
         assert app.reader.doc.mark(3).rating is None
-        await pilot.press("a")
+        await press(pilot, "a")
         assert isinstance(app.screen.focused, TextArea)
-        await pilot.press(*"needs a source", "ctrl+s")
+        await press(pilot, *"needs a source", "ctrl+s")
         assert app.reader.doc.mark(3).note == "needs a source"
-        await pilot.press("v")
+        await press(pilot, "v")
         assert isinstance(app.screen, ChooserScreen)
-        await pilot.press("home", "enter")
+        await press(pilot, "home", "enter")
         assert app.reader.doc.verdict(3) == "evidenced"
         assert app.reader.doc.mark(3).computed_verdict == "asserted"
         row = app.reader.doc.row(3)
         assert row.overridden and row.bookmarked and row.has_note
         saved = tomllib.loads(app.reader.files.scorecard.read_text(encoding="utf-8"))
         assert {m["post_id"] for m in saved["marks"]} == {"p1", "p3"}
-        await pilot.press("v", "home", "down", "down", "enter")  # the scorer's own: no override
+        await press(pilot, "v", "home", "down", "down", "enter")  # the scorer's own: no override
         assert (
             app.reader.doc.mark(3).verdict_override is None and not app.reader.doc.row(3).overridden
         )
@@ -141,15 +142,15 @@ async def test_search_and_matches(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("slash")
+        await press(pilot, "slash")
         assert isinstance(app.screen.focused, Input)
-        await pilot.press(*"sourse", "enter")  # a typo still finds "source"
+        await press(pilot, *"sourse", "enter")  # a typo still finds "source"
         assert app.reader.matches == [2, 3, 4] and app.reader.current == 2  # #3 quotes "Source?"
-        await pilot.press("n", "n")
+        await press(pilot, "n", "n")
         assert app.reader.current == 4
-        await pilot.press("n")
+        await press(pilot, "n")
         assert app.reader.current == 2
-        await pilot.press("N")
+        await press(pilot, "N")
         assert app.reader.current == 4
 
 
@@ -157,16 +158,16 @@ async def test_filter_screen(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("f")
+        await press(pilot, "f")
         assert isinstance(app.screen, FilterScreen)
         assert app.screen.query_one("#verdict-evidenced").render().plain.startswith("▐ ▌")
-        await pilot.press("space")  # tick "evidenced"
+        await press(pilot, "space")  # tick "evidenced"
         tick = app.screen.query_one("#verdict-evidenced").render().plain
         assert tick.startswith("▐✓▌")
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         assert app.reader.post_list.numbers == [1, 4]
         assert "evidenced" in str(app.reader.query_one("#status").render())
-        await pilot.press("r", "enter")  # #2 quotes #1 but is filtered out: the filter goes
+        await press(pilot, "r", "enter")  # #2 quotes #1 but is filtered out: the filter goes
         assert app.reader.current == 2 and app.reader.post_list.numbers == [1, 2, 3, 4, 5, 6]
         assert not app.reader.filter.active
 
@@ -177,12 +178,12 @@ async def test_scorecard_screen_filters_by_the_chosen_author(tmp_path: Path) -> 
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("s")
+        await press(pilot, "s")
         assert isinstance(app.screen, ScorecardScreen)
         app.screen.dismiss(AuthorChoice("alice"))
         await settle(pilot)
         assert app.reader.post_list.numbers == [1, 4] and app.reader.filter.author == "alice"
-        await pilot.press("s")
+        await press(pilot, "s")
         app.screen.dismiss(PostChoice(3))
         await settle(pilot)
         assert app.reader.current == 3 and not app.reader.filter.active
@@ -194,12 +195,12 @@ async def test_export_writes_the_scorecard_with_the_users_layer(tmp_path: Path) 
     target = tmp_path / "out" / "mine.scorecard.toml"
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("5", "e")
+        await press(pilot, "5", "e")
         assert isinstance(app.screen, ExportScreen)
         default = app.screen.query_one(Input).value
         assert default.endswith("market-square.scorecard.toml")
         app.screen.query_one(Input).value = str(target)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert not isinstance(app.screen, ExportScreen)
         await app.workers.wait_for_complete()
     data = tomllib.loads(target.read_text(encoding="utf-8"))
@@ -213,13 +214,13 @@ async def test_export_never_overwrites_a_file_that_is_not_a_scorecard(tmp_path: 
     notes.write_text('title = "my own notes"\n', encoding="utf-8")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await ready(pilot)
-        await pilot.press("5", "e")
+        await press(pilot, "5", "e")
         app.screen.query_one(Input).value = str(notes)
-        await pilot.press("enter")  # refused at once, not after "enter again to overwrite"
+        await press(pilot, "enter")  # refused at once, not after "enter again to overwrite"
         hint = str(app.screen.query_one("#export-hint").render())
         assert isinstance(app.screen, ExportScreen) and "not a threadscore scorecard" in hint
         assert "enter again" not in hint
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await app.workers.wait_for_complete()
         assert isinstance(app.screen, ExportScreen)
     assert notes.read_text(encoding="utf-8") == 'title = "my own notes"\n'
@@ -240,15 +241,13 @@ async def test_help_palette_and_quit(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         table = str(app.screen.query_one("#help-table").render())
         assert "follow_quote" in table and "Bookmark" in table
-        await pilot.press("escape", "ctrl+p")
-        await settle(pilot)
+        await press(pilot, "escape", "ctrl+p")
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"bookmark or")
+        await press(pilot, *"bookmark or")
         await settle(pilot)  # the palette's search is a worker
         commands = app.screen.query_one(CommandList)
 
@@ -259,9 +258,9 @@ async def test_help_palette_and_quit(tmp_path: Path) -> None:
             return commands.highlighted == 0 and "Bookmark or unbookmark" in str(top)
 
         await until(pilot, first_is_bookmark, "the palette to list the bookmark command")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: app.reader.doc.bookmarks() == [1], "the bookmark")
-        await pilot.press("q")
+        await press(pilot, "q")
     assert app.return_code == 0
 
 
@@ -270,9 +269,9 @@ async def test_keys_are_remapped_from_config(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("m")
+        await press(pilot, "m")
         assert app.reader.doc.bookmarks() == []
-        await pilot.press("B")
+        await press(pilot, "B")
         assert app.reader.doc.bookmarks() == [1]
         reader = dict(app.key_help())["Reader"]
         assert next(k for k in reader if k.binding_id == "bookmark").keys == "B"
@@ -287,7 +286,7 @@ async def test_remaps_nested_clashing_and_on_the_scorecard(tmp_path: Path) -> No
         await ready(pilot)
         notices = [str(n.message) for n in app._notifications]
         assert notices == ["bookmark: 'j' is already bound to pane.down; keeping m"]
-        await pilot.press("x", "m")
+        await press(pilot, "x", "m")
         assert app.reader.current == 2 and app.reader.doc.bookmarks() == [2]
         assert "w Search" in footer_text(app)
         sections = dict(app.key_help())
@@ -301,7 +300,7 @@ async def test_chooser_lists_are_plain_text(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("r")
+        await press(pilot, "r")
         options = app.screen.query_one(OptionList)
         assert "#2 · bob · Source?" in str(options.get_option_at_index(0).prompt)
 
@@ -324,16 +323,16 @@ async def test_paging_the_list_and_scrolling_the_pane(tmp_path: Path) -> None:
     app = make_app(tmp_path, thread.model_copy(update={"posts": posts}))
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("pagedown")
+        await press(pilot, "pagedown")
         page = app.reader.current
         assert page is not None and page > 10
-        await pilot.press("pageup")
+        await press(pilot, "pageup")
         assert app.reader.current == 1
-        await pilot.press("enter", "j", "j")
+        await press(pilot, "enter", "j", "j")
         assert app.reader.pane.scroll_y == 2
-        await pilot.press("space")
+        await press(pilot, "space")
         assert app.reader.pane.scroll_y > 10
-        await pilot.press("g")
+        await press(pilot, "g")
         assert app.reader.pane.scroll_y == 0 and app.reader.current == 1
 
 
@@ -342,7 +341,7 @@ async def test_a_key_right_after_a_move_acts_on_the_new_post(tmp_path: Path) -> 
     async with app.run_test(size=(100, 30)) as pilot:
         doc = (await ready(pilot)).reader.doc
         assert doc is not None
-        await pilot.press("j", "5")
+        await press(pilot, "j", "5")
         assert doc.mark(2).rating == 5
         await keys_at_once(pilot, "j", "m", "j", "4", "g", "apostrophe")
         await settle(pilot)
@@ -356,11 +355,11 @@ async def test_quit_warns_once_when_marks_are_not_saved(tmp_path: Path) -> None:
     app = make_app(blocked)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("4", "ctrl+c", "q")
+        await press(pilot, "4", "ctrl+c", "q")
         assert app.is_running and not app._exit
         notices = " ".join(str(n.message) for n in app._notifications)
         assert "NOT SAVED" in notices and "Press q to quit" in notices
-        await pilot.press("q")
+        await press(pilot, "q")
         assert app._exit
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import make_app, ready, settle, small_thread, until, wait_loaded
+from tests.reader_support import make_app, press, ready, settle, small_thread, until, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.state import thread_files
 
@@ -29,7 +29,7 @@ async def test_an_unforeseen_error_while_parsing_ends_the_reader_with_one_line(
     app = ThreadscoreApp([page], home=tmp_path)
     async with app.run_test() as pilot:
         await wait_loaded(app)
-        await pilot.pause()
+        await settle(pilot)
     assert app.return_code == 1
     assert app.load_error is not None and "\n" not in app.load_error
     assert "RecursionError" in app.load_error and "could not be read" in app.load_error
@@ -51,8 +51,7 @@ async def test_a_marks_file_it_cannot_read_is_set_aside_and_the_reader_goes_on(
         notices = " ".join(str(n.message) for n in app._notifications)
         assert "damaged" in notices and "kept as" in notices
         assert f"in {files.scorecard.parent}," in notices  # where to find it
-        await pilot.press("m")  # edits work and are saved to a fresh file
-        await settle(pilot)
+        await press(pilot, "m")  # edits work and are saved to a fresh file
         assert not app.reader.save_error
     kept = [p for p in files.scorecard.parent.iterdir() if ".damaged" in p.name]
     assert len(kept) == 1 and value[:100] in kept[0].read_text(encoding="utf-8")
@@ -108,7 +107,7 @@ async def test_list_keys_pressed_before_the_posts_appear_are_kept_in_order(
         await until(pilot, lambda: reading, "the thread to be read")
         await settle(pilot)  # the reader is up, showing that it reads
         assert app.reader.doc is None
-        await pilot.press("j", "j", "j", "m", "G", "k", "enter")
+        await press(pilot, "j", "j", "j", "m", "G", "k", "enter")
         gate.set()
         await wait_loaded(app)
         await settle(pilot)
@@ -145,7 +144,7 @@ async def test_quitting_while_the_thread_is_read_does_not_wait_for_the_parse(
             await until(pilot, lambda: reading, "the thread to be read")
             await settle(pilot)  # the reader is up, showing that it reads
             assert app.reader.doc is None
-            await pilot.press("q")
+            await press(pilot, "q")
             await until(pilot, lambda: not app.is_running, "the reader to quit")
         assert app.return_code == 0 and app.load_error is None
         assert reading[0].daemon and reading[0].is_alive()  # still parsing, and let be

@@ -16,6 +16,7 @@ from tests.conftest import SHARED, needs_shared
 from tests.reader_support import (
     fixed_scorer,
     make_app,
+    press,
     ready,
     settle,
     small_thread,
@@ -62,24 +63,24 @@ async def test_t_shows_the_reply_tree_and_arrows_fold_climb_and_descend(tmp_path
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
         reader = app.reader
-        await pilot.press("t")
+        await press(pilot, "t")
         assert reader.post_list.numbers == [1, 2, 4, 3, 5, 6]
         assert "↩ #1 #2" in row_text(app, 3) and "↩" not in row_text(app, 4)
         assert "▾" in row_text(app, 1)
-        await pilot.press("j", "left")  # #2 has a reply (#4): folded
+        await press(pilot, "j", "left")  # #2 has a reply (#4): folded
         assert reader.post_list.numbers == [1, 2, 3, 5, 6] and "(+1)" in row_text(app, 2)
-        await pilot.press("right", "right")  # unfolded, then down to its first reply
+        await press(pilot, "right", "right")  # unfolded, then down to its first reply
         assert reader.current == 4
-        await pilot.press("h")  # h is left in the tree: up to the post #4 answers
+        await press(pilot, "h")  # h is left in the tree: up to the post #4 answers
         assert reader.current == 2
-        await pilot.press("z")
+        await press(pilot, "z")
         assert reader.post_list.numbers == [1, 5, 6] and reader.current == 1
-        await pilot.press("z", "t")
+        await press(pilot, "z", "t")
         assert reader.post_list.numbers == [1, 2, 3, 4, 5, 6]
         highlight = reader.pane.highlight
-        await pilot.press("h")  # in page order h is the highlight toggle again
+        await press(pilot, "h")  # in page order h is the highlight toggle again
         assert reader.pane.highlight != highlight
-        await pilot.press("t", "q")
+        await press(pilot, "t", "q")
     second = make_app(tmp_path)
     async with second.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
@@ -102,20 +103,18 @@ async def test_posts_are_read_once_open_a_moment_and_u_walks_the_unread(
         await settle(pilot)
         assert "5 unread" in status(app) and not row_text(app, 1).startswith("•")
         assert row_text(app, 2).startswith("•")
-        await pilot.press("u")
-        await settle(pilot)
+        await press(pilot, "u")
         assert app.reader.current == 2
-        await pilot.press("u")  # #2 was open too briefly to count: u goes on to #3
-        await settle(pilot)
+        await press(pilot, "u")  # #2 was open too briefly to count: u goes on to #3
         assert app.reader.current == 3
         await until(pilot, lambda: listing.is_read(3), "#3 to be open a moment")
-        await pilot.press("q")
+        await press(pilot, "q")
     again = make_app(tmp_path)
     async with again.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
         listing = again.reader.listing
         assert listing.is_read(1) and listing.is_read(3) and not listing.is_read(2)
-        await pilot.press("g", "u")
+        await press(pilot, "g", "u")
         assert again.reader.current == 2
 
 
@@ -125,7 +124,7 @@ async def test_a_thread_that_grew_says_how_many_posts_are_new(tmp_path: Path) ->
     app = make_app(tmp_path, first)
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("q")
+        await press(pilot, "q")
     grown_source = whole.source.model_copy(update={"sha256": "e2" * 32})
     grown = whole.model_copy(update={"source": grown_source})  # the file grew: new bytes
     again = make_app(tmp_path, grown)
@@ -168,7 +167,7 @@ async def test_L_lists_a_posts_links_in_full_and_opens_the_chosen_one(
     app = make_app(tmp_path, thread_with_links(str(tmp_path / "t.txt")))
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await ready(pilot)
-        await pilot.press("L")
+        await press(pilot, "L")
         assert isinstance(app.screen, ChooserScreen)
         options = app.screen.query_one("#choices")
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -176,7 +175,7 @@ async def test_L_lists_a_posts_links_in_full_and_opens_the_chosen_one(
             "https://example.org/survey-2019.pdf",
             "https://en.wikipedia.org/wiki/Car-free_zone",
         ]
-        await pilot.press("j", "enter")
+        await press(pilot, "j", "enter")
         said = [str(n.message) for n in app._notifications]
     assert browser.opened == ["https://en.wikipedia.org/wiki/Car-free_zone"]
     assert "Opening https://en.wikipedia.org/wiki/Car-free_zone" in said
@@ -187,13 +186,13 @@ async def test_A_shows_one_authors_posts_and_escape_clears_the_filter(tmp_path: 
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
         reader = app.reader
-        await pilot.press("A")
+        await press(pilot, "A")
         assert reader.post_list.numbers == [1, 4] and "by alice" in status(app)
-        await pilot.press("A")
+        await press(pilot, "A")
         assert reader.post_list.numbers == [1, 2, 3, 4, 5, 6]
-        await pilot.press("j", "A")
+        await press(pilot, "j", "A")
         assert reader.post_list.numbers == [2]
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert reader.post_list.numbers == [1, 2, 3, 4, 5, 6] and not reader.filter.active
         assert reader.current == 2
 
@@ -204,7 +203,7 @@ async def test_a_filter_lands_on_the_nearest_post_it_shows(tmp_path: Path) -> No
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("G", "k")  # on #5
+        await press(pilot, "G", "k")  # on #5
         app.reader.set_filter(Filter(verdicts=frozenset({"evidenced"})))  # #1 and #4
         assert app.reader.current == 4  # nearest to #5, not the first (#1)
 
@@ -213,8 +212,8 @@ async def test_the_search_count_follows_the_filter(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await ready(pilot)
-        await pilot.press("j", "j", "j", "A")  # alice: #1 and #4
-        await pilot.press("slash", *"car", "enter")
+        await press(pilot, "j", "j", "j", "A")  # alice: #1 and #4
+        await press(pilot, "slash", *"car", "enter")
         said = [str(n.message) for n in app._notifications]
         assert "2 posts match; 2 more outside the filter." in said, said
         assert "/car 2/2" in status(app)  # counted among the listed posts, not all four
@@ -224,7 +223,7 @@ async def test_y_copies_the_posts_own_words(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("j", "y")
+        await press(pilot, "j", "y")
         assert app.clipboard == "Source? I doubt that is true for a town like ours."
 
 
@@ -232,7 +231,7 @@ async def test_a_bookmarked_post_with_a_note_shows_both_marks(tmp_path: Path) ->
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("m", "a", "x", "ctrl+s")
+        await press(pilot, "m", "a", "x", "ctrl+s")
         assert "⚑✎" in row_text(app, 1)
 
 
@@ -259,7 +258,7 @@ async def test_keys_pressed_while_loading_are_kept_and_applied(
     app = ThreadscoreApp(thread=small_thread(), home=tmp_path, scorer=slow_scorer)
     async with app.run_test(size=(120, 30)) as pilot:
         await until(pilot, lambda: app.reader.doc is not None, "the thread to be shown")
-        await pilot.press("m", "j", "3", "s")  # before the marks and the scores are in
+        await press(pilot, "m", "j", "3", "s", loading=True)  # before marks and scores
         assert not app.reader.marks_ready
         marks_gate.set()
         await until(pilot, lambda: app.reader.marks_ready, "the saved marks to be read")
@@ -277,7 +276,7 @@ async def test_keys_pressed_while_loading_are_kept_and_applied(
             "the scorecard screen",
         )
         assert isinstance(app.screen, ScorecardScreen)
-        await pilot.pause()
+        await settle(pilot)
 
 
 async def test_while_loading_the_pane_names_the_file_and_then_the_footer_has_its_keys(
@@ -322,19 +321,19 @@ async def test_export_without_and_with_cues(tmp_path: Path) -> None:
     out = tmp_path / "thread.scorecard.toml"
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("e", "enter")
+        await press(pilot, "e", "enter")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         lean = tomllib.loads(out.read_text(encoding="utf-8"))
-        await pilot.press("e")
+        await press(pilot, "e")
         await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
         app.screen.query_one("#cues").value = True
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)  # asked to confirm
         assert "enter again" in str(app.screen.query_one("#export-hint").render())
-        await pilot.press("enter")  # confirms the overwrite
+        await press(pilot, "enter")  # confirms the overwrite
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         full = tomllib.loads(out.read_text(encoding="utf-8"))
     assert all("cues" not in p and "sentences" not in p for p in lean["posts"])
     assert full["posts"][0]["cues"] and lean["totals"] == full["totals"]
@@ -346,18 +345,18 @@ async def test_export_without_and_with_cues(tmp_path: Path) -> None:
 async def test_without_a_file_the_reader_starts_on_recent_threads(tmp_path: Path) -> None:
     app = ThreadscoreApp(home=tmp_path, scorer=fixed_scorer, recent=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, RecentScreen)
         options = app.screen.query_one("RecentList")
         assert "demo" in str(options.get_option_at_index(0).prompt)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_loaded(app)
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is app.reader and app.reader.doc is not None
-        await pilot.press("m", "q")
+        await press(pilot, "m", "q")
     again = ThreadscoreApp(home=tmp_path, scorer=fixed_scorer, recent=True)
     async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         first = str(again.screen.query_one("RecentList").get_option_at_index(0).prompt)
         assert "1 mark ·" in first and "posts" in first and "unread" in first
 
@@ -372,10 +371,10 @@ async def test_a_thread_is_on_the_recent_list_once_read_even_when_never_quit(
     app = ThreadscoreApp([thread], home=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("m")  # and the terminal is closed: no q
+        await press(pilot, "m")  # and the terminal is closed: no q
     again = ThreadscoreApp(home=tmp_path, recent=True)
     async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         first = str(again.screen.query_one("RecentList").get_option_at_index(0).prompt)
     assert str(thread) in first
     assert "1 mark ·" in first  # one mark, not "1 marks"
@@ -401,7 +400,7 @@ async def test_a_thread_opened_by_a_relative_name_is_listed_from_any_folder(
     app = ThreadscoreApp(["../market-square.txt"], home=tmp_path, scorer=fixed_scorer)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("m", "q")
+        await press(pilot, "m", "q")
     monkeypatch.chdir(elsewhere)
     again = ThreadscoreApp(home=tmp_path, scorer=fixed_scorer, recent=True)
     async with again.run_test(size=(80, 24)) as pilot:
@@ -410,7 +409,7 @@ async def test_a_thread_opened_by_a_relative_name_is_listed_from_any_folder(
         listed = again.screen.query_one("RecentList")
         first = str(listed.get_option_at_index(0).prompt)
         assert str(page) in first and "1 mark ·" in first
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_loaded(again)
         await settle(pilot)
         assert again.reader.doc is not None and again.reader.doc.bookmarks() == [1]
@@ -428,7 +427,7 @@ async def test_a_chosen_theme_is_saved_and_used_next_time(tmp_path: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         app.theme = "textual-light"
-        await pilot.pause()
+        await settle(pilot)
         variables = app.theme_variables
         background = Color.parse(variables["background"])
         for name in ("cue-claim", "cue-evidence"):
@@ -450,14 +449,14 @@ async def test_the_scorecard_is_kept_between_openings_until_a_mark_changes(
     app = ThreadscoreApp(thread=small_thread(), home=tmp_path, scorer=score_thread)
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("s")
+        await press(pilot, "s")
         first = app.screen
         assert isinstance(first, ScorecardScreen)
-        await pilot.press("escape", "s")
+        await press(pilot, "escape", "s")
         assert app.screen is first  # counted once
-        await pilot.press("enter")  # it still answers (here: one author's posts)
+        await press(pilot, "enter")  # it still answers (here: one author's posts)
         assert app.screen is app.reader and app.reader.filter.author is not None
-        await pilot.press("escape", "m", "s")
+        await press(pilot, "escape", "m", "s")
         assert isinstance(app.screen, ScorecardScreen) and app.screen is not first
 
 
@@ -494,9 +493,8 @@ async def test_new_posts_are_announced_once_when_marks_come_back_from_the_earlie
     app = ThreadscoreApp([thread], home=tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("j", "j", "m")
-        await pilot.pause()
-        await pilot.press("q")
+        await press(pilot, "j", "j", "m")
+        await press(pilot, "q")
     with thread.open("a", encoding="utf-8") as more:
         more.write("\nbob\nApr 10, 2004\n#13\nA reply added later. Source? https://example.org\n")
     again = ThreadscoreApp([thread], home=tmp_path / "home")
@@ -518,8 +516,8 @@ async def test_links_lists_the_addresses_in_the_posts_quotes_too(tmp_path: Path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         app.reader.go(7)
-        await pilot.pause()
-        await pilot.press("L")
+        await settle(pilot)
+        await press(pilot, "L")
         assert isinstance(app.screen, ChooserScreen)
         options = app.screen.query_one("#choices")
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -538,8 +536,7 @@ async def test_a_on_a_post_with_no_author_says_so_rather_than_filter_by_nobody(
     app = ThreadscoreApp([SHARED / "datasets" / "iac" / "3458.bare.txt"], home=tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("A")
-        await pilot.pause()
+        await press(pilot, "A")
         assert not app.reader.filter.active
         said = [str(n.message) for n in app._notifications]
     assert any("has no author name" in m for m in said), said

@@ -8,7 +8,7 @@ import pytest
 from textual._xterm_parser import XTermParser
 from textual.events import Key, Paste
 
-from tests.reader_support import events_at_once, keys_at_once, make_app, ready, settle
+from tests.reader_support import events_at_once, keys_at_once, make_app, press, ready, settle
 from tui.paste import PasteFilter, PasteSafeParser, install
 from tui.screens.note import NoteScreen
 from tui.screens.search import SearchScreen
@@ -67,7 +67,7 @@ async def test_the_pasted_note_and_search_keep_the_text_in_order(tmp_path: Path)
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("a")
+        await press(pilot, "a")
         assert isinstance(app.screen, NoteScreen)
         await events_at_once(pilot, *events_of(PasteSafeParser(), COLOURED))
         await settle(pilot)

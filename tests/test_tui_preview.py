@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reader_support import until, wait_loaded
+from tests.reader_support import press, settle, until, wait_loaded
 from tui import loader
 from tui.app import ThreadscoreApp
 
@@ -57,10 +57,9 @@ async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replac
     app = ThreadscoreApp([dump], home=home)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(app)
-        await pilot.press("j", "m")
-        await pilot.pause()
+        await press(pilot, "j", "m")
         assert app.reader.doc is not None and app.reader.doc.bookmarks() == [2]
-        await pilot.press("g", "q")
+        await press(pilot, "g", "q")
     whole = app.reader.doc.thread.posts if app.reader.doc else []
     assert len(whole) == 1200
 
@@ -83,19 +82,17 @@ async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replac
         assert shown == whole[: len(shown)]  # the first screen is the whole parse's posts
         assert reader.post_list.numbers[:3] == [1, 2, 3]
         assert not reader.marks_ready and reader.doc.bookmarks() == []  # marks wait for it
-        await pilot.press("j", "j", "m", "enter")
-        await pilot.pause()
+        await press(pilot, "j", "j", "m", "enter")
         assert reader.current == 3 and reader.pane.view is not None
         assert reader.pane.view.post.number == 3
         assert reader.doc.bookmarks() == []  # kept, not made, until the marks are in
-        await pilot.press("slash", *"says", "enter")  # every post matches: the preview's too
-        await pilot.pause()
+        await press(pilot, "slash", *"says", "enter")  # every post matches: the preview's too
         assert reader.search_query == "says" and 1100 not in reader.matches
         assert reader.current == 3  # a match itself
 
         gate.set()
         await wait_loaded(app)
-        await pilot.pause()
+        await settle(pilot)
         assert not reader._provisional and reader.doc.thread.posts == whole
         assert reader.current == 3 and app.focused is reader.pane
         assert reader.pane.view is not None and reader.pane.view.post.number == 3
@@ -123,12 +120,11 @@ async def test_the_last_post_key_on_a_preview_goes_to_the_whole_threads_last_pos
         reader = app.reader
         assert reader.doc is not None and reader._provisional
         previewed = len(reader.doc.thread.posts)
-        await pilot.press("j", "G", "k")
-        await pilot.pause()
+        await press(pilot, "j", "G", "k")
         assert reader.current == 2  # not the preview's last post: kept for the whole thread
         gate.set()
         await wait_loaded(app)
-        await pilot.pause()
+        await settle(pilot)
         assert not reader._provisional and len(reader.doc.thread.posts) == 1200 > previewed
         assert reader.current == 1199  # the last post, then one up
 
@@ -168,12 +164,11 @@ async def test_an_edit_on_a_preview_post_the_whole_parse_renamed_lands_on_that_p
         reader = app.reader
         assert reader.doc is not None and reader._provisional
         third = reader.doc.thread.posts[2]
-        await pilot.press("j", "j", "m")
-        await pilot.pause()
+        await press(pilot, "j", "j", "m")
         assert reader.current == 3 and reader.doc.bookmarks() == []
         gate.set()
         await wait_loaded(app)
-        await pilot.pause()
+        await settle(pilot)
         assert not reader._provisional and reader.doc.thread.posts[3].id == "changed-id"
         assert reader.doc.thread.posts[3].lines == third.lines
         assert reader.current == 4 and reader.doc.bookmarks() == [4]
@@ -196,11 +191,10 @@ async def test_a_search_matching_nothing_in_the_preview_moves_once_the_whole_thr
         await until(pilot, lambda: app.reader.doc is not None, "the provisional thread to be shown")
         reader = app.reader
         assert reader.doc is not None and reader._provisional
-        await pilot.press("j", "slash", *"1100", "enter")  # in a post past the preview
-        await pilot.pause()
+        await press(pilot, "j", "slash", *"1100", "enter")  # in a post past the preview
         assert reader.matches == [] and reader.current == 2
         gate.set()
         await wait_loaded(app)
-        await pilot.pause()
+        await settle(pilot)
         assert not reader._provisional and 1100 in reader.matches
         assert reader.current == reader.matches[0] >= 1100

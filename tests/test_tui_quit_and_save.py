@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.reader_support import make_app, ready
+from tests.reader_support import make_app, press, ready, settle
 from tui.widgets.post_list import PostList
 
 
@@ -18,10 +18,10 @@ async def test_the_palettes_quit_is_the_readers_quit(tmp_path: Path) -> None:
         await ready(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Quit" not in titles and "Theme" in titles
-        await pilot.press("4")
+        await press(pilot, "4")
         assert app.reader.save_error
         await app.run_action("quit")
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running and not app._exit
         assert any("NOT SAVED" in str(n.message) for n in app._notifications)
 
@@ -31,9 +31,9 @@ async def test_the_palettes_quit_saves_the_position(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         app.reader.post_list.go_to(4)
-        await pilot.pause()
+        await settle(pilot)
         await app.run_action("quit")
-        await pilot.pause()
+        await settle(pilot)
     assert app.reader.files is not None
     assert "number = 4" in app.reader.files.ui.read_text(encoding="utf-8")
 
@@ -48,7 +48,7 @@ async def test_a_state_folder_that_cannot_be_written_is_reported_once(tmp_path: 
         list_ = app.screen.query_one(PostList)
         for number in (2, 3, 4):
             list_.go_to(number)
-            await pilot.pause()
+            await settle(pilot)
             app.reader.save_ui()
         notices = [str(n.message) for n in app._notifications]
         assert sum("Could not save the reader state" in n for n in notices) == 1
@@ -63,9 +63,9 @@ async def test_the_position_timer_firing_after_the_screens_are_gone_still_saves(
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("c")  # fold quotes: a pane toggle that must survive
+        await press(pilot, "c")  # fold quotes: a pane toggle that must survive
         app.reader.post_list.go_to(5)
-        await pilot.pause()
+        await settle(pilot)
     assert not app.screen_stack
     app.reader.save_ui()
     assert app.reader.files is not None

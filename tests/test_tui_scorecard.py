@@ -15,7 +15,7 @@ from scoring import score_thread
 from scoring.models import VERDICTS, Scorecard
 from scoring.tally import tally
 from scoring.user_layer import set_override, set_rating
-from tests.reader_support import ScorecardApp
+from tests.reader_support import ScorecardApp, press, settle
 from tui.filters import AuthorChoice, PostChoice
 from tui.screens.scorecard import ScorecardScreen
 from tui.widgets.evidence_chart import EvidenceChart
@@ -85,7 +85,7 @@ async def test_one_row_per_author_with_counts(demo: tuple[Thread, Scorecard]) ->
     for thread_, card in ((thread, scorecard), (named, score_thread(named))):
         app = ScorecardApp(thread_, card)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             assert isinstance(app.screen, ScorecardScreen)
             assert table_rows(app) == expected_rows(thread_, card)
 
@@ -105,11 +105,11 @@ async def test_user_override_and_rating_change_the_counts(
 
     before_app = ScorecardApp(thread, scorecard)
     async with before_app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         before = table_rows(before_app)[author]
     app = ScorecardApp(thread, marked)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         after = table_rows(app)[author]
         assert table_rows(app) == expected_rows(thread, marked)
         totals = str(app.screen.query_one("#totals", Static).render())
@@ -128,12 +128,10 @@ async def test_enter_dismisses_with_the_highlighted_author(
     thread = with_authors(demo[0], ["ann", "bob", "cy"])
     app = ScorecardApp(thread, score_thread(thread))
     async with app.run_test() as pilot:
-        await pilot.pause()
-        await pilot.press("down")
-        await pilot.pause()
+        await settle(pilot)
+        await press(pilot, "down")
         assert str(app.screen.query_one("#detail", Static).render()).startswith("bob: ")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         assert not isinstance(app.screen, ScorecardScreen)
     assert app.result == AuthorChoice("bob")
 
@@ -144,14 +142,14 @@ async def test_an_author_named_like_a_post_or_a_filter_stays_an_author(
     thread = with_authors(demo[0], ["#2", None, "rated"])
     app = ScorecardApp(thread, score_thread(thread))
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ScorecardScreen)
         rows = screen._shown
         unknown = next(i for i, row in enumerate(rows) if not row.known)
         screen.query_one("#authors", DataTable).move_cursor(row=unknown)
         screen.action_choose()
-        await pilot.pause()
+        await settle(pilot)
     assert app.result == PostChoice(rows[unknown].post_numbers[0])
     assert AuthorChoice("#2") != PostChoice(2)
     for name in ("#2", "rated"):
@@ -163,9 +161,8 @@ async def test_an_author_named_like_a_post_or_a_filter_stays_an_author(
 async def test_close_keys_dismiss_with_none(demo: tuple[Thread, Scorecard], key: str) -> None:
     app = ScorecardApp(*demo)
     async with app.run_test() as pilot:
-        await pilot.pause()
-        await pilot.press(key)
-        await pilot.pause()
+        await settle(pilot)
+        await press(pilot, key)
         assert not isinstance(app.screen, ScorecardScreen)
     assert app.result is None
 
@@ -176,20 +173,17 @@ async def test_sort_keys_reorder_rows_and_keep_the_cursor(
     thread = with_authors(demo[0], ["ann", "bob", "cy", "bob", "dee"])
     app = ScorecardApp(thread, score_thread(thread))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#authors", DataTable)
-        await pilot.press("down")
-        await pilot.press("p")
-        await pilot.pause()
+        await press(pilot, "down")
+        await press(pilot, "p")
         posts = [int(str(table.get_row_at(i)[1])) for i in range(table.row_count)]
         assert posts == sorted(posts, reverse=True)
         assert str(table.get_row_at(table.cursor_row)[0]) == "bob"
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert names == ["ann", "bob", "cy", "dee"]
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert names == ["dee", "cy", "bob", "ann"]
         chart = app.screen.query_one("#chart", EvidenceChart)
@@ -197,7 +191,7 @@ async def test_sort_keys_reorder_rows_and_keep_the_cursor(
         columns = list(table.columns.values())
         x = 1 + sum(c.get_render_width(table) for c in columns[:4]) + 2
         await pilot.click("#authors", offset=(x, 1))
-        await pilot.pause()
+        await settle(pilot)
         asserted = [int(str(table.get_row_at(i)[4])) for i in range(table.row_count)]
         assert asserted == sorted(asserted, reverse=True)
         assert "asserted posts ▼" in str(table.border_subtitle)
@@ -207,11 +201,11 @@ async def test_clicking_a_bar_moves_the_table_cursor(demo: tuple[Thread, Scoreca
     thread = with_authors(demo[0], ["ann", "bob", "cy"])
     app = ScorecardApp(thread, score_thread(thread))
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#authors", DataTable)
         assert table.cursor_row == 0
         await pilot.click("#chart", offset=(3, 4))
-        await pilot.pause()
+        await settle(pilot)
         assert table.cursor_row == 2
         assert app.screen.query_one("#chart", EvidenceChart).highlighted == 2
 
@@ -222,21 +216,21 @@ async def test_markup_in_an_author_name_is_shown_literally_and_inert(
     thread = with_authors(demo[0], ["ann", EVIL])
     app = ScorecardApp(thread, score_thread(thread))
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#authors", DataTable)
         assert str(table.get_row_at(1)[0]) == EVIL
         await pilot.click("#authors", offset=(4, 3))
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running and isinstance(app.screen, ScorecardScreen)
         assert table.cursor_row == 1
         chart = app.screen.query_one("#chart", EvidenceChart)
         assert chart.row_text(1, 90).plain.startswith(EVIL + " ")
         await pilot.click("#chart", offset=(3, 3))
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running and isinstance(app.screen, ScorecardScreen)
         assert table.cursor_row == 1
         await pilot.click("#authors", offset=(4, 3))
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running
     assert app.result == AuthorChoice(EVIL)
 
@@ -248,12 +242,10 @@ async def test_before_scoring_finishes_the_screen_says_so(
     unscored = Scorecard(fingerprint=scorecard.fingerprint, source_path=scorecard.source_path)
     app = ScorecardApp(thread, unscored)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#authors", DataTable).row_count == 0
         assert "not scored yet" in str(app.screen.query_one("#totals", Static).render())
-        await pilot.press("enter", "p")
-        await pilot.pause()
+        await press(pilot, "enter", "p")
         assert isinstance(app.screen, ScorecardScreen)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
     assert app.result is None

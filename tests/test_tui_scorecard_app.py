@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 from parsing.load import load_thread
 from parsing.models import Thread
 from scoring import score_thread
-from tests.reader_support import make_app, ready, until
+from tests.reader_support import make_app, press, ready, until
 from tui.app import ThreadscoreApp
 from tui.screens.scorecard import ScorecardScreen
 
@@ -30,17 +30,17 @@ async def test_s_then_a_row_filters_the_list_to_that_author(tmp_path: Path) -> N
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: app.reader.scored, "the thread to be scored")
         assert app.reader.post_list.numbers == [p.number for p in thread.posts]
-        await pilot.press("s")
+        await press(pilot, "s")
         await until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "the scorecard screen")
         table = app.screen.query_one("#authors", DataTable)
         assert str(table.get_row_at(1)[0]) == "bob"
-        await pilot.press("down", "enter")
+        await press(pilot, "down", "enter")
         await until(pilot, lambda: not isinstance(app.screen, ScorecardScreen), "the reader screen")
         assert app.reader.filter.author == "bob"
         assert app.reader.post_list.numbers == bobs
-        await pilot.press("s")
+        await press(pilot, "s")
         await until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "the scorecard screen")
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await until(pilot, lambda: not isinstance(app.screen, ScorecardScreen), "the reader screen")
         assert app.reader.post_list.numbers == bobs
 

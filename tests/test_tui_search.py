@@ -7,7 +7,7 @@ import re
 import time
 from pathlib import Path
 
-from tests.reader_support import long_thread, make_app, ready, until
+from tests.reader_support import long_thread, make_app, press, ready, until
 from tui.search import SearchIndex, match_pattern
 from tui.widgets.reading_pane import SEARCH_STYLE
 
@@ -29,7 +29,7 @@ async def test_a_match_below_the_fold_is_scrolled_to_and_marked(tmp_path: Path) 
     app = make_app(tmp_path, long_thread())
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("slash", *"zebra crossing", "enter")
+        await press(pilot, "slash", *"zebra crossing", "enter")
         await until(pilot, lambda: app.reader.pane.scroll_y > 0, "the pane to scroll to the match")
         assert app.reader.current == 6
         text = app.reader.pane.query_one(".post-text")
@@ -47,15 +47,15 @@ async def test_next_match_says_when_it_wraps_around(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("slash", *"council", "enter")
+        await press(pilot, "slash", *"council", "enter")
         assert app.reader.matches == [3, 4] and app.reader.current == 3
-        await pilot.press("n")
+        await press(pilot, "n")
         assert app.reader.current == 4
         assert not any("wrapped" in str(n.message) for n in app._notifications)
-        await pilot.press("n")
+        await press(pilot, "n")
         assert app.reader.current == 3
         assert any("wrapped around to the first" in str(n.message) for n in app._notifications)
-        await pilot.press("N")
+        await press(pilot, "N")
         assert app.reader.current == 4
         assert any("wrapped around to the last" in str(n.message) for n in app._notifications)
 

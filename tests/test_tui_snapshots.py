@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.reader_support import make_app, ready
+from tests.reader_support import make_app, press, ready, settle
 
 HOME = Path(tempfile.gettempdir()) / "threadscore-snapshots"
 """A fixed state folder: the help screen prints its path, so it must not vary between runs."""
@@ -39,8 +39,8 @@ async def marked(pilot: Pilot[None]) -> None:
     app.reader.doc.set_note(4, "checked the table")
     app.reader.doc.set_override(6, "challenge")
     app.reader.post_list.refresh_rows()
-    await pilot.press("j", "j", "enter")
-    await pilot.pause()
+    await press(pilot, "j", "j", "enter")
+    await settle(pilot)
 
 
 def test_reader_80x24(snap_compare) -> None:
@@ -50,8 +50,8 @@ def test_reader_80x24(snap_compare) -> None:
 def test_reader_160x48(snap_compare) -> None:
     async def first_post(pilot: Pilot[None]) -> None:
         await marked(pilot)
-        await pilot.press("tab", "g", "enter")
-        await pilot.pause()
+        await press(pilot, "tab", "g", "enter")
+        await settle(pilot)
 
     assert snap_compare(make_app(HOME), terminal_size=(160, 48), run_before=first_post)
 
@@ -59,8 +59,8 @@ def test_reader_160x48(snap_compare) -> None:
 def test_help_80x24(snap_compare) -> None:
     async def help_open(pilot: Pilot[None]) -> None:
         await ready(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await press(pilot, "question_mark")
+        await settle(pilot)
 
     assert snap_compare(make_app(HOME), terminal_size=(80, 24), run_before=help_open)
 
@@ -68,8 +68,8 @@ def test_help_80x24(snap_compare) -> None:
 def test_filter_80x24(snap_compare) -> None:
     async def filter_open(pilot: Pilot[None]) -> None:
         await ready(pilot)
-        await pilot.press("f")
-        await pilot.pause()
+        await press(pilot, "f")
+        await settle(pilot)
 
     assert snap_compare(make_app(HOME), terminal_size=(80, 24), run_before=filter_open)
 
@@ -77,8 +77,8 @@ def test_filter_80x24(snap_compare) -> None:
 def test_tree_80x24(snap_compare) -> None:
     async def tree(pilot: Pilot[None]) -> None:
         await ready(pilot)
-        await pilot.press("t", "j", "left", "j")
-        await pilot.pause()
+        await press(pilot, "t", "j", "left", "j")
+        await settle(pilot)
 
     assert snap_compare(make_app(HOME), terminal_size=(80, 24), run_before=tree)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED, needs_shared
-from tests.reader_support import make_app, ready, wait_loaded
+from tests.reader_support import make_app, ready, settle, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.startup import pause_collector, resume_collector
@@ -79,6 +79,6 @@ async def test_the_reader_under_test_keeps_the_rule_cache_in_the_runs_own_folder
     app = ThreadscoreApp([SEED], home=tmp_path)
     async with app.run_test() as pilot:
         await wait_loaded(app)
-        await pilot.pause()
+        await settle(pilot)
         assert app.reader.scored
     assert any(folder.glob("regex-*.bin"))  # the rules compiled by this run are kept there

@@ -9,7 +9,7 @@ import pytest
 
 from parsing.models import Part, Post, Source, Thread
 from tests.conftest import SEED, needs_shared
-from tests.reader_support import fixed_scorer, ready, wait_loaded
+from tests.reader_support import fixed_scorer, press, ready, settle, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.cli import main
 from tui.filters import Filter
@@ -59,9 +59,9 @@ async def test_marks_position_and_filter_survive_a_restart(home: Path, thread_fi
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         assert len(app.reader.doc.thread.posts) == 3
-        await pilot.press("j", "m", "2", "j", "a", *"check it", "ctrl+s", "v", "home", "enter")
-        await pilot.press("slash", *"receipts", "enter")
-        await pilot.press("q")
+        await press(pilot, "j", "m", "2", "j", "a", *"check it", "ctrl+s", "v", "home", "enter")
+        await press(pilot, "slash", *"receipts", "enter")
+        await press(pilot, "q")
     files = thread_files(app.reader.doc.thread.source)
     assert files.scorecard.parent == home / "threads"
     assert files.scorecard.name.endswith("-car-free-draft.scorecard.toml")
@@ -74,11 +74,11 @@ async def test_marks_position_and_filter_survive_a_restart(home: Path, thread_fi
         assert doc.mark(2).bookmark and doc.mark(2).rating == 2
         assert doc.mark(3).note == "check it" and doc.verdict(3) == "evidenced"
         assert again.reader.current == 3 and again.reader.search_query == "receipts"
-        await pilot.press("f", "ctrl+r", "f")
-        await pilot.press(*["down"] * 5, "space", "ctrl+s")  # "Bookmarked only"
+        await press(pilot, "f", "ctrl+r", "f")
+        await press(pilot, *["down"] * 5, "space", "ctrl+s")  # "Bookmarked only"
         assert again.reader.filter.bookmarked and not again.reader.filter.rated
         assert again.reader.post_list.numbers == [2]
-        await pilot.press("q")
+        await press(pilot, "q")
 
     third = ThreadscoreApp([thread_file])
     async with third.run_test(size=(100, 30)) as pilot:
@@ -91,7 +91,7 @@ async def test_marks_follow_a_renamed_or_edited_thread(home: Path, thread_file: 
     first = ThreadscoreApp([thread_file])
     async with first.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("j", "m", "4", "j", "2")
+        await press(pilot, "j", "m", "4", "j", "2")
         first.reader.set_filter(Filter(rated=True))
         first.reader._run_search("source", move=False)
         first.reader.save_ui()
@@ -129,7 +129,7 @@ async def test_two_readers_on_one_thread_keep_each_others_marks(
     app = ThreadscoreApp([thread_file])
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("4")  # reader A rates #1
+        await press(pilot, "4")  # reader A rates #1
         path = app.reader.files.scorecard
         # Reader B opened before that rating: it saves its own view, bookmarking #2, #1 unrated.
         posts = app.reader.doc.thread.posts
@@ -139,7 +139,7 @@ async def test_two_readers_on_one_thread_keep_each_others_marks(
         stale = theirs.marks[posts[0].id].model_copy(update={"edited": 1.0})  # rated long ago
         theirs = theirs.model_copy(update={"marks": {**theirs.marks, posts[0].id: stale}})
         save_scorecard(card.model_copy(update={"user": theirs}), path)
-        await pilot.press("j", "j", "5")  # A rates #3
+        await press(pilot, "j", "j", "5")  # A rates #3
         assert app.reader.doc.mark(2).bookmark and app.reader.doc.mark(1).rating == 4
     saved = load_scorecard(path).user.marks
     by_number = {m.post_number: m for m in saved.values()}
@@ -162,7 +162,7 @@ async def test_damaged_state_is_set_aside_and_the_app_opens(home: Path, thread_f
         assert app.reader.current == 1 and app.reader.post_list.numbers == [1, 2, 3]
         notices = " ".join(str(n.message) for n in app._notifications)
         assert "damaged" in notices and "kept as" in notices
-        await pilot.press("m")
+        await press(pilot, "m")
     kept = sorted(files.scorecard.parent.glob("*.scorecard.toml.damaged-*"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == garbage
     assert len(list(files.ui.parent.glob("*.ui.toml.damaged-*"))) == 1
@@ -181,7 +181,7 @@ async def test_a_newer_scorecard_file_is_never_overwritten(home: Path, thread_fi
     app = ThreadscoreApp([thread_file])
     async with app.run_test() as pilot:
         await ready(pilot)
-        await pilot.press("m")
+        await press(pilot, "m")
         assert "not saved" in str(app.reader.query_one("#status").render())
     assert files.scorecard.read_text(encoding="utf-8") == newer
 
@@ -202,7 +202,7 @@ async def test_forum_markup_and_escapes_are_shown_inert(home: Path, tmp_path: Pa
         # Where "x" would be if the markup ran ("Hello x"), and on the literal text.
         for column in (6, shown.index("[@click") + 2, shown.index("]x[") + 1):
             await pilot.click(body, offset=(column, 0))
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running and app.return_code is None
 
 
@@ -224,7 +224,7 @@ async def test_display_cleans_text_that_skipped_the_parser(home: Path) -> None:
     app = ThreadscoreApp(thread=thread, scorer=fixed_scorer)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("a", *"note", "ctrl+s")
+        await press(pilot, "a", *"note", "ctrl+s")
         everything = screen_text(app)
         for bad in ("\x1b[2J", "PWNED\x07", "\x9b", "\x1b[31m"):
             assert bad not in everything
@@ -237,7 +237,7 @@ async def test_unreadable_thread_ends_the_app_with_one_message(tmp_path: Path, h
     app = ThreadscoreApp([empty])
     async with app.run_test() as pilot:
         await wait_loaded(app)
-        await pilot.pause()
+        await settle(pilot)
     assert app.return_code == 1 and app.load_error and "empty" in app.load_error
 
 
@@ -255,7 +255,7 @@ async def test_the_seed_thread_opens(home: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         assert len(app.reader.post_list.numbers) == len(app.reader.doc.thread.posts) > 10
-        await pilot.press("G")
+        await press(pilot, "G")
         assert app.reader.current == len(app.reader.doc.thread.posts)
 
 

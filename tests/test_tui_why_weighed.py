@@ -10,7 +10,7 @@ import pytest
 import scoring.roles
 from scoring.verdicts import score_post
 from tests.conftest import SHARED, needs_shared
-from tests.reader_support import _post, ready, settle, small_thread, wait_loaded
+from tests.reader_support import _post, press, ready, settle, small_thread, wait_loaded
 from tui.app import ThreadscoreApp
 from tui.wording import model_feature
 
@@ -43,8 +43,7 @@ async def test_the_open_post_lists_the_words_that_weighed_most(
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         assert ("What weighed most" in pane_text(app)) == bool(decided_first)
-        await pilot.press("G", "enter")
-        await settle(pilot)
+        await press(pilot, "G", "enter")
         assert app.reader.current == 7
         shown = pane_text(app)
     assert "What weighed most for the model" in shown

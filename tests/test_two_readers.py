@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 from scoring.store import load_scorecard
-from tests.reader_support import ready
+from tests.reader_support import press, ready, settle
 from tui.app import ThreadscoreApp
 
 
@@ -27,9 +27,9 @@ async def test_two_apps_editing_interleaved_lose_nothing(
             number = rng.randint(1, posts)
             rating = rng.randint(1, 5)
             app.reader.post_list.go_to(number)
-            await pilot.pause()
-            await pilot.press(str(rating))
-            await pilot.pause()
+            await settle(pilot)
+            await press(pilot, str(rating))
+            await settle(pilot)
             expected[number] = rating
         told = [str(n.message) for n in a._notifications] + [
             str(n.message) for n in b._notifications
@@ -48,17 +48,17 @@ async def test_a_later_edit_is_not_reverted_by_the_other_readers_save(
     async with a.run_test(size=(100, 30)) as pa, b.run_test(size=(100, 30)) as pb:
         await ready(pa)
         await ready(pb)
-        await pa.press("2")
-        await pa.pause()
-        await pb.press("5")
-        await pb.pause()
-        await pa.press("j", "3")
-        await pa.pause()
+        await press(pa, "2")
+        await settle(pa)
+        await press(pb, "5")
+        await settle(pb)
+        await press(pa, "j", "3")
+        await settle(pa)
         assert a.reader.doc.mark(1).rating == 5  # A took B's later rating and shows it
-        await pb.press("0")  # B clears its rating of #1; A saves a bookmark on #2 after it
-        await pb.pause()
-        await pa.press("m")
-        await pa.pause()
+        await press(pb, "0")  # B clears its rating of #1; A saves a bookmark on #2 after it
+        await settle(pb)
+        await press(pa, "m")
+        await settle(pa)
     marks = {m.post_number: m for m in load_scorecard(a.reader.files.scorecard).user.marks.values()}
     assert 1 not in marks  # B's clearing is the later edit of #1
     assert marks[2].rating == 3 and marks[2].bookmark

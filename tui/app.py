@@ -59,6 +59,7 @@ class ThreadscoreApp(KeysInOrder, ReadableColours, App[None]):
         home: Path | None = None,
         scorer: Scorer | None = None,
         recent: bool = False,
+        post: int | None = None,
     ) -> None:
         install_paste_filter()
         super().__init__()
@@ -66,7 +67,7 @@ class ThreadscoreApp(KeysInOrder, ReadableColours, App[None]):
         self._scorer = scorer
         self._pick = recent and not paths and thread is None
         self.reader = ReaderScreen(
-            list(paths) if paths else None, thread=thread, home=home, scorer=scorer
+            list(paths) if paths else None, thread=thread, home=home, scorer=scorer, post=post
         )
         """The main screen, kept after the app ends (its state is read after a run)."""
 

@@ -47,6 +47,17 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
+def positive_number(text: str) -> int:
+    """A post number: a whole number from 1 up (argparse says what was wrong otherwise)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a post number: {text!r}")
+    return number
+
+
 def build_parser(
     command: str | None = None,
 ) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -71,6 +82,12 @@ def build_parser(
         "(default: a list of recently opened threads, the demo among them)",
     )
     reader.add_argument("--demo", action="store_true", help="open the bundled demo thread")
+    reader.add_argument(
+        "--post",
+        type=positive_number,
+        metavar="N",
+        help="open at post N (as a link or a message names it: 'see #412')",
+    )
     reader.add_argument("--version", action=VersionAction)
     commands = argparse.ArgumentParser(prog="threadscore")
     commands.add_argument("--version", action=VersionAction)

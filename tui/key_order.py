@@ -51,6 +51,7 @@ class KeysInOrder:
     _sent_to: DOMNode | None = None
     _held_since: float | None = None
     _release_queued: bool = False
+    _burst: bool = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -106,6 +107,17 @@ class KeysInOrder:
             self._held_since = self._now() if self._held else None
             self._sent_to = self.focused or self.screen  # type: ignore[attr-defined]
             await super().on_event(key)  # type: ignore[misc]
+
+    @property
+    def keys_waiting(self) -> bool:
+        """Keys typed together wait for the ones before them, or the last of them is still
+        on its way: a screen may leave its frame to the end of them
+        (`tui.screens.reader.ReaderScreen._on_timer_update`)."""
+        if self._held:
+            self._burst = True
+        elif self._burst:
+            self._burst = self._key_under_way()
+        return self._burst
 
     def _key_under_way(self) -> bool:
         """Whether the last key handed on may still act: the widget it went to, or one of the

@@ -21,7 +21,9 @@ def run(args: argparse.Namespace) -> int:
             raise ThreadscoreError(f"{path}: no such file")
     from tui.app import ThreadscoreApp
 
-    app = ThreadscoreApp(paths, recent=not getattr(args, "demo", False))
+    app = ThreadscoreApp(
+        paths, recent=not getattr(args, "demo", False), post=getattr(args, "post", None)
+    )
     app.run()
     if app.load_error:
         raise ThreadscoreError(app.load_error)

@@ -186,6 +186,17 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
     unread: var[int] = var(0)
     status: var[Status] = var(Status())
 
+    def _on_timer_update(self) -> None:
+        """Draw no frame while keys typed together wait their turn (`tui.key_order`): ten
+        `j` in one terminal read drew ten frames, each repainting the scrolled list, four
+        times slower than one frame at the end on a loaded machine. A frame that lays
+        something out or runs code after it is drawn (a jump scrolls then) is not held."""
+        if getattr(self.app, "keys_waiting", False) and not (
+            self._layout_required or self._callbacks
+        ):
+            return  # the timer goes on: the next tick looks again
+        super()._on_timer_update()
+
     def __init__(
         self,
         paths: list[str | Path] | None = None,
@@ -193,12 +204,17 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         thread: Thread | None = None,
         home: Path | None = None,
         scorer: Scorer | None = None,
+        post: int | None = None,
     ) -> None:
         super().__init__(id="reader")
         from tui.loader import score_thread
 
         self._paths = paths
         self._given_thread = thread
+        self._start_post = post
+        """`threadscore THREAD --post N`: the post to open at, until the thread holding it is
+        shown (a preview may not reach it)."""
+        self._opened_at_post = False
         self._home = home
         self._scorer = scorer or score_thread
         self.saver: Saver | None = None
@@ -486,8 +502,12 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         doc.add_scores(scores)
         self._scored_posts = 0
         self.use_listing(read.thread, read.ui)
-        position = at or read.ui.position_in(read.thread) or 1
+        start = self._take_start_post(read.thread, provisional)
+        position = start or at or read.ui.position_in(read.thread) or 1
         listed = apply_filter(self.filter, doc.facts())
+        if start is not None and start not in set(listed):
+            self.filter = Filter()  # asked for by number: a saved filter does not hide it
+            listed = apply_filter(self.filter, doc.facts())
         self.current = position if position in set(listed) or not listed else listed[0]
         if not provisional:
             self.pane.highlight = read.ui.highlight
@@ -498,6 +518,26 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         self.refresh_bindings()  # the footer hid the list's keys (⏎ Open) while it was loading
         self._refilter(keep=self.current)
         await self._open_now(keep_scroll=provisional)
+
+    def _take_start_post(self, thread: Thread, provisional: bool) -> int | None:
+        """The post asked for on the command line, once: when `thread` holds it; a whole
+        thread that does not is said in a notice (a preview may just not reach it yet)."""
+        number = self._start_post
+        if number is None:
+            return None
+        if any(post.number == number for post in thread.posts):
+            self._start_post = None
+            self._opened_at_post = True
+            return number
+        if not provisional:
+            self._start_post = None
+            last = thread.posts[-1].number if thread.posts else 0
+            self.notify(
+                f"No post #{number}: the thread's posts are numbered 1 to {last}.",
+                severity="warning",
+                markup=False,
+            )
+        return None
 
     def _first_frame_shown(self, thread: Thread) -> None:
         """The posts are on screen: the marks and scores are read (not before: they would race
@@ -563,7 +603,7 @@ class ReaderScreen(NewsreaderActions, JumpActions, ExportActions, Screen[None]):
         self.use_listing(self.doc.thread, ui)
         self.say_new_posts()
         position = ui.nearest_in(self.doc.thread)
-        if position is not None:
+        if position is not None and not self._opened_at_post:
             self.current = position
         self._refilter(keep=self.current)
         if ui.search:
