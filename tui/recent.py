@@ -9,6 +9,7 @@ Textual-free; written atomically; an unreadable file is set aside, never written
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -103,8 +104,9 @@ def remember(home: Path, entry: Recent, *, now: dt.datetime | None = None) -> li
         return load_recent(home)
     stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
     # Absolute: `threadscore ../x.txt` opened from one folder is another file, or none, seen
-    # from the next (the list then dropped it, or would open the wrong file).
-    paths = tuple(str(Path(p).resolve()) for p in entry.paths)
+    # from the next (the list then dropped it, or would open the wrong file). Links are kept
+    # as typed (abspath, not resolve): the user sees the path they know.
+    paths = tuple(os.path.abspath(p) for p in entry.paths)
     entry = replace(entry, paths=paths, opened=stamp, title=one_line(entry.title))
     earlier, readable = _read(home)
     if not readable:  # a newer threadscore's or a damaged list: kept aside, never overwritten
