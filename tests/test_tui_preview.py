@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,26 @@ def big_dump(path: Path, posts: int) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def hold_whole_parse(
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    change: Callable[[loader.ThreadRead], loader.ThreadRead] | None = None,
+    previews: list[object] | None = None,
+) -> threading.Event:
+    """The reader shows its preview and the whole parse waits until the returned event is set;
+    `change` alters the whole thread it then brings, `previews` collects the previews shown."""
+    gate = threading.Event()
+
+    def gated(paths: object, home: object) -> object:
+        preview, rest = loader.read_in_two(paths, home)  # type: ignore[arg-type]
+        if previews is not None:
+            previews.append(preview)
+        return preview, lambda: (gate.wait(20), (change or (lambda read: read))(rest()))[1]
+
+    monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
+    return gate
+
+
 @pytest.fixture
 def dump(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """1,200 posts (0.2 MB) previewed from their first 20,000 characters, as a dump of
@@ -64,14 +85,8 @@ async def test_keys_and_marks_on_a_preview_are_kept_when_the_whole_thread_replac
     assert len(whole) == 1200
 
     # This time the whole parse waits until the preview has been read and keyed on.
-    gate, previews = threading.Event(), []
-
-    def gated(paths: object, home: object) -> object:
-        preview, rest = loader.read_in_two(paths, home)  # type: ignore[arg-type]
-        previews.append(preview)
-        return preview, lambda: (gate.wait(20), rest())[1]
-
-    monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
+    previews: list[object] = []
+    gate = hold_whole_parse(monkeypatch, previews=previews)
     app = ThreadscoreApp([dump], home=home)
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: app.reader.doc is not None, "the provisional thread to be shown")
@@ -107,13 +122,7 @@ async def test_the_last_post_key_on_a_preview_goes_to_the_whole_threads_last_pos
 ) -> None:
     """`G` on a preview means the thread's last post, which only the whole parse has: it
     waits for it, and a key pressed after it moves from there."""
-    gate = threading.Event()
-
-    def gated(paths: object, home: object) -> object:
-        preview, rest = loader.read_in_two(paths, home)  # type: ignore[arg-type]
-        return preview, lambda: (gate.wait(20), rest())[1]
-
-    monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
+    gate = hold_whole_parse(monkeypatch)
     app = ThreadscoreApp([dump], home=tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: app.reader.doc is not None, "the provisional thread to be shown")
@@ -137,8 +146,6 @@ async def test_an_edit_on_a_preview_post_the_whole_parse_renamed_lands_on_that_p
     kept on the preview's post 3 lands on the post holding its lines, not on number 3."""
     import dataclasses
 
-    gate = threading.Event()
-
     def recut(read: loader.ThreadRead) -> loader.ThreadRead:
         posts = read.thread.posts
         first, last = posts[1].lines or (0, 0)
@@ -153,11 +160,7 @@ async def test_an_edit_on_a_preview_post_the_whole_parse_renamed_lands_on_that_p
         thread = read.thread.model_copy(update={"posts": renumbered})
         return dataclasses.replace(read, thread=thread)
 
-    def gated(paths: object, home: object) -> object:
-        preview, rest = loader.read_in_two(paths, home)  # type: ignore[arg-type]
-        return preview, lambda: (gate.wait(20), recut(rest()))[1]
-
-    monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
+    gate = hold_whole_parse(monkeypatch, change=recut)
     app = ThreadscoreApp([dump], home=tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: app.reader.doc is not None, "the provisional thread to be shown")
@@ -179,13 +182,7 @@ async def test_a_search_matching_nothing_in_the_preview_moves_once_the_whole_thr
 ) -> None:
     """The preview holds the first posts only: a search for words further on says so, and
     goes to its first match when the whole thread is in."""
-    gate = threading.Event()
-
-    def gated(paths: object, home: object) -> object:
-        preview, rest = loader.read_in_two(paths, home)  # type: ignore[arg-type]
-        return preview, lambda: (gate.wait(20), rest())[1]
-
-    monkeypatch.setattr("tui.screens.reader.read_in_two", gated)
+    gate = hold_whole_parse(monkeypatch)
     app = ThreadscoreApp([dump], home=tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: app.reader.doc is not None, "the provisional thread to be shown")
